@@ -1,0 +1,156 @@
+package org.anzexian.platform.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Objects;
+import org.anzexian.platform.access.SystemAuthority;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/**
+ * Camunda groups and users of the platform, and the permissions each role's groups hold. Every
+ * method is idempotent: start-up seeding and organization registration call it again and again.
+ */
+@Service
+public class GroupDirectory {
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final RolePermissionProperties rolePermissions;
+    private final SystemAuthority system;
+
+    public GroupDirectory(IdentityService identityService, AuthorizationService authorizationService,
+            RolePermissionProperties rolePermissions, SystemAuthority system) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.rolePermissions = rolePermissions;
+        this.system = system;
+    }
+
+    /** Creates the group if it is missing and grants it what its role may do. */
+    public void ensureGroup(String groupId, String name, Role role) {
+        system.run(() -> saveGroup(groupId, name, role));
+    }
+
+    private void saveGroup(String groupId, String name, Role role) {
+        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+        if (group == null) {
+            group = identityService.newGroup(groupId);
+            group.setName(name);
+            group.setType(role.groupType());
+            identityService.saveGroup(group);
+        } else if (!Objects.equals(group.getName(), name) || !Objects.equals(group.getType(), role.groupType())) {
+            group.setName(name);
+            group.setType(role.groupType());
+            identityService.saveGroup(group);
+        }
+        grantRolePermissions(groupId, role);
+    }
+
+    public boolean groupExists(String groupId) {
+        return system.call(() -> identityService.createGroupQuery().groupId(groupId).count() > 0);
+    }
+
+    /** Creates the user if missing; an existing user keeps its password. */
+    public void ensureUser(String userId, String firstName, String lastName, String email, String password) {
+        system.run(() -> saveUserIfMissing(userId, firstName, lastName, email, password));
+    }
+
+    private void saveUserIfMissing(String userId, String firstName, String lastName, String email, String password) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user == null) {
+            user = identityService.newUser(userId);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(email);
+            user.setPassword(password);
+            identityService.saveUser(user);
+        }
+    }
+
+    public void ensureMembership(String userId, String groupId) {
+        system.run(() -> {
+            if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+                identityService.createMembership(userId, groupId);
+            }
+        });
+    }
+
+    /** E-mail addresses of a group's members, for notices addressed to an organization. */
+    public List<String> memberEmails(String groupId) {
+        return system.call(() -> identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+                .map(User::getEmail)
+                .filter(email -> email != null && !email.isBlank())
+                .toList());
+    }
+
+    /** Re-applies the role permissions to every group of every role, e.g. after configuration changed. */
+    public void regrantAllRoles() {
+        system.run(() -> {
+            for (Role role : Role.values()) {
+                for (Group group : identityService.createGroupQuery().groupType(role.groupType()).list()) {
+                    grantRolePermissions(group.getId(), role);
+                }
+            }
+        });
+    }
+
+    public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        system.run(() -> saveGrant(groupId, resource, resourceId, permissions));
+    }
+
+    private void saveGrant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(AUTH_TYPE_GRANT)
+                .list().stream().findFirst().orElse(null);
+        Authorization authorization = existing;
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+
+    private void grantRolePermissions(String groupId, Role role) {
+        if (role.usesTasklist()) {
+            grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        List<String> startable = rolePermissions.startableBy(role);
+        if (!startable.isEmpty()) {
+            grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            for (String processKey : startable) {
+                grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
+            }
+        }
+        if (role == Role.PROCESS_OWNERS) {
+            grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+            grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            grant(groupId, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+        }
+    }
+}
