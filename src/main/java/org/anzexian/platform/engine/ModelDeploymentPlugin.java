@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -42,15 +43,23 @@ public class ModelDeploymentPlugin extends AbstractProcessEnginePlugin {
             log.info("No models under {} on the classpath: nothing to deploy", MODEL_FOLDERS);
             return;
         }
-        RepositoryService repository = processEngine.getRepositoryService();
-        if (sameAsLatestDeployment(repository, resources)) {
-            log.info("Models unchanged since the last '{}' deployment: no new version", DEPLOYMENT_NAME);
-            return;
+        deployIfChanged(processEngine.getRepositoryService(), DEPLOYMENT_NAME, resources)
+                .ifPresentOrElse(
+                        deployment -> log.info("Deployed {} model resources as deployment {}", resources.size(),
+                                deployment.getId()),
+                        () -> log.info("Models unchanged since the last '{}' deployment: no new version",
+                                DEPLOYMENT_NAME));
+    }
+
+    /** Deploys all resources together unless the latest deployment of that name holds exactly them. */
+    static Optional<Deployment> deployIfChanged(RepositoryService repository, String deploymentName,
+            Map<String, byte[]> resources) {
+        if (sameAsLatestDeployment(repository, deploymentName, resources)) {
+            return Optional.empty();
         }
-        DeploymentBuilder builder = repository.createDeployment().name(DEPLOYMENT_NAME).source(DEPLOYMENT_NAME);
+        DeploymentBuilder builder = repository.createDeployment().name(deploymentName).source(deploymentName);
         resources.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
-        Deployment deployment = builder.deploy();
-        log.info("Deployed {} model resources as deployment {}", resources.size(), deployment.getId());
+        return Optional.of(builder.deploy());
     }
 
     static Map<String, byte[]> scanModels() {
@@ -80,9 +89,10 @@ public class ModelDeploymentPlugin extends AbstractProcessEnginePlugin {
         return url.substring(start + 1);
     }
 
-    private static boolean sameAsLatestDeployment(RepositoryService repository, Map<String, byte[]> resources) {
+    private static boolean sameAsLatestDeployment(RepositoryService repository, String deploymentName,
+            Map<String, byte[]> resources) {
         Deployment latest = repository.createDeploymentQuery()
-                .deploymentName(DEPLOYMENT_NAME)
+                .deploymentName(deploymentName)
                 .orderByDeploymentTime().desc()
                 .listPage(0, 1).stream().findFirst().orElse(null);
         if (latest == null) {

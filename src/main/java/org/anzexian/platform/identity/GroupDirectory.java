@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.List;
 import java.util.Objects;
 import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -27,13 +28,15 @@ public class GroupDirectory {
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final RolePermissionProperties rolePermissions;
+    private final TasklistFilters tasklistFilters;
     private final SystemAuthority system;
 
     public GroupDirectory(IdentityService identityService, AuthorizationService authorizationService,
-            RolePermissionProperties rolePermissions, SystemAuthority system) {
+            RolePermissionProperties rolePermissions, TasklistFilters tasklistFilters, SystemAuthority system) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.rolePermissions = rolePermissions;
+        this.tasklistFilters = tasklistFilters;
         this.system = system;
     }
 
@@ -138,6 +141,9 @@ public class GroupDirectory {
     private void grantRolePermissions(String groupId, Role role) {
         if (role.usesTasklist()) {
             grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            for (String filterId : tasklistFilters.ensureFiltersFor(role)) {
+                grant(groupId, Resources.FILTER, filterId, Permissions.READ);
+            }
         }
         List<String> startable = rolePermissions.startableBy(role);
         if (!startable.isEmpty()) {

@@ -1,0 +1,73 @@
+package org.anzexian.platform.tasklist;
+
+import java.util.List;
+import java.util.Map;
+import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.tasklist.TasklistFilterProperties.FilterDefinition;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+
+/** Creates the configured Tasklist filters once and keeps them in step with the configuration. */
+@Service
+public class TasklistFilters {
+
+    private static final String CURRENT_USER = "${currentUser()}";
+    private static final String CURRENT_GROUPS = "${currentUserGroups()}";
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final TasklistFilterProperties properties;
+    private final SystemAuthority system;
+
+    public TasklistFilters(FilterService filterService, TaskService taskService, TasklistFilterProperties properties,
+            SystemAuthority system) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.properties = properties;
+        this.system = system;
+    }
+
+    /** Ids of the filters the given role sees, creating or updating them as configured. */
+    public List<String> ensureFiltersFor(Role role) {
+        return properties.filters().stream()
+                .filter(definition -> definition.roles().contains(role.groupType()))
+                .map(definition -> system.call(() -> ensure(definition)))
+                .toList();
+    }
+
+    private String ensure(FilterDefinition definition) {
+        Filter filter = filterService.createTaskFilterQuery().filterName(definition.name()).list().stream()
+                .findFirst()
+                .orElseGet(filterService::newTaskFilter);
+        filter.setName(definition.name());
+        filter.setQuery(query(definition.kind()));
+        filter.setProperties(Map.of(
+                "description", definition.description() == null ? "" : definition.description(),
+                "priority", definition.priority(),
+                "color", definition.color() == null ? "#555555" : definition.color(),
+                "refresh", true));
+        return filterService.saveFilter(filter).getId();
+    }
+
+    private TaskQuery query(TasklistFilterProperties.FilterKind kind) {
+        TaskQuery query = taskService.createTaskQuery();
+        return switch (kind) {
+            case MINE -> query.taskAssigneeExpression(CURRENT_USER);
+            case GROUP -> query.taskCandidateGroupInExpression(CURRENT_GROUPS).taskUnassigned();
+            case OVERDUE -> mineOrMyGroups(query).dueBeforeExpression("${now()}");
+            case DUE_SOON -> mineOrMyGroups(query).dueAfterExpression("${now()}")
+                    .dueBeforeExpression("${dateTime().plusDays(1).toDate()}");
+        };
+    }
+
+    private static TaskQuery mineOrMyGroups(TaskQuery query) {
+        return query.or()
+                .taskAssigneeExpression(CURRENT_USER)
+                .taskCandidateGroupInExpression(CURRENT_GROUPS)
+                .endOr();
+    }
+}

@@ -1,0 +1,130 @@
+package org.anzexian.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.anzexian.platform.PlatformFixtures.Member;
+import org.anzexian.platform.identity.GroupDirectory;
+import org.anzexian.platform.identity.Role;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * One organization's users see only their own tasks and instances, in the engine API and through
+ * {@code /engine-rest}; each role starts only the processes configured for it.
+ */
+abstract class EngineAuthorizationContract {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    GroupDirectory groups;
+    @Autowired
+    TestRestTemplate http;
+
+    PlatformFixtures fixtures;
+    Member insurerA;
+    Member insurerB;
+    ProcessInstance instanceOfB;
+
+    @BeforeEach
+    void twoInsurersAndATaskForB() {
+        fixtures = new PlatformFixtures(engine, groups);
+        fixtures.deployProbe();
+        insurerA = fixtures.member(Role.INSURER);
+        insurerB = fixtures.member(Role.INSURER);
+        instanceOfB = fixtures.startProbe(insurerB.groupId(), Duration.ofDays(1));
+    }
+
+    @AfterEach
+    void clearAuthentication() {
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    @Test
+    void insurerSeesOnlyTasksOfItsOwnGroup() {
+        assertThat(tasksOfInstanceAs(insurerB)).extracting(Task::getTaskDefinitionKey).containsExactly("UserTask_Handle");
+        assertThat(tasksOfInstanceAs(insurerA)).isEmpty();
+    }
+
+    @Test
+    void insurerCannotReadAnotherInsurersTaskById() {
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instanceOfB.getId())
+                .singleResult().getId();
+        authenticate(insurerA);
+        assertThatThrownBy(() -> engine.getTaskService().getVariables(taskId))
+                .isInstanceOf(AuthorizationException.class);
+    }
+
+    @Test
+    void insurerSeesNoProcessInstanceOfAnotherInsurer() {
+        authenticate(insurerA);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(instanceOfB.getId()).count()).isZero();
+    }
+
+    @Test
+    void engineRestAppliesTheSameAuthorizations() {
+        String path = "/engine-rest/task?processInstanceId=" + instanceOfB.getId();
+        ResponseEntity<List> asB = http.withBasicAuth(insurerB.userId(), insurerB.userId()).getForEntity(path, List.class);
+        ResponseEntity<List> asA = http.withBasicAuth(insurerA.userId(), insurerA.userId()).getForEntity(path, List.class);
+
+        assertThat(asB.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(asB.getBody()).hasSize(1);
+        assertThat(asA.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(asA.getBody()).isEmpty();
+
+        ResponseEntity<List> instancesAsA = http.withBasicAuth(insurerA.userId(), insurerA.userId())
+                .getForEntity("/engine-rest/process-instance?processInstanceIds=" + instanceOfB.getId(), List.class);
+        assertThat(instancesAsA.getBody()).isEmpty();
+    }
+
+    @Test
+    void engineRestRefusesAWrongPassword() {
+        ResponseEntity<String> response = http.withBasicAuth(insurerA.userId(), "wrong")
+                .getForEntity("/engine-rest/task", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aRoleStartsOnlyTheProcessesConfiguredForIt() {
+        Member builder = fixtures.member(Role.BUILDER);
+        Map<String, Object> variables = Map.of("ownerGroup", insurerA.groupId(), "dueDate", new java.util.Date(),
+                "reminderAfter", "PT1H");
+
+        authenticate(insurerA);
+        assertThat(engine.getRuntimeService().startProcessInstanceByKey(PlatformFixtures.PROBE_KEY, variables))
+                .isNotNull();
+
+        authenticate(builder);
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PlatformFixtures.PROBE_KEY,
+                variables)).isInstanceOf(AuthorizationException.class);
+    }
+
+    private List<Task> tasksOfInstanceAs(Member member) {
+        authenticate(member);
+        try {
+            return engine.getTaskService().createTaskQuery().processInstanceId(instanceOfB.getId()).list();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void authenticate(Member member) {
+        IdentityService identity = engine.getIdentityService();
+        identity.setAuthentication(member.userId(), List.of(member.groupId()));
+    }
+}

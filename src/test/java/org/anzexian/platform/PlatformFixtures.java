@@ -1,0 +1,61 @@
+package org.anzexian.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.anzexian.platform.identity.GroupDirectory;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.identity.Role;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/** Users, groups and probe-process instances of the platform tests; every name is unique per call. */
+final class PlatformFixtures {
+
+    static final String PROBE_KEY = "platformProbe";
+    static final String PROBE_RESOURCE = "platform/platformProbe.bpmn";
+    static final String PROBE_FORM = "platform/platformProbeForm.form";
+
+    private final ProcessEngine engine;
+    private final GroupDirectory groups;
+
+    PlatformFixtures(ProcessEngine engine, GroupDirectory groups) {
+        this.engine = engine;
+        this.groups = groups;
+    }
+
+    /** A new organization group of the role with one member whose password is the user id. */
+    Member member(Role role) {
+        String suffix = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
+        String groupId = role == Role.COUNTY ? PlatformGroups.county("9" + suffix) : role.groupType() + "9" + suffix;
+        String userId = "u" + role.groupType() + suffix;
+        groups.ensureGroup(groupId, role.label() + " " + suffix, role);
+        groups.ensureUser(userId, "测试", "用户", userId + "@test.anzexian.local", userId);
+        groups.ensureMembership(userId, groupId);
+        return new Member(userId, groupId);
+    }
+
+    Deployment deployProbe() {
+        return engine.getRepositoryService().createDeployment()
+                .name("platform-tests")
+                .enableDuplicateFiltering(true)
+                .addClasspathResource(PROBE_RESOURCE)
+                .addClasspathResource(PROBE_FORM)
+                .deploy();
+    }
+
+    ProcessInstance startProbe(String ownerGroup, Duration dueIn) {
+        Instant due = ClockUtil.getCurrentTime().toInstant().plus(dueIn);
+        return engine.getRuntimeService().startProcessInstanceByKey(PROBE_KEY, Map.of(
+                "ownerGroup", ownerGroup,
+                "dueDate", Date.from(due),
+                "reminderAfter", "PT1H"));
+    }
+
+    record Member(String userId, String groupId) {
+    }
+}

@@ -1,0 +1,133 @@
+package org.anzexian.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.anzexian.platform.PlatformFixtures.Member;
+import org.anzexian.platform.identity.GroupDirectory;
+import org.anzexian.platform.identity.Role;
+import org.anzexian.support.AnzexianTest;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The Chinese Tasklist filters: who sees which, and what each lists as the clock moves. */
+@AnzexianTest
+class TasklistFiltersTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    GroupDirectory groups;
+
+    PlatformFixtures fixtures;
+
+    @BeforeEach
+    void deployProbe() {
+        fixtures = new PlatformFixtures(engine, groups);
+        fixtures.deployProbe();
+    }
+
+    @AfterEach
+    void reset() {
+        engine.getIdentityService().clearAuthentication();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void countyUserSeesItsChineseFilters() {
+        Member county = fixtures.member(Role.COUNTY);
+        assertThat(filterNamesVisibleTo(county)).containsExactly("我的待办", "本组待办", "即将到期", "已逾期");
+    }
+
+    @Test
+    void notifiedOnlyRolesSeeNoDeadlineFilters() {
+        Member emergency = fixtures.member(Role.EMERGENCY_BUREAU);
+        assertThat(filterNamesVisibleTo(emergency)).containsExactly("我的待办", "本组待办");
+    }
+
+    @Test
+    void groupTaskMovesFromDueSoonToOverdueWhenItsDeadlinePasses() {
+        Member county = fixtures.member(Role.COUNTY);
+        ProcessInstance instance = fixtures.startProbe(county.groupId(), Duration.ofHours(2));
+
+        assertThat(countAs(county, "本组待办", instance)).isEqualTo(1);
+        assertThat(countAs(county, "即将到期", instance)).isEqualTo(1);
+        assertThat(countAs(county, "已逾期", instance)).isZero();
+
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(3))));
+
+        assertThat(countAs(county, "即将到期", instance)).isZero();
+        assertThat(countAs(county, "已逾期", instance)).isEqualTo(1);
+    }
+
+    @Test
+    void claimedTaskLeavesTheGroupFilterForMine() {
+        Member insurer = fixtures.member(Role.INSURER);
+        ProcessInstance instance = fixtures.startProbe(insurer.groupId(), Duration.ofDays(3));
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .singleResult().getId();
+
+        engine.getTaskService().claim(taskId, insurer.userId());
+
+        assertThat(countAs(insurer, "本组待办", instance)).isZero();
+        assertThat(countAs(insurer, "我的待办", instance)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherOrganizationsFilterShowsNoneOfItsTasks() {
+        Member insurerA = fixtures.member(Role.INSURER);
+        Member insurerB = fixtures.member(Role.INSURER);
+        ProcessInstance instanceOfB = fixtures.startProbe(insurerB.groupId(), Duration.ofMinutes(30));
+
+        assertThat(countAs(insurerA, "本组待办", instanceOfB)).isZero();
+        assertThat(countAs(insurerA, "即将到期", instanceOfB)).isZero();
+        assertThat(countAs(insurerB, "即将到期", instanceOfB)).isEqualTo(1);
+    }
+
+    private List<String> filterNamesVisibleTo(Member member) {
+        authenticate(member);
+        try {
+            return filterService().createTaskFilterQuery().list().stream()
+                    .sorted((a, b) -> Integer.compare(priority(a), priority(b)))
+                    .map(Filter::getName)
+                    .collect(Collectors.toList());
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private long countAs(Member member, String filterName, ProcessInstance instance) {
+        authenticate(member);
+        try {
+            Filter filter = filterService().createTaskFilterQuery().filterName(filterName).singleResult();
+            return filterService().count(filter.getId(),
+                    engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private static int priority(Filter filter) {
+        Map<String, Object> properties = filter.getProperties();
+        return ((Number) properties.get("priority")).intValue();
+    }
+
+    private void authenticate(Member member) {
+        engine.getIdentityService().setAuthentication(member.userId(), List.of(member.groupId()));
+    }
+
+    private FilterService filterService() {
+        return engine.getFilterService();
+    }
+}
