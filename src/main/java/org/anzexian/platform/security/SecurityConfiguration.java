@@ -5,6 +5,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -49,10 +50,14 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Our JSON API: 401 without a login dialog, so browsers and integrations get a clear answer. */
+    /**
+     * Our JSON API: HTTP Basic, or the session of a user logged into the webapps; 401 without a
+     * login dialog, so browsers and integrations get a clear answer.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, IdentityService identityService, ProcessEngine engine)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -63,8 +68,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
+                // CSRF for session callers is checked by the webapp-session filter with the webapps' token
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
     }
