@@ -64,6 +64,12 @@ abstract class RegistryApiContract {
         }
     }
 
+    @Test
+    void theApiIsDocumented() {
+        String docs = http.getForObject("/v3/api-docs", String.class);
+        assertThat(docs).contains("/api/jurisdictions", "/api/organizations", "/api/people", "/api/projects", "登记项目");
+    }
+
     // --- organizations ---------------------------------------------------------------------
 
     @Test
