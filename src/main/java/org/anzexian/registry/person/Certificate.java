@@ -2,10 +2,6 @@ package org.anzexian.registry.person;
 
 import java.time.LocalDate;
 
-/** A registered certificate of a person; it counts only while {@link #isValidOn valid}. */
+/** A registered certificate of a person (N7.5 counts those still valid). */
 public record Certificate(CertificateType type, String number, LocalDate validUntil) {
-
-    public boolean isValidOn(LocalDate day) {
-        return !validUntil.isBefore(day);
-    }
 }
