@@ -1,0 +1,74 @@
+package org.anzexian.platform.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.anzexian.registry.organization.OrganizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The demo logins the README and the browser tests rely on; run on H2 and on PostgreSQL. */
+abstract class DemoDataContract {
+
+    @Autowired
+    DemoData demoData;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyDemoLoginBelongsToItsRolesGroupAndHasItsIdAsPassword() {
+        Map<String, String> groupTypeOf = Map.ofEntries(
+                Map.entry("city", "cityBureau"), Map.entry("xinfu", "county"), Map.entry("yuanping", "county"),
+                Map.entry("picc", "insurer"), Map.entry("cpic", "insurer"),
+                Map.entry("anke", "serviceOrg"), Map.entry("jianan", "serviceOrg"),
+                Map.entry("sijian", "builder"), Map.entry("erjian", "builder"),
+                Map.entry("emergency", "emergencyBureau"), Map.entry("regulator", "financialRegulator"),
+                Map.entry("owner", "processOwners"));
+        groupTypeOf.forEach((userId, groupType) -> {
+            assertThat(identityService.createGroupQuery().groupMember(userId).groupType(groupType).count())
+                    .as(userId).isEqualTo(1);
+            assertThat(identityService.checkPassword(userId, userId)).as(userId).isTrue();
+            assertThat(identityService.createUserQuery().userId(userId).singleResult().getEmail())
+                    .isEqualTo(userId + "@demo.anzexian.local");
+        });
+        assertThat(identityService.createGroupQuery().groupMember("xinfu").singleResult().getId()).isEqualTo("county140902");
+        assertThat(identityService.createGroupQuery().groupMember("yuanping").singleResult().getId()).isEqualTo("county140981");
+    }
+
+    @Test
+    void theTwoInsurersAreBranchesOfTheirParentCompanies() {
+        String piccGroup = identityService.createGroupQuery().groupMember("picc").singleResult().getId();
+        var picc = organizations.findByGroup(piccGroup).orElseThrow();
+        assertThat(picc.name()).isEqualTo("中国人民财产保险股份有限公司忻州市分公司");
+        assertThat(organizations.require(picc.parentId()).name()).isEqualTo("中国人民财产保险股份有限公司");
+    }
+
+    @Test
+    void loadingTheDemoAgainChangesNothing() {
+        Map<String, Long> before = counts();
+        demoData.load();
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    private Map<String, Long> counts() {
+        return Map.of(
+                "organization", count("organization"),
+                "person", count("person"),
+                "project", count("project"),
+                "construction_contract", count("construction_contract"),
+                "users", identityService.createUserQuery().count());
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+}
