@@ -22,6 +22,8 @@ import org.anzexian.registry.project.PermitStatus;
 import org.anzexian.registry.project.ProjectCategory;
 import org.anzexian.registry.project.ProjectService;
 import org.anzexian.registry.project.ProjectSubtype;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -38,6 +40,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "anzexian.demo-data.enabled", havingValue = "true")
 class DemoData {
 
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final Actor SYSTEM = new Actor("demoData", Set.of(PlatformGroups.ADMIN));
 
     private final OrganizationService organizations;
@@ -109,18 +112,20 @@ class DemoData {
                 "JZ-2012-140004");
         person(picc, "刘洋", "理赔人员", "经济师", 6, "picc", null, null);
 
-        user("city", "建国", "王", city);
-        user("xinfu", "明", "李", xinfu);
-        user("yuanping", "伟", "张", yuanping);
-        user("picc", "洋", "刘", picc);
-        user("cpic", "静", "陈", cpic);
-        user("anke", "帆", "杨", anke);
-        user("jianan", "磊", "赵", jianan);
-        user("sijian", "强", "黄", sijian);
-        user("erjian", "勇", "周", erjian);
-        user("emergency", "刚", "吴", emergency);
-        user("regulator", "丽", "郑", regulator);
-        user("owner", "涛", "孙", PlatformGroups.PROCESS_OWNERS);
+        List<String> logins = List.of(
+                user("city", "建国", "王", city),
+                user("xinfu", "明", "李", xinfu),
+                user("yuanping", "伟", "张", yuanping),
+                user("picc", "洋", "刘", picc),
+                user("cpic", "静", "陈", cpic),
+                user("anke", "帆", "杨", anke),
+                user("jianan", "磊", "赵", jianan),
+                user("sijian", "强", "黄", sijian),
+                user("erjian", "勇", "周", erjian),
+                user("emergency", "刚", "吴", emergency),
+                user("regulator", "丽", "郑", regulator),
+                user("owner", "涛", "孙", PlatformGroups.PROCESS_OWNERS));
+        log.info("演示账号 demo logins (password = login; administrator demo/demo): {}", String.join(", ", logins));
     }
 
     private Organization bureau(String name, String creditCodeBody, String jurisdictionCode, String groupId) {
@@ -156,13 +161,14 @@ class DemoData {
                 userId == null ? null : email(userId), certificates));
     }
 
-    private void user(String userId, String firstName, String lastName, Organization organization) {
-        user(userId, firstName, lastName, organization.groupId());
+    private String user(String userId, String firstName, String lastName, Organization organization) {
+        return user(userId, firstName, lastName, organization.groupId());
     }
 
-    private void user(String userId, String firstName, String lastName, String groupId) {
+    private String user(String userId, String firstName, String lastName, String groupId) {
         groups.ensureUser(userId, firstName, lastName, email(userId), userId);
         groups.ensureMembership(userId, groupId);
+        return userId;
     }
 
     private static String email(String userId) {

@@ -40,7 +40,7 @@ public class GroupDirectory {
         this.system = system;
     }
 
-    /** Creates the group if it is missing and grants it what its role may do. */
+    /** Creates the group if it is missing (an existing one keeps its name) and grants it what its role may do. */
     public void ensureGroup(String groupId, String name, Role role) {
         system.run(() -> saveGroup(groupId, name, role));
     }
@@ -52,8 +52,8 @@ public class GroupDirectory {
             group.setName(name);
             group.setType(role.groupType());
             identityService.saveGroup(group);
-        } else if (!Objects.equals(group.getName(), name) || !Objects.equals(group.getType(), role.groupType())) {
-            group.setName(name);
+        } else if (!Objects.equals(group.getType(), role.groupType())) {
+            // the name is left alone: the registry names a bureau's group after the organization
             group.setType(role.groupType());
             identityService.saveGroup(group);
         }
