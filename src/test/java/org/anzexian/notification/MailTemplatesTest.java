@@ -1,0 +1,56 @@
+package org.anzexian.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MailTemplatesTest {
+
+    private final MailTemplates templates = new MailTemplates();
+
+    @Test
+    void organizationRegisteredNamesTheOrganizationInChinese() {
+        MailTemplates.RenderedMail mail = templates.render("organization-registered", Map.of(
+                "organizationName", "忻州市安建保险代理有限公司",
+                "creditCode", "91140900MA0K12345X",
+                "organizationType", "保险机构",
+                "baseUrl", "https://anzexian.example.test"));
+
+        assertThat(mail.subject()).isEqualTo("【忻州市安责险】忻州市安建保险代理有限公司 已登记");
+        assertThat(mail.body()).startsWith("忻州市安建保险代理有限公司：\n")
+                .contains("统一社会信用代码：91140900MA0K12345X")
+                .contains("https://anzexian.example.test")
+                .doesNotContain("${");
+    }
+
+    @Test
+    void valuesAreInsertedLiterallyEvenWithDollarSignsAndBackslashes() {
+        MailTemplates.RenderedMail mail = templates.render("test-notice",
+                Map.of("name", "$1 \\ ${x}", "project", "项目", "deadline", "明天"));
+
+        assertThat(mail.subject()).isEqualTo("测试通知：$1 \\ ${x} 的隐患整改");
+    }
+
+    @Test
+    void aLineBreakInTheSubjectIsRefused() {
+        assertThatThrownBy(() -> templates.render("test-notice",
+                Map.of("name", "张三\nBcc: someone@example.test", "project", "项目", "deadline", "明天")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
+    }
+
+    @Test
+    void unknownOrMalformedTemplateKeysAreRefusedByName() {
+        assertThatThrownBy(() -> templates.render("no-such-template", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-template");
+        assertThatThrownBy(() -> templates.render("../application", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("../application");
+    }
+
+    @Test
+    void aMissingVariableIsRefusedByName() {
+        assertThatThrownBy(() -> templates.render("test-notice", Map.of("name", "张三", "project", "项目")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline");
+    }
+}
