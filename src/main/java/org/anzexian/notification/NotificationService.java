@@ -92,6 +92,7 @@ public class NotificationService {
                 return noticeId;
             });
         } catch (DuplicateKeyException concurrentlyEnqueued) {
+            log.info("Notice {} was enqueued concurrently by another transaction; keeping that one", idempotencyKey);
             return repository.findNoticeId(idempotencyKey).orElseThrow(() -> concurrentlyEnqueued);
         }
     }

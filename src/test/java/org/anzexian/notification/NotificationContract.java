@@ -22,6 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.Role;
@@ -121,6 +123,44 @@ abstract class NotificationContract {
         sender.sendDue();
         assertThat(mailsTo(recipient)).hasSize(1);
         assertThat(notifications.list(byReference(reference), 0, 10).total()).isOne();
+    }
+
+    @Test
+    void losingARaceForTheSameKeyKeepsTheLosersTransactionAlive() throws Exception {
+        String recipient = uniqueAddress();
+        String reference = uniqueReference();
+        String key = "key-" + reference;
+        String otherReference = uniqueReference();
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> first = threads.submit(() -> inTransaction(() -> {
+                long id = notifications.enqueue(testNotice(recipient, reference, key));
+                firstWritten.countDown();
+                releaseFirst.await();
+                return id;
+            }));
+            firstWritten.await();
+            Future<Long> second = threads.submit(() -> inTransaction(() -> {
+                long id = notifications.enqueue(testNotice(recipient, reference, key));
+                // the same transaction goes on with its own business, which must commit
+                notifications.enqueue(testNotice(uniqueAddress(), otherReference, "key-" + otherReference));
+                return id;
+            }));
+
+            // the second writer waits on the first one's uncommitted key instead of writing a duplicate
+            assertThatThrownBy(() -> second.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            releaseFirst.countDown();
+
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(first.get(10, TimeUnit.SECONDS));
+        } finally {
+            releaseFirst.countDown();
+            threads.shutdown();
+        }
+        assertThat(notifications.list(byReference(reference), 0, 10).total()).isOne();
+        assertThat(notifications.list(byReference(otherReference), 0, 10).total()).isOne();
+        awaitSingleMailTo(recipient);
     }
 
     @Test
