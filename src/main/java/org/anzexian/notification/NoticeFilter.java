@@ -2,8 +2,4 @@ package org.anzexian.notification;
 
 /** Filters of the outbox list; a null field does not filter. */
 public record NoticeFilter(NoticeStatus status, String templateKey, String reference, String recipient) {
-
-    public static NoticeFilter none() {
-        return new NoticeFilter(null, null, null, null);
-    }
 }

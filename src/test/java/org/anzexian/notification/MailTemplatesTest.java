@@ -3,8 +3,13 @@ package org.anzexian.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Field;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 class MailTemplatesTest {
 
@@ -12,7 +17,7 @@ class MailTemplatesTest {
 
     @Test
     void organizationRegisteredNamesTheOrganizationInChinese() {
-        MailTemplates.RenderedMail mail = templates.render("organization-registered", Map.of(
+        MailTemplates.RenderedMail mail = templates.render(NoticeTemplates.ORGANIZATION_REGISTERED, Map.of(
                 "organizationName", "忻州市安建保险代理有限公司",
                 "creditCode", "91140900MA0K12345X",
                 "organizationType", "保险机构",
@@ -23,6 +28,21 @@ class MailTemplatesTest {
                 .contains("统一社会信用代码：91140900MA0K12345X")
                 .contains("https://anzexian.example.test")
                 .doesNotContain("${");
+    }
+
+    @Test
+    void everyMainTemplateHasAKeyInNoticeTemplatesAndEveryKeyATemplate() throws Exception {
+        Set<String> keys = new HashSet<>();
+        for (Field field : NoticeTemplates.class.getFields()) {
+            keys.add((String) field.get(null));
+        }
+        Set<String> files = new HashSet<>();
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:mail-templates/*.txt")) {
+            if (!file.getURL().toString().contains("/test-classes/")) {
+                files.add(file.getFilename().replaceFirst("\\.txt$", ""));
+            }
+        }
+        assertThat(files).isEqualTo(keys);
     }
 
     @Test

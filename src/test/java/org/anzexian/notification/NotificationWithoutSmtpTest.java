@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.actuate.autoconfigure.health.HealthContributorAutoConfiguration;
@@ -36,8 +37,8 @@ class NotificationWithoutSmtpTest {
         NotificationRepository outbox = mock(NotificationRepository.class);
         NotificationSender sender = new NotificationSender(outbox,
                 new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                new NotificationProperties("anzexian@localhost", 20, 20, java.time.Duration.ofSeconds(30),
-                        java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(2)));
+                new NotificationProperties("anzexian@localhost", 20, 20, Duration.ofSeconds(30),
+                        Duration.ofHours(1), Duration.ofMinutes(2)));
 
         assertThat(sender.sendDue()).isZero();
         verifyNoInteractions(outbox);
