@@ -3,12 +3,11 @@ package org.anzexian.notification;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.anzexian.platform.access.CurrentActor;
-import org.springframework.http.HttpStatus;
+import org.anzexian.platform.web.ForbiddenException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The mail outbox for admins: what was sent to whom, what is waiting and what failed. */
 @RestController
@@ -33,7 +32,7 @@ class NotificationController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         if (!currentActor.require().isAdmin()) {
             // mails name people and their business; only admins read the whole outbox
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有管理员可以查看发件箱 (admins only)");
+            throw new ForbiddenException("只有管理员可以查看发件箱 (admins only)");
         }
         return notifications.list(new NoticeFilter(status, template, reference, recipient), page, size);
     }

@@ -11,6 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.anzexian.notification.NoticeFilter;
+import org.anzexian.notification.NoticePage;
+import org.anzexian.notification.NoticeTemplates;
+import org.anzexian.notification.NotificationService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +43,9 @@ abstract class RegistryApiContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    NotificationService notifications;
 
     // --- jurisdictions ---------------------------------------------------------------------
 
@@ -84,6 +91,20 @@ abstract class RegistryApiContract {
         assertThat(group).isNotNull();
         assertThat(group.getType()).isEqualTo("insurer");
         assertThat(get("picc", "/api/organizations/credit-code/" + creditCode).getBody().get("id").asLong()).isEqualTo(id);
+    }
+
+    @Test
+    void aRegisteredOrganizationIsToldByMailThroughTheOutbox() {
+        ResponseEntity<JsonNode> created = post("city", "/api/organizations", organization("INSURER", randomCreditCode()));
+        long id = created.getBody().get("id").asLong();
+
+        NoticePage notices = notifications.list(new NoticeFilter(null, NoticeTemplates.ORGANIZATION_REGISTERED,
+                "organization:" + id, null), 0, 10);
+
+        assertThat(notices.items()).singleElement().satisfies(notice -> {
+            assertThat(notice.recipient()).isEqualTo("test@example.org");
+            assertThat(notice.subject()).contains(created.getBody().get("name").asText()).contains("已登记");
+        });
     }
 
     @Test

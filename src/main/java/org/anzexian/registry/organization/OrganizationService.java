@@ -3,7 +3,12 @@ package org.anzexian.registry.organization;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.anzexian.notification.Notice;
+import org.anzexian.notification.NoticeTemplates;
+import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.PlatformGroups;
@@ -31,13 +36,15 @@ public class OrganizationService {
     private final OrganizationRepository repository;
     private final JurisdictionService jurisdictions;
     private final GroupDirectory groups;
+    private final NotificationService notifications;
     private final Clock clock;
 
     OrganizationService(OrganizationRepository repository, JurisdictionService jurisdictions, GroupDirectory groups,
-            Clock clock) {
+            NotificationService notifications, Clock clock) {
         this.repository = repository;
         this.jurisdictions = jurisdictions;
         this.groups = groups;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -68,7 +75,21 @@ public class OrganizationService {
         repository.setGroup(id, groupId);
         groups.ensureGroup(groupId, request.name().strip(),
                 bureauGroup != null ? bureauGroup.role() : request.type().role());
-        return require(id);
+        Organization organization = require(id);
+        tellOrganizationItIsRegistered(organization);
+        return organization;
+    }
+
+    private void tellOrganizationItIsRegistered(Organization organization) {
+        if (organization.email() == null || organization.email().isBlank()) {
+            return;
+        }
+        notifications.enqueue(new Notice(NoticeTemplates.ORGANIZATION_REGISTERED, List.of(organization.email()),
+                Map.of("organizationName", organization.name(),
+                        "creditCode", organization.creditCode(),
+                        "organizationType", organization.type().label()),
+                "organization:" + organization.id(),
+                "organization-registered:" + organization.id()));
     }
 
     /** Checks what Bean Validation cannot: the credit code's check character and references to other records. */
