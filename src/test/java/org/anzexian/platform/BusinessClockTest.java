@@ -62,14 +62,14 @@ class BusinessClockTest {
         Member insurer = fixtures.member(Role.INSURER);
         ProcessInstance instance = fixtures.startProbe(insurer.groupId(), Duration.ofDays(1));
 
-        BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Handle");
+        BpmnAwareTests.assertThat(instance).isWaitingAt(PlatformProbeModel.USER_TASK_HANDLE);
         assertThat(executableTimers(instance)).isZero();
 
         ClockUtil.setCurrentTime(Date.from(clock.instant().plus(Duration.ofMinutes(61))));
         assertThat(executableTimers(instance)).isEqualTo(1);
-        execute(job("Timer_Reminder", instance));
+        execute(job(PlatformProbeModel.TIMER_REMINDER, instance));
 
-        BpmnAwareTests.assertThat(instance).hasPassed("Timer_Reminder").isWaitingAt("UserTask_Handle");
+        BpmnAwareTests.assertThat(instance).hasPassed(PlatformProbeModel.TIMER_REMINDER).isWaitingAt(PlatformProbeModel.USER_TASK_HANDLE);
     }
 
     private long executableTimers(ProcessInstance instance) {

@@ -56,7 +56,7 @@ abstract class EngineAuthorizationContract {
 
     @Test
     void insurerSeesOnlyTasksOfItsOwnGroup() {
-        assertThat(tasksOfInstanceAs(insurerB)).extracting(Task::getTaskDefinitionKey).containsExactly("UserTask_Handle");
+        assertThat(tasksOfInstanceAs(insurerB)).extracting(Task::getTaskDefinitionKey).containsExactly(PlatformProbeModel.USER_TASK_HANDLE);
         assertThat(tasksOfInstanceAs(insurerA)).isEmpty();
     }
 
@@ -102,15 +102,15 @@ abstract class EngineAuthorizationContract {
     @Test
     void aRoleStartsOnlyTheProcessesConfiguredForIt() {
         Member builder = fixtures.member(Role.BUILDER);
-        Map<String, Object> variables = Map.of("ownerGroup", insurerA.groupId(), "dueDate", new java.util.Date(),
-                "reminderAfter", "PT1H");
+        Map<String, Object> variables = Map.of(PlatformProbeModel.VAR_OWNER_GROUP, insurerA.groupId(),
+                PlatformProbeModel.VAR_DUE_DATE, new java.util.Date(), PlatformProbeModel.VAR_REMINDER_AFTER, "PT1H");
 
         authenticate(insurerA);
-        assertThat(engine.getRuntimeService().startProcessInstanceByKey(PlatformFixtures.PROBE_KEY, variables))
+        assertThat(engine.getRuntimeService().startProcessInstanceByKey(PlatformProbeModel.KEY, variables))
                 .isNotNull();
 
         authenticate(builder);
-        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PlatformFixtures.PROBE_KEY,
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PlatformProbeModel.KEY,
                 variables)).isInstanceOf(AuthorizationException.class);
     }
 

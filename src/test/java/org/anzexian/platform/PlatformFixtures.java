@@ -16,10 +16,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 /** Users, groups and probe-process instances of the platform tests; every name is unique per call. */
 final class PlatformFixtures {
 
-    static final String PROBE_KEY = "platformProbe";
-    static final String PROBE_RESOURCE = "platform/platformProbe.bpmn";
-    static final String PROBE_FORM = "platform/platformProbeForm.form";
-
     private final ProcessEngine engine;
     private final GroupDirectory groups;
 
@@ -43,17 +39,17 @@ final class PlatformFixtures {
         return engine.getRepositoryService().createDeployment()
                 .name("platform-tests")
                 .enableDuplicateFiltering(true)
-                .addClasspathResource(PROBE_RESOURCE)
-                .addClasspathResource(PROBE_FORM)
+                .addClasspathResource(PlatformProbeModel.RESOURCE)
+                .addClasspathResource(PlatformProbeModel.FORM_RESOURCE)
                 .deploy();
     }
 
     ProcessInstance startProbe(String ownerGroup, Duration dueIn) {
         Instant due = ClockUtil.getCurrentTime().toInstant().plus(dueIn);
-        return engine.getRuntimeService().startProcessInstanceByKey(PROBE_KEY, Map.of(
-                "ownerGroup", ownerGroup,
-                "dueDate", Date.from(due),
-                "reminderAfter", "PT1H"));
+        return engine.getRuntimeService().startProcessInstanceByKey(PlatformProbeModel.KEY, Map.of(
+                PlatformProbeModel.VAR_OWNER_GROUP, ownerGroup,
+                PlatformProbeModel.VAR_DUE_DATE, Date.from(due),
+                PlatformProbeModel.VAR_REMINDER_AFTER, "PT1H"));
     }
 
     record Member(String userId, String groupId) {

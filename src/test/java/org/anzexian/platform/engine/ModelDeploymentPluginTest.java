@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.anzexian.platform.PlatformProbeModel;
 import org.anzexian.support.AnzexianTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -18,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @AnzexianTest
 class ModelDeploymentPluginTest {
 
-    private static final String PROBE = "platform/platformProbe.bpmn";
-    private static final String FORM = "platform/platformProbeForm.form";
+    private static final String PROBE = PlatformProbeModel.RESOURCE;
+    private static final String FORM = PlatformProbeModel.FORM_RESOURCE;
 
     @Autowired
     RepositoryService repository;
@@ -60,7 +61,7 @@ class ModelDeploymentPluginTest {
     }
 
     private int latestProbeVersion() {
-        return repository.createProcessDefinitionQuery().processDefinitionKey("platformProbe").latestVersion()
+        return repository.createProcessDefinitionQuery().processDefinitionKey(PlatformProbeModel.KEY).latestVersion()
                 .singleResult().getVersion();
     }
 

@@ -1,0 +1,89 @@
+package org.anzexian.quality;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+
+/**
+ * The shape rules of DESIGN.md §2, parameterised by the root package so a fixture package can prove
+ * each rule reports what it should. A module is a package directly under the root.
+ */
+final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** A module uses another module only through its service API: no repositories, nothing internal. */
+    static ArchRule modulesMeetOnlyThroughServices(String rootPackage) {
+        return classes().that().resideInAPackage(rootPackage + "..")
+                .should(new ArchCondition<>("reach other modules only through their service API "
+                        + "(no *Repository, nothing in an 'internal' package)") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        String originModule = module(rootPackage, origin);
+                        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                            JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                            String targetModule = module(rootPackage, target);
+                            if (targetModule != null && !targetModule.equals(originModule) && isModuleInternal(target)) {
+                                events.add(SimpleConditionEvent.violated(dependency,
+                                        dependency.getDescription() + " reaches into module '" + targetModule
+                                                + "' past its service"));
+                            }
+                        }
+                    }
+                });
+    }
+
+    /** Delegates are thin adapters: SQL belongs in repositories (DESIGN.md §2, STYLE.md). */
+    static ArchRule delegatesHoldNoSql() {
+        return noClasses().that().haveSimpleNameEndingWith("Delegate")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
+                .because("a delegate calls its module's service; SQL lives only in repositories")
+                // no process has a delegate yet; the flow issues add them
+                .allowEmptyShould(true);
+    }
+
+    /** Engine set-up belongs to the platform module. */
+    static ArchRule onlyPlatformConfiguresTheEngine(String platformPackage) {
+        return noClasses().that().resideOutsideOfPackage(platformPackage + "..")
+                .should().dependOnClassesThat(assignableTo(ProcessEngineConfiguration.class)
+                        .or(assignableTo(ProcessEnginePlugin.class)))
+                .because("engine configuration and plugins are the platform module's business");
+    }
+
+    static List<ArchRule> all(String rootPackage) {
+        return List.of(modulesMeetOnlyThroughServices(rootPackage), delegatesHoldNoSql(),
+                onlyPlatformConfiguresTheEngine(rootPackage + ".platform"));
+    }
+
+    /** The module a class belongs to, "" for the root package itself, null outside the root. */
+    static String module(String rootPackage, JavaClass javaClass) {
+        String packageName = javaClass.getPackageName();
+        if (packageName.equals(rootPackage)) {
+            return "";
+        }
+        if (!packageName.startsWith(rootPackage + ".")) {
+            return null;
+        }
+        String rest = packageName.substring(rootPackage.length() + 1);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static boolean isModuleInternal(JavaClass target) {
+        String topLevelName = target.getName().replaceFirst("\\$.*", "");
+        String simpleName = topLevelName.substring(topLevelName.lastIndexOf('.') + 1);
+        return simpleName.endsWith("Repository")
+                || List.of(target.getPackageName().split("\\.")).contains("internal");
+    }
+}

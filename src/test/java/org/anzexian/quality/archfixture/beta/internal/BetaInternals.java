@@ -1,0 +1,8 @@
+package org.anzexian.quality.archfixture.beta.internal;
+
+public class BetaInternals {
+
+    public int weight() {
+        return 1;
+    }
+}
