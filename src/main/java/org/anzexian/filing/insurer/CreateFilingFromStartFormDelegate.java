@@ -2,6 +2,8 @@ package org.anzexian.filing.insurer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -103,11 +105,11 @@ class CreateFilingFromStartFormDelegate implements ExecutionListener {
     private static LocalDate date(DelegateExecution form, String name) {
         Object value = form.getVariable(name);
         if (value instanceof Date date) {
-            return new java.sql.Date(date.getTime()).toLocalDate();
+            return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
         }
         try {
             return value == null ? null : LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidRequestException(name, "日期格式须为 yyyy-MM-dd (date must be yyyy-MM-dd)");
         }
     }

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 class InsurerEligibility {
 
     static final String DECISION_KEY = "insurerEligibility";
-    static final String RESOURCE = "processes/insurerEligibility.dmn";
 
     private final DecisionService decisions;
     private final SystemAuthority system;

@@ -16,6 +16,7 @@ import org.anzexian.filing.insurer.InsurerFilingData.ProjectLead;
 import org.anzexian.filing.insurer.InsurerFilingData.ProofType;
 import org.anzexian.filing.insurer.InsurerFilingFixtures.Insurer;
 import org.anzexian.platform.identity.GroupDirectory;
+import org.anzexian.platform.web.PageQuery;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.support.AnzexianTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +115,7 @@ class InsurerFilingChecksTest {
         assertFailsOnly(FilingDataChanges.audit(passing, new AuditReport(2023, report.auditor(),
                 new BigDecimal("100"), new BigDecimal("49.99"), false, report.fileHash())),
                 FilingCheck.AUDIT_AND_SOLVENCY, "核心偿付能力充足率 49.99% 低于 50%");
-        InsurerFiling filing = filings.list(insurer.clerk(), new org.anzexian.platform.web.PageQuery(0, 1)).items().get(0);
+        InsurerFiling filing = filings.list(insurer.clerk(), new PageQuery(0, 1)).items().get(0);
         assertThat(filing.checks()).filteredOn(check -> check.check() == FilingCheck.AUDIT_AND_SOLVENCY)
                 .singleElement().extracting(CheckResult::reason).asString().contains("偿付能力说明");
     }

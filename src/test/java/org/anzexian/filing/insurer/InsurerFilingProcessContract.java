@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.InsurerFilingData.Experience;
@@ -31,6 +33,7 @@ import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.PageQuery;
 import org.anzexian.registry.organization.OrganizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -277,7 +280,7 @@ abstract class InsurerFilingProcessContract {
                 .postForEntity("/api/insurer-filings", data, JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().get("fieldErrors").findValuesAsText("field")).contains("businessLicense.scanHash");
-        assertThat(filings.list(insurer.clerk(), new org.anzexian.platform.web.PageQuery(0, 5)).total()).isZero();
+        assertThat(filings.list(insurer.clerk(), new PageQuery(0, 5)).total()).isZero();
     }
 
     @Test
@@ -354,7 +357,7 @@ abstract class InsurerFilingProcessContract {
     void aClerkFilesFromTheTasklistStartForm() {
         engine.getIdentityService().setAuthentication(insurer.clerk().userId(), List.of(insurer.groupId()));
         InsurerFilingData d = passing();
-        Map<String, Object> form = new java.util.HashMap<>();
+        Map<String, Object> form = new HashMap<>();
         form.put("parentName", d.parentName());
         form.put("parentCreditCode", d.parentCreditCode());
         form.put("parentAuthorizationHash", d.parentAuthorizationHash());
@@ -427,7 +430,7 @@ abstract class InsurerFilingProcessContract {
     }
 
     void review(ProcessInstance instance, String decision, String reason) {
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         variables.put(InsurerFilingProcess.VAR_REVIEW_DECISION, decision);
         variables.put(InsurerFilingProcess.VAR_REVIEW_REASON, reason);
         complete(BpmnAwareTests.task(instance), reviewer, PlatformGroups.CITY_BUREAU, variables);
@@ -466,7 +469,7 @@ abstract class InsurerFilingProcessContract {
     /** The template of each notice written about the filing, one entry per notice (not per recipient). */
     List<String> noticeTemplates(InsurerFiling filing) {
         return notifications.list(new NoticeFilter(null, null, "insurer-filing:" + filing.id(), null), 0, 200)
-                .items().stream().collect(java.util.stream.Collectors.toMap(NoticeDelivery::noticeId,
+                .items().stream().collect(Collectors.toMap(NoticeDelivery::noticeId,
                         NoticeDelivery::templateKey, (a, b) -> a)).values().stream().toList();
     }
 
