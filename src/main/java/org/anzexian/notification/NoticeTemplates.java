@@ -15,4 +15,37 @@ public final class NoticeTemplates {
 
     private NoticeTemplates() {
     }
+
+    // --- insurer filing (#3, filing.insurer) ------------------------------------------------
+
+    /** 备案需补正 — to the insurer's group. Model: {@code branchName}, {@code filingId}, {@code reasons}, {@code deadline}. */
+    public static final String INSURER_FILING_NEEDS_CORRECTION = "insurer-filing-needs-correction";
+
+    /** 备案待审核提醒 — to the city bureau. Model: {@code branchName}, {@code filingId}, {@code inReviewSince}. */
+    public static final String INSURER_FILING_REVIEW_REMINDER = "insurer-filing-review-reminder";
+
+    /**
+     * 备案完成 (N4.1) — to the insurer, the emergency bureau, the financial regulator branch and the city bureau.
+     * Model: {@code branchName}, {@code creditCode}, {@code filingNumber}, {@code parentName}, {@code principal},
+     * {@code claimsLine}.
+     */
+    public static final String INSURER_FILING_FILED = "insurer-filing-filed";
+
+    /** 不予备案 — to the insurer. Model: {@code branchName}, {@code filingId}, {@code reason}. */
+    public static final String INSURER_FILING_REJECTED = "insurer-filing-rejected";
+
+    /** 逾期未补正 — to the insurer. Model: {@code branchName}, {@code filingId}. */
+    public static final String INSURER_FILING_LAPSED = "insurer-filing-lapsed";
+
+    /** 备案暂停 — to the insurer and the city bureau. Model: {@code branchName}, {@code filingNumber}, {@code reason}. */
+    public static final String INSURER_FILING_SUSPENDED = "insurer-filing-suspended";
+
+    /**
+     * 证照到期提醒 — to the insurer. Model: {@code branchName}, {@code filingNumber}, {@code licenseName},
+     * {@code licenseNumber}, {@code validUntil}.
+     */
+    public static final String INSURER_FILING_EXPIRY_REMINDER = "insurer-filing-expiry-reminder";
+
+    /** 恢复备案 — to the insurer and the city bureau. Model: {@code branchName}, {@code filingNumber}. */
+    public static final String INSURER_FILING_REINSTATED = "insurer-filing-reinstated";
 }

@@ -1,0 +1,24 @@
+package org.anzexian.filing.insurer;
+
+import java.time.Period;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Durations of the insurer filing ({@code anzexian.filing.*}, N9.3: changeable without a release).
+ * The thresholds of the checks live in the DMN table {@code insurerEligibility} instead.
+ *
+ * @param correctionDeadline   how long the insurer has to correct a filing before it lapses
+ * @param reviewReminder       after how long an unfinished review reminds the city bureau
+ * @param expiryReminderBefore how long before a license expires the insurer is reminded
+ * @param watchCycle           when the expiry watch runs: a Camunda time cycle (cron or ISO 8601 repetition)
+ * @param numberPrefix         prefix of filing numbers, followed by year and sequence ({@code XZAZX-2026-0001})
+ */
+@ConfigurationProperties("anzexian.filing")
+record FilingProperties(
+        @DefaultValue("P30D") Period correctionDeadline,
+        @DefaultValue("P5D") Period reviewReminder,
+        @DefaultValue("P30D") Period expiryReminderBefore,
+        @DefaultValue("0 30 1 * * ?") String watchCycle,
+        @DefaultValue("XZAZX") String numberPrefix) {
+}

@@ -1,0 +1,82 @@
+package org.anzexian.filing.insurer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.PageResult;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "保险机构展业告知备案", description = "备案提交、补正、审核结果、备案名录（N3、N4.1、N5）")
+class InsurerFilingController {
+
+    private final InsurerFilingService filings;
+    private final CurrentActor currentActor;
+
+    InsurerFilingController(InsurerFilingService filings, CurrentActor currentActor) {
+        this.filings = filings;
+        this.currentActor = currentActor;
+    }
+
+    @PostMapping("/api/insurer-filings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "提交展业告知备案（保险机构工作人员），随即自动核验；应答含各项核验结果")
+    InsurerFiling submit(@Valid @RequestBody InsurerFilingData data) {
+        return filings.submit(currentActor.require(), data);
+    }
+
+    @GetMapping("/api/insurer-filings")
+    @Operation(summary = "备案列表：保险机构只见本机构的，市住建局见全部")
+    PageResult<InsurerFiling> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return filings.list(currentActor.require(), new PageQuery(page, size));
+    }
+
+    @GetMapping("/api/insurer-filings/{id}")
+    @Operation(summary = "备案详情，含最近一轮核验结果和审核记录")
+    InsurerFiling get(@PathVariable long id) {
+        return filings.get(currentActor.require(), id);
+    }
+
+    @PutMapping("/api/insurer-filings/{id}")
+    @Operation(summary = "补正备案材料（仅待补正时）；随后在任务“补正备案材料”中重新提交")
+    InsurerFiling correct(@PathVariable long id, @Valid @RequestBody InsurerFilingData data) {
+        return filings.correct(currentActor.require(), id, data);
+    }
+
+    @PutMapping("/api/insurer-filings/{id}/licenses")
+    @Operation(summary = "更新营业执照和保险许可证（已备案或已暂停的备案）")
+    InsurerFiling updateLicenses(@PathVariable long id, @Valid @RequestBody LicenseUpdate update) {
+        return filings.updateLicenses(currentActor.require(), id, update);
+    }
+
+    @PostMapping("/api/insurer-filings/{id}/reinstate")
+    @Operation(summary = "恢复已暂停的备案（市住建局），须证照有效且未列入失信名单")
+    InsurerFiling reinstate(@PathVariable long id) {
+        return filings.reinstate(currentActor.require(), id);
+    }
+
+    @GetMapping("/api/insurers")
+    @Operation(summary = "已备案保险机构名录（所有登录用户）")
+    List<InsurerRegisterEntry> register() {
+        currentActor.require();
+        return filings.register();
+    }
+
+    @GetMapping("/api/insurers/{orgId}")
+    @Operation(summary = "某保险机构的备案情况（已备案或已暂停）")
+    InsurerRegisterEntry registerEntry(@PathVariable long orgId) {
+        currentActor.require();
+        return filings.registerEntry(orgId);
+    }
+}

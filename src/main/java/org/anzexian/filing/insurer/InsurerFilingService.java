@@ -1,0 +1,461 @@
+package org.anzexian.filing.insurer;
+
+import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.anzexian.filing.creditlist.CreditListImported;
+import org.anzexian.filing.insurer.InsurerFilingData.Document;
+import org.anzexian.filing.insurer.ReviewDecision.Decision;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.web.ConflictException;
+import org.anzexian.platform.web.FieldViolations;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.PageResult;
+import org.anzexian.registry.CreditCode;
+import org.anzexian.registry.organization.Organization;
+import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.organization.OrganizationType;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The insurer market-entry filing (N5.1): submission and correction by the insurer, the automatic
+ * checks, the city bureau's review, the public register of filed insurers, and suspension when a
+ * license expires or the insurer is listed as dishonest (N5.2). The steps of
+ * {@code processes/insurerFiling.bpmn} call the methods taking a filing id.
+ */
+@Service
+@Validated
+public class InsurerFilingService {
+
+    private final InsurerFilingRepository repository;
+    private final InsurerFilingChecks checks;
+    private final InsurerFilingNotices notices;
+    private final OrganizationService organizations;
+    private final RuntimeService runtime;
+    private final SystemAuthority system;
+    private final FilingProperties properties;
+    private final Clock clock;
+
+    InsurerFilingService(InsurerFilingRepository repository, InsurerFilingChecks checks, InsurerFilingNotices notices,
+            OrganizationService organizations, RuntimeService runtime, SystemAuthority system,
+            FilingProperties properties, Clock clock) {
+        this.repository = repository;
+        this.checks = checks;
+        this.notices = notices;
+        this.organizations = organizations;
+        this.runtime = runtime;
+        this.system = system;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // --- the insurer's requests ---------------------------------------------------------------
+
+    /**
+     * Stores a filing and starts {@code insurerFiling} with the filing id as business key; the
+     * automatic checks run before this returns, so the answer carries their results.
+     */
+    @Transactional
+    public InsurerFiling submit(Actor actor, @Valid InsurerFilingData data) {
+        Organization insurer = requireFilingInsurer(actor, data);
+        long id = repository.insert(data, insurer.name(), insurer.creditCode(), actor.userId(), now());
+        // the insurer's permission was checked above; its Camunda start permission is for the Tasklist
+        String processInstanceId = system.call(() -> runtime.startProcessInstanceByKey(InsurerFilingProcess.KEY,
+                String.valueOf(id), processVariables(id, insurer)).getId());
+        repository.setProcessInstance(id, processInstanceId);
+        return require(id);
+    }
+
+    /**
+     * Stores a filing entered in the Tasklist start form, inside the process instance that start
+     * created; the same checks as {@link #submit} apply.
+     *
+     * @return the variables the process needs ({@code filingId}, {@code insurerOrgId}, {@code insurerGroup})
+     */
+    @Transactional
+    public Map<String, Object> submitFromStartForm(Actor actor, @Valid InsurerFilingData data, String processInstanceId) {
+        Organization insurer = requireFilingInsurer(actor, data);
+        long id = repository.insert(data, insurer.name(), insurer.creditCode(), actor.userId(), now());
+        repository.setProcessInstance(id, processInstanceId);
+        return processVariables(id, insurer);
+    }
+
+    private Organization requireFilingInsurer(Actor actor, InsurerFilingData data) {
+        Organization insurer = organizations.find(data.insurerOrgId())
+                .filter(organization -> organization.type() == OrganizationType.INSURER)
+                .orElseThrow(() -> new InvalidRequestException("insurerOrgId", "不是已登记的保险机构 (not a registered insurer)"));
+        if (!organizations.isMember(actor, insurer)) {
+            throw new ForbiddenException("只有该保险机构的工作人员可以提交其备案 (only the insurer's own staff may file for it)");
+        }
+        validate(data, insurer);
+        if (repository.existsForOrganization(insurer.id(), FilingStatus.OPEN_OR_FILED)) {
+            throw new ConflictException("insurerOrgId", "该机构已有办理中或已备案的备案 (the insurer has an open or filed filing)");
+        }
+        return insurer;
+    }
+
+    private static Map<String, Object> processVariables(long filingId, Organization insurer) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(InsurerFilingProcess.VAR_FILING_ID, filingId);
+        variables.put(InsurerFilingProcess.VAR_INSURER_ORG_ID, insurer.id());
+        variables.put(InsurerFilingProcess.VAR_INSURER_GROUP, insurer.groupId());
+        return variables;
+    }
+
+    /** Replaces the data of a filing that waits for correction; the clerk then resubmits in the task. */
+    @Transactional
+    public InsurerFiling correct(Actor actor, long id, @Valid InsurerFilingData data) {
+        InsurerFiling filing = lockVisible(actor, id);
+        requireOwnStaff(actor, filing);
+        if (filing.status() != FilingStatus.NEEDS_CORRECTION) {
+            throw new ConflictException("status", "只有待补正的备案可以修改，当前状态：" + filing.status().label()
+                    + " (only a filing that needs correction can be changed)");
+        }
+        if (data.insurerOrgId() != filing.insurerOrgId()) {
+            throw new InvalidRequestException("insurerOrgId", "不能更换备案机构 (the insurer of a filing cannot change)");
+        }
+        validate(data, organizations.require(filing.insurerOrgId()));
+        repository.replaceData(id, data, now());
+        return require(id);
+    }
+
+    /** Renewed licenses of a filed or suspended insurer (a suspended one then asks for reinstatement). */
+    @Transactional
+    public InsurerFiling updateLicenses(Actor actor, long id, @Valid LicenseUpdate update) {
+        InsurerFiling filing = lockVisible(actor, id);
+        requireOwnStaff(actor, filing);
+        if (filing.status() != FilingStatus.FILED && filing.status() != FilingStatus.SUSPENDED) {
+            throw new ConflictException("status", "只有已备案或已暂停的备案可以更新证照 (only filed or suspended filings)");
+        }
+        repository.updateLicenses(id, update.businessLicense(), update.insuranceLicense(), now());
+        return require(id);
+    }
+
+    @Transactional(readOnly = true)
+    public InsurerFiling get(Actor actor, long id) {
+        InsurerFiling filing = repository.findById(id).orElseThrow(() -> notFound(id));
+        if (!sees(actor, filing)) {
+            throw notFound(id);
+        }
+        return filing;
+    }
+
+    /** The city bureau and admins see every filing, an insurer's staff their own, everybody else none. */
+    @Transactional(readOnly = true)
+    public PageResult<InsurerFiling> list(Actor actor, PageQuery page) {
+        if (actor.seesWholeCity()) {
+            return PageResult.of(repository.findAll(page.offset(), page.size()), repository.countAll(), page);
+        }
+        Set<Long> own = actor.organizationIds(Role.INSURER);
+        return PageResult.of(repository.findByOrganizations(own, page.offset(), page.size()),
+                repository.countByOrganizations(own), page);
+    }
+
+    // --- the public register and the gate -----------------------------------------------------
+
+    /** Filed insurers, the ones a construction unit may choose (N2.1). */
+    @Transactional(readOnly = true)
+    public List<InsurerRegisterEntry> register() {
+        return repository.findByStatus(Set.of(FilingStatus.FILED)).stream().map(InsurerRegisterEntry::of).toList();
+    }
+
+    /** The register entry of an insurer, filed or suspended. */
+    @Transactional(readOnly = true)
+    public InsurerRegisterEntry registerEntry(long insurerOrgId) {
+        return repository.findCurrentFiling(insurerOrgId).map(InsurerRegisterEntry::of)
+                .orElseThrow(() -> new NotFoundException("该保险机构未备案 (insurer not filed): " + insurerOrgId));
+    }
+
+    /** Whether the insurer may do business now (N5.2): filed and not suspended. */
+    @Transactional(readOnly = true)
+    public boolean isFiled(long insurerOrgId) {
+        return repository.existsForOrganization(insurerOrgId, Set.of(FilingStatus.FILED));
+    }
+
+    // --- the city bureau ------------------------------------------------------------------------
+
+    /** Lifts a suspension once its causes are gone: licenses valid today and no barring listing. */
+    @Transactional
+    public InsurerFiling reinstate(Actor actor, long id) {
+        requireBureau(actor);
+        InsurerFiling filing = lockVisible(actor, id);
+        if (filing.status() != FilingStatus.SUSPENDED) {
+            throw new ConflictException("status", "只有已暂停的备案可以恢复 (only a suspended filing can be reinstated)");
+        }
+        List<String> causes = checks.suspensionCauses(filing, today());
+        if (!causes.isEmpty()) {
+            throw new ConflictException("status", "暂停原因尚未消除 (cause of suspension remains)：" + String.join("；", causes));
+        }
+        OffsetDateTime now = now();
+        repository.markReinstated(id, now);
+        repository.insertDecision(id, actor.userId(), Decision.REINSTATE, filing.suspensionReason(), now);
+        InsurerFiling reinstated = require(id);
+        notices.reinstated(reinstated, now);
+        return reinstated;
+    }
+
+    // --- steps of the process -----------------------------------------------------------------
+
+    /** Runs every check as a new round, stores each named result and moves the filing on. */
+    @Transactional
+    public CheckOutcome runChecks(long filingId) {
+        InsurerFiling filing = lock(filingId);
+        int round = repository.nextRound(filingId);
+        OffsetDateTime now = now();
+        List<CheckResult> results = checks.all(filing, today());
+        results.forEach(result -> repository.insertCheck(filingId, round, result, now));
+        CheckOutcome outcome = new CheckOutcome(results.stream().allMatch(CheckResult::passed), results);
+        if (outcome.allPassed()) {
+            repository.setStatus(filingId, FilingStatus.IN_REVIEW, now);
+        } else {
+            repository.setStatus(filingId, FilingStatus.NEEDS_CORRECTION, now);
+            notices.needsCorrection(filing, outcome.failureReasons(), correctionDeadline(now), "round:" + round);
+        }
+        return outcome;
+    }
+
+    /**
+     * Records the city bureau's review decision ({@code approve}, {@code reject}, {@code moreInfo});
+     * a reason is required for the latter two. Asking for more information sends the filing back to
+     * the insurer at once; approval and rejection take effect in the steps that follow.
+     *
+     * @return the reasons for the insurer's correction task (only for {@code moreInfo})
+     */
+    @Transactional
+    public String recordReview(long filingId, String reviewer, String decisionValue, String reason) {
+        Decision decision = Decision.ofFormValue(decisionValue);
+        FieldViolations violations = new FieldViolations();
+        if (decision == null) {
+            violations.add(InsurerFilingProcess.VAR_REVIEW_DECISION,
+                    "请选择审核结论：approve、reject 或 moreInfo (choose a decision)");
+        }
+        String trimmed = reason == null ? null : reason.strip();
+        if ((decision == Decision.REJECT || decision == Decision.MORE_INFO) && (trimmed == null || trimmed.isEmpty())) {
+            violations.add(InsurerFilingProcess.VAR_REVIEW_REASON, "不予备案或要求补充材料时必须说明理由 (reason required)");
+        }
+        if (trimmed != null && trimmed.length() > 1000) {
+            violations.add(InsurerFilingProcess.VAR_REVIEW_REASON, "最多 1000 字 (too long)");
+        }
+        violations.throwIfAny();
+        InsurerFiling filing = lock(filingId);
+        if (filing.status() != FilingStatus.IN_REVIEW) {
+            throw new ConflictException("status", "备案不在审核中 (filing is not in review): " + filing.status());
+        }
+        OffsetDateTime now = now();
+        repository.insertDecision(filingId, reviewer, decision, trimmed == null || trimmed.isEmpty() ? null : trimmed, now);
+        if (decision != Decision.MORE_INFO) {
+            return null;
+        }
+        repository.setStatus(filingId, FilingStatus.NEEDS_CORRECTION, now);
+        String reasons = "【市住建局要求补充材料】" + trimmed;
+        notices.needsCorrection(filing, reasons, correctionDeadline(now), "more-info:" + filing.decisions().size());
+        return reasons;
+    }
+
+    /** Files the insurer: filing number, FILED, and the notices of N4.1. Repeated calls change nothing. */
+    @Transactional
+    public void approve(long filingId) {
+        InsurerFiling filing = lock(filingId);
+        if (filing.status() != FilingStatus.IN_REVIEW) {
+            return;
+        }
+        OffsetDateTime now = now();
+        String prefix = properties.numberPrefix() + "-" + today().getYear() + "-";
+        String number = prefix + String.format("%04d", repository.countFilingNumbers(prefix) + 1);
+        repository.markFiled(filingId, number, now);
+        notices.filed(require(filingId));
+    }
+
+    @Transactional
+    public void reject(long filingId) {
+        InsurerFiling filing = lock(filingId);
+        if (filing.status() != FilingStatus.IN_REVIEW) {
+            return;
+        }
+        repository.setStatus(filingId, FilingStatus.REJECTED, now());
+        String reason = filing.decisions().isEmpty() ? "" : filing.decisions().get(filing.decisions().size() - 1).reason();
+        notices.rejected(filing, reason);
+    }
+
+    @Transactional
+    public void withdraw(long filingId) {
+        close(filingId, FilingStatus.WITHDRAWN);
+    }
+
+    /** The correction deadline passed. */
+    @Transactional
+    public void lapse(long filingId) {
+        if (close(filingId, FilingStatus.LAPSED)) {
+            notices.lapsed(require(filingId));
+        }
+    }
+
+    @Transactional
+    public void remindReviewer(long filingId) {
+        InsurerFiling filing = require(filingId);
+        if (filing.status() == FilingStatus.IN_REVIEW) {
+            notices.reviewReminder(filing, filing.updatedAt());
+        }
+    }
+
+    private boolean close(long filingId, FilingStatus status) {
+        InsurerFiling filing = lock(filingId);
+        if (filing.status() != FilingStatus.NEEDS_CORRECTION) {
+            return false;
+        }
+        repository.setStatus(filingId, status, now());
+        return true;
+    }
+
+    // --- suspension (N5.2) --------------------------------------------------------------------
+
+    /**
+     * Suspends filed insurers whose license expired (or who are listed), and reminds those whose
+     * license expires within {@code anzexian.filing.expiry-reminder-before}. Each notice once.
+     */
+    @Transactional
+    public WatchReport watchExpiries() {
+        LocalDate today = today();
+        LocalDate remindFrom = today.plus(properties.expiryReminderBefore());
+        List<Long> suspended = new ArrayList<>();
+        int reminders = 0;
+        for (InsurerFiling filing : repository.findByStatus(Set.of(FilingStatus.FILED))) {
+            if (suspendIfCauses(filing, today)) {
+                suspended.add(filing.id());
+                continue;
+            }
+            if (!filing.data().businessLicense().validUntil().isAfter(remindFrom)) {
+                notices.expiryReminder(filing, "营业执照", filing.data().businessLicense());
+                reminders++;
+            }
+            if (!filing.data().insuranceLicense().validUntil().isAfter(remindFrom)) {
+                notices.expiryReminder(filing, "保险许可证", filing.data().insuranceLicense());
+                reminders++;
+            }
+        }
+        return new WatchReport(suspended, reminders);
+    }
+
+    /** A credit-list import names newly listed organizations: their filings are suspended in the import's transaction. */
+    @EventListener
+    @Transactional
+    public void onCreditListImported(CreditListImported imported) {
+        for (InsurerFiling filing : repository.findByStatus(Set.of(FilingStatus.FILED))) {
+            if (InsurerFilingChecks.codesOf(filing).stream().anyMatch(imported.newlyListedCreditCodes()::contains)) {
+                suspendIfCauses(filing, today());
+            }
+        }
+    }
+
+    private boolean suspendIfCauses(InsurerFiling filing, LocalDate today) {
+        List<String> causes = checks.suspensionCauses(filing, today);
+        if (causes.isEmpty()) {
+            return false;
+        }
+        String reason = String.join("；", causes);
+        reason = reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
+        repository.markSuspended(filing.id(), reason, now());
+        String occasion = UUID.nameUUIDFromBytes(reason.getBytes(StandardCharsets.UTF_8)).toString();
+        notices.suspended(filing, reason, occasion);
+        return true;
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    /** What Bean Validation cannot check: credit codes, branch vs parent, documents present. */
+    private static void validate(InsurerFilingData data, Organization insurer) {
+        FieldViolations violations = new FieldViolations();
+        if (data.parentCreditCode() != null) {
+            CreditCode.problem(data.parentCreditCode()).ifPresent(problem -> violations.add("parentCreditCode", problem));
+            if (data.parentCreditCode().equals(insurer.creditCode())) {
+                violations.add("parentCreditCode", "总公司不能是备案机构自身 (parent must differ from the branch)");
+            }
+            if (data.parentName() == null || data.parentName().isBlank()) {
+                violations.add("parentName", "分支机构须填写总公司名称 (parent name required for a branch)");
+            }
+        } else if (data.parentName() != null || data.parentAuthorizationHash() != null) {
+            violations.add("parentCreditCode", "填写了总公司信息却缺少其统一社会信用代码 (parent credit code required)");
+        }
+        for (int i = 0; i < data.relatedOrganizations().size(); i++) {
+            String field = "relatedOrganizations[" + i + "].creditCode";
+            CreditCode.problem(data.relatedOrganizations().get(i).creditCode())
+                    .ifPresent(problem -> violations.add(field, problem));
+        }
+        document(violations, "insurancePlan", data.insurancePlan());
+        document(violations, "policyTerms", data.policyTerms());
+        document(violations, "claimsService.plan", data.claimsService().plan());
+        document(violations, "preventionPlan.plan", data.preventionPlan().plan());
+        violations.throwIfAny();
+    }
+
+    private static void document(FieldViolations violations, String field, Document document) {
+        if (document.isEmpty()) {
+            violations.add(field, "须填写正文或上传文件 (text or file required)");
+        }
+    }
+
+    private InsurerFiling lockVisible(Actor actor, long id) {
+        InsurerFiling filing = repository.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (!sees(actor, filing)) {
+            throw notFound(id);
+        }
+        return filing;
+    }
+
+    private InsurerFiling lock(long id) {
+        return repository.findForUpdate(id).orElseThrow(() -> notFound(id));
+    }
+
+    private InsurerFiling require(long id) {
+        return repository.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static boolean sees(Actor actor, InsurerFiling filing) {
+        return actor.seesWholeCity() || actor.organizationIds(Role.INSURER).contains(filing.insurerOrgId());
+    }
+
+    private static void requireOwnStaff(Actor actor, InsurerFiling filing) {
+        if (!actor.organizationIds(Role.INSURER).contains(filing.insurerOrgId())) {
+            throw new ForbiddenException("只有该保险机构的工作人员可以修改其备案 (only the insurer's own staff may change its filing)");
+        }
+    }
+
+    private static void requireBureau(Actor actor) {
+        if (!actor.seesWholeCity()) {
+            throw new ForbiddenException("只有市住建局或系统管理员可以恢复备案 (only the city bureau or an administrator)");
+        }
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("备案不存在 (no such filing): " + id);
+    }
+
+    private OffsetDateTime correctionDeadline(OffsetDateTime from) {
+        return from.plus(properties.correctionDeadline());
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

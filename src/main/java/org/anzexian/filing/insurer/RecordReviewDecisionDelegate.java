@@ -1,0 +1,36 @@
+package org.anzexian.filing.insurer;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complete listener of {@code UserTask_ReviewFiling}: validates the decision on the server (the
+ * Camunda Form validates only in the browser) and records who decided; a refused decision keeps
+ * the task open with the message.
+ */
+@Component("recordReviewDecisionDelegate")
+class RecordReviewDecisionDelegate implements TaskListener {
+
+    private final InsurerFilingService filings;
+
+    RecordReviewDecisionDelegate(InsurerFilingService filings) {
+        this.filings = filings;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String reviewer = authentication != null ? authentication.getUserId() : task.getAssignee();
+        if (reviewer == null) {
+            throw new IllegalStateException("审核人未知：请登录后办理 (the reviewer must be logged in)");
+        }
+        String reasons = filings.recordReview(InsurerFilingDelegates.filingId(task), reviewer,
+                (String) task.getVariable(InsurerFilingProcess.VAR_REVIEW_DECISION),
+                (String) task.getVariable(InsurerFilingProcess.VAR_REVIEW_REASON));
+        if (reasons != null) {
+            task.getExecution().setVariable(InsurerFilingProcess.VAR_CORRECTION_REASONS, reasons);
+        }
+    }
+}

@@ -1,0 +1,502 @@
+package org.anzexian.filing.insurer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.anzexian.filing.creditlist.CreditListService;
+import org.anzexian.filing.gate.InsurerGate;
+import org.anzexian.filing.insurer.InsurerFilingData.Experience;
+import org.anzexian.filing.insurer.InsurerFilingData.License;
+import org.anzexian.filing.insurer.InsurerFilingFixtures.Insurer;
+import org.anzexian.notification.NoticeDelivery;
+import org.anzexian.notification.NoticeFilter;
+import org.anzexian.notification.NoticeTemplates;
+import org.anzexian.notification.NotificationService;
+import org.anzexian.platform.identity.GroupDirectory;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.web.ConflictException;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.PageQuery;
+import org.anzexian.registry.organization.OrganizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The insurerFiling process end to end: review outcomes, correction loop, timers, register, gate, suspension. */
+abstract class InsurerFilingProcessContract {
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    InsurerFilingService filings;
+    @Autowired
+    InsurerGate gate;
+    @Autowired
+    CreditListService creditLists;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    OrganizationService organizations;
+    @Autowired
+    GroupDirectory groups;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    Clock clock;
+
+    InsurerFilingFixtures fixtures;
+    Insurer insurer;
+    String reviewer;
+
+    @BeforeEach
+    void anInsurerAndAReviewer() {
+        BpmnAwareTests.init(engine);
+        fixtures = new InsurerFilingFixtures(organizations, groups);
+        insurer = fixtures.branch();
+        reviewer = "freviewer" + insurer.organization().id();
+        groups.ensureUser(reviewer, "审核", "人", reviewer + "@filing.test.anzexian.local", reviewer);
+        groups.ensureMembership(reviewer, PlatformGroups.CITY_BUREAU);
+    }
+
+    @AfterEach
+    void resetClockAndAuthentication() {
+        ClockUtil.reset();
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    @Test
+    void approvedFilingIsNumberedListedAndAnnouncedToTheFourParties_N4_1_N5_1() throws Exception {
+        String emergencyUser = "femergency" + insurer.organization().id();
+        groups.ensureUser(emergencyUser, "应急", "局", emergencyUser + "@filing.test.anzexian.local", emergencyUser);
+        groups.ensureMembership(emergencyUser, PlatformGroups.EMERGENCY_BUREAU);
+        InsurerFiling filing = submitPassing();
+        ProcessInstance instance = instance(filing);
+        assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_REVIEW_FILING);
+        assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(PlatformGroups.CITY_BUREAU);
+        assertThat(gate.isFiled(insurer.organization().id())).isFalse();
+
+        review(instance, "approve", null);
+        executeJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(InsurerFilingProcess.END_FILED);
+        InsurerFiling filed = filings.get(InsurerFilingFixtures.CITY, filing.id());
+        assertThat(filed.status()).isEqualTo(FilingStatus.FILED);
+        assertThat(filed.filingNumber()).matches("XZAZX-\\d{4}-\\d{4}");
+        assertThat(filed.decisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.decidedBy()).isEqualTo(reviewer);
+            assertThat(decision.decision()).isEqualTo(ReviewDecision.Decision.APPROVE);
+        });
+        gate.requireFiled(insurer.organization().id());
+
+        JsonNode register = http.withBasicAuth("sijian", "sijian").getForEntity("/api/insurers", JsonNode.class).getBody();
+        assertThat(register.findValuesAsText("filingNumber")).contains(filed.filingNumber());
+        JsonNode entry = http.withBasicAuth("sijian", "sijian")
+                .getForEntity("/api/insurers/" + insurer.organization().id(), JsonNode.class).getBody();
+        assertThat(entry.get("claimsLinePhone").asText()).isEqualTo("0350-95518");
+        assertThat(entry.get("status").asText()).isEqualTo("FILED");
+
+        MimeMessage toInsurer = awaitMail(insurer.email());
+        assertThat(toInsurer.getSubject()).contains(filed.filingNumber()).contains(insurer.organization().name());
+        assertThat(awaitMail(emergencyUser + "@filing.test.anzexian.local").getSubject()).contains(filed.filingNumber());
+        assertThat(noticeTemplates(filing)).contains(NoticeTemplates.INSURER_FILING_FILED);
+    }
+
+    @Test
+    void failedCheckGoesToTheInsurersCorrectionTaskAndACorrectedResubmissionPasses_N3_8() throws Exception {
+        InsurerFilingData weak = FilingDataChanges.experience(passing(), new Experience(10, 120, 300));
+        InsurerFiling filing = filings.submit(insurer.clerk(), weak);
+        ProcessInstance instance = instance(filing);
+        assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_CORRECT_FILING);
+        Task correction = BpmnAwareTests.task(instance);
+        assertThat(correction).hasCandidateGroup(insurer.groupId());
+        assertThat((String) engine.getTaskService().getVariable(correction.getId(), InsurerFilingProcess.VAR_CORRECTION_REASONS))
+                .contains("承保件数 10 少于 100");
+        assertThat(awaitMail(insurer.email()).getContent().toString()).contains("承保件数 10 少于 100");
+
+        ResponseEntity<JsonNode> corrected = http.withBasicAuth(insurer.clerk().userId(), insurer.clerk().userId())
+                .exchange("/api/insurer-filings/" + filing.id(), HttpMethod.PUT, new HttpEntity<>(passing()), JsonNode.class);
+        assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.OK);
+        complete(correction, insurer.clerk().userId(), insurer.groupId(),
+                Map.of(InsurerFilingProcess.VAR_CORRECTION_DECISION, InsurerFilingProcess.RESUBMIT));
+
+        assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_REVIEW_FILING);
+        InsurerFiling resubmitted = filings.get(insurer.clerk(), filing.id());
+        assertThat(resubmitted.round()).isEqualTo(2);
+        assertThat(resubmitted.status()).isEqualTo(FilingStatus.IN_REVIEW);
+        assertThat(resubmitted.checks()).allMatch(CheckResult::passed);
+    }
+
+    @Test
+    void aFilingCannotBeChangedOutsideCorrectionNorByAnotherInsurer() {
+        InsurerFiling inReview = submitPassing();
+        assertThatThrownBy(() -> filings.correct(insurer.clerk(), inReview.id(), passing()))
+                .isInstanceOf(ConflictException.class);
+        Insurer other = fixtures.branch();
+        ResponseEntity<JsonNode> asOther = http.withBasicAuth(other.clerk().userId(), other.clerk().userId())
+                .exchange("/api/insurer-filings/" + inReview.id(), HttpMethod.PUT, new HttpEntity<>(passing()), JsonNode.class);
+        assertThat(asOther.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void abandoningTheCorrectionWithdrawsTheFiling() {
+        InsurerFiling filing = filings.submit(insurer.clerk(), FilingDataChanges.experience(passing(), new Experience(0, 0, 0)));
+        ProcessInstance instance = instance(filing);
+
+        complete(BpmnAwareTests.task(instance), insurer.clerk().userId(), insurer.groupId(),
+                Map.of(InsurerFilingProcess.VAR_CORRECTION_DECISION, InsurerFilingProcess.ABANDON));
+
+        assertThat(instance).isEnded().hasPassed(InsurerFilingProcess.END_WITHDRAWN);
+        assertThat(filings.get(insurer.clerk(), filing.id()).status()).isEqualTo(FilingStatus.WITHDRAWN);
+    }
+
+    @Test
+    void aCorrectionNotDoneByTheDeadlineLapsesTheFiling() {
+        InsurerFiling filing = filings.submit(insurer.clerk(), FilingDataChanges.experience(passing(), new Experience(0, 0, 0)));
+        ProcessInstance instance = instance(filing);
+
+        moveClock(Duration.ofDays(29));
+        assertThat(dueTimers(instance)).isEmpty();
+        moveClock(Duration.ofDays(2));
+        dueTimers(instance).forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        executeJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(InsurerFilingProcess.END_LAPSED);
+        assertThat(filings.get(insurer.clerk(), filing.id()).status()).isEqualTo(FilingStatus.LAPSED);
+        assertThat(noticeTemplates(filing)).contains(NoticeTemplates.INSURER_FILING_LAPSED);
+    }
+
+    @Test
+    void aReviewLeftOpenRemindsTheCityBureauOnceAndStaysOpen() throws Exception {
+        InsurerFiling filing = submitPassing();
+        ProcessInstance instance = instance(filing);
+
+        moveClock(Duration.ofDays(6));
+        dueTimers(instance).forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        executeJobs(instance);
+
+        assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_REVIEW_FILING).hasPassed(InsurerFilingProcess.TASK_REMIND_REVIEWER);
+        assertThat(awaitMail(reviewer + "@filing.test.anzexian.local").getSubject()).contains(insurer.organization().name());
+        assertThat(noticeTemplates(filing)).containsOnlyOnce(NoticeTemplates.INSURER_FILING_REVIEW_REMINDER);
+    }
+
+    @Test
+    void rejectionNeedsAReasonAndMailsItToTheInsurer() throws Exception {
+        InsurerFiling filing = submitPassing();
+        ProcessInstance instance = instance(filing);
+
+        assertThatThrownBy(() -> review(instance, "reject", " ")).hasMessageContaining("理由");
+        assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_REVIEW_FILING);
+
+        review(instance, "reject", "保险方案未覆盖市政工程");
+        executeJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(InsurerFilingProcess.END_REJECTED);
+        assertThat(filings.get(insurer.clerk(), filing.id()).status()).isEqualTo(FilingStatus.REJECTED);
+        assertThat(awaitMail(insurer.email()).getContent().toString()).contains("保险方案未覆盖市政工程");
+        assertThat(gate.isFiled(insurer.organization().id())).isFalse();
+    }
+
+    @Test
+    void askingForMoreInformationSendsTheFilingBackToTheInsurerWithTheBureausReason() {
+        InsurerFiling filing = submitPassing();
+        ProcessInstance instance = instance(filing);
+
+        review(instance, "moreInfo", "请补充理赔团队人员资质");
+
+        assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_CORRECT_FILING);
+        Task correction = BpmnAwareTests.task(instance);
+        assertThat((String) engine.getTaskService().getVariable(correction.getId(), InsurerFilingProcess.VAR_CORRECTION_REASONS))
+                .contains("请补充理赔团队人员资质");
+        assertThat(filings.get(insurer.clerk(), filing.id()).status()).isEqualTo(FilingStatus.NEEDS_CORRECTION);
+
+        complete(correction, insurer.clerk().userId(), insurer.groupId(),
+                Map.of(InsurerFilingProcess.VAR_CORRECTION_DECISION, InsurerFilingProcess.RESUBMIT));
+        assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_REVIEW_FILING);
+    }
+
+    @Test
+    void oneInsurerSeesNeitherAnotherInsurersFilingNorItsTask() {
+        InsurerFiling ofB = submitPassing();
+        Insurer a = fixtures.branch();
+        InsurerFiling ofA = filings.submit(a.clerk(), FilingDataChanges.experience(
+                InsurerFilingFixtures.passingData(a, today()), new Experience(0, 0, 0)));
+
+        assertThat(http.withBasicAuth(a.clerk().userId(), a.clerk().userId())
+                .getForEntity("/api/insurer-filings/" + ofB.id(), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode listOfA = http.withBasicAuth(a.clerk().userId(), a.clerk().userId())
+                .getForEntity("/api/insurer-filings?size=200", JsonNode.class).getBody();
+        assertThat(listOfA.get("items").findValuesAsText("id")).containsExactly(String.valueOf(ofA.id()));
+        assertThat(http.withBasicAuth("city", "city").getForEntity("/api/insurer-filings/" + ofB.id(), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("sijian", "sijian").getForEntity("/api/insurer-filings/" + ofB.id(), JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // B fails nothing, so its work is the bureau's review; A's correction task belongs to A only
+        engine.getIdentityService().setAuthentication(insurer.clerk().userId(), List.of(insurer.groupId()));
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(ofA.processInstanceId()).count()).isZero();
+        engine.getIdentityService().setAuthentication(a.clerk().userId(), List.of(a.groupId()));
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(ofA.processInstanceId()).count()).isOne();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(ofB.processInstanceId()).count()).isZero();
+    }
+
+    @Test
+    void aFileReferenceThatIsNoSha256IsRefusedWith400() {
+        InsurerFilingData data = FilingDataChanges.licenses(passing(),
+                new License("BL-1", today().plusYears(1), "not-a-hash"), passing().insuranceLicense());
+        ResponseEntity<JsonNode> response = http.withBasicAuth(insurer.clerk().userId(), insurer.clerk().userId())
+                .postForEntity("/api/insurer-filings", data, JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("fieldErrors").findValuesAsText("field")).contains("businessLicense.scanHash");
+        assertThat(filings.list(insurer.clerk(), new PageQuery(0, 5)).total()).isZero();
+    }
+
+    @Test
+    void theGateRefusesAnInsurerThatNeverFiled_N5_2() {
+        assertThatThrownBy(() -> gate.requireFiled(insurer.organization().id()))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("未在忻州市住建局备案");
+    }
+
+    @Test
+    void anExpiringLicenseIsRemindedOnceThenTheExpiredFilingIsSuspendedAndReinstatedAfterRenewal_N5_2() throws Exception {
+        InsurerFilingData data = FilingDataChanges.licenses(passing(),
+                new License("BL-SOON", today().plusDays(10), InsurerFilingFixtures.hash('b')), passing().insuranceLicense());
+        InsurerFiling filing = approve(filings.submit(insurer.clerk(), data));
+
+        filings.watchExpiries();
+        filings.watchExpiries();
+        assertThat(noticeTemplates(filing)).containsOnlyOnce(NoticeTemplates.INSURER_FILING_EXPIRY_REMINDER);
+        assertThat(gate.isFiled(insurer.organization().id())).isTrue();
+
+        moveClock(Duration.ofDays(11));
+        WatchReport report = filings.watchExpiries();
+
+        assertThat(report.suspendedFilingIds()).contains(filing.id());
+        InsurerFiling suspended = filings.get(insurer.clerk(), filing.id());
+        assertThat(suspended.status()).isEqualTo(FilingStatus.SUSPENDED);
+        assertThat(suspended.suspensionReason()).contains("营业执照");
+        assertThatThrownBy(() -> gate.requireFiled(insurer.organization().id())).isInstanceOf(ForbiddenException.class);
+        assertThat(noticeTemplates(filing)).containsOnlyOnce(NoticeTemplates.INSURER_FILING_SUSPENDED);
+        assertThat(awaitMail(insurer.email(), "暂停").getContent().toString()).contains("营业执照");
+        assertThat(filings.register()).extracting(InsurerRegisterEntry::filingId).doesNotContain(filing.id());
+
+        assertThatThrownBy(() -> filings.reinstate(InsurerFilingFixtures.CITY, filing.id()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("营业执照");
+        filings.updateLicenses(insurer.clerk(), filing.id(), new LicenseUpdate(
+                new License("BL-NEW", today().plusYears(3), InsurerFilingFixtures.hash('9')), passing().insuranceLicense()));
+        assertThatThrownBy(() -> filings.reinstate(insurer.clerk(), filing.id())).isInstanceOf(ForbiddenException.class);
+        ResponseEntity<JsonNode> reinstated = http.withBasicAuth("city", "city")
+                .postForEntity("/api/insurer-filings/" + filing.id() + "/reinstate", null, JsonNode.class);
+
+        assertThat(reinstated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(reinstated.getBody().get("status").asText()).isEqualTo("FILED");
+        assertThat(gate.isFiled(insurer.organization().id())).isTrue();
+    }
+
+    @Test
+    void listingAFiledInsurerOnTheDishonestyListSuspendsItInTheImport_N3_7_N5_2() {
+        InsurerFiling filing = approve(submitPassing());
+
+        creditLists.importCsv(InsurerFilingFixtures.CITY, "type,creditCode,name,listedOn,reason,source\n"
+                + "DISHONEST_JUDGMENT_DEBTOR," + insurer.organization().creditCode() + ",分公司," + today()
+                + ",拒不履行判决,中国执行信息公开网\n");
+
+        InsurerFiling suspended = filings.get(InsurerFilingFixtures.CITY, filing.id());
+        assertThat(suspended.status()).isEqualTo(FilingStatus.SUSPENDED);
+        assertThat(suspended.suspensionReason()).contains("拒不履行判决");
+        assertThat(gate.isFiled(insurer.organization().id())).isFalse();
+        assertThat(noticeTemplates(filing)).contains(NoticeTemplates.INSURER_FILING_SUSPENDED);
+    }
+
+    @Test
+    void theWatchRunsFromItsTimerStartEvent() {
+        Job timer = engine.getManagementService().createJobQuery()
+                .processDefinitionKey(InsurerFilingWatchProcess.KEY).timers().singleResult();
+        assertThat(timer).isNotNull();
+        engine.getManagementService().executeJob(timer.getId());
+        Job watch = engine.getManagementService().createJobQuery().processDefinitionKey(InsurerFilingWatchProcess.KEY)
+                .messages().singleResult();
+        engine.getManagementService().executeJob(watch.getId());
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .activityId(InsurerFilingWatchProcess.TASK_WATCH).finished().count()).isPositive();
+    }
+
+    @Test
+    void aClerkFilesFromTheTasklistStartForm() {
+        engine.getIdentityService().setAuthentication(insurer.clerk().userId(), List.of(insurer.groupId()));
+        InsurerFilingData d = passing();
+        Map<String, Object> form = new HashMap<>();
+        form.put("parentName", d.parentName());
+        form.put("parentCreditCode", d.parentCreditCode());
+        form.put("parentAuthorizationHash", d.parentAuthorizationHash());
+        form.put("businessLicenseNumber", "BL-FORM");
+        form.put("businessLicenseValidUntil", today().plusYears(1).toString());
+        form.put("businessLicenseHash", InsurerFilingFixtures.hash('b'));
+        form.put("insuranceLicenseNumber", "IL-FORM");
+        form.put("insuranceLicenseValidUntil", today().plusYears(1).toString());
+        form.put("insuranceLicenseHash", InsurerFilingFixtures.hash('c'));
+        form.put("principalName", "刘洋");
+        form.put("auditYear", 2023L);
+        form.put("auditor", "忻州正信会计师事务所");
+        form.put("comprehensiveSolvencyRatio", 180.5);
+        form.put("coreSolvencyRatio", 110L);
+        form.put("solvencyStatement", true);
+        form.put("auditReportHash", InsurerFilingFixtures.hash('d'));
+        form.put("leadName", "王强");
+        form.put("leadYearsOfWork", 4L);
+        form.put("leadProofType", "DIPLOMA");
+        form.put("leadProofHash", InsurerFilingFixtures.hash('e'));
+        form.put("managerName", "张伟");
+        form.put("managerPosition", "经理");
+        form.put("claimsLinePhone", "0350-95500");
+        form.put("claimsMemberName", "赵敏");
+        form.put("claimsMemberPosition", "理赔专员");
+        form.put("insurancePlan", "方案");
+        form.put("policyTerms", "条款");
+        form.put("claimsServicePlan", "理赔服务");
+        form.put("preventionPlan", "预防服务");
+        form.put("serviceOrgAssessment", "季度考核");
+        form.put("policiesUnderwritten", 500L);
+        form.put("claimsHandled", 100L);
+        form.put("preventionServicesDelivered", 300L);
+
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(InsurerFilingProcess.KEY).latestVersion().singleResult().getId();
+        ProcessInstance instance = engine.getFormService().submitStartForm(definitionId, form);
+        engine.getIdentityService().clearAuthentication();
+
+        InsurerFiling filing = filings.get(insurer.clerk(), Long.parseLong(
+                engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
+                        .singleResult().getBusinessKey()));
+        assertThat(filing.data().projectLeads()).singleElement().extracting(lead -> lead.yearsOfWork()).isEqualTo(4);
+        assertThat(filing.processInstanceId()).isEqualTo(instance.getId());
+        assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_CORRECT_FILING);
+        assertThat(filing.checks()).filteredOn(check -> !check.passed()).extracting(CheckResult::check)
+                .containsExactly(FilingCheck.PROJECT_LEADS_EXPERIENCED);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    InsurerFilingData passing() {
+        return InsurerFilingFixtures.passingData(insurer, today());
+    }
+
+    InsurerFiling submitPassing() {
+        return filings.submit(insurer.clerk(), passing());
+    }
+
+    InsurerFiling approve(InsurerFiling filing) {
+        ProcessInstance instance = instance(filing);
+        review(instance, "approve", null);
+        executeJobs(instance);
+        return filings.get(InsurerFilingFixtures.CITY, filing.id());
+    }
+
+    ProcessInstance instance(InsurerFiling filing) {
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(filing.id()), InsurerFilingProcess.KEY).singleResult();
+    }
+
+    void review(ProcessInstance instance, String decision, String reason) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(InsurerFilingProcess.VAR_REVIEW_DECISION, decision);
+        variables.put(InsurerFilingProcess.VAR_REVIEW_REASON, reason);
+        complete(BpmnAwareTests.task(instance), reviewer, PlatformGroups.CITY_BUREAU, variables);
+    }
+
+    void complete(Task task, String userId, String groupId, Map<String, Object> variables) {
+        engine.getIdentityService().setAuthentication(userId, List.of(groupId));
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** Runs the instance's due asynchronous continuations, as the job executor would. */
+    void executeJobs(ProcessInstance instance) {
+        List<Job> jobs;
+        while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .messages().executable().list()).isEmpty()) {
+            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+    }
+
+    List<Job> dueTimers(ProcessInstance instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().executable().list();
+    }
+
+    void moveClock(Duration by) {
+        ClockUtil.setCurrentTime(Date.from(Instant.now(clock).plus(by)));
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The template of each notice written about the filing, one entry per notice (not per recipient). */
+    List<String> noticeTemplates(InsurerFiling filing) {
+        return notifications.list(new NoticeFilter(null, null, "insurer-filing:" + filing.id(), null), 0, 200)
+                .items().stream().collect(Collectors.toMap(NoticeDelivery::noticeId,
+                        NoticeDelivery::templateKey, (a, b) -> a)).values().stream().toList();
+    }
+
+    MimeMessage awaitMail(String recipient) {
+        return awaitMail(recipient, "");
+    }
+
+    MimeMessage awaitMail(String recipient, String subjectPart) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> isTo(message, recipient) && subject(message).contains(subjectPart))
+                .reduce((first, second) -> second).orElse(null), message -> message != null);
+    }
+
+    private static boolean isTo(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(address -> address.toString().equalsIgnoreCase(recipient));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
