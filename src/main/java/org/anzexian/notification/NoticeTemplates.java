@@ -7,6 +7,14 @@ package org.anzexian.notification;
  */
 public final class NoticeTemplates {
 
+    // --- serviceorg-filing (#3): account and service-organization filing notices -------------
+
+    /**
+     * 账号已开通 — to a person whose login the city bureau created for an organization; never the
+     * password. Model: {@code personName}, {@code userId}, {@code organizationName}.
+     */
+    public static final String ACCOUNT_CREATED = "account-created";
+
     /**
      * 机构已登记 — to an organization's contact when the city bureau registers it. Model:
      * {@code organizationName}, {@code creditCode}, {@code organizationType} (Chinese label).
