@@ -7,6 +7,38 @@ package org.anzexian.notification;
  */
 public final class NoticeTemplates {
 
+    // --- serviceorg-filing (#3): account and service-organization filing notices -------------
+
+    /**
+     * 账号已开通 — to a person whose login the city bureau created for an organization; never the
+     * password. Model: {@code personName}, {@code userId}, {@code organizationName}.
+     */
+    public static final String ACCOUNT_CREATED = "account-created";
+
+    /**
+     * 服务机构备案通过 — to the organization and the city bureau. Model: {@code organizationName},
+     * {@code creditCode}, {@code filingNumber}.
+     */
+    public static final String SERVICE_ORG_FILING_APPROVED = "service-org-filing-approved";
+
+    /** 服务机构备案未通过 — to the organization. Model: {@code organizationName}, {@code creditCode}, {@code reason}. */
+    public static final String SERVICE_ORG_FILING_REJECTED = "service-org-filing-rejected";
+
+    /**
+     * 服务机构备案需补充材料 — to the organization. Model: {@code organizationName}, {@code creditCode},
+     * {@code reason}.
+     */
+    public static final String SERVICE_ORG_FILING_MORE_INFO = "service-org-filing-more-info";
+
+    /** 服务机构备案逾期失效 — to the organization. Model: {@code organizationName}, {@code creditCode}. */
+    public static final String SERVICE_ORG_FILING_LAPSED = "service-org-filing-lapsed";
+
+    /**
+     * 服务机构备案待审核提醒 — to the city bureau. Model: {@code organizationName}, {@code creditCode},
+     * {@code submittedAt}, {@code filingId}.
+     */
+    public static final String SERVICE_ORG_FILING_REVIEW_REMINDER = "service-org-filing-review-reminder";
+
     /**
      * 机构已登记 — to an organization's contact when the city bureau registers it. Model:
      * {@code organizationName}, {@code creditCode}, {@code organizationType} (Chinese label).

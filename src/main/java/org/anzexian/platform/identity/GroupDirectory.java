@@ -81,6 +81,22 @@ public class GroupDirectory {
         }
     }
 
+    public boolean userExists(String userId) {
+        return system.call(() -> identityService.createUserQuery().userId(userId).count() > 0);
+    }
+
+    /** The members of a group, ordered by user id. */
+    public List<DirectoryUser> members(String groupId) {
+        return system.call(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc()
+                .list().stream()
+                .map(user -> new DirectoryUser(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail()))
+                .toList());
+    }
+
+    /** A Camunda user as other modules see it: never with its password. */
+    public record DirectoryUser(String userId, String firstName, String lastName, String email) {
+    }
+
     public void ensureMembership(String userId, String groupId) {
         system.run(() -> {
             if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {

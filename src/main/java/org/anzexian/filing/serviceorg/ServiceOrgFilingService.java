@@ -1,0 +1,374 @@
+package org.anzexian.filing.serviceorg;
+
+import static org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.*;
+
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.anzexian.filing.creditlist.CreditListService;
+import org.anzexian.filing.creditlist.CreditListType;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.CorrectionAction;
+import org.anzexian.notification.NoticeTemplates;
+import org.anzexian.notification.NotificationService;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.web.ConflictException;
+import org.anzexian.platform.web.FieldViolations;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.registry.organization.Organization;
+import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.organization.OrganizationType;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Qualification filing of service organizations (issue 3, N7.1–N7.5): submission, the automatic
+ * checks, correction, the city bureau's review, and the register of filed organizations. The
+ * process {@code serviceOrgFiling} drives the steps; every state change happens here.
+ *
+ * <p>Durations ({@code anzexian.filing.correction-deadline}, default P30D, and
+ * {@code anzexian.filing.review-reminder}, default P5D; ISO-8601 as Camunda timers read them) are
+ * fixed per filing when it starts.
+ *
+ * <p>Access: an organization's members see and change only their own filings; the city bureau and
+ * administrators see all and review. Engine calls run under {@link SystemAuthority} after these
+ * checks.
+ */
+@Service
+@Validated
+public class ServiceOrgFilingService {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final ServiceOrgFilingRepository repository;
+    private final OrganizationService organizations;
+    private final FileStore files;
+    private final CreditListService creditLists;
+    private final EligibilityRules rules;
+    private final NotificationService notifications;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final SystemAuthority system;
+    private final Clock clock;
+    private final String correctionDeadline;
+    private final String reviewReminder;
+
+    ServiceOrgFilingService(ServiceOrgFilingRepository repository, OrganizationService organizations, FileStore files,
+            CreditListService creditLists, EligibilityRules rules, NotificationService notifications,
+            RuntimeService runtime, TaskService tasks, SystemAuthority system, Clock clock,
+            @Value("${anzexian.filing.correction-deadline:P30D}") String correctionDeadline,
+            @Value("${anzexian.filing.review-reminder:P5D}") String reviewReminder) {
+        this.repository = repository;
+        this.organizations = organizations;
+        this.files = files;
+        this.creditLists = creditLists;
+        this.rules = rules;
+        this.notifications = notifications;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.system = system;
+        this.clock = clock;
+        this.correctionDeadline = correctionDeadline;
+        this.reviewReminder = reviewReminder;
+    }
+
+    /** {@code POST /api/service-org-filings}: stores the filing and starts its process, which runs the checks at once. */
+    @Transactional
+    public ServiceOrgFiling submit(Actor actor, @Valid ServiceOrgFilingRequest request) {
+        Organization organization = requireFilingOrganization(actor, request);
+        long id = repository.insert(organization.id(), request, actor.userId(), now());
+        Map<String, Object> variables = new HashMap<>(processVariables(id, organization));
+        String processInstanceId = system.call(() -> runtime
+                .startProcessInstanceByKey(KEY, String.valueOf(id), variables).getProcessInstanceId());
+        repository.setProcessInstance(id, processInstanceId);
+        return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * A filing started from the Tasklist start form: stores it for the running process and returns
+     * the variables the process needs. Same rules as {@link #submit}.
+     */
+    @Transactional
+    public Map<String, Object> registerStartedFiling(Actor actor, @Valid ServiceOrgFilingRequest request,
+            String processInstanceId) {
+        Organization organization = requireFilingOrganization(actor, request);
+        long id = repository.insert(organization.id(), request, actor.userId(), now());
+        repository.setProcessInstance(id, processInstanceId);
+        return processVariables(id, organization);
+    }
+
+    private Map<String, Object> processVariables(long id, Organization organization) {
+        return Map.of(VAR_FILING_ID, id,
+                VAR_ORGANIZATION_GROUP, organization.groupId(),
+                VAR_CORRECTION_DEADLINE, correctionDeadline,
+                VAR_REVIEW_REMINDER, reviewReminder);
+    }
+
+    private Organization requireFilingOrganization(Actor actor, ServiceOrgFilingRequest request) {
+        Organization organization = organizations.findByCreditCode(request.creditCode())
+                .filter(found -> found.type() == OrganizationType.SERVICE_ORG)
+                .orElseThrow(() -> new InvalidRequestException("creditCode",
+                        "该统一社会信用代码未登记为第三方技术服务机构 (not a registered service organization)"));
+        if (!organizations.isMember(actor, organization)) {
+            throw new ForbiddenException("只有本机构人员可以提交备案 (only the organization's own staff may file)");
+        }
+        if (!repository.activeFilingsOf(organization.id()).isEmpty()) {
+            throw new ConflictException("creditCode",
+                    "该机构已有办理中或已备案的备案 (the organization already has an open or filed filing)");
+        }
+        requireKnownFiles(request);
+        return organization;
+    }
+
+    private void requireKnownFiles(ServiceOrgFilingRequest request) {
+        FieldViolations violations = new FieldViolations();
+        for (int i = 0; i < request.evidenceFiles().size(); i++) {
+            if (!files.exists(request.evidenceFiles().get(i))) {
+                violations.add("evidenceFiles[" + i + "]", "文件不存在，请先上传 (unknown file: upload it through /api/files)");
+            }
+        }
+        if (request.qualitySystemFile() != null && !files.exists(request.qualitySystemFile())) {
+            violations.add("qualitySystemFile", "文件不存在，请先上传 (unknown file: upload it through /api/files)");
+        }
+        violations.throwIfAny();
+    }
+
+    /**
+     * Runs every check (N7.1–N7.5) as a new round and stores the results; the filing goes to review
+     * when all pass, to correction otherwise.
+     *
+     * @return whether all passed
+     */
+    @Transactional
+    public CheckOutcome runChecks(long id) {
+        ServiceOrgFiling filing = require(id);
+        LocalDate filingDate = LocalDate.now(clock);
+        EligibilityThresholds limits = rules.forFilingDate(filingDate);
+        List<String> listed = creditLists.entriesFor(filing.data().creditCode(), EnumSet.allOf(CreditListType.class),
+                        filingDate.minusYears(limits.badRecordLookBackYears())).stream()
+                .map(entry -> entry.type().label() + "（" + entry.listedOn() + "，" + entry.reason() + "）")
+                .toList();
+        List<CheckResult> results = ServiceOrgEligibility.check(filing.data(), filingDate, limits, listed, files::exists);
+        int round = repository.nextRound(id);
+        OffsetDateTime now = now();
+        results.forEach(result -> repository.insertCheck(id, round, result, now));
+        boolean passed = results.stream().allMatch(CheckResult::passed);
+        repository.setStatus(id, passed ? FilingStatus.IN_REVIEW : FilingStatus.CORRECTION, now);
+        String summary = results.stream().filter(result -> !result.passed())
+                .map(result -> result.label() + "（" + result.check().rule() + "）：" + result.reason())
+                .collect(Collectors.joining("\n"));
+        return new CheckOutcome(passed, summary);
+    }
+
+    /** Whether the checks of a round passed and, if not, why (one line per failed check). */
+    public record CheckOutcome(boolean passed, String summary) {
+    }
+
+    /** {@code PUT /api/service-org-filings/{id}}: replaces the data of a filing in correction. */
+    @Transactional
+    public ServiceOrgFiling update(Actor actor, long id, @Valid ServiceOrgFilingRequest request) {
+        ServiceOrgFiling filing = requireOwn(actor, id);
+        if (filing.status() != FilingStatus.CORRECTION) {
+            throw new ConflictException(null, "只有待补正的备案可以修改 (only a filing in correction can be changed)");
+        }
+        if (!filing.data().creditCode().equals(request.creditCode())) {
+            throw new InvalidRequestException("creditCode", "不能更改备案机构 (the organization of a filing cannot change)");
+        }
+        requireKnownFiles(request);
+        repository.replaceData(id, request, now());
+        return repository.find(id).orElseThrow();
+    }
+
+    /** The organization sends the corrected filing back through the checks. */
+    @Transactional
+    public ServiceOrgFiling resubmit(Actor actor, long id) {
+        return completeCorrection(actor, id, CorrectionAction.RESUBMIT);
+    }
+
+    /** The organization abandons the filing: it ends as withdrawn. */
+    @Transactional
+    public ServiceOrgFiling withdraw(Actor actor, long id) {
+        return completeCorrection(actor, id, CorrectionAction.WITHDRAW);
+    }
+
+    private ServiceOrgFiling completeCorrection(Actor actor, long id, CorrectionAction action) {
+        ServiceOrgFiling filing = requireOwn(actor, id);
+        Task task = openTask(filing, TASK_CORRECT_FILING, "只有待补正的备案可以重新提交或撤回 (the filing is not waiting for correction)");
+        system.run(() -> tasks.complete(task.getId(), Map.of(VAR_CORRECTION_ACTION, action.name())));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** The city bureau decides on a filing in review (approve, reject with reason, ask for more). */
+    @Transactional
+    public ServiceOrgFiling review(Actor actor, long id, ReviewDecision decision, String reason) {
+        requireReviewer(actor);
+        ServiceOrgFiling filing = require(id);
+        Task task = openTask(filing, TASK_REVIEW_FILING, "该备案不在审核中 (the filing is not in review)");
+        requireReason(decision, reason);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_REVIEW_DECISION, decision.name());
+        variables.put(VAR_REVIEW_REASON, reason == null ? "" : reason.strip());
+        variables.put(VAR_REVIEWED_BY, actor.userId());
+        system.run(() -> tasks.complete(task.getId(), variables));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** Records the decision the review task completed with; refuses a rejection or request without reason. */
+    @Transactional
+    public void recordReview(long id, String decision, String reason, String reviewer) {
+        ReviewDecision parsed;
+        try {
+            parsed = ReviewDecision.valueOf(decision == null ? "" : decision);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(VAR_REVIEW_DECISION, "必须选择审核结论 (decision required)");
+        }
+        requireReason(parsed, reason);
+        repository.recordReview(id, parsed, reason == null || reason.isBlank() ? null : reason.strip(), reviewer, now());
+    }
+
+    private static void requireReason(ReviewDecision decision, String reason) {
+        if (decision != ReviewDecision.APPROVE && (reason == null || reason.isBlank())) {
+            throw new InvalidRequestException(VAR_REVIEW_REASON, decision.label() + "须说明理由 (a reason is required)");
+        }
+    }
+
+    /** Approved: the organization is filed, gets its number, enters the register; it and the bureau are told. */
+    @Transactional
+    public void approve(long id) {
+        ServiceOrgFiling filing = require(id);
+        if (filing.status() == FilingStatus.FILED) {
+            return;
+        }
+        String number = "XZAZ-FW-" + LocalDate.now(clock).getYear() + "-" + String.format("%05d", id);
+        repository.markFiled(id, number, now());
+        notifyGroups(NoticeTemplates.SERVICE_ORG_FILING_APPROVED, filing,
+                List.of(group(filing), PlatformGroups.CITY_BUREAU), Map.of("filingNumber", number), "approved");
+    }
+
+    @Transactional
+    public void reject(long id) {
+        ServiceOrgFiling filing = require(id);
+        repository.setStatus(id, FilingStatus.REJECTED, now());
+        notifyGroups(NoticeTemplates.SERVICE_ORG_FILING_REJECTED, filing, List.of(group(filing)),
+                Map.of("reason", filing.reviewReason()), "rejected");
+    }
+
+    /** The bureau wants more: back to the organization, with the bureau's words as the reason. */
+    @Transactional
+    public String requestMoreInfo(long id) {
+        ServiceOrgFiling filing = require(id);
+        repository.setStatus(id, FilingStatus.CORRECTION, now());
+        notifyGroups(NoticeTemplates.SERVICE_ORG_FILING_MORE_INFO, filing, List.of(group(filing)),
+                Map.of("reason", filing.reviewReason()), "more-info-" + filing.checkRound());
+        return "市住建局要求补充材料：" + filing.reviewReason();
+    }
+
+    @Transactional
+    public void markWithdrawn(long id) {
+        require(id);
+        repository.setStatus(id, FilingStatus.WITHDRAWN, now());
+    }
+
+    /** The correction deadline passed: the filing lapses and the organization is told. */
+    @Transactional
+    public void lapse(long id) {
+        ServiceOrgFiling filing = require(id);
+        repository.setStatus(id, FilingStatus.LAPSED, now());
+        notifyGroups(NoticeTemplates.SERVICE_ORG_FILING_LAPSED, filing, List.of(group(filing)), Map.of(), "lapsed");
+    }
+
+    /** The review is overdue: reminds the city bureau (once per review round). */
+    @Transactional
+    public void remindReviewer(long id) {
+        ServiceOrgFiling filing = require(id);
+        notifyGroups(NoticeTemplates.SERVICE_ORG_FILING_REVIEW_REMINDER, filing, List.of(PlatformGroups.CITY_BUREAU),
+                Map.of("submittedAt", filing.submittedAt().atZoneSameInstant(clock.getZone()).format(DATE),
+                        "filingId", filing.id()),
+                "review-reminder-" + filing.checkRound());
+    }
+
+    private void notifyGroups(String template, ServiceOrgFiling filing, List<String> groups, Map<String, Object> extra,
+            String event) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("organizationName", filing.data().companyName());
+        model.put("creditCode", filing.data().creditCode());
+        notifications.enqueueToGroups(template, groups, model, "service-org-filing:" + filing.id(),
+                "service-org-filing:" + filing.id() + ":" + event);
+    }
+
+    public ServiceOrgFiling get(Actor actor, long id) {
+        return repository.find(id).filter(filing -> maySee(actor, filing))
+                .orElseThrow(() -> new NotFoundException("备案不存在 (no such filing): " + id));
+    }
+
+    /** The filings the actor may see, newest first. */
+    public List<ServiceOrgFiling> list(Actor actor, FilingStatus status) {
+        if (actor.seesWholeCity()) {
+            return repository.findByOrganizations(null, status);
+        }
+        var own = actor.organizationIds(Role.SERVICE_ORG);
+        return own.isEmpty() ? List.of() : repository.findByOrganizations(own, status);
+    }
+
+    /** The register insurers choose from: filed service organizations. */
+    public List<RegisteredServiceOrg> register() {
+        return repository.register();
+    }
+
+    /** The filing's status for the process and other modules; no access check. */
+    public ServiceOrgFiling require(long id) {
+        return repository.find(id).orElseThrow(() -> new NotFoundException("备案不存在 (no such filing): " + id));
+    }
+
+    private ServiceOrgFiling requireOwn(Actor actor, long id) {
+        ServiceOrgFiling filing = get(actor, id);
+        if (!actor.isMemberOf(group(filing))) {
+            throw new ForbiddenException("只有本机构人员可以办理 (only the organization's own staff may do this)");
+        }
+        return filing;
+    }
+
+    private boolean maySee(Actor actor, ServiceOrgFiling filing) {
+        return actor.seesWholeCity() || actor.isMemberOf(group(filing));
+    }
+
+    private static void requireReviewer(Actor actor) {
+        if (!actor.seesWholeCity()) {
+            throw new ForbiddenException("只有市住建局可以审核备案 (only the city bureau reviews filings)");
+        }
+    }
+
+    private String group(ServiceOrgFiling filing) {
+        return organizations.require(filing.organizationId()).groupId();
+    }
+
+    private Task openTask(ServiceOrgFiling filing, String taskKey, String notWaiting) {
+        Task task = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(filing.id()))
+                .processDefinitionKey(KEY).taskDefinitionKey(taskKey).singleResult());
+        if (task == null) {
+            throw new ConflictException(null, notWaiting);
+        }
+        return task;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,38 @@
+package org.anzexian.filing.serviceorg;
+
+import java.util.HashSet;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.web.ForbiddenException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ServiceTask_RegisterFiling}: a filing started through {@code /api} is stored already; one
+ * started from the Tasklist start form is stored now, for the logged-in user who started it.
+ */
+@Component
+class ServiceOrgRegisterFilingDelegate implements JavaDelegate {
+
+    private final ServiceOrgFilingService filings;
+
+    ServiceOrgRegisterFilingDelegate(ServiceOrgFilingService filings) {
+        this.filings = filings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (execution.hasVariable(ServiceOrgFilingProcess.VAR_FILING_ID)) {
+            return;
+        }
+        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (user == null) {
+            throw new ForbiddenException("备案须由本机构人员登录后提交 (a filing must be started by a logged-in member)");
+        }
+        Actor actor = new Actor(user.getUserId(), user.getGroupIds() == null ? new HashSet<>() : new HashSet<>(user.getGroupIds()));
+        execution.setVariables(filings.registerStartedFiling(actor, StartFormFiling.read(execution.getVariables()),
+                execution.getProcessInstanceId()));
+        execution.setProcessBusinessKey(String.valueOf(execution.getVariable(ServiceOrgFilingProcess.VAR_FILING_ID)));
+    }
+}

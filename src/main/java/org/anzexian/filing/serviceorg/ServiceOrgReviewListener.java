@@ -1,0 +1,31 @@
+package org.anzexian.filing.serviceorg;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of {@code UserTask_ReviewFiling} (Tasklist or {@code /api}): records who decided what;
+ * a rejection or request for more without a reason is refused and the task stays open.
+ */
+@Component
+class ServiceOrgReviewListener implements TaskListener {
+
+    private final ServiceOrgFilingService filings;
+
+    ServiceOrgReviewListener(ServiceOrgFilingService filings) {
+        this.filings = filings;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String reviewer = user != null ? user.getUserId()
+                : task.hasVariable(ServiceOrgFilingProcess.VAR_REVIEWED_BY)
+                        ? (String) task.getVariable(ServiceOrgFilingProcess.VAR_REVIEWED_BY) : task.getAssignee();
+        filings.recordReview(ServiceOrgFilingProcess.filingId(task),
+                (String) task.getVariable(ServiceOrgFilingProcess.VAR_REVIEW_DECISION),
+                (String) task.getVariable(ServiceOrgFilingProcess.VAR_REVIEW_REASON), reviewer);
+    }
+}

@@ -1,0 +1,65 @@
+package org.anzexian.platform.files;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class FileRepository {
+
+    private final JdbcClient jdbc;
+
+    FileRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(StoredFile file, byte[] content) {
+        jdbc.sql("""
+                INSERT INTO stored_file (sha256, file_name, content_type, size_bytes, content, uploaded_by, uploaded_at)
+                VALUES (:sha256, :fileName, :contentType, :size, :content, :uploadedBy, :uploadedAt)
+                """)
+                .param("sha256", file.sha256())
+                .param("fileName", file.fileName())
+                .param("contentType", file.contentType())
+                .param("size", file.size())
+                .param("content", content)
+                .param("uploadedBy", file.uploadedBy())
+                .param("uploadedAt", file.uploadedAt())
+                .update();
+    }
+
+    void addUploader(String sha256, String userId, OffsetDateTime at) {
+        if (isUploader(sha256, userId)) {
+            return;
+        }
+        jdbc.sql("INSERT INTO stored_file_uploader (sha256, user_id, uploaded_at) VALUES (:sha256, :userId, :at)")
+                .param("sha256", sha256).param("userId", userId).param("at", at).update();
+    }
+
+    boolean isUploader(String sha256, String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM stored_file_uploader WHERE sha256 = :sha256 AND user_id = :userId")
+                .param("sha256", sha256).param("userId", userId).query(Long.class).single() > 0;
+    }
+
+    Optional<StoredFile> find(String sha256) {
+        return jdbc.sql("""
+                SELECT sha256, file_name, content_type, size_bytes, uploaded_by, uploaded_at
+                FROM stored_file WHERE sha256 = :sha256
+                """)
+                .param("sha256", sha256).query(FileRepository::map).optional();
+    }
+
+    Optional<byte[]> content(String sha256) {
+        return jdbc.sql("SELECT content FROM stored_file WHERE sha256 = :sha256")
+                .param("sha256", sha256).query((row, n) -> row.getBytes("content")).optional();
+    }
+
+    private static StoredFile map(ResultSet row, int rowNumber) throws SQLException {
+        return new StoredFile(row.getString("sha256"), row.getString("file_name"), row.getString("content_type"),
+                row.getLong("size_bytes"), row.getString("uploaded_by"),
+                row.getObject("uploaded_at", OffsetDateTime.class));
+    }
+}

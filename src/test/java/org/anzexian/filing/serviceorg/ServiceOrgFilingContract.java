@@ -1,0 +1,508 @@
+package org.anzexian.filing.serviceorg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.filing.creditlist.CreditListService;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Engagement;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffCertificate;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffMember;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.TeamMember;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.identity.GroupDirectory;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.registry.CreditCode;
+import org.anzexian.registry.organization.NewOrganization;
+import org.anzexian.registry.organization.Organization;
+import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.organization.OrganizationType;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Process {@code serviceOrgFiling} through {@code /api} and the engine (issue 3, N7.1–N7.5); H2 and PostgreSQL. */
+abstract class ServiceOrgFilingContract {
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static final Actor ADMIN = new Actor("test", Set.of(PlatformGroups.ADMIN));
+    private static final String CITY_MAIL = "city@demo.anzexian.local";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    OrganizationService organizations;
+
+    @Autowired
+    GroupDirectory groups;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    FileStore files;
+
+    @Autowired
+    CreditListService creditLists;
+
+    @Autowired
+    ServiceOrgFilingService filings;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    // --- happy path, register, mails -----------------------------------------------------------
+
+    @Test
+    void eligibleFilingIsReviewedApprovedNumberedAndListedInTheRegister_N7() throws Exception {
+        ServiceOrg org = newServiceOrg();
+
+        JsonNode filing = submit(org, eligible(org)).getBody();
+
+        assertThat(filing.get("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(filing.get("checks")).hasSize(5);
+        filing.get("checks").forEach(check -> assertThat(check.get("passed").asBoolean()).as(check.toString()).isTrue());
+        ProcessInstance instance = instance(filing);
+        assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
+        assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(PlatformGroups.CITY_BUREAU);
+
+        review(filing, "APPROVE", null);
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.END_FILED);
+        JsonNode filed = get(org.user(), filing).getBody();
+        assertThat(filed.get("status").asText()).isEqualTo("FILED");
+        assertThat(filed.get("filingNumber").asText()).startsWith("XZAZ-FW-");
+        assertThat(filed.get("reviewedBy").asText()).isEqualTo("city");
+        JsonNode register = http.withBasicAuth("picc", "picc").getForEntity("/api/service-orgs", JsonNode.class).getBody();
+        JsonNode entry = entryFor(register, org.creditCode());
+        assertThat(entry).isNotNull();
+        assertThat(entry.get("filingNumber").asText()).isEqualTo(filed.get("filingNumber").asText());
+        assertThat(entry.get("qualification").asText()).contains("乙级");
+        assertThat(entry.get("teamSize").asInt()).isEqualTo(3);
+
+        MimeMessage toOrg = awaitMail(org.email(), "备案已通过");
+        assertThat((String) toOrg.getContent()).contains(filed.get("filingNumber").asText());
+        awaitMail(CITY_MAIL, org.name() + " 第三方技术服务机构备案已通过");
+    }
+
+    @Test
+    void filingRunsThroughTheStartFormOfTheTasklistToo_N7() {
+        ServiceOrg org = newServiceOrg();
+        Map<String, Object> form = new HashMap<>();
+        form.put("companyName", org.name());
+        form.put("creditCode", org.creditCode());
+        form.put("principal", "杨帆");
+        form.put("qualificationClass", "A");
+        form.put("qualificationNumber", "JL-" + org.suffix());
+        form.put("qualificationValidUntil", LocalDate.now().plusYears(2).toString());
+        form.put("noBadRecordDeclared", true);
+        form.put("qualitySystem", "三级质量审核制度");
+        form.put("teamLines", "高工甲,技术负责人\n注册乙,项目负责人\n员工丙,服务人员");
+        form.put("staffLines", """
+                高工甲,高级工程师,16,SAFETY_ENGINEER,AQ-%1$s-1,2099-12-31
+                注册乙,工程师,11,一级建造师,JZ-%1$s-2,2099-12-31
+                注册丁,工程师,10,FIRE_ENGINEER,XF-%1$s-3,2099-12-31
+                员工丙,助理工程师,6
+                员工戊,助理工程师,5""".formatted(org.suffix()));
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(ServiceOrgFilingProcess.KEY).latestVersion().singleResult().getId();
+
+        identityService.setAuthentication(org.user(), List.of(org.group()));
+        ProcessInstance instance;
+        try {
+            instance = engine.getFormService().submitStartForm(definitionId, form);
+        } finally {
+            identityService.clearAuthentication();
+        }
+
+        assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
+        ServiceOrgFiling filing = filings.require(Long.parseLong(instance.getBusinessKey()));
+        assertThat(filing.submittedBy()).isEqualTo(org.user());
+        assertThat(filing.data().staff()).hasSize(5);
+        assertThat(filing.status()).isEqualTo(FilingStatus.IN_REVIEW);
+    }
+
+    // --- correction loop, withdraw, lapse ------------------------------------------------------
+
+    @Test
+    void failedCheckGoesToTheOrganizationWithReasonsAndACorrectedResubmissionPasses_N7_5() {
+        ServiceOrg org = newServiceOrg();
+        ServiceOrgFilingRequest tooFewStaff = withStaff(eligible(org), eligible(org).staff().subList(0, 4));
+
+        JsonNode filing = submit(org, tooFewStaff).getBody();
+
+        assertThat(filing.get("status").asText()).isEqualTo("CORRECTION");
+        assertThat(check(filing, "STAFF_TIERS").get("passed").asBoolean()).isFalse();
+        assertThat(check(filing, "FIXED_TEAM").get("passed").asBoolean()).isTrue();
+        ProcessInstance instance = instance(filing);
+        assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_CORRECT_FILING);
+        assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(org.group());
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), ServiceOrgFilingProcess.VAR_CHECK_SUMMARY))
+                .contains("专业技术人员配备").contains("5年以上 4 人（须 5）");
+
+        ResponseEntity<JsonNode> updated = http.withBasicAuth(org.user(), org.user()).exchange(
+                "/api/service-org-filings/" + filing.get("id").asLong(), HttpMethod.PUT, new HttpEntity<>(eligible(org)),
+                JsonNode.class);
+        assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode resubmitted = http.withBasicAuth(org.user(), org.user()).postForEntity(
+                "/api/service-org-filings/" + filing.get("id").asLong() + "/resubmit", null, JsonNode.class).getBody();
+
+        assertThat(resubmitted.get("status").asText()).isEqualTo("IN_REVIEW");
+        assertThat(resubmitted.get("checkRound").asInt()).isEqualTo(2);
+        assertThat(check(resubmitted, "STAFF_TIERS").get("passed").asBoolean()).isTrue();
+        assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
+    }
+
+    @Test
+    void abandoningACorrectionEndsTheFilingAsWithdrawn() {
+        ServiceOrg org = newServiceOrg();
+        JsonNode filing = submit(org, withDeclaration(eligible(org), false)).getBody();
+        assertThat(check(filing, "NO_BAD_RECORD").get("passed").asBoolean()).isFalse();
+        ProcessInstance instance = instance(filing);
+
+        JsonNode withdrawn = http.withBasicAuth(org.user(), org.user()).postForEntity(
+                "/api/service-org-filings/" + filing.get("id").asLong() + "/withdraw", null, JsonNode.class).getBody();
+
+        assertThat(withdrawn.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.END_WITHDRAWN);
+    }
+
+    @Test
+    void correctionNotDoneBeforeTheDeadlineLapsesTheFilingAndTellsTheOrganization() throws Exception {
+        ServiceOrg org = newServiceOrg();
+        JsonNode filing = submit(org, withDeclaration(eligible(org), false)).getBody();
+        ProcessInstance instance = instance(filing);
+        assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_CORRECT_FILING);
+
+        moveClock(Duration.ofDays(29));
+        assertThat(dueJobs(instance)).isEmpty();
+        moveClock(Duration.ofDays(30).plusMinutes(1));
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.TIMER_CORRECTION_DEADLINE)
+                .hasPassed(ServiceOrgFilingProcess.END_LAPSED);
+        assertThat(get(org.user(), filing).getBody().get("status").asText()).isEqualTo("LAPSED");
+        awaitMail(org.email(), "逾期失效");
+    }
+
+    // --- review ----------------------------------------------------------------------------------
+
+    @Test
+    void rejectionNeedsAReasonWhichTheOrganizationIsMailed() throws Exception {
+        ServiceOrg org = newServiceOrg();
+        JsonNode filing = submit(org, eligible(org)).getBody();
+        ProcessInstance instance = instance(filing);
+
+        assertThat(review(filing, "REJECT", " ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
+        assertThat(review(filing, "REJECT", "质量控制体系与实际不符").getStatusCode()).isEqualTo(HttpStatus.OK);
+        runJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.END_REJECTED);
+        assertThat(get(org.user(), filing).getBody().get("status").asText()).isEqualTo("REJECTED");
+        MimeMessage mail = awaitMail(org.email(), "备案未通过");
+        assertThat((String) mail.getContent()).contains("质量控制体系与实际不符");
+        assertThat(entryFor(http.withBasicAuth("city", "city").getForEntity("/api/service-orgs", JsonNode.class).getBody(),
+                org.creditCode())).isNull();
+    }
+
+    @Test
+    void requestForMoreInformationSendsTheFilingBackForCorrection() throws Exception {
+        ServiceOrg org = newServiceOrg();
+        JsonNode filing = submit(org, eligible(org)).getBody();
+
+        review(filing, "MORE_INFO", "请补充服务团队人员的社保证明");
+        runJobs(instance(filing));
+
+        assertThat(instance(filing)).isWaitingAt(ServiceOrgFilingProcess.TASK_CORRECT_FILING);
+        assertThat(get(org.user(), filing).getBody().get("status").asText()).isEqualTo("CORRECTION");
+        assertThat((String) engine.getRuntimeService().getVariable(instance(filing).getId(),
+                ServiceOrgFilingProcess.VAR_CHECK_SUMMARY)).contains("社保证明");
+        assertThat((String) awaitMail(org.email(), "需补充材料").getContent()).contains("社保证明");
+
+        http.withBasicAuth(org.user(), org.user()).postForEntity(
+                "/api/service-org-filings/" + filing.get("id").asLong() + "/resubmit", null, JsonNode.class);
+        assertThat(instance(filing)).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
+    }
+
+    @Test
+    void reviewNotDoneInTimeRemindsTheCityBureauAndStaysOpen() throws Exception {
+        ServiceOrg org = newServiceOrg();
+        JsonNode filing = submit(org, eligible(org)).getBody();
+        ProcessInstance instance = instance(filing);
+
+        moveClock(Duration.ofDays(4));
+        assertThat(dueJobs(instance)).isEmpty();
+        moveClock(Duration.ofDays(5).plusMinutes(1));
+        runJobs(instance);
+
+        assertThat(instance).hasPassed(ServiceOrgFilingProcess.TASK_REMIND_REVIEWER)
+                .isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
+        assertThat((String) awaitMail(CITY_MAIL, "待审核提醒：" + org.name()).getContent()).contains(org.creditCode());
+    }
+
+    // --- N7.3 list check, access, bad input --------------------------------------------------------
+
+    @Test
+    void anEntryOnTheCityBureausListWithinThreeYearsFailsTheCheck_N7_3() {
+        ServiceOrg org = newServiceOrg();
+        creditLists.importCsv(new Actor("city", Set.of(PlatformGroups.CITY_BUREAU)), """
+                type,creditCode,name,listedOn,reason,source
+                ENFORCEMENT_OR_BAD_CONDUCT,%s,%s,%s,安全生产违法行为,市住建局
+                """.formatted(org.creditCode(), org.name(), LocalDate.now().minusYears(2)));
+
+        JsonNode filing = submit(org, eligible(org)).getBody();
+
+        assertThat(filing.get("status").asText()).isEqualTo("CORRECTION");
+        JsonNode check = check(filing, "NO_BAD_RECORD");
+        assertThat(check.get("passed").asBoolean()).isFalse();
+        assertThat(check.get("reason").asText()).contains("安全生产违法行为");
+    }
+
+    @Test
+    void oneServiceOrganizationCannotSeeAnothersFilingOrTask() {
+        ServiceOrg owner = newServiceOrg();
+        ServiceOrg other = newServiceOrg();
+        JsonNode filing = submit(owner, withDeclaration(eligible(owner), false)).getBody();
+
+        assertThat(get(other.user(), filing).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode otherList = http.withBasicAuth(other.user(), other.user())
+                .getForEntity("/api/service-org-filings", JsonNode.class).getBody();
+        assertThat(otherList).isEmpty();
+        assertThat(http.withBasicAuth(other.user(), other.user()).postForEntity(
+                "/api/service-org-filings/" + filing.get("id").asLong() + "/withdraw", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth(owner.user(), owner.user()).postForEntity(
+                "/api/service-org-filings/" + filing.get("id").asLong() + "/review",
+                Map.of("decision", "APPROVE"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("city", "city").getForEntity(
+                "/api/service-org-filings/" + filing.get("id").asLong(), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        String processInstanceId = instance(filing).getId();
+        assertThat(tasksVisibleTo(other, processInstanceId)).isZero();
+        assertThat(tasksVisibleTo(owner, processInstanceId)).isOne();
+    }
+
+    @Test
+    void onlyMembersOfARegisteredServiceOrganizationFileAndOnlyOnceAtATime() {
+        ServiceOrg org = newServiceOrg();
+        ServiceOrg stranger = newServiceOrg();
+
+        assertThat(http.withBasicAuth(stranger.user(), stranger.user()).postForEntity("/api/service-org-filings",
+                eligible(org), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> unknown = submit(org, withCreditCode(eligible(org), CreditCode.withCheckCharacter(
+                "91140900MA" + digits(7))));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody().toString()).contains("creditCode");
+        ServiceOrgFilingRequest unknownEvidence = withEvidence(eligible(org), List.of("0".repeat(64)));
+        assertThat(submit(org, unknownEvidence).getBody().toString()).contains("evidenceFiles[0]");
+        assertThat(http.withBasicAuth(org.user(), org.user()).getForEntity("/api/service-org-filings", JsonNode.class)
+                .getBody()).isEmpty();
+
+        assertThat(submit(org, eligible(org)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(submit(org, eligible(org)).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(http.getForEntity("/api/service-orgs", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    // --- fixtures ----------------------------------------------------------------------------------
+
+    record ServiceOrg(long id, String name, String creditCode, String group, String user, String email, String suffix) {
+    }
+
+    ServiceOrg newServiceOrg() {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String creditCode = CreditCode.withCheckCharacter("91140900MA" + digits(7));
+        Organization organization = organizations.register(ADMIN, new NewOrganization(OrganizationType.SERVICE_ORG,
+                "测试安全技术服务有限公司" + suffix, creditCode, null, "负责人", null, null, "140902", null));
+        String user = "so" + suffix;
+        groups.ensureUser(user, "员", "测", user + "@example.test", user);
+        groups.ensureMembership(user, organization.groupId());
+        return new ServiceOrg(organization.id(), organization.name(), creditCode, organization.groupId(), user,
+                user + "@example.test", suffix);
+    }
+
+    /** A filing that meets N7.1–N7.5: class-B qualification, clean declaration, full team, enough staff. */
+    ServiceOrgFilingRequest eligible(ServiceOrg org) {
+        LocalDate valid = LocalDate.now().plusYears(3);
+        String s = org.suffix();
+        List<StaffMember> staff = List.of(
+                new StaffMember("高工甲", "高级工程师", 16, List.of(new StaffCertificate("SAFETY_ENGINEER", "AQ" + s, valid))),
+                new StaffMember("注册乙", "工程师", 11, List.of(new StaffCertificate("FIRST_CLASS_CONSTRUCTOR", "JZ" + s, valid))),
+                new StaffMember("注册丁", "工程师", 10, List.of(new StaffCertificate("SUPERVISION_ENGINEER", "JL" + s, valid))),
+                new StaffMember("员工丙", "助理工程师", 6, List.of()),
+                new StaffMember("员工戊", "助理工程师", 5, List.of()));
+        List<TeamMember> team = List.of(new TeamMember("高工甲", TeamRole.TECHNICAL_LEAD),
+                new TeamMember("注册乙", TeamRole.PROJECT_LEAD), new TeamMember("员工丙", TeamRole.SERVICE_STAFF));
+        String evidence = files.store("委托合同.pdf", "application/pdf",
+                ("合同 " + s).getBytes(StandardCharsets.UTF_8), org.user()).sha256();
+        return new ServiceOrgFilingRequest(org.creditCode(), org.name(), "忻州市忻府区", "杨帆", "0350-1234567",
+                new ServiceOrgFilingRequest.Qualification("JL-B-" + s, QualificationClass.B, valid),
+                List.of(new Engagement("中国人民财产保险股份有限公司忻州市分公司", ClientType.INSURER,
+                        LocalDate.now().minusYears(1), null)),
+                List.of(evidence), true, "项目负责人、技术负责人、机构三级审核的质量控制体系", null, team, staff);
+    }
+
+    private static ServiceOrgFilingRequest withStaff(ServiceOrgFilingRequest r, List<StaffMember> staff) {
+        return new ServiceOrgFilingRequest(r.creditCode(), r.companyName(), r.address(), r.principal(), r.phone(),
+                r.qualification(), r.engagements(), r.evidenceFiles(), r.noBadRecordDeclared(), r.qualitySystem(),
+                r.qualitySystemFile(), r.team(), staff);
+    }
+
+    private static ServiceOrgFilingRequest withDeclaration(ServiceOrgFilingRequest r, boolean declared) {
+        return new ServiceOrgFilingRequest(r.creditCode(), r.companyName(), r.address(), r.principal(), r.phone(),
+                r.qualification(), r.engagements(), r.evidenceFiles(), declared, r.qualitySystem(),
+                r.qualitySystemFile(), r.team(), r.staff());
+    }
+
+    private static ServiceOrgFilingRequest withCreditCode(ServiceOrgFilingRequest r, String creditCode) {
+        return new ServiceOrgFilingRequest(creditCode, r.companyName(), r.address(), r.principal(), r.phone(),
+                r.qualification(), r.engagements(), r.evidenceFiles(), r.noBadRecordDeclared(), r.qualitySystem(),
+                r.qualitySystemFile(), r.team(), r.staff());
+    }
+
+    private static ServiceOrgFilingRequest withEvidence(ServiceOrgFilingRequest r, List<String> evidence) {
+        return new ServiceOrgFilingRequest(r.creditCode(), r.companyName(), r.address(), r.principal(), r.phone(),
+                r.qualification(), r.engagements(), evidence, r.noBadRecordDeclared(), r.qualitySystem(),
+                r.qualitySystemFile(), r.team(), r.staff());
+    }
+
+    private ResponseEntity<JsonNode> submit(ServiceOrg org, ServiceOrgFilingRequest request) {
+        return http.withBasicAuth(org.user(), org.user()).postForEntity("/api/service-org-filings", request, JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> get(String user, JsonNode filing) {
+        return http.withBasicAuth(user, user).getForEntity("/api/service-org-filings/" + filing.get("id").asLong(),
+                JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> review(JsonNode filing, String decision, String reason) {
+        Map<String, String> body = new HashMap<>();
+        body.put("decision", decision);
+        body.put("reason", reason);
+        return http.withBasicAuth("city", "city").postForEntity(
+                "/api/service-org-filings/" + filing.get("id").asLong() + "/review", body, JsonNode.class);
+    }
+
+    /** The filing's running instance; keep it to assert on it after it ended. */
+    private ProcessInstance instance(JsonNode filing) {
+        ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(filing.get("processInstanceId").asText()).singleResult();
+        assertThat(running).as("running instance of filing %s", filing.get("id")).isNotNull();
+        return running;
+    }
+
+    private static JsonNode check(JsonNode filing, String checkId) {
+        for (JsonNode check : filing.get("checks")) {
+            if (check.get("check").asText().equals(checkId)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + checkId + " in " + filing);
+    }
+
+    private static JsonNode entryFor(JsonNode register, String creditCode) {
+        for (JsonNode entry : register) {
+            if (entry.get("creditCode").asText().equals(creditCode)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    private long tasksVisibleTo(ServiceOrg org, String processInstanceId) {
+        identityService.setAuthentication(org.user(), List.of(org.group()));
+        try {
+            return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).count();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void moveClock(Duration fromNow) {
+        ClockUtil.setCurrentTime(Date.from(new Date().toInstant().plus(fromNow)));
+    }
+
+    private List<Job> dueJobs(ProcessInstance instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list();
+    }
+
+    /** Executes due jobs (timers, async steps) until none is left; the job executor is off in tests. */
+    private void runJobs(ProcessInstance instance) {
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = dueJobs(instance);
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep coming for " + instance.getId());
+    }
+
+    private static MimeMessage awaitMail(String recipient, String subjectPart) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail(recipient, subjectPart) != null);
+        return mail(recipient, subjectPart);
+    }
+
+    private static MimeMessage mail(String recipient, String subjectPart) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+            try {
+                return mail.getSubject().contains(subjectPart) && Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(to -> to.toString().equalsIgnoreCase(recipient));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).findFirst().orElse(null);
+    }
+
+    private static String digits(int length) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            digits.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return digits.toString();
+    }
+}

@@ -1,0 +1,7 @@
+package org.anzexian.platform.files;
+
+import org.anzexian.support.PostgresTest;
+
+@PostgresTest
+class FileStorePostgresTest extends FileStoreContract {
+}

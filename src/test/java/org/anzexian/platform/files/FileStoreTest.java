@@ -1,0 +1,7 @@
+package org.anzexian.platform.files;
+
+import org.anzexian.support.AnzexianTest;
+
+@AnzexianTest
+class FileStoreTest extends FileStoreContract {
+}
