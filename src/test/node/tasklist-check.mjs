@@ -1,4 +1,4 @@
-// Drives the Camunda Tasklist in Debian's headless Chromium for TasklistBrowserTest.
+// Drives the Camunda Tasklist in Debian's headless Chromium for the browser tests (support/TasklistScript).
 //
 //   node tasklist-check.mjs filters --base-url URL --user U --password P --expect-filter 我的待办 [...]
 //     logs in and reports the names in the filter list; ok when every expected filter is listed.
@@ -6,11 +6,18 @@
 //       --expect visible|hidden
 //     logs in and opens #/?task=ID; "visible": the task's name shows in the task pane;
 //     "hidden": the Tasklist reports the task as missing and its name shows nowhere.
+//   node tasklist-check.mjs complete --base-url URL --user U --password P --task-id ID
+//       [--field LABEL=VALUE ...]
+//     logs in, opens #/?task=ID, claims it if unclaimed, fills the Camunda Form field by field (found by
+//     its visible label; text, textarea and number fields take the value, a select or radio group the
+//     label of the option, a checkbox true|false) and clicks Complete; ok once the engine accepted the
+//     form and the Tasklist closed the task. Reports {ok, claimed, filled: [labels], completed}; a task
+//     the user cannot see fails with "task ... not found or not visible".
 //
 // Prints one JSON object on stdout; exit 0 when ok, 1 when the check failed, 2 on a harness error.
-// A failed or broken run leaves a screenshot in --screenshot-dir (default target/browser).
+// A failed or broken run leaves a screenshot and the page's HTML in --screenshot-dir (default target/browser).
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -23,7 +30,7 @@ const CHROMIUM_ARGS = [
 
 function parseArgs(argv) {
   const [scenario, ...rest] = argv;
-  const options = { scenario, expectFilter: [] };
+  const options = { scenario, expectFilter: [], field: [] };
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     const value = rest[i + 1];
@@ -83,22 +90,27 @@ async function checkFilters(page, options) {
   return { ok: missing.length === 0, filters, missing };
 }
 
+/**
+ * Logs in and opens the task; the pane settles either on the task (shownInPane turns visible) or on the
+ * Tasklist's "task does not exist" notice, which is also what a user without access to the task gets.
+ */
+async function openTask(page, options, shownInPane) {
+  await logIn(page, options);
+  await page.goto(tasklistUrl(options.baseUrl, `#/?task=${encodeURIComponent(options.taskId)}`));
+  const missingNotice = page.locator('.notifications .alert-danger', { hasText: 'does not exist' }).first();
+  await Promise.race([
+    shownInPane.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }),
+    missingNotice.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }),
+  ]).catch(() => {});
+  return { shown: await shownInPane.isVisible(), missingNoticeShown: await missingNotice.isVisible() };
+}
+
 async function checkTask(page, options) {
   if (!options.taskId || !options.taskName || !['visible', 'hidden'].includes(options.expect)) {
     throw new Error('task needs --task-id, --task-name and --expect visible|hidden');
   }
-  await logIn(page, options);
-  await page.goto(tasklistUrl(options.baseUrl, `#/?task=${encodeURIComponent(options.taskId)}`));
-  const taskPane = page.locator('.task-details');
-  const nameInPane = taskPane.getByText(options.taskName, { exact: true }).first();
-  const missingNotice = page.locator('.notifications .alert-danger', { hasText: 'does not exist' }).first();
-  // the pane settles either on the task or on the Tasklist's "task does not exist" notice
-  await Promise.race([
-    nameInPane.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }),
-    missingNotice.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }),
-  ]).catch(() => {});
-  const nameShown = await nameInPane.isVisible();
-  const missingNoticeShown = await missingNotice.isVisible();
+  const nameInPane = page.locator('.task-details').getByText(options.taskName, { exact: true }).first();
+  const { shown: nameShown, missingNoticeShown } = await openTask(page, options, nameInPane);
   const nameAnywhere = (await page.locator('body').innerText()).includes(options.taskName);
   const ok = options.expect === 'visible'
     ? nameShown
@@ -106,7 +118,153 @@ async function checkTask(page, options) {
   return { ok, expect: options.expect, nameShown, nameAnywhere, missingNoticeShown };
 }
 
-const SCENARIOS = { filters: checkFilters, task: checkTask };
+async function completeTask(page, options) {
+  if (!options.taskId) {
+    throw new Error('complete needs --task-id (and --field LABEL=VALUE per form field to fill)');
+  }
+  const fields = options.field.map(option => {
+    const at = option.indexOf('=');
+    if (at < 1) {
+      throw new Error(`--field '${option}' is not LABEL=VALUE`);
+    }
+    return [option.slice(0, at), option.slice(at + 1)];
+  });
+  const report = { claimed: false, filled: [], completed: false };
+  const taskTitle = page.locator('.task-details .names h2.task');
+  const { shown, missingNoticeShown } = await openTask(page, options, taskTitle);
+  if (!shown) {
+    return { ok: false, ...report, missingNoticeShown,
+      error: `task ${options.taskId} not found or not visible to '${options.user}'` };
+  }
+  try {
+    report.claimed = await claimIfUnclaimed(page);
+    for (const [label, value] of fields) {
+      await fillField(page, label, value);
+      report.filled.push(label);
+    }
+    await submitForm(page, options.taskId);
+    report.completed = true;
+    return { ok: true, ...report };
+  } catch (error) {
+    return { ok: false, ...report, error: String(error.message || error).split('\n')[0] };
+  }
+}
+
+/** Claims the task when the pane offers the claim control; false when it is assigned already. */
+async function claimIfUnclaimed(page) {
+  // ng-click and class are the same in every locale; the button's text is translated
+  const claim = page.locator('.task-details [ng-click="claim()"]');
+  const assignee = page.locator('.task-details li.assignee');
+  await claim.or(assignee).first().waitFor({ state: 'visible' }).catch(() => {
+    throw new Error('the task pane shows neither the claim control nor an assignee');
+  });
+  if (!await claim.isVisible()) {
+    return false;
+  }
+  await claim.click();
+  await assignee.waitFor({ state: 'visible' }).catch(() => {
+    throw new Error('claiming the task did not make the user its assignee');
+  });
+  return true;
+}
+
+function exactText(text) {
+  // a required field's label ends with form-js's asterisk
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?\\s*$`);
+}
+
+/** Text as one line, without a notice's close mark or a required label's asterisk. */
+function oneLine(text) {
+  return text.replace(/×/g, '').replace(/\s+/g, ' ').trim().replace(/\s*\*$/, '');
+}
+
+/** The field's own label; the labels of a radio group's options follow it. */
+const FIELD_LABEL = ':scope > label.fjs-form-field-label:first-child';
+
+/** Fills the form-js field whose own label reads `label`, by the kind of field form-js rendered. */
+async function fillField(page, label, value) {
+  const fields = page.locator('.task-details .fjs-form .fjs-form-field');
+  await fields.first().waitFor({ state: 'visible' }).catch(() => {
+    throw new Error('the task pane shows no Camunda Form');
+  });
+  const field = fields.filter({ has: page.locator(FIELD_LABEL, { hasText: exactText(label) }) }).first();
+  if (await field.count() === 0) {
+    const labels = await fields.locator(FIELD_LABEL).allInnerTexts();
+    throw new Error(`no form field labelled '${label}' (the form shows: ${labels.map(oneLine).join(', ')})`);
+  }
+  const type = await field.evaluate(element =>
+    [...element.classList].map(name => /^fjs-form-field-(\w+)$/.exec(name)?.[1]).find(Boolean));
+  const what = `${type} field '${label}'`;
+  const noOption = async options => new Error(
+    `${what} has no option '${value}' (offers: ${(await options.allInnerTexts()).map(oneLine).join(', ')})`);
+  switch (type) {
+    case 'textfield':
+    case 'textarea':
+    case 'number':
+      await field.locator('input, textarea').first().fill(value);
+      return;
+    case 'select': {
+      await field.locator('.fjs-input-group').click();
+      const options = field.locator('.fjs-dropdownlist-item');
+      await options.first().waitFor({ state: 'visible' });
+      const option = options.filter({ hasText: exactText(value) }).first();
+      if (await option.count() === 0) {
+        throw await noOption(options);
+      }
+      await option.click();
+      return;
+    }
+    case 'radio': {
+      const option = field.getByLabel(value, { exact: true });
+      if (await option.count() === 0) {
+        throw await noOption(field.locator('label.fjs-form-field-label:not(:first-child)'));
+      }
+      await option.check();
+      return;
+    }
+    case 'checkbox':
+      if (!['true', 'false'].includes(value)) {
+        throw new Error(`${what} takes true or false, not '${value}'`);
+      }
+      await field.locator('input[type="checkbox"]').setChecked(value === 'true');
+      return;
+    default:
+      throw new Error(`${what}: the harness cannot fill this kind of field`);
+  }
+}
+
+/** What form-js says is wrong, as "label: message" per field. */
+async function formErrors(page) {
+  const errors = await page.locator('.task-details .fjs-form-field.fjs-has-errors').evaluateAll(fields =>
+    fields.map(field => [field.querySelector('label')?.innerText ?? '?',
+      field.querySelector('.fjs-form-field-error')?.innerText ?? '']));
+  return errors.map(([label, message]) => `${oneLine(label)}: ${oneLine(message)}`);
+}
+
+/** Clicks Complete and waits until the engine accepted the form and the Tasklist closed the task. */
+async function submitForm(page, taskId) {
+  const complete = page.locator('.task-details .form-actions button[ng-click="complete()"]');
+  await complete.waitFor({ state: 'visible' });
+  if (await complete.isDisabled()) {
+    throw new Error(`the Complete button is disabled (not the assignee, or the form is invalid: ${
+      (await formErrors(page)).join('; ')})`);
+  }
+  const submitted = page.waitForResponse(response => response.request().method() === 'POST'
+    && response.url().includes(`/task/${encodeURIComponent(taskId)}/submit-form`));
+  // form-js validates before anything is sent; a refused form leaves an error notice instead
+  const notice = page.locator('.notifications .alert-danger').first();
+  const refused = notice.waitFor({ state: 'visible' }).then(async () => {
+    throw new Error(`completing failed: ${oneLine(await notice.innerText())}; ${(await formErrors(page)).join('; ')}`);
+  });
+  await complete.click();
+  const response = await Promise.race([submitted, refused]);
+  if (!response.ok()) {
+    throw new Error(`the engine refused the form: HTTP ${response.status()} ${oneLine(await response.text())}`);
+  }
+  await page.waitForURL(url => !new URL(url).hash.includes('task='));
+}
+
+const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask };
 
 async function main() {
   let options;
@@ -141,8 +299,9 @@ async function main() {
   }
   if (exitCode !== 0 && page) {
     mkdirSync(options.screenshotDir, { recursive: true });
-    const file = join(options.screenshotDir, `${options.scenario}-${options.user}-${Date.now()}.png`);
-    await page.screenshot({ path: file, fullPage: true }).then(() => { result.screenshot = file; }, () => {});
+    const file = join(options.screenshotDir, `${options.scenario}-${options.user}-${Date.now()}`);
+    await page.screenshot({ path: `${file}.png`, fullPage: true }).then(() => { result.screenshot = `${file}.png`; }, () => {});
+    await page.content().then(html => writeFileSync(`${file}.html`, html), () => {});
   }
   result = { scenario: options.scenario, user: options.user, ...result };
   if (page) {

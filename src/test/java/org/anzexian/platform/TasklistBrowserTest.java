@@ -3,17 +3,11 @@ package org.anzexian.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.support.AnzexianTest;
-import org.anzexian.support.ExternalTool;
-import org.anzexian.support.ExternalTool.Result;
-import org.anzexian.support.ProjectFiles;
+import org.anzexian.support.TasklistScript;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,15 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/**
- * The Tasklist as people use it, in Debian's headless Chromium driven by src/test/node/tasklist-check.mjs.
- * Screenshots of failed steps land in target/browser/.
- */
+/** Filters and task visibility in the Tasklist as people see them (headless Chromium, {@link TasklistScript}). */
 @AnzexianTest
 class TasklistBrowserTest {
-
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(3);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -42,8 +30,7 @@ class TasklistBrowserTest {
 
     @BeforeEach
     void browserAvailable() {
-        ExternalTool.requireChromium();
-        ExternalTool.requireNodePackages("playwright-core");
+        TasklistScript.requireBrowser();
     }
 
     @Test
@@ -76,23 +63,7 @@ class TasklistBrowserTest {
         assertThat(ownInsurer.path("nameShown").asBoolean()).isTrue();
     }
 
-    /** Runs one scenario of the script and returns its JSON result; fails with the script's output. */
     private JsonNode tasklistCheck(String scenario, String user, String password, String... options) {
-        List<String> command = new ArrayList<>(List.of("node", "tasklist-check.mjs", scenario,
-                "--base-url", "http://localhost:" + port,
-                "--user", user, "--password", password,
-                "--screenshot-dir", ProjectFiles.ROOT.resolve("target/browser").toString()));
-        command.addAll(List.of(options));
-        Result run = ExternalTool.run(ProjectFiles.NODE_TOOLS, SCRIPT_TIMEOUT, command);
-        String lastLine = run.output().strip().lines().reduce((first, second) -> second).orElse("");
-        JsonNode result;
-        try {
-            result = JSON.readTree(lastLine);
-        } catch (IOException e) {
-            throw new AssertionError("tasklist-check.mjs printed no JSON result:\n" + run.output(), e);
-        }
-        assertThat(run.exitCode()).as("tasklist-check.mjs %s as %s:%n%s", scenario, user, run.output()).isZero();
-        assertThat(result.path("ok").asBoolean()).as("result of %s as %s: %s", scenario, user, result).isTrue();
-        return result;
+        return new TasklistScript(port).run(scenario, user, password, options).assertOk();
     }
 }
