@@ -58,8 +58,17 @@ function tasklistUrl(baseUrl, hash = '') {
 
 async function logIn(page, options) {
   await page.goto(tasklistUrl(options.baseUrl, '#/login'));
-  await page.fill('input[ng-model="username"]', options.user);
-  await page.fill('input[type="password"]', options.password);
+  // the login view is rendered by Angular after load; typing before it settled loses keystrokes
+  await page.waitForLoadState('networkidle');
+  const username = page.locator('input[ng-model="username"]');
+  const password = page.locator('input[type="password"]');
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await username.fill(options.user);
+    await password.fill(options.password);
+    if (await username.inputValue() === options.user && await password.inputValue() === options.password) {
+      break;
+    }
+  }
   await page.click('button[type="submit"]');
   // the filter column exists only for a logged-in user with Tasklist access
   await page.waitForSelector('section.task-filters', { state: 'visible' }).catch(() => {
@@ -138,6 +147,7 @@ async function completeTask(page, options) {
   }
   try {
     report.claimed = await claimIfUnclaimed(page);
+    await page.waitForLoadState('networkidle');
     for (const [label, value] of fields) {
       await fillField(page, label, value);
       report.filled.push(label);
@@ -165,6 +175,11 @@ async function claimIfUnclaimed(page) {
   await assignee.waitFor({ state: 'visible' }).catch(() => {
     throw new Error('claiming the task did not make the user its assignee');
   });
+  // after a claim the Tasklist reloads the task and may render its form afresh, dropping what was
+  // typed meanwhile: start from a settled page
+  await page.reload();
+  await page.waitForLoadState('networkidle');
+  await assignee.waitFor({ state: 'visible' });
   return true;
 }
 
@@ -219,7 +234,7 @@ async function fillField(page, label, value) {
       if (await option.count() === 0) {
         throw await noOption(field.locator('label.fjs-form-field-label:not(:first-child)'));
       }
-      await option.check();
+      await checkRadio(page, option, what);
       return;
     }
     case 'checkbox':
@@ -231,6 +246,22 @@ async function fillField(page, label, value) {
     default:
       throw new Error(`${what}: the harness cannot fill this kind of field`);
   }
+}
+
+/**
+ * Selects a radio option. form-js re-renders the group on every change, so a click can land on an
+ * element that is being replaced: click again until the option reports itself checked.
+ */
+async function checkRadio(page, option, what) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await option.click({ force: attempt > 1 });
+    const checked = await page.waitForFunction(element => element.checked, await option.elementHandle(),
+      { timeout: 2_000 }).then(() => true, () => false);
+    if (checked) {
+      return;
+    }
+  }
+  throw new Error(`${what}: the option does not stay selected`);
 }
 
 /** What form-js says is wrong, as "label: message" per field. */
