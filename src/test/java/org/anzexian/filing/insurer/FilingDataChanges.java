@@ -5,6 +5,7 @@ import org.anzexian.filing.insurer.InsurerFilingData.AuditReport;
 import org.anzexian.filing.insurer.InsurerFilingData.Experience;
 import org.anzexian.filing.insurer.InsurerFilingData.License;
 import org.anzexian.filing.insurer.InsurerFilingData.ProjectLead;
+import org.anzexian.filing.insurer.InsurerFilingData.TeamMember;
 
 /** One changed part of a filing, for the failing case of each check. */
 final class FilingDataChanges {
@@ -41,5 +42,12 @@ final class FilingDataChanges {
                 d.businessLicense(), d.insuranceLicense(), d.principal(), d.relatedOrganizations(), d.auditReport(),
                 d.projectLeads(), d.managementTeam(), d.insurancePlan(), d.policyTerms(), d.claimsService(),
                 d.preventionPlan(), experience);
+    }
+
+    static InsurerFilingData managementTeam(InsurerFilingData d, List<TeamMember> team) {
+        return new InsurerFilingData(d.insurerOrgId(), d.parentName(), d.parentCreditCode(), d.parentAuthorizationHash(),
+                d.businessLicense(), d.insuranceLicense(), d.principal(), d.relatedOrganizations(), d.auditReport(),
+                d.projectLeads(), team, d.insurancePlan(), d.policyTerms(), d.claimsService(), d.preventionPlan(),
+                d.experience());
     }
 }

@@ -284,6 +284,16 @@ abstract class InsurerFilingProcessContract {
     }
 
     @Test
+    void aFilingWithoutADedicatedManagementTeamIsRefusedWith400_N4_2() {
+        InsurerFilingData data = FilingDataChanges.managementTeam(passing(), List.of());
+        ResponseEntity<JsonNode> response = http.withBasicAuth(insurer.clerk().userId(), insurer.clerk().userId())
+                .postForEntity("/api/insurer-filings", data, JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("fieldErrors").findValuesAsText("field")).contains("managementTeam");
+        assertThat(filings.list(insurer.clerk(), new PageQuery(0, 5)).total()).isZero();
+    }
+
+    @Test
     void theGateRefusesAnInsurerThatNeverFiled_N5_2() {
         assertThatThrownBy(() -> gate.requireFiled(insurer.organization().id()))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("未在忻州市住建局备案");
