@@ -1,8 +1,8 @@
 package org.anzexian.filing.insurer;
 
 /**
- * A file of the file store is referenced by its SHA-256 as 64 lower-case hex characters. Only the
- * format is checked here; that the file exists is the file store's concern.
+ * A file of the file store is referenced by its SHA-256 as 64 lower-case hex characters; the
+ * service checks that a well-formed reference names a stored file.
  */
 final class FileHash {
 

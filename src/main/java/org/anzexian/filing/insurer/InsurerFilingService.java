@@ -7,15 +7,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.anzexian.filing.creditlist.CreditListImported;
 import org.anzexian.filing.insurer.InsurerFilingData.Document;
+import org.anzexian.filing.insurer.InsurerFilingData.License;
 import org.anzexian.filing.insurer.ReviewDecision.Decision;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
@@ -51,11 +54,12 @@ public class InsurerFilingService {
     private final RuntimeService runtime;
     private final SystemAuthority system;
     private final FilingProperties properties;
+    private final FileStore files;
     private final Clock clock;
 
     InsurerFilingService(InsurerFilingRepository repository, InsurerFilingChecks checks, InsurerFilingNotices notices,
             OrganizationService organizations, RuntimeService runtime, SystemAuthority system,
-            FilingProperties properties, Clock clock) {
+            FilingProperties properties, FileStore files, Clock clock) {
         this.repository = repository;
         this.checks = checks;
         this.notices = notices;
@@ -63,6 +67,7 @@ public class InsurerFilingService {
         this.runtime = runtime;
         this.system = system;
         this.properties = properties;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -144,6 +149,9 @@ public class InsurerFilingService {
         if (filing.status() != FilingStatus.FILED && filing.status() != FilingStatus.SUSPENDED) {
             throw new ConflictException("status", "只有已备案或已暂停的备案可以更新证照 (only filed or suspended filings)");
         }
+        FieldViolations violations = new FieldViolations();
+        requireStoredFiles(licenseFiles(update.businessLicense(), update.insuranceLicense()), violations);
+        violations.throwIfAny();
         repository.updateLicenses(id, update.businessLicense(), update.insuranceLicense(), now());
         return require(id);
     }
@@ -380,8 +388,9 @@ public class InsurerFilingService {
     // --- helpers ------------------------------------------------------------------------------
 
     /** What Bean Validation cannot check: credit codes, branch vs parent, documents present. */
-    private static void validate(InsurerFilingData data, Organization insurer) {
+    private void validate(InsurerFilingData data, Organization insurer) {
         FieldViolations violations = new FieldViolations();
+        requireStoredFiles(fileReferences(data), violations);
         if (data.parentCreditCode() != null) {
             CreditCode.problem(data.parentCreditCode()).ifPresent(problem -> violations.add("parentCreditCode", problem));
             if (data.parentCreditCode().equals(insurer.creditCode())) {
@@ -403,6 +412,38 @@ public class InsurerFilingService {
         document(violations, "claimsService.plan", data.claimsService().plan());
         document(violations, "preventionPlan.plan", data.preventionPlan().plan());
         violations.throwIfAny();
+    }
+
+    /** Every file the filing refers to, by the field that names it. */
+    private static Map<String, String> fileReferences(InsurerFilingData data) {
+        Map<String, String> references = new LinkedHashMap<>();
+        references.put("parentAuthorizationHash", data.parentAuthorizationHash());
+        references.putAll(licenseFiles(data.businessLicense(), data.insuranceLicense()));
+        references.put("auditReport.fileHash", data.auditReport().fileHash());
+        for (int i = 0; i < data.projectLeads().size(); i++) {
+            references.put("projectLeads[" + i + "].proofHash", data.projectLeads().get(i).proofHash());
+        }
+        references.put("insurancePlan.fileHash", data.insurancePlan().fileHash());
+        references.put("policyTerms.fileHash", data.policyTerms().fileHash());
+        references.put("claimsService.plan.fileHash", data.claimsService().plan().fileHash());
+        references.put("preventionPlan.plan.fileHash", data.preventionPlan().plan().fileHash());
+        return references;
+    }
+
+    private static Map<String, String> licenseFiles(License business, License insurance) {
+        Map<String, String> references = new LinkedHashMap<>();
+        references.put("businessLicense.scanHash", business.scanHash());
+        references.put("insuranceLicense.scanHash", insurance.scanHash());
+        return references;
+    }
+
+    /** A well-formed reference must name a file that was uploaded to the file store. */
+    private void requireStoredFiles(Map<String, String> references, FieldViolations violations) {
+        references.forEach((field, hash) -> {
+            if (FileHash.isValid(hash) && !files.exists(hash)) {
+                violations.add(field, "文件不存在，请先通过 /api/files 上传 (unknown file: upload it first)");
+            }
+        });
     }
 
     private static void document(FieldViolations violations, String field, Document document) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.anzexian.platform.files.FileStore;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.insurer.InsurerFilingData.AuditReport;
 import org.anzexian.filing.insurer.InsurerFilingData.Experience;
@@ -33,6 +34,9 @@ class InsurerFilingChecksTest {
     CreditListService creditLists;
     @Autowired
     OrganizationService organizations;
+
+    @Autowired
+    FileStore files;
     @Autowired
     GroupDirectory groups;
     @Autowired
@@ -44,7 +48,7 @@ class InsurerFilingChecksTest {
 
     @BeforeEach
     void anInsurerBranch() {
-        fixtures = new InsurerFilingFixtures(organizations, groups);
+        fixtures = new InsurerFilingFixtures(organizations, groups, files);
         insurer = fixtures.branch();
         passing = InsurerFilingFixtures.passingData(insurer, LocalDate.now(clock));
     }

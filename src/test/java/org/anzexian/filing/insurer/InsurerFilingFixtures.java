@@ -18,6 +18,7 @@ import org.anzexian.filing.insurer.InsurerFilingData.RelatedOrganization;
 import org.anzexian.filing.insurer.InsurerFilingData.Relation;
 import org.anzexian.filing.insurer.InsurerFilingData.TeamMember;
 import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.registry.CreditCode;
@@ -31,13 +32,18 @@ final class InsurerFilingFixtures {
 
     static final Actor ADMIN = new Actor("filingTests", Set.of(PlatformGroups.ADMIN));
     static final Actor CITY = new Actor("city", Set.of(PlatformGroups.CITY_BUREAU));
+    private static final String FILE_NAMES = "abcdef19";
 
     private final OrganizationService organizations;
     private final GroupDirectory groups;
 
-    InsurerFilingFixtures(OrganizationService organizations, GroupDirectory groups) {
+    /** Also puts the fixture files into the file store, as a filing may refer only to stored files. */
+    InsurerFilingFixtures(OrganizationService organizations, GroupDirectory groups, FileStore files) {
         this.organizations = organizations;
         this.groups = groups;
+        for (char name : FILE_NAMES.toCharArray()) {
+            files.store("fixture-" + name + ".pdf", "application/pdf", content(name), "filingTests");
+        }
     }
 
     /** A branch, with its clerk, of a new head office. */
@@ -84,8 +90,13 @@ final class InsurerFilingFixtures {
                 new Experience(500, 120, 300));
     }
 
-    static String hash(char digit) {
-        return String.valueOf(digit).repeat(64);
+    /** The stored fixture file of that name (see the constructor). */
+    static String hash(char name) {
+        return FileStore.sha256(content(name));
+    }
+
+    private static byte[] content(char name) {
+        return ("%PDF-1.4 filing test document " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static String creditCode() {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.anzexian.platform.files.FileStore;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.InsurerFilingData.Experience;
@@ -70,6 +71,9 @@ abstract class InsurerFilingProcessContract {
     NotificationService notifications;
     @Autowired
     OrganizationService organizations;
+
+    @Autowired
+    FileStore files;
     @Autowired
     GroupDirectory groups;
     @Autowired
@@ -84,7 +88,7 @@ abstract class InsurerFilingProcessContract {
     @BeforeEach
     void anInsurerAndAReviewer() {
         BpmnAwareTests.init(engine);
-        fixtures = new InsurerFilingFixtures(organizations, groups);
+        fixtures = new InsurerFilingFixtures(organizations, groups, files);
         insurer = fixtures.branch();
         reviewer = "freviewer" + insurer.organization().id();
         groups.ensureUser(reviewer, "审核", "人", reviewer + "@filing.test.anzexian.local", reviewer);
@@ -280,6 +284,17 @@ abstract class InsurerFilingProcessContract {
                 .postForEntity("/api/insurer-filings", data, JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().get("fieldErrors").findValuesAsText("field")).contains("businessLicense.scanHash");
+        assertThat(filings.list(insurer.clerk(), new PageQuery(0, 5)).total()).isZero();
+    }
+
+    @Test
+    void aFileThatWasNeverUploadedIsRefusedWith400() {
+        InsurerFilingData data = FilingDataChanges.licenses(passing(),
+                new License("BL-1", today().plusYears(1), "0".repeat(64)), passing().insuranceLicense());
+        ResponseEntity<JsonNode> response = http.withBasicAuth(insurer.clerk().userId(), insurer.clerk().userId())
+                .postForEntity("/api/insurer-filings", data, JsonNode.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("fieldErrors").findValuesAsText("field")).containsExactly("businessLicense.scanHash");
         assertThat(filings.list(insurer.clerk(), new PageQuery(0, 5)).total()).isZero();
     }
 
