@@ -80,4 +80,25 @@ public final class NoticeTemplates {
 
     /** 恢复备案 — to the insurer and the city bureau. Model: {@code branchName}, {@code filingNumber}. */
     public static final String INSURER_FILING_REINSTATED = "insurer-filing-reinstated";
+
+    // --- service-team registration (#4, N6.3) -------------------------------------------------
+
+    /**
+     * 服务团队登记提醒 — to the insurer before the deadline. Model: {@code projectName}, {@code projectCode},
+     * {@code policyId}, {@code insurerName}, {@code deadline}.
+     */
+    public static final String SERVICE_TEAM_REGISTRATION_REMINDER = "service-team-registration-reminder";
+
+    /**
+     * 服务团队逾期未登记 — to the county authority of the project and the city bureau. Model:
+     * {@code projectName}, {@code projectCode}, {@code policyId}, {@code insurerName}, {@code deadline}.
+     */
+    public static final String SERVICE_TEAM_REGISTRATION_OVERDUE = "service-team-registration-overdue";
+
+    /**
+     * 服务团队已登记 — to the construction unit and the service organization. Model: {@code projectName},
+     * {@code projectCode}, {@code policyId}, {@code insurerName}, {@code deadline}, {@code serviceOrgName},
+     * {@code projectLead}.
+     */
+    public static final String SERVICE_TEAM_REGISTERED = "service-team-registered";
 }

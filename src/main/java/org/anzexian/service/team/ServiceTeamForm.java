@@ -1,0 +1,51 @@
+package org.anzexian.service.team;
+
+import java.util.Arrays;
+import java.util.List;
+import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.service.team.ServiceTeamRequest.InsurerMember;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The fields of the Tasklist form {@code serviceTeamRegistration} as a {@link ServiceTeamRequest}:
+ * the teams are typed one person per line, as form-js has no repeating group.
+ */
+final class ServiceTeamForm {
+
+    static final String INSURER_TEAM_LINES = "insurerTeamLines";
+    static final String SERVICE_ORG_ID = "serviceOrgId";
+    static final String TECHNICAL_LEAD = "technicalLead";
+    static final String PROJECT_LEAD = "projectLead";
+    static final String SERVICE_STAFF_LINES = "serviceStaffLines";
+
+    static ServiceTeamRequest read(VariableScope form) {
+        List<InsurerMember> insurerTeam = lines(form, INSURER_TEAM_LINES).stream().map(ServiceTeamForm::insurerMember)
+                .toList();
+        Object serviceOrgId = form.getVariable(SERVICE_ORG_ID);
+        return new ServiceTeamRequest(insurerTeam,
+                serviceOrgId instanceof Number number ? number.longValue() : null,
+                (String) form.getVariable(TECHNICAL_LEAD), (String) form.getVariable(PROJECT_LEAD),
+                lines(form, SERVICE_STAFF_LINES));
+    }
+
+    /** "姓名,职责,电话[,邮箱]" */
+    private static InsurerMember insurerMember(String line) {
+        String[] parts = Arrays.stream(line.split("[,，]")).map(String::strip).toArray(String[]::new);
+        if (parts.length < 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+            throw new InvalidRequestException(INSURER_TEAM_LINES,
+                    "每行填写：姓名,职责,电话[,邮箱] (one member per line: name,duty,phone[,e-mail]): " + line);
+        }
+        return new InsurerMember(parts[0], parts[1], parts[2], parts.length > 3 && !parts[3].isEmpty() ? parts[3] : null);
+    }
+
+    private static List<String> lines(VariableScope form, String name) {
+        Object value = form.getVariable(name);
+        if (!(value instanceof String text)) {
+            return List.of();
+        }
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    private ServiceTeamForm() {
+    }
+}

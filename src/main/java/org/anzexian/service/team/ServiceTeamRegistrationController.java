@@ -1,0 +1,51 @@
+package org.anzexian.service.team;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.anzexian.platform.access.CurrentActor;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "服务团队登记", description = "保单签发后一个月内登记保险服务团队、受托服务机构及项目预防服务团队（N6.2、N6.3、N8.1、N8.3）")
+class ServiceTeamRegistrationController {
+
+    private final ServiceTeamRegistrationService registrations;
+    private final CurrentActor currentActor;
+
+    ServiceTeamRegistrationController(ServiceTeamRegistrationService registrations, CurrentActor currentActor) {
+        this.registrations = registrations;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/api/service-team-registrations")
+    @Operation(summary = "登记列表：保险机构看本机构的，县级住建部门看本辖区，市住建局看全部，服务机构看委托本机构的")
+    List<ServiceTeamRegistration> list(@RequestParam(required = false) RegistrationStatus status) {
+        return registrations.list(currentActor.require(), status);
+    }
+
+    @GetMapping("/api/service-team-registrations/{policyId}")
+    @Operation(summary = "查看某保单的服务团队登记")
+    ServiceTeamRegistration get(@PathVariable long policyId) {
+        return registrations.get(currentActor.require(), policyId);
+    }
+
+    @PostMapping("/api/service-team-registrations/{policyId}")
+    @Operation(summary = "登记服务团队（承保的保险机构）；不符合条件的登记被拒绝并说明原因，待办保持")
+    ServiceTeamRegistration submit(@PathVariable long policyId, @Valid @RequestBody ServiceTeamRequest request) {
+        return registrations.submit(currentActor.require(), policyId, request);
+    }
+
+    @PutMapping("/api/service-team-registrations/{policyId}")
+    @Operation(summary = "同 POST：登记服务团队")
+    ServiceTeamRegistration put(@PathVariable long policyId, @Valid @RequestBody ServiceTeamRequest request) {
+        return registrations.submit(currentActor.require(), policyId, request);
+    }
+}

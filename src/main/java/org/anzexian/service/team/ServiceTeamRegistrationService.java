@@ -1,0 +1,354 @@
+package org.anzexian.service.team;
+
+import static org.anzexian.service.team.ServiceTeamRegistrationProcess.*;
+
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.anzexian.filing.serviceorg.RegisteredServiceOrg;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingService;
+import org.anzexian.filing.serviceorg.TeamRole;
+import org.anzexian.notification.NoticeTemplates;
+import org.anzexian.notification.NotificationService;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.web.ConflictException;
+import org.anzexian.platform.web.FieldViolations;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.registry.jurisdiction.JurisdictionService;
+import org.anzexian.registry.organization.Organization;
+import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.project.Project;
+import org.anzexian.registry.project.ProjectService;
+import org.anzexian.service.team.ServiceTeamRegistration.PreventionMember;
+import org.anzexian.service.team.ServiceTeamRequest.InsurerMember;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Registration of a policy's service teams (issue 4, N6.2, N6.3, N8.1, N8.3): the insurer's own team,
+ * the commissioned service organization (filed, free of conflicts of interest) and the project's
+ * prevention team from that organization's filed roster. The process {@code serviceTeamRegistration}
+ * (started by message {@code PolicyIssued}) drives the deadline; every state change happens here.
+ *
+ * <p>Access: the insurer's members see and register their own policies' registrations; a county
+ * authority sees its area, the city bureau all, a service organization the registrations that
+ * commission it. Engine calls run under {@link SystemAuthority} after these checks.
+ */
+@Service
+@Validated
+public class ServiceTeamRegistrationService {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final ServiceTeamRegistrationRepository repository;
+    private final RegistrationDeadlines deadlines;
+    private final ProjectService projects;
+    private final OrganizationService organizations;
+    private final JurisdictionService jurisdictions;
+    private final ServiceOrgFilingService serviceOrgs;
+    private final NotificationService notifications;
+    private final ApplicationEventPublisher events;
+    private final TaskService tasks;
+    private final SystemAuthority system;
+    private final Clock clock;
+
+    ServiceTeamRegistrationService(ServiceTeamRegistrationRepository repository, RegistrationDeadlines deadlines,
+            ProjectService projects, OrganizationService organizations, JurisdictionService jurisdictions,
+            ServiceOrgFilingService serviceOrgs, NotificationService notifications, ApplicationEventPublisher events,
+            TaskService tasks, SystemAuthority system, Clock clock) {
+        this.repository = repository;
+        this.deadlines = deadlines;
+        this.projects = projects;
+        this.organizations = organizations;
+        this.jurisdictions = jurisdictions;
+        this.serviceOrgs = serviceOrgs;
+        this.notifications = notifications;
+        this.events = events;
+        this.tasks = tasks;
+        this.system = system;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the registration of a just-issued policy and fixes its dates from DMN
+     * {@code registrationDeadline}; returns the variables the process's tasks and timers read.
+     */
+    @Transactional
+    public Map<String, Object> open(long policyId, long projectId, long insurerOrgId, Date policyIssuedAt,
+            String processInstanceId) {
+        Project project = projects.require(projectId);
+        Organization insurer = organizations.require(insurerOrgId);
+        OffsetDateTime issuedAt = policyIssuedAt.toInstant().atZone(clock.getZone()).toOffsetDateTime();
+        RegistrationDeadlines.Dates dates = deadlines.forPolicy(issuedAt, project.category().name());
+        repository.insertIfAbsent(policyId, projectId, insurerOrgId, project.jurisdictionCode(), issuedAt,
+                dates.deadline(), processInstanceId);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_INSURER_GROUP, insurer.groupId());
+        variables.put(VAR_COUNTY_GROUP, jurisdictions.require(project.jurisdictionCode()).authorityGroup());
+        variables.put(VAR_FIRST_REMINDER_AT, Date.from(dates.firstReminder().toInstant()));
+        variables.put(VAR_SECOND_REMINDER_AT, Date.from(dates.secondReminder().toInstant()));
+        variables.put(VAR_DEADLINE_AT, Date.from(dates.deadline().toInstant()));
+        return variables;
+    }
+
+    /**
+     * {@code POST/PUT /api/service-team-registrations/{policyId}}: the insurer registers the teams and
+     * its task completes. A refused submission changes nothing and the task stays open.
+     */
+    @Transactional
+    public ServiceTeamRegistration submit(Actor actor, long policyId, @Valid ServiceTeamRequest request) {
+        ServiceTeamRegistration registration = get(actor, policyId);
+        if (!actor.isMemberOf(organizations.require(registration.insurerOrgId()).groupId())) {
+            throw new ForbiddenException("只有承保的保险机构可以登记服务团队 (only the policy's insurer registers its teams)");
+        }
+        Task task = openTask(policyId);
+        record(registration, request, actor.userId());
+        system.run(() -> tasks.complete(task.getId()));
+        return repository.find(registration.id()).orElseThrow();
+    }
+
+    /**
+     * Completion of the insurer's task from the Tasklist form: the same checks as {@link #submit};
+     * nothing to do when the teams came through {@code /api} already.
+     */
+    @Transactional
+    public void recordFromForm(long policyId, ServiceTeamRequest request, String userId) {
+        ServiceTeamRegistration registration = require(policyId);
+        if (registration.status() != RegistrationStatus.REGISTERED) {
+            record(registration, request, userId);
+        }
+    }
+
+    private void record(ServiceTeamRegistration registration, ServiceTeamRequest request, String userId) {
+        if (registration.status() == RegistrationStatus.REGISTERED) {
+            throw new ConflictException(null, "服务团队已登记 (the teams are registered already)");
+        }
+        List<PreventionMember> preventionTeam = check(registration, request);
+        repository.record(registration.id(), request.serviceOrgId(), request.insurerTeam(), preventionTeam, userId, now());
+    }
+
+    /** N6.2, N8.1, N8.3: the complete request or every reason it is refused (HTTP 400). */
+    private List<PreventionMember> check(ServiceTeamRegistration registration, ServiceTeamRequest request) {
+        FieldViolations violations = new FieldViolations();
+        if (request.insurerTeam() == null || request.insurerTeam().isEmpty()) {
+            violations.add("insurerTeam", "至少登记 1 名保险服务团队成员 (at least one member of the insurer's team)");
+        }
+        if (request.serviceOrgId() == null) {
+            violations.add("serviceOrgId", "必须指定受托服务机构 (required)");
+            violations.throwIfAny();
+        }
+        Optional<RegisteredServiceOrg> filed = serviceOrgs.register().stream()
+                .filter(entry -> entry.organizationId() == request.serviceOrgId()).findFirst();
+        if (filed.isEmpty()) {
+            violations.add("serviceOrgId", "该机构不在已备案第三方技术服务机构名录中 (not a filed service organization, N6.2)");
+            violations.throwIfAny();
+        }
+        conflictOfInterest(registration.projectId(), request.serviceOrgId())
+                .ifPresent(reason -> violations.add("serviceOrgId", reason));
+        List<PreventionMember> team = preventionTeam(request, roster(filed.get()), violations);
+        violations.throwIfAny();
+        return team;
+    }
+
+    /** N8.3: the service organization (or its parent) is a party to the project, or a party's parent. */
+    private Optional<String> conflictOfInterest(long projectId, long serviceOrgId) {
+        Map<String, String> parties = new LinkedHashMap<>();
+        Project project = projects.require(projectId);
+        addParty(parties, "施工单位", organizations.require(project.constructionUnitId()));
+        project.jointVentureMembers().forEach(member ->
+                addParty(parties, "联合体成员", organizations.require(member.organizationId())));
+        project.subcontractors().forEach(sub -> addParty(parties, "分包单位", organizations.require(sub.organizationId())));
+        for (Project.Participant participant : projects.participants(projectId)) {
+            String role = participant.role().label() + "单位";
+            if (participant.organizationId() != null) {
+                addParty(parties, role, organizations.require(participant.organizationId()));
+            } else if (participant.creditCode() != null) {
+                parties.putIfAbsent(participant.creditCode(), role + "「" + participant.name() + "」");
+            }
+        }
+        Organization serviceOrg = organizations.require(serviceOrgId);
+        if (parties.containsKey(serviceOrg.creditCode())) {
+            return Optional.of("受托服务机构是本项目的" + parties.get(serviceOrg.creditCode())
+                    + "，存在利害关系 (conflict of interest, N8.3)");
+        }
+        Optional<Organization> parent = parent(serviceOrg);
+        if (parent.isPresent() && parties.containsKey(parent.get().creditCode())) {
+            return Optional.of("受托服务机构的上级单位「" + parent.get().name() + "」与本项目的"
+                    + parties.get(parent.get().creditCode()) + "关联，存在利害关系 (conflict of interest, N8.3)");
+        }
+        return Optional.empty();
+    }
+
+    private void addParty(Map<String, String> parties, String role, Organization organization) {
+        String party = role + "「" + organization.name() + "」";
+        parties.putIfAbsent(organization.creditCode(), party);
+        parent(organization).ifPresent(parent ->
+                parties.putIfAbsent(parent.creditCode(), party + "（其上级单位「" + parent.name() + "」）"));
+    }
+
+    private Optional<Organization> parent(Organization organization) {
+        return Optional.ofNullable(organization.parentId()).flatMap(organizations::find);
+    }
+
+    /** The names the organization filed (its staff and its fixed team). */
+    private Set<String> roster(RegisteredServiceOrg filed) {
+        ServiceOrgFilingRequest data = serviceOrgs.require(filed.filingId()).data();
+        Set<String> names = new LinkedHashSet<>();
+        data.staff().forEach(member -> names.add(member.name().strip()));
+        data.team().forEach(member -> names.add(member.name().strip()));
+        return names;
+    }
+
+    /** N8.1: a technical lead, a project lead and at least one service staff member, all on the roster. */
+    private static List<PreventionMember> preventionTeam(ServiceTeamRequest request, Set<String> roster,
+            FieldViolations violations) {
+        List<PreventionMember> team = new ArrayList<>();
+        member(request.technicalLead(), TeamRole.TECHNICAL_LEAD, "technicalLead", roster, violations, team);
+        member(request.projectLead(), TeamRole.PROJECT_LEAD, "projectLead", roster, violations, team);
+        List<String> staff = request.serviceStaff() == null ? List.of() : request.serviceStaff();
+        if (staff.isEmpty()) {
+            violations.add("serviceStaff", "项目预防服务团队缺少服务人员（至少 1 名） (missing: service staff, N8.1)");
+        }
+        for (int i = 0; i < staff.size(); i++) {
+            member(staff.get(i), TeamRole.SERVICE_STAFF, "serviceStaff[" + i + "]", roster, violations, team);
+        }
+        return team;
+    }
+
+    private static void member(String name, TeamRole role, String field, Set<String> roster, FieldViolations violations,
+            List<PreventionMember> team) {
+        if (name == null || name.isBlank()) {
+            violations.add(field, "项目预防服务团队缺少" + role.label() + " (missing: " + role.name() + ", N8.1)");
+        } else if (!roster.contains(name.strip())) {
+            violations.add(field, role.label() + "「" + name.strip() + "」不在该机构备案人员名单中 (not on the filed roster, N8.1)");
+        } else {
+            team.add(new PreventionMember(name.strip(), role, role.label()));
+        }
+    }
+
+    /** A reminder before the deadline to the insurer; once per reminder ({@code which} = its element id). */
+    @Transactional
+    public void remindInsurer(long policyId, String which) {
+        ServiceTeamRegistration registration = require(policyId);
+        if (registration.status() == RegistrationStatus.REGISTERED) {
+            return;
+        }
+        notifyGroups(NoticeTemplates.SERVICE_TEAM_REGISTRATION_REMINDER, registration,
+                List.of(organizations.require(registration.insurerOrgId()).groupId()), which);
+    }
+
+    /**
+     * The deadline passed unregistered: the registration is marked overdue (it counts against the
+     * insurer) and the county authority and the city bureau are told.
+     */
+    @Transactional
+    public void markOverdue(long policyId) {
+        ServiceTeamRegistration registration = require(policyId);
+        if (registration.status() == RegistrationStatus.REGISTERED) {
+            return;
+        }
+        repository.markOverdue(registration.id(), now());
+        notifyGroups(NoticeTemplates.SERVICE_TEAM_REGISTRATION_OVERDUE, registration,
+                List.of(jurisdictions.require(registration.jurisdictionCode()).authorityGroup(), PlatformGroups.CITY_BUREAU),
+                "overdue");
+    }
+
+    /**
+     * The teams are registered: the construction unit and the service organization are told and
+     * {@link ServiceTeamRegistered} is published for the prevention-service schedule.
+     */
+    @Transactional
+    public void announce(long policyId) {
+        ServiceTeamRegistration registration = require(policyId);
+        if (registration.status() != RegistrationStatus.REGISTERED) {
+            throw new IllegalStateException("registration of policy " + policyId + " is " + registration.status());
+        }
+        Project project = projects.require(registration.projectId());
+        notifyGroups(NoticeTemplates.SERVICE_TEAM_REGISTERED, registration,
+                List.of(organizations.require(project.constructionUnitId()).groupId(),
+                        organizations.require(registration.serviceOrgId()).groupId()), "registered");
+        events.publishEvent(new ServiceTeamRegistered(policyId, registration.projectId(), registration.serviceOrgId()));
+    }
+
+    private void notifyGroups(String template, ServiceTeamRegistration registration, List<String> groups, String event) {
+        Project project = projects.require(registration.projectId());
+        Map<String, Object> model = new HashMap<>();
+        model.put("projectName", project.name());
+        model.put("projectCode", project.code());
+        model.put("policyId", registration.policyId());
+        model.put("insurerName", organizations.require(registration.insurerOrgId()).name());
+        model.put("deadline", registration.deadlineAt().atZoneSameInstant(clock.getZone()).format(DATE));
+        if (registration.serviceOrgId() != null) {
+            model.put("serviceOrgName", organizations.require(registration.serviceOrgId()).name());
+            model.put("projectLead", registration.preventionTeam().stream()
+                    .filter(member -> member.role() == TeamRole.PROJECT_LEAD).map(PreventionMember::name)
+                    .findFirst().orElse(""));
+        }
+        String reference = "service-team:" + registration.policyId();
+        notifications.enqueueToGroups(template, groups, model, reference, reference + ":" + event);
+    }
+
+    public ServiceTeamRegistration get(Actor actor, long policyId) {
+        return repository.findByPolicy(policyId).filter(registration -> maySee(actor, registration))
+                .orElseThrow(() -> new NotFoundException("服务团队登记不存在 (no such registration): " + policyId));
+    }
+
+    /** The registrations the actor may see, earliest deadline first. */
+    public List<ServiceTeamRegistration> list(Actor actor, RegistrationStatus status) {
+        if (actor.seesWholeCity()) {
+            return repository.find(null, status);
+        }
+        var scope = new ServiceTeamRegistrationRepository.Scope(actor.organizationIds(Role.INSURER),
+                actor.countyCodes(), actor.organizationIds(Role.SERVICE_ORG));
+        if (scope.insurers().isEmpty() && scope.areas().isEmpty() && scope.serviceOrgs().isEmpty()) {
+            return List.of();
+        }
+        return repository.find(scope, status);
+    }
+
+    /** The registration of a policy for the process and other modules; no access check. */
+    public ServiceTeamRegistration require(long policyId) {
+        return repository.findByPolicy(policyId)
+                .orElseThrow(() -> new NotFoundException("服务团队登记不存在 (no such registration): " + policyId));
+    }
+
+    private boolean maySee(Actor actor, ServiceTeamRegistration registration) {
+        return actor.seesWholeCity()
+                || actor.organizationIds(Role.INSURER).contains(registration.insurerOrgId())
+                || actor.countyCodes().contains(registration.jurisdictionCode())
+                || registration.serviceOrgId() != null
+                        && actor.organizationIds(Role.SERVICE_ORG).contains(registration.serviceOrgId());
+    }
+
+    private Task openTask(long policyId) {
+        Task task = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(policyId))
+                .processDefinitionKey(KEY).taskDefinitionKey(TASK_REGISTER_SERVICE_TEAM).singleResult());
+        if (task == null) {
+            throw new ConflictException(null, "该保单没有待办的服务团队登记 (no open registration task)");
+        }
+        return task;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}
