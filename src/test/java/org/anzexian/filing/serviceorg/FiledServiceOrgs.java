@@ -1,0 +1,111 @@
+package org.anzexian.filing.serviceorg;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Engagement;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffCertificate;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffMember;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.TeamMember;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.identity.GroupDirectory;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.registry.CreditCode;
+import org.anzexian.registry.organization.NewOrganization;
+import org.anzexian.registry.organization.Organization;
+import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.organization.OrganizationType;
+import org.camunda.bpm.engine.ManagementService;
+
+/**
+ * Filed service organizations for other modules' tests: registers one, files it through the real
+ * filing flow (N7 checks pass) and approves it as the city bureau. Its roster: {@link #ROSTER}.
+ */
+public final class FiledServiceOrgs {
+
+    /** The filed staff of every organization made here; the fixed team is the first three. */
+    public static final List<String> ROSTER = List.of("高工甲", "注册乙", "注册丁", "员工丙", "员工戊");
+
+    private static final Actor ADMIN = new Actor("test", Set.of(PlatformGroups.ADMIN));
+    private static final Actor CITY = new Actor("city", Set.of(PlatformGroups.CITY_BUREAU));
+
+    private final OrganizationService organizations;
+    private final GroupDirectory groups;
+    private final FileStore files;
+    private final ServiceOrgFilingService filings;
+    private final ManagementService management;
+
+    public FiledServiceOrgs(OrganizationService organizations, GroupDirectory groups, FileStore files,
+            ServiceOrgFilingService filings, ManagementService management) {
+        this.organizations = organizations;
+        this.groups = groups;
+        this.files = files;
+        this.filings = filings;
+        this.management = management;
+    }
+
+    /** A service organization with a member (user id = password) and its parent company, if any. */
+    public record ServiceOrg(long id, String name, String creditCode, String group, String user, String email) {
+    }
+
+    /** A registered service organization, not filed. */
+    public ServiceOrg registered(Long parentId) {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String creditCode = CreditCode.withCheckCharacter("91140900MA" + digits(7));
+        Organization organization = organizations.register(ADMIN, new NewOrganization(OrganizationType.SERVICE_ORG,
+                "受托安全技术服务有限公司" + suffix, creditCode, parentId, "负责人", null, null, "140902", null));
+        String user = "so" + suffix;
+        groups.ensureUser(user, "员", "测", user + "@example.test", user);
+        groups.ensureMembership(user, organization.groupId());
+        return new ServiceOrg(organization.id(), organization.name(), creditCode, organization.groupId(), user,
+                user + "@example.test");
+    }
+
+    /** A service organization in the register of filed organizations, with {@link #ROSTER}. */
+    public ServiceOrg filed(Long parentId) {
+        ServiceOrg org = registered(parentId);
+        ServiceOrgFiling filing = filings.submit(new Actor(org.user(), Set.of(org.group())), eligible(org));
+        if (filing.status() != FilingStatus.IN_REVIEW) {
+            throw new IllegalStateException("fixture filing did not pass its checks: " + filing.checks());
+        }
+        filings.review(CITY, filing.id(), ReviewDecision.APPROVE, null);
+        management.createJobQuery().processInstanceId(filing.processInstanceId()).list()
+                .forEach(job -> management.executeJob(job.getId()));
+        if (filings.require(filing.id()).status() != FilingStatus.FILED) {
+            throw new IllegalStateException("fixture filing was not filed");
+        }
+        return org;
+    }
+
+    private ServiceOrgFilingRequest eligible(ServiceOrg org) {
+        LocalDate valid = LocalDate.now().plusYears(3);
+        String s = org.user();
+        List<StaffMember> staff = List.of(
+                new StaffMember(ROSTER.get(0), "高级工程师", 16, List.of(new StaffCertificate("SAFETY_ENGINEER", "AQ" + s, valid))),
+                new StaffMember(ROSTER.get(1), "工程师", 11, List.of(new StaffCertificate("FIRST_CLASS_CONSTRUCTOR", "JZ" + s, valid))),
+                new StaffMember(ROSTER.get(2), "工程师", 10, List.of(new StaffCertificate("SUPERVISION_ENGINEER", "JL" + s, valid))),
+                new StaffMember(ROSTER.get(3), "助理工程师", 6, List.of()),
+                new StaffMember(ROSTER.get(4), "助理工程师", 5, List.of()));
+        List<TeamMember> team = List.of(new TeamMember(ROSTER.get(0), TeamRole.TECHNICAL_LEAD),
+                new TeamMember(ROSTER.get(1), TeamRole.PROJECT_LEAD), new TeamMember(ROSTER.get(3), TeamRole.SERVICE_STAFF));
+        String evidence = files.store("委托合同.pdf", "application/pdf", ("合同 " + s).getBytes(StandardCharsets.UTF_8),
+                org.user()).sha256();
+        return new ServiceOrgFilingRequest(org.creditCode(), org.name(), "忻州市忻府区", "杨帆", "0350-1234567",
+                new ServiceOrgFilingRequest.Qualification("JL-B-" + s, QualificationClass.B, valid),
+                List.of(new Engagement("中国人民财产保险股份有限公司忻州市分公司", ClientType.INSURER,
+                        LocalDate.now().minusYears(1), null)),
+                List.of(evidence), true, "项目负责人、技术负责人、机构三级审核的质量控制体系", null, team, staff);
+    }
+
+    private static String digits(int length) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            digits.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return digits.toString();
+    }
+}
