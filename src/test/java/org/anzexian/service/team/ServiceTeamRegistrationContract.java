@@ -1,6 +1,7 @@
 package org.anzexian.service.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -14,7 +15,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -225,6 +228,42 @@ abstract class ServiceTeamRegistrationContract {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().toString()).contains("serviceOrgId").contains("已备案");
         assertUnchanged(insurer, policyId, instance);
+    }
+
+    @Test
+    void theTasklistFormRegistersTheTeamsWithTheSameChecks_N8_1() {
+        Party insurer = newParty(OrganizationType.INSURER, null);
+        Party builder = newParty(OrganizationType.CONSTRUCTION_UNIT, null);
+        ServiceOrg serviceOrg = serviceOrgs.filed(null);
+        long policyId = newPolicyId();
+        ProcessInstance instance = policyIssued(policyId, newProject(builder, List.of()), insurer);
+        String taskId = BpmnAwareTests.task(instance).getId();
+        Map<String, Object> form = new HashMap<>(Map.of("insurerTeamLines", "王保,项目经理,13800000000\n李险,理赔专员,13900000000",
+                "serviceOrgId", serviceOrg.id(), "technicalLead", "高工甲", "projectLead", "注册乙",
+                "serviceStaffLines", "员工丙\n员工戊"));
+
+        Map<String, Object> withoutTechnicalLead = new HashMap<>(form);
+        withoutTechnicalLead.remove("technicalLead");
+        assertThatThrownBy(() -> completeAs(insurer, taskId, withoutTechnicalLead)).hasMessageContaining("技术负责人");
+        assertUnchanged(insurer, policyId, instance);
+
+        completeAs(insurer, taskId, form);
+
+        ServiceTeamRegistration registration = registrations.require(policyId);
+        assertThat(registration.status()).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(registration.registeredBy()).isEqualTo(insurer.user());
+        assertThat(registration.insurerTeam()).extracting(InsurerMember::name).containsExactly("王保", "李险");
+        assertThat(registration.preventionTeam()).hasSize(4);
+        assertThat(instance).isWaitingAt(ServiceTeamRegistrationProcess.TASK_ANNOUNCE_REGISTRATION);
+    }
+
+    private void completeAs(Party party, String taskId, Map<String, Object> variables) {
+        identityService.setAuthentication(party.user(), List.of(party.group()));
+        try {
+            engine.getFormService().submitTaskForm(taskId, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     // --- deadline ---------------------------------------------------------------------------------
