@@ -101,4 +101,33 @@ public final class NoticeTemplates {
      * {@code projectLead}.
      */
     public static final String SERVICE_TEAM_REGISTERED = "service-team-registered";
+
+    // --- underwriting (#4) -------------------------------------------------------------------
+
+    /**
+     * 拒绝承保 — to the city bureau and the construction unit (N4.4). Model: {@code insurerName},
+     * {@code buyerName}, {@code projectName}, {@code projectCode}, {@code quotationId}, {@code stage}, {@code reason}.
+     */
+    public static final String UNDERWRITING_DECLINED = "underwriting-declined";
+
+    /**
+     * 报价提醒 — to the insurer. Model: {@code insurerName}, {@code projectName}, {@code projectCode},
+     * {@code quotationId}, {@code requestedAt}.
+     */
+    public static final String UNDERWRITING_QUOTATION_REMINDER = "underwriting-quotation-reminder";
+
+    /** 报价超时 — to the insurer and its head office; model as {@link #UNDERWRITING_QUOTATION_REMINDER}. */
+    public static final String UNDERWRITING_QUOTATION_ESCALATION = "underwriting-quotation-escalation";
+
+    /**
+     * 保单已签发 — to the construction unit. Model: {@code buyerName}, {@code projectName}, {@code projectCode},
+     * {@code insurerName}, {@code policyNumber}, {@code policyStart}, {@code policyEnd}, {@code premium}.
+     */
+    public static final String UNDERWRITING_POLICY_ISSUED = "underwriting-policy-issued";
+
+    /**
+     * 保单报送 — to the county authority (N2.5). Model: as {@link #UNDERWRITING_POLICY_ISSUED} plus
+     * {@code jurisdictionName}, {@code reportedAt}.
+     */
+    public static final String UNDERWRITING_POLICY_REPORT = "underwriting-policy-report";
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,24 @@ public class InsurerFilingService {
     public InsurerRegisterEntry registerEntry(long insurerOrgId) {
         return repository.findCurrentFiling(insurerOrgId).map(InsurerRegisterEntry::of)
                 .orElseThrow(() -> new NotFoundException("该保险机构未备案 (insurer not filed): " + insurerOrgId));
+    }
+
+    /**
+     * The credit codes an insurer is tied to as its filing records them (N3.6): its own, its head
+     * office's and those of the organizations it controls, is controlled by or shares a principal
+     * with. Two insurers are related when these sets meet; an insurer without a filing has none.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> tiedCreditCodes(long insurerOrgId) {
+        return repository.findCurrentFiling(insurerOrgId).map(filing -> {
+            Set<String> codes = new HashSet<>();
+            codes.add(filing.branchCreditCode());
+            if (filing.data().parentCreditCode() != null) {
+                codes.add(filing.data().parentCreditCode());
+            }
+            filing.data().relatedOrganizations().forEach(related -> codes.add(related.creditCode()));
+            return Set.copyOf(codes);
+        }).orElse(Set.of());
     }
 
     /** Whether the insurer may do business now (N5.2): filed and not suspended. */

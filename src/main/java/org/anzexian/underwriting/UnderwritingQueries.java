@@ -1,0 +1,84 @@
+package org.anzexian.underwriting;
+
+import java.util.Comparator;
+import java.util.Map;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.web.ConflictException;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.project.Project;
+import org.anzexian.registry.project.ProjectService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The letter page, the payment callback and the permit check (N1.1) over {@link UnderwritingService}. */
+@Service
+public class UnderwritingQueries {
+
+    private final UnderwritingService underwriting;
+    private final ProjectService projects;
+    private final OrganizationService organizations;
+    private final TaskService tasks;
+
+    UnderwritingQueries(UnderwritingService underwriting, ProjectService projects, OrganizationService organizations,
+            TaskService tasks) {
+        this.underwriting = underwriting;
+        this.projects = projects;
+        this.organizations = organizations;
+        this.tasks = tasks;
+    }
+
+    /** The printable letter of an issued quotation, for its insurer, its buyer and the city. */
+    @Transactional(readOnly = true)
+    public String letter(Actor actor, long quotationId) {
+        Quotation quotation = underwriting.get(actor, quotationId);
+        if (quotation.issuedAt() == null) {
+            throw new NotFoundException("尚未出具报价函 (no letter issued yet): " + quotationId);
+        }
+        return QuotationLetterPage.render(quotation, projects.require(quotation.projectId()),
+                organizations.require(quotation.insurerOrgId()).name(), organizations.require(quotation.buyerOrgId()).name());
+    }
+
+    /** Completes the insurer's premium task as the calling user; the task's listener applies N4.3. */
+    @Transactional
+    public void confirmPremium(Actor actor, long quotationId, UnderwritingController.PremiumPayment payment) {
+        Quotation quotation = underwriting.get(actor, quotationId);
+        if (!organizations.isMember(actor, organizations.require(quotation.insurerOrgId()))) {
+            throw new ForbiddenException("只有承保的保险机构可以确认保费 (only the insurer confirms the premium)");
+        }
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(quotationId))
+                .processDefinitionKey(PolicyUnderwritingProcess.KEY)
+                .taskDefinitionKey(PolicyUnderwritingProcess.TASK_CONFIRM_PREMIUM).singleResult();
+        if (task == null) {
+            throw new NotFoundException("该报价当前没有待确认的保费 (no premium to confirm): " + quotationId);
+        }
+        try {
+            tasks.complete(task.getId(), Map.of(PolicyUnderwritingProcess.VAR_PREMIUM_RECEIVED,
+                    payment.amount().toPlainString(), PolicyUnderwritingProcess.VAR_PAID_IN_ONE_PAYMENT, payment.onePayment()));
+        } catch (ProcessEngineException e) {
+            // the engine wraps the listener's refusal (N4.3); answer it as the 400/409 it is
+            if (e.getCause() instanceof InvalidRequestException || e.getCause() instanceof ConflictException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /** N1.1: does the project hold a policy that is in force today or starts later (bought before the permit)? */
+    @Transactional(readOnly = true)
+    public ProjectInsurance insurance(Actor actor, String projectCode) {
+        Project project = projects.getByCode(actor, projectCode);
+        var today = underwriting.today();
+        return underwriting.policiesOfContract(project.constructionContract().id()).stream()
+                .filter(policy -> policy.status() == PolicyStatus.ISSUED && !today.isAfter(policy.policyEnd()))
+                .max(Comparator.comparing(Policy::policyEnd))
+                .map(policy -> new ProjectInsurance(project.code(), project.name(), true, policy.policyNumber(),
+                        policy.insurerName(), policy.policyStart(), policy.policyEnd(), today))
+                .orElse(new ProjectInsurance(project.code(), project.name(), false, null, null, null, null, today));
+    }
+}
