@@ -56,11 +56,27 @@ function tasklistUrl(baseUrl, hash = '') {
   return `${baseUrl.replace(/\/$/, '')}/camunda/app/tasklist/default/${hash}`;
 }
 
+/**
+ * Loads the Tasklist page until its scripts run. Camunda 7.24 keeps the CSP nonce in one servlet-context
+ * attribute that every response overwrites, so a page served while other requests of the webapp are in
+ * flight can carry another response's nonce than its header: Chromium then blocks every script and the
+ * page stays blank (a spinner).
+ */
+async function loadTasklist(page, load, running) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await load();
+    await page.waitForLoadState('networkidle');
+    if (await running.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) {
+      return;
+    }
+  }
+  throw new Error('the Tasklist page did not start (scripts blocked?) in 3 attempts');
+}
+
 async function logIn(page, options) {
-  await page.goto(tasklistUrl(options.baseUrl, '#/login'));
-  // the login view is rendered by Angular after load; typing before it settled loses keystrokes
-  await page.waitForLoadState('networkidle');
   const username = page.locator('input[ng-model="username"]');
+  // the login view is rendered by Angular after load; typing before it settled loses keystrokes
+  await loadTasklist(page, () => page.goto(tasklistUrl(options.baseUrl, '#/login')), username);
   const password = page.locator('input[type="password"]');
   for (let attempt = 1; attempt <= 3; attempt++) {
     await username.fill(options.user);
@@ -177,9 +193,7 @@ async function claimIfUnclaimed(page) {
   });
   // after a claim the Tasklist reloads the task and may render its form afresh, dropping what was
   // typed meanwhile: start from a settled page
-  await page.reload();
-  await page.waitForLoadState('networkidle');
-  await assignee.waitFor({ state: 'visible' });
+  await loadTasklist(page, () => page.reload(), assignee);
   return true;
 }
 
@@ -215,9 +229,14 @@ async function fillField(page, label, value) {
   switch (type) {
     case 'textfield':
     case 'textarea':
-    case 'number':
-      await field.locator('input, textarea').first().fill(value);
+    case 'number': {
+      // form-js takes typed text in only after a debounce or on blur; a re-render meanwhile (another
+      // field changed) puts the old value back: hand the text over now
+      const input = field.locator('input, textarea').first();
+      await input.fill(value);
+      await input.blur();
       return;
+    }
     case 'select': {
       await field.locator('.fjs-input-group').click();
       const options = field.locator('.fjs-dropdownlist-item');
@@ -280,6 +299,10 @@ async function submitForm(page, taskId) {
     throw new Error(`the Complete button is disabled (not the assignee, or the form is invalid: ${
       (await formErrors(page)).join('; ')})`);
   }
+  // a field that still has the focus re-renders when the Complete click blurs it (a textarea resizes),
+  // moving the button between mousedown and mouseup so that the click is lost: blur first, let it settle
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.evaluate(() => new Promise(settled => requestAnimationFrame(() => requestAnimationFrame(settled))));
   const submitted = page.waitForResponse(response => response.request().method() === 'POST'
     && response.url().includes(`/task/${encodeURIComponent(taskId)}/submit-form`));
   // form-js validates before anything is sent; a refused form leaves an error notice instead
