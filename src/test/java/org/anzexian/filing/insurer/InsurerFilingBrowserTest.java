@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.anzexian.filing.insurer.InsurerFilingFixtures.Insurer;
+import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.registry.organization.OrganizationService;
@@ -42,6 +43,9 @@ class InsurerFilingBrowserTest {
     int port;
 
     @Autowired
+    FileStore files;
+
+    @Autowired
     ProcessEngine engine;
     @Autowired
     InsurerFilingService filings;
@@ -60,7 +64,7 @@ class InsurerFilingBrowserTest {
     @BeforeEach
     void aFilingThatPassedEveryCheck() {
         TasklistScript.requireBrowser();
-        insurer = new InsurerFilingFixtures(organizations, groups).branch();
+        insurer = new InsurerFilingFixtures(organizations, groups, files).branch();
         filing = filings.submit(insurer.clerk(), InsurerFilingFixtures.passingData(insurer, LocalDate.now(clock)));
     }
 
