@@ -31,6 +31,7 @@ import org.anzexian.notification.NoticeDelivery;
 import org.anzexian.notification.NoticeFilter;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
+import org.anzexian.service.team.ServiceTeamRegistrationProcess;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.GroupDirectory;
@@ -99,7 +100,6 @@ abstract class PolicyUnderwritingContract {
     @BeforeEach
     void aFiledInsurerABuilderAndAProject() {
         BpmnAwareTests.init(engine);
-        PolicyIssuedReceiverStandIn.ensureReceiver(engine);
         insurers = new FiledInsurers(organizations, groups, files, filings, engine, clock);
         insurer = insurers.filed();
         builder = builder();
@@ -166,9 +166,10 @@ abstract class PolicyUnderwritingContract {
         assertThat(policy.reportedToCountyAt()).isNotNull();
 
         ProcessInstance registration = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ServiceTeamRegistrationProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(policy.id())).variableValueEquals(VAR_POLICY_ID, policy.id())
                 .singleResult();
-        assertThat(registration).as("a process started on PolicyIssued").isNotNull();
+        assertThat(registration).as("serviceTeamRegistration started on PolicyIssued").isNotNull();
         Map<String, Object> variables = engine.getRuntimeService().getVariables(registration.getId());
         assertThat(variables.get(VAR_POLICY_ID)).isEqualTo(policy.id());
         assertThat(variables.get(VAR_PROJECT_ID)).isEqualTo(project.id());
