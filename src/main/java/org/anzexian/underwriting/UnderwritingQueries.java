@@ -1,6 +1,5 @@
 package org.anzexian.underwriting;
 
-import java.util.Comparator;
 import java.util.Map;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.web.ConflictException;
@@ -74,9 +73,7 @@ public class UnderwritingQueries {
     public ProjectInsurance insurance(Actor actor, String projectCode) {
         Project project = projects.getByCode(actor, projectCode);
         var today = underwriting.today();
-        return underwriting.policiesOfContract(project.constructionContract().id()).stream()
-                .filter(policy -> policy.status() == PolicyStatus.ISSUED && !today.isAfter(policy.policyEnd()))
-                .max(Comparator.comparing(Policy::policyEnd))
+        return underwriting.effectivePolicy(project.constructionContract().id())
                 .map(policy -> new ProjectInsurance(project.code(), project.name(), true, policy.policyNumber(),
                         policy.insurerName(), policy.policyStart(), policy.policyEnd(), today))
                 .orElse(new ProjectInsurance(project.code(), project.name(), false, null, null, null, null, today));

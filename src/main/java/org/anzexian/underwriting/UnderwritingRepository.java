@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -191,6 +192,90 @@ class UnderwritingRepository {
     void markReported(long policyId, OffsetDateTime at) {
         jdbc.sql("UPDATE policy SET reported_to_county_at = :at WHERE id = :id AND reported_to_county_at IS NULL")
                 .param("at", at).param("id", policyId).update();
+    }
+
+    /** One page of the underwriting ledger, newest first. */
+    List<LedgerRow> ledger(LedgerQuery query, long offset, int limit) {
+        String sql = """
+                SELECT p.*, o.name AS insurer_name, pr.project_code, b.name AS buyer_name, j.name AS jurisdiction_name
+                FROM policy p JOIN organization o ON o.id = p.insurer_org_id JOIN project pr ON pr.id = p.project_id
+                     JOIN organization b ON b.id = p.buyer_org_id JOIN jurisdiction j ON j.code = p.jurisdiction_code
+                """ + where(query) + " ORDER BY p.issued_at DESC, p.id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
+        return bind(jdbc.sql(sql), query).param("offset", offset).param("limit", limit)
+                .query((row, n) -> new LedgerRow(mapPolicy(row, n), row.getString("buyer_name"),
+                        row.getString("jurisdiction_name")))
+                .list();
+    }
+
+    long countLedger(LedgerQuery query) {
+        return bind(jdbc.sql("SELECT COUNT(*) FROM policy p" + where(query)), query).query(Long.class).single();
+    }
+
+    /** The filters and the actor's scope of a ledger search; a null scope set means no restriction. */
+    record LedgerQuery(Long insurerOrgId, String jurisdictionCode, OffsetDateTime issuedFrom, OffsetDateTime issuedBefore,
+            PolicyStatus status, Collection<String> scopeCounties, Collection<Long> scopeInsurers,
+            Collection<Long> scopeBuyers) {
+
+        boolean scoped() {
+            return scopeCounties != null;
+        }
+    }
+
+    private static String where(LedgerQuery query) {
+        List<String> conditions = new ArrayList<>();
+        if (query.insurerOrgId() != null) {
+            conditions.add("p.insurer_org_id = :insurer");
+        }
+        if (query.jurisdictionCode() != null) {
+            conditions.add("p.jurisdiction_code = :jurisdiction");
+        }
+        if (query.issuedFrom() != null) {
+            conditions.add("p.issued_at >= :issuedFrom");
+        }
+        if (query.issuedBefore() != null) {
+            conditions.add("p.issued_at < :issuedBefore");
+        }
+        if (query.status() != null) {
+            conditions.add("p.status = :status");
+        }
+        if (query.scoped()) {
+            // IN () is invalid SQL, so an empty part of the scope becomes a condition that never holds
+            conditions.add("(" + String.join(" OR ",
+                    query.scopeCounties().isEmpty() ? "1 = 0" : "p.jurisdiction_code IN (:scopeCounties)",
+                    query.scopeInsurers().isEmpty() ? "1 = 0" : "p.insurer_org_id IN (:scopeInsurers)",
+                    query.scopeBuyers().isEmpty() ? "1 = 0" : "p.buyer_org_id IN (:scopeBuyers)") + ")");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, LedgerQuery query) {
+        if (query.insurerOrgId() != null) {
+            statement = statement.param("insurer", query.insurerOrgId());
+        }
+        if (query.jurisdictionCode() != null) {
+            statement = statement.param("jurisdiction", query.jurisdictionCode());
+        }
+        if (query.issuedFrom() != null) {
+            statement = statement.param("issuedFrom", query.issuedFrom());
+        }
+        if (query.issuedBefore() != null) {
+            statement = statement.param("issuedBefore", query.issuedBefore());
+        }
+        if (query.status() != null) {
+            statement = statement.param("status", query.status().name());
+        }
+        if (query.scoped()) {
+            if (!query.scopeCounties().isEmpty()) {
+                statement = statement.param("scopeCounties", List.copyOf(query.scopeCounties()));
+            }
+            if (!query.scopeInsurers().isEmpty()) {
+                statement = statement.param("scopeInsurers", List.copyOf(query.scopeInsurers()));
+            }
+            if (!query.scopeBuyers().isEmpty()) {
+                statement = statement.param("scopeBuyers", List.copyOf(query.scopeBuyers()));
+            }
+        }
+        return statement;
     }
 
     /** What the policy copies from the project and its construction contract (N4.5). */

@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.InsurerFilingService;
@@ -161,6 +163,18 @@ public class UnderwritingService {
     /** The policies of a construction contract: a phased project's phases share theirs (N2.4). */
     public List<Policy> policiesOfContract(long contractId) {
         return repository.policiesOfContract(contractId);
+    }
+
+    /**
+     * N1.1: the contract's policy that is in force today or starts later (bought before the permit);
+     * the permit check and the list of permitted projects without a policy (N1.3) both ask this.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Policy> effectivePolicy(long contractId) {
+        LocalDate today = today();
+        return repository.policiesOfContract(contractId).stream()
+                .filter(policy -> policy.status() == PolicyStatus.ISSUED && !today.isAfter(policy.policyEnd()))
+                .max(Comparator.comparing(Policy::policyEnd));
     }
 
     private boolean maySee(Actor actor, Quotation quotation) {

@@ -1,0 +1,229 @@
+package org.anzexian.underwriting;
+
+import static org.anzexian.underwriting.PolicyUnderwritingProcess.*;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.filing.gate.InsurerGate;
+import org.anzexian.filing.insurer.FiledInsurers;
+import org.anzexian.filing.insurer.FiledInsurers.Insurer;
+import org.anzexian.filing.insurer.InsurerFilingService;
+import org.anzexian.notification.NoticeDelivery;
+import org.anzexian.notification.NoticeFilter;
+import org.anzexian.notification.NotificationService;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.identity.GroupDirectory;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.registry.CreditCode;
+import org.anzexian.registry.organization.NewOrganization;
+import org.anzexian.registry.organization.Organization;
+import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.organization.OrganizationType;
+import org.anzexian.registry.project.NewProject;
+import org.anzexian.registry.project.PermitStatus;
+import org.anzexian.registry.project.Project;
+import org.anzexian.registry.project.ProjectCategory;
+import org.anzexian.registry.project.ProjectService;
+import org.anzexian.registry.project.ProjectSubtype;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * What underwriting tests share: a filed insurer, a builder and a project, and the steps of
+ * policyUnderwriting up to an issued policy.
+ */
+abstract class UnderwritingFixtures {
+
+    static final Actor ADMIN = new Actor("underwritingTests", Set.of(PlatformGroups.ADMIN));
+    static final BigDecimal CONTRACT_AMOUNT = new BigDecimal("12000000.00");
+
+    @Autowired ProcessEngine engine;
+    @Autowired UnderwritingService underwriting;
+    @Autowired InsurerFilingService filings;
+    @Autowired InsurerGate gate;
+    @Autowired OrganizationService organizations;
+    @Autowired ProjectService projects;
+    @Autowired GroupDirectory groups;
+    @Autowired FileStore files;
+    @Autowired NotificationService notifications;
+    @Autowired TestRestTemplate http;
+    @Autowired Clock clock;
+
+    FiledInsurers insurers;
+    Insurer insurer;
+    Builder builder;
+    Project project;
+    String contractHash;
+    String formHash;
+    String licenseHash;
+
+    record Builder(Organization organization, Actor user, String email) {
+    }
+
+    @BeforeEach
+    void aFiledInsurerABuilderAndAProject() {
+        BpmnAwareTests.init(engine);
+        insurers = new FiledInsurers(organizations, groups, files, filings, engine, clock);
+        insurer = insurers.filed();
+        builder = builder();
+        project = project(builder, PermitStatus.NONE, List.of());
+        contractHash = store("construction contract");
+        formHash = store("stamped application form");
+        licenseHash = store("business license");
+    }
+
+    @AfterEach
+    void resetClockAndAuthentication() {
+        ClockUtil.reset();
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    /** Runs policyUnderwriting for the project with the fixture insurer and returns the issued policy. */
+    Policy issuedPolicy(Builder buyer, Project project) {
+        Quotation quotation = underwriting.requestQuotations(buyer.user(), request(project, insurer)).quotations().get(0);
+        ProcessInstance instance = instance(quotation.id());
+        issueLetter(instance, "1.5", "permille");
+        complete(instance, buyer.user(), applicationVariables());
+        review(instance, ACCEPT, null);
+        premium(instance, "18000.00", true);
+        executeJobs(instance);
+        return underwriting.effectivePolicy(project.constructionContract().id()).orElseThrow();
+    }
+
+    void issueLetter(ProcessInstance instance, String rate, String unit) {
+        complete(instance, insurer.clerk(), letterVariables(rate, unit));
+    }
+
+    Map<String, Object> letterVariables(String rate, String unit) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_QUOTATION_DECISION, ISSUE);
+        variables.put(VAR_INSURANCE_PLAN, "主险：建筑施工安全生产责任保险");
+        variables.put(VAR_PREMIUM_RATE, Double.valueOf(rate));
+        variables.put(VAR_PREMIUM_RATE_UNIT, unit);
+        variables.put(VAR_DEATH_DISABILITY_LIMIT, 1_000_000);
+        variables.put(VAR_TOTAL_LIMIT, 10_000_000);
+        variables.put(VAR_PREVENTION_PLAN, "每月一次现场隐患排查");
+        variables.put(VAR_PREVENTION_FEE_PERCENT, 20);
+        return variables;
+    }
+
+    void apply(ProcessInstance instance) {
+        complete(instance, builder.user(), applicationVariables());
+    }
+
+    Map<String, Object> applicationVariables() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_APPLICATION_DECISION, APPLY);
+        variables.put(VAR_CONTRACT_HASH, contractHash);
+        variables.put(VAR_APPLICATION_FORM_HASH, formHash);
+        variables.put(VAR_ENTERPRISE_HASHES, licenseHash);
+        return variables;
+    }
+
+    void review(ProcessInstance instance, String decision, String reason) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_REVIEW_DECISION, decision);
+        variables.put(VAR_REVIEW_REASON, reason);
+        complete(instance, insurer.clerk(), variables);
+    }
+
+    void premium(ProcessInstance instance, String amount, boolean onePayment) {
+        complete(instance, insurer.clerk(), Map.of(VAR_PREMIUM_RECEIVED, Double.valueOf(amount),
+                VAR_PAID_IN_ONE_PAYMENT, onePayment));
+    }
+
+    void complete(ProcessInstance instance, Actor actor, Map<String, Object> variables) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        engine.getIdentityService().setAuthentication(actor.userId(), List.copyOf(actor.groupIds()));
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    ProcessInstance instance(long quotationId) {
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(quotationId), KEY).singleResult();
+    }
+
+    void executeJobs(ProcessInstance instance) {
+        List<Job> jobs;
+        while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .messages().executable().list()).isEmpty()) {
+            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+    }
+
+    List<Job> dueTimers(ProcessInstance instance) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().executable().list();
+    }
+
+    void moveClock(Duration by) {
+        ClockUtil.setCurrentTime(Date.from(Instant.now(clock).plus(by)));
+    }
+
+    List<String> noticeTemplates(String reference) {
+        return notifications.list(new NoticeFilter(null, null, reference, null), 0, 100).items().stream()
+                .map(NoticeDelivery::templateKey).toList();
+    }
+
+    static NewQuotationRequest request(Project project, Insurer... insurers) {
+        return new NewQuotationRequest(project.id(), Arrays.stream(insurers).map(i -> i.organization().id()).toList());
+    }
+
+    String store(String text) {
+        byte[] bytes = ("%PDF-1.4 " + text + " " + suffix()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return files.store(text + ".pdf", "application/pdf", bytes, "underwritingTests").sha256();
+    }
+
+    Builder builder() {
+        String suffix = suffix();
+        Organization organization = organizations.register(ADMIN, new NewOrganization(OrganizationType.CONSTRUCTION_UNIT,
+                "测试建筑工程有限公司" + suffix, creditCode(), null, "总经理", null, null, "140902", null));
+        String userId = "ubuilder" + suffix;
+        String email = userId + "@underwriting.test.anzexian.local";
+        groups.ensureUser(userId, "测试", "施工", email, userId);
+        groups.ensureMembership(userId, organization.groupId());
+        return new Builder(organization, new Actor(userId, Set.of(organization.groupId())), email);
+    }
+
+    Project project(Builder builder, PermitStatus permit, List<NewProject.NewJointVentureMember> members) {
+        String suffix = suffix();
+        LocalDate start = LocalDate.now(clock).plusMonths(1);
+        return projects.register(ADMIN, new NewProject("UW-" + suffix, "测试住宅楼" + suffix, "忻府区七一路" + suffix + "号",
+                "140902", ProjectCategory.BUILDING, ProjectSubtype.RESIDENTIAL, CONTRACT_AMOUNT, start,
+                start.plusMonths(18), permit, builder.organization().id(), "HT-" + suffix, members, List.of(), List.of()));
+    }
+
+    static String creditCode() {
+        StringBuilder body = new StringBuilder("91149");
+        for (int i = 0; i < 12; i++) {
+            body.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return CreditCode.withCheckCharacter(body.toString());
+    }
+
+    static String suffix() {
+        return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
+    }
+}
