@@ -15,14 +15,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.FiledInsurers;
 import org.anzexian.filing.insurer.FiledInsurers.Insurer;
@@ -32,24 +29,18 @@ import org.anzexian.notification.NoticeFilter;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
 import org.anzexian.service.team.ServiceTeamRegistrationProcess;
+import org.anzexian.underwriting.UnderwritingFixtures.Builder;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.GroupDirectory;
-import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
-import org.anzexian.registry.CreditCode;
-import org.anzexian.registry.organization.NewOrganization;
-import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
-import org.anzexian.registry.organization.OrganizationType;
 import org.anzexian.registry.project.NewProject;
 import org.anzexian.registry.project.PermitStatus;
 import org.anzexian.registry.project.Project;
-import org.anzexian.registry.project.ProjectCategory;
 import org.anzexian.registry.project.ProjectService;
-import org.anzexian.registry.project.ProjectSubtype;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -71,9 +62,6 @@ abstract class PolicyUnderwritingContract {
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    static final Actor ADMIN = new Actor("underwritingTests", Set.of(PlatformGroups.ADMIN));
-    static final BigDecimal CONTRACT_AMOUNT = new BigDecimal("12000000.00");
-
     @Autowired ProcessEngine engine;
     @Autowired UnderwritingService underwriting;
     @Autowired InsurerFilingService filings;
@@ -86,6 +74,7 @@ abstract class PolicyUnderwritingContract {
     @Autowired TestRestTemplate http;
     @Autowired Clock clock;
 
+    UnderwritingFixtures fixtures;
     FiledInsurers insurers;
     Insurer insurer;
     Builder builder;
@@ -94,19 +83,17 @@ abstract class PolicyUnderwritingContract {
     String formHash;
     String licenseHash;
 
-    record Builder(Organization organization, Actor user, String email) {
-    }
-
     @BeforeEach
     void aFiledInsurerABuilderAndAProject() {
         BpmnAwareTests.init(engine);
+        fixtures = new UnderwritingFixtures(organizations, projects, groups, files, clock);
         insurers = new FiledInsurers(organizations, groups, files, filings, engine, clock);
         insurer = insurers.filed();
-        builder = builder();
-        project = project(builder, PermitStatus.NONE, List.of());
-        contractHash = store("construction contract");
-        formHash = store("stamped application form");
-        licenseHash = store("business license");
+        builder = fixtures.builder();
+        project = fixtures.project(builder, PermitStatus.NONE, List.of());
+        contractHash = fixtures.store("construction contract");
+        formHash = fixtures.store("stamped application form");
+        licenseHash = fixtures.store("business license");
     }
 
     @AfterEach
@@ -229,8 +216,8 @@ abstract class PolicyUnderwritingContract {
 
     @Test
     void theJointVentureLeadBuysAndAMemberOrSubcontractorMayNot_N2_2_N2_3() {
-        Builder member = builder();
-        Project venture = project(builder, PermitStatus.ISSUED,
+        Builder member = fixtures.builder();
+        Project venture = fixtures.project(builder, PermitStatus.ISSUED,
                 List.of(new NewProject.NewJointVentureMember(builder.organization().id(), true, new BigDecimal("60")),
                         new NewProject.NewJointVentureMember(member.organization().id(), false, new BigDecimal("40"))));
 
@@ -394,41 +381,5 @@ abstract class PolicyUnderwritingContract {
 
     static NewQuotationRequest request(Project project, Insurer... insurers) {
         return new NewQuotationRequest(project.id(), Arrays.stream(insurers).map(i -> i.organization().id()).toList());
-    }
-
-    String store(String text) {
-        byte[] bytes = ("%PDF-1.4 " + text + " " + suffix()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return files.store(text + ".pdf", "application/pdf", bytes, "underwritingTests").sha256();
-    }
-
-    Builder builder() {
-        String suffix = suffix();
-        Organization organization = organizations.register(ADMIN, new NewOrganization(OrganizationType.CONSTRUCTION_UNIT,
-                "测试建筑工程有限公司" + suffix, creditCode(), null, "总经理", null, null, "140902", null));
-        String userId = "ubuilder" + suffix;
-        String email = userId + "@underwriting.test.anzexian.local";
-        groups.ensureUser(userId, "测试", "施工", email, userId);
-        groups.ensureMembership(userId, organization.groupId());
-        return new Builder(organization, new Actor(userId, Set.of(organization.groupId())), email);
-    }
-
-    Project project(Builder builder, PermitStatus permit, List<NewProject.NewJointVentureMember> members) {
-        String suffix = suffix();
-        LocalDate start = LocalDate.now(clock).plusMonths(1);
-        return projects.register(ADMIN, new NewProject("UW-" + suffix, "测试住宅楼" + suffix, "忻府区七一路" + suffix + "号",
-                "140902", ProjectCategory.BUILDING, ProjectSubtype.RESIDENTIAL, CONTRACT_AMOUNT, start,
-                start.plusMonths(18), permit, builder.organization().id(), "HT-" + suffix, members, List.of(), List.of()));
-    }
-
-    static String creditCode() {
-        StringBuilder body = new StringBuilder("91149");
-        for (int i = 0; i < 12; i++) {
-            body.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return CreditCode.withCheckCharacter(body.toString());
-    }
-
-    static String suffix() {
-        return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
     }
 }
