@@ -22,6 +22,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const STEP_TIMEOUT_MS = 30_000;
+/** form-js's input debounce (300 ms) and a margin. */
+const FORM_JS_DEBOUNCE_MS = 400;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -168,6 +170,7 @@ async function completeTask(page, options) {
       await fillField(page, label, value);
       report.filled.push(label);
     }
+    await requireTypedValues(page, fields);
     await submitForm(page, options.taskId);
     report.completed = true;
     return { ok: true, ...report };
@@ -231,10 +234,12 @@ async function fillField(page, label, value) {
     case 'textarea':
     case 'number': {
       // form-js takes typed text in only after a debounce or on blur; a re-render meanwhile (another
-      // field changed) puts the old value back: hand the text over now
+      // field changed) puts the old value back: hand the text over now, and let the debounce run out
+      // too, as the blur alone sometimes leaves a textarea's text uncommitted
       const input = field.locator('input, textarea').first();
       await input.fill(value);
       await input.blur();
+      await page.waitForTimeout(FORM_JS_DEBOUNCE_MS);
       return;
     }
     case 'select': {
@@ -264,6 +269,23 @@ async function fillField(page, label, value) {
       return;
     default:
       throw new Error(`${what}: the harness cannot fill this kind of field`);
+  }
+}
+
+/** Fails when a typed-in field no longer shows its value (a re-render dropped it) rather than submit less. */
+async function requireTypedValues(page, fields) {
+  const lost = [];
+  for (const [label, value] of fields) {
+    const input = page.locator('.task-details .fjs-form')
+      .locator('.fjs-form-field-textfield, .fjs-form-field-textarea, .fjs-form-field-number')
+      .filter({ has: page.locator(FIELD_LABEL, { hasText: exactText(label) }) }).first()
+      .locator('input, textarea').first();
+    if (await input.count() === 1 && await input.inputValue() !== value) {
+      lost.push(`${label}: '${await input.inputValue()}'`);
+    }
+  }
+  if (lost.length) {
+    throw new Error(`the form lost typed values before Complete (${lost.join('; ')})`);
   }
 }
 
