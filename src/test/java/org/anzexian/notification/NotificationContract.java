@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -25,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
+import org.anzexian.support.TestSmtp;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.Role;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 abstract class NotificationContract {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
 
     private static final Duration DELIVERY = Duration.ofSeconds(20);
 

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -17,6 +16,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.anzexian.support.TestSmtp;
 import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.FiledInsurers.Insurer;
 import org.anzexian.notification.NoticeTemplates;
@@ -38,7 +38,7 @@ import org.springframework.http.ResponseEntity;
 abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
 
     @Test
     void quotationToPolicyIssuesTheNumberedPolicyReportsItAndStartsServiceTeamRegistration_N4_3_N4_5_N2_5() throws Exception {

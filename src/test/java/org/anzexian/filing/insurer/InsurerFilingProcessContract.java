@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -20,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.anzexian.support.TestSmtp;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.gate.InsurerGate;
@@ -57,7 +57,7 @@ import org.springframework.http.ResponseEntity;
 abstract class InsurerFilingProcessContract {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
 
     @Autowired
     ProcessEngine engine;

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.support.TestSmtp;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Engagement;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffCertificate;
@@ -55,7 +55,7 @@ import org.springframework.http.ResponseEntity;
 abstract class ServiceOrgFilingContract {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
 
     private static final Actor ADMIN = new Actor("test", Set.of(PlatformGroups.ADMIN));
     private static final String CITY_MAIL = "city@demo.anzexian.local";

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.support.TestSmtp;
 import org.anzexian.notification.NoticeDelivery;
 import org.anzexian.notification.NoticeFilter;
 import org.anzexian.notification.NoticeStatus;
@@ -35,7 +35,7 @@ import org.springframework.http.ResponseEntity;
 abstract class OrganizationAccountContract {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
 
     private static final Actor ADMIN = new Actor("test", Set.of(PlatformGroups.ADMIN));
 

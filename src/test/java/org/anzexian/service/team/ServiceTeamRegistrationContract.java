@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.support.TestSmtp;
 import org.anzexian.filing.serviceorg.FiledServiceOrgs;
 import org.anzexian.filing.serviceorg.FiledServiceOrgs.ServiceOrg;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingService;
@@ -68,7 +68,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 abstract class ServiceTeamRegistrationContract {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
 
     private static final Actor ADMIN = new Actor("test", Set.of(PlatformGroups.ADMIN));
     private static final String CITY_MAIL = "city@demo.anzexian.local";
