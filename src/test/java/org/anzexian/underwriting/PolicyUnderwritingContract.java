@@ -11,6 +11,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -19,14 +20,20 @@ import java.util.Map;
 import org.anzexian.support.TestSmtp;
 import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.FiledInsurers.Insurer;
+import org.anzexian.notification.NoticeDelivery;
+import org.anzexian.notification.NoticeFilter;
 import org.anzexian.notification.NoticeTemplates;
-import org.anzexian.service.team.ServiceTeamRegistrationProcess;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.registry.project.NewProject;
 import org.anzexian.registry.project.PermitStatus;
 import org.anzexian.registry.project.Project;
+import org.anzexian.registry.project.ProjectCategory;
+import org.anzexian.registry.project.ProjectSubtype;
+import org.anzexian.service.team.ServiceTeamRegistrationProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
@@ -214,6 +221,140 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
 
         assertThatThrownBy(() -> complete(instance(quotation.id()), insurer.clerk(), letter))
                 .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("30%");
+    }
+
+    @Test
+    void theReviewSendsTheApplicationBackForCorrectionsWithTheInsurersReasonAndAcceptsTheCorrectedOne() {
+        Quotation quotation = underwriting.requestQuotations(builder.user(), request(project, insurer)).quotations().get(0);
+        ProcessInstance instance = instance(quotation.id());
+        issueLetter(instance, "1.5", "permille");
+        apply(instance);
+
+        review(instance, CORRECTIONS, "投保单未加盖公章，请补正");
+
+        assertThat(instance).isWaitingAt(TASK_APPLY);
+        assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(builder.organization().groupId());
+        assertThat(engine.getTaskService().getVariable(BpmnAwareTests.task(instance).getId(), VAR_REVIEW_REASON))
+                .as("the application form shows the insurer's reason").isEqualTo("投保单未加盖公章，请补正");
+        Quotation returned = underwriting.get(builder.user(), quotation.id());
+        assertThat(returned.status()).isEqualTo(QuotationStatus.NEEDS_CORRECTION);
+        assertThat(returned.reviewReason()).isEqualTo("投保单未加盖公章，请补正");
+
+        String stampedForm = store("stamped application form, corrected");
+        Map<String, Object> corrected = applicationVariables();
+        corrected.put(VAR_APPLICATION_FORM_HASH, stampedForm);
+        complete(instance, builder.user(), corrected);
+        assertThat(instance).isWaitingAt(TASK_REVIEW_APPLICATION);
+        assertThat(underwriting.get(insurer.clerk(), quotation.id()).applicationFormHash()).isEqualTo(stampedForm);
+
+        review(instance, ACCEPT, null);
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_PREMIUM);
+        assertThat(underwriting.get(builder.user(), quotation.id()).status()).isEqualTo(QuotationStatus.UNDERWRITTEN);
+    }
+
+    @Test
+    void theReviewDeclinesOnlyWithAReasonAndTheCityBureauIsTold_N4_4() {
+        Quotation quotation = underwriting.requestQuotations(builder.user(), request(project, insurer)).quotations().get(0);
+        ProcessInstance instance = instance(quotation.id());
+        issueLetter(instance, "1.5", "permille");
+        apply(instance);
+
+        assertThatThrownBy(() -> review(instance, DECLINE, " "))
+                .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("理由");
+        assertThat(instance).isWaitingAt(TASK_REVIEW_APPLICATION);
+        assertThat(underwriting.get(builder.user(), quotation.id()).status()).isEqualTo(QuotationStatus.APPLIED);
+
+        review(instance, DECLINE, "施工单位近三年发生较大生产安全事故");
+        executeJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(TASK_REPORT_DECLINE, END_DECLINED).hasNotPassed(TASK_CONFIRM_PREMIUM);
+        Quotation declined = underwriting.get(builder.user(), quotation.id());
+        assertThat(declined.status()).isEqualTo(QuotationStatus.UNDERWRITING_DECLINED);
+        assertThat(declined.reviewReason()).isEqualTo("施工单位近三年发生较大生产安全事故");
+        List<NoticeDelivery> notices = notifications.list(new NoticeFilter(null, NoticeTemplates.UNDERWRITING_DECLINED,
+                "quotation:" + quotation.id(), null), 0, 100).items();
+        assertThat(notices).extracting(NoticeDelivery::recipient)
+                .containsAll(groups.memberEmails(PlatformGroups.CITY_BUREAU)).contains(builder.email());
+        assertThat(notices).allSatisfy(notice -> assertThat(notice.body()).contains("核保", "施工单位近三年发生较大生产安全事故"));
+        assertThat(underwriting.policiesOfContract(project.constructionContract().id())).isEmpty();
+    }
+
+    @Test
+    void thePremiumCallbackRefusesAPartialAmountAndIssuesThePolicyOnTheFullOne_N4_3() {
+        Quotation quotation = underwriting.requestQuotations(builder.user(), request(project, insurer)).quotations().get(0);
+        ProcessInstance instance = instance(quotation.id());
+        issueLetter(instance, "1.5", "permille");
+        apply(instance);
+        review(instance, ACCEPT, null);
+        String premiumUrl = "/api/quotations/" + quotation.id() + "/premium";
+
+        ResponseEntity<ApiError> partial = http.withBasicAuth(insurer.clerk().userId(), insurer.clerk().userId())
+                .postForEntity(premiumUrl, Map.of("amount", 9000.00, "onePayment", true), ApiError.class);
+        assertThat(partial.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(partial.getBody().fieldErrors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo(VAR_PREMIUM_RECEIVED);
+            assertThat(error.message()).contains("9000", "18000.00", "全额", "N4.3");
+        });
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_PREMIUM);
+        Quotation unchanged = underwriting.get(insurer.clerk(), quotation.id());
+        assertThat(unchanged.status()).isEqualTo(QuotationStatus.UNDERWRITTEN);
+        assertThat(unchanged.premiumReceivedAt()).isNull();
+
+        Insurer other = insurers.filed();
+        assertThat(http.withBasicAuth(other.clerk().userId(), other.clerk().userId())
+                .postForEntity(premiumUrl, Map.of("amount", 18000.00, "onePayment", true), ApiError.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth(builder.user().userId(), builder.user().userId())
+                .postForEntity(premiumUrl, Map.of("amount", 18000.00, "onePayment", true), ApiError.class).getStatusCode())
+                .as("the buyer sees the quotation but does not confirm its own payment").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_PREMIUM);
+
+        ResponseEntity<Void> full = http.withBasicAuth(insurer.clerk().userId(), insurer.clerk().userId())
+                .postForEntity(premiumUrl, Map.of("amount", 18000.00, "onePayment", true), Void.class);
+        assertThat(full.getStatusCode().is2xxSuccessful()).isTrue();
+        executeJobs(instance);
+
+        assertThat(instance).isEnded().hasPassed(TASK_ISSUE_POLICY, END_POLICY_ISSUED);
+        assertThat(underwriting.get(insurer.clerk(), quotation.id()).status()).isEqualTo(QuotationStatus.POLICY_ISSUED);
+        Policy policy = underwriting.policiesOfContract(project.constructionContract().id()).get(0);
+        assertThat(policy.premium()).isEqualByComparingTo("18000.00");
+        assertThat(insurance(project).policyNumber()).isEqualTo(policy.policyNumber());
+    }
+
+    @Test
+    void phasesSharingAConstructionContractShareItsOnePolicy_N2_4() {
+        LocalDate secondStart = project.constructionContract().end().plusDays(1);
+        Project secondPhase = projects.register(ADMIN, new NewProject("UW-" + suffix(), project.name() + "二期",
+                project.siteAddress(), "140902", ProjectCategory.BUILDING, ProjectSubtype.RESIDENTIAL, CONTRACT_AMOUNT,
+                secondStart, secondStart.plusMonths(12), PermitStatus.NONE, builder.organization().id(),
+                project.constructionContract().number(), List.of(), List.of(), List.of()));
+        assertThat(secondPhase.constructionContract().id()).isEqualTo(project.constructionContract().id());
+
+        Quotation quotation = underwriting.requestQuotations(builder.user(), request(project, insurer)).quotations().get(0);
+        ProcessInstance instance = instance(quotation.id());
+        issueLetter(instance, "1.5", "permille");
+        assertThat(underwriting.get(builder.user(), quotation.id()).premium())
+                .as("the premium is on the whole contract, both phases").isEqualByComparingTo("36000.00");
+        apply(instance);
+        review(instance, ACCEPT, null);
+        premium(instance, "36000.00", true);
+        executeJobs(instance);
+        Policy policy = underwriting.effectivePolicy(project.constructionContract().id()).orElseThrow();
+        assertThat(policy.policyEnd()).isEqualTo(secondPhase.constructionContract().end());
+
+        ResponseEntity<ApiError> refused = http.withBasicAuth(builder.user().userId(), builder.user().userId())
+                .postForEntity("/api/quotation-requests", request(secondPhase, insurers.filed()), ApiError.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().message()).contains(project.constructionContract().number(), "N2.4");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .variableValueEquals(VAR_PROJECT_ID, secondPhase.id()).count()).isZero();
+
+        for (Project phase : List.of(project, secondPhase)) {
+            ProjectInsurance insured = insurance(phase);
+            assertThat(insured.insured()).as(phase.code()).isTrue();
+            assertThat(insured.policyNumber()).isEqualTo(policy.policyNumber());
+            assertThat(insured.insurerName()).isEqualTo(insurer.organization().name());
+        }
     }
 
     // --- helpers -------------------------------------------------------------------------------
