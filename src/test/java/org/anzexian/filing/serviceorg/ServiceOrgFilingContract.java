@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.support.DueJobs;
 import org.anzexian.support.TestSmtp;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Engagement;
@@ -37,7 +38,6 @@ import org.anzexian.registry.organization.OrganizationType;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -110,7 +110,7 @@ abstract class ServiceOrgFilingContract {
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(PlatformGroups.CITY_BUREAU);
 
         review(filing, "APPROVE", null);
-        runJobs(instance);
+        DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.END_FILED);
         JsonNode filed = get(org.user(), filing).getBody();
@@ -219,9 +219,9 @@ abstract class ServiceOrgFilingContract {
         assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_CORRECT_FILING);
 
         moveClock(Duration.ofDays(29));
-        assertThat(dueJobs(instance)).isEmpty();
+        assertThat(DueJobs.of(engine, instance)).isEmpty();
         moveClock(Duration.ofDays(30).plusMinutes(1));
-        runJobs(instance);
+        DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.TIMER_CORRECTION_DEADLINE)
                 .hasPassed(ServiceOrgFilingProcess.END_LAPSED);
@@ -240,7 +240,7 @@ abstract class ServiceOrgFilingContract {
         assertThat(review(filing, "REJECT", " ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
         assertThat(review(filing, "REJECT", "质量控制体系与实际不符").getStatusCode()).isEqualTo(HttpStatus.OK);
-        runJobs(instance);
+        DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.END_REJECTED);
         assertThat(get(org.user(), filing).getBody().get("status").asText()).isEqualTo("REJECTED");
@@ -256,7 +256,7 @@ abstract class ServiceOrgFilingContract {
         JsonNode filing = submit(org, eligible(org)).getBody();
 
         review(filing, "MORE_INFO", "请补充服务团队人员的社保证明");
-        runJobs(instance(filing));
+        DueJobs.run(engine, instance(filing));
 
         assertThat(instance(filing)).isWaitingAt(ServiceOrgFilingProcess.TASK_CORRECT_FILING);
         assertThat(get(org.user(), filing).getBody().get("status").asText()).isEqualTo("CORRECTION");
@@ -276,9 +276,9 @@ abstract class ServiceOrgFilingContract {
         ProcessInstance instance = instance(filing);
 
         moveClock(Duration.ofDays(4));
-        assertThat(dueJobs(instance)).isEmpty();
+        assertThat(DueJobs.of(engine, instance)).isEmpty();
         moveClock(Duration.ofDays(5).plusMinutes(1));
-        runJobs(instance);
+        DueJobs.run(engine, instance);
 
         assertThat(instance).hasPassed(ServiceOrgFilingProcess.TASK_REMIND_REVIEWER)
                 .isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
@@ -464,22 +464,6 @@ abstract class ServiceOrgFilingContract {
 
     private void moveClock(Duration fromNow) {
         ClockUtil.setCurrentTime(Date.from(new Date().toInstant().plus(fromNow)));
-    }
-
-    private List<Job> dueJobs(ProcessInstance instance) {
-        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list();
-    }
-
-    /** Executes due jobs (timers, async steps) until none is left; the job executor is off in tests. */
-    private void runJobs(ProcessInstance instance) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> due = dueJobs(instance);
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + instance.getId());
     }
 
     private static MimeMessage awaitMail(String recipient, String subjectPart) {

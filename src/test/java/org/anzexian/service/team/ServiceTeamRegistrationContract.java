@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.support.DueJobs;
 import org.anzexian.support.TestSmtp;
 import org.anzexian.filing.serviceorg.FiledServiceOrgs;
 import org.anzexian.filing.serviceorg.FiledServiceOrgs.ServiceOrg;
@@ -44,7 +45,6 @@ import org.anzexian.service.team.ServiceTeamRequest.InsurerMember;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -142,7 +142,7 @@ abstract class ServiceTeamRegistrationContract {
         assertThat(registration.get("preventionTeam")).hasSize(3);
         assertThat(registration.get("preventionTeam").get(1).get("role").asText()).isEqualTo("PROJECT_LEAD");
 
-        runJobs(instance);
+        DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(ServiceTeamRegistrationProcess.TASK_ANNOUNCE_REGISTRATION)
                 .hasPassed(ServiceTeamRegistrationProcess.END_TEAM_REGISTERED);
@@ -278,22 +278,22 @@ abstract class ServiceTeamRegistrationContract {
         ProcessInstance instance = policyIssued(policyId, project, insurer);
 
         moveClock(issuedAt, Duration.ofDays(20));
-        assertThat(dueJobs(instance)).isEmpty();
+        assertThat(DueJobs.of(engine, instance)).isEmpty();
         moveClock(issuedAt, Duration.ofDays(21).plusMinutes(1));
-        runJobs(instance);
+        DueJobs.run(engine, instance);
         assertThat(instance).hasPassed(ServiceTeamRegistrationProcess.TASK_FIRST_REMINDER)
                 .hasNotPassed(ServiceTeamRegistrationProcess.TASK_SECOND_REMINDER);
         assertThat((String) awaitMail(insurer.email(), "服务团队登记提醒：" + project.name()).getContent())
                 .contains(String.valueOf(policyId));
 
         moveClock(issuedAt, Duration.ofDays(28).plusMinutes(1));
-        runJobs(instance);
+        DueJobs.run(engine, instance);
         assertThat(instance).hasPassed(ServiceTeamRegistrationProcess.TASK_SECOND_REMINDER)
                 .hasNotPassed(ServiceTeamRegistrationProcess.TASK_MARK_OVERDUE);
         await().atMost(Duration.ofSeconds(20)).until(() -> mails(insurer.email(), "服务团队登记提醒").size() == 2);
 
         moveClock(issuedAt, Duration.ofDays(31).plusMinutes(1));
-        runJobs(instance);
+        DueJobs.run(engine, instance);
         assertThat(instance).hasPassed(ServiceTeamRegistrationProcess.TASK_MARK_OVERDUE);
         ServiceTeamRegistration overdue = registrations.require(policyId);
         assertThat(overdue.status()).isEqualTo(RegistrationStatus.OVERDUE);
@@ -308,7 +308,7 @@ abstract class ServiceTeamRegistrationContract {
 
         ServiceOrg serviceOrg = serviceOrgs.filed(null);
         assertThat(register(insurer, policyId, complete(serviceOrg)).getStatusCode()).isEqualTo(HttpStatus.OK);
-        runJobs(instance);
+        DueJobs.run(engine, instance);
         assertThat(instance).isEnded();
         assertThat(registrations.require(policyId).late()).as("late registration stays marked").isTrue();
     }
@@ -420,22 +420,6 @@ abstract class ServiceTeamRegistrationContract {
 
     private static void moveClock(Date from, Duration by) {
         ClockUtil.setCurrentTime(Date.from(from.toInstant().plus(by)));
-    }
-
-    private List<Job> dueJobs(ProcessInstance instance) {
-        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list();
-    }
-
-    /** Executes due jobs (timers, async steps) until none is left; the job executor is off in tests. */
-    private void runJobs(ProcessInstance instance) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> due = dueJobs(instance);
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + instance.getId());
     }
 
     private static MimeMessage awaitMail(String recipient, String subjectPart) {
