@@ -1,0 +1,10 @@
+package org.anzexian.supervision.archive;
+
+/** What an archive entry is about; stored by name, so names never change once used. */
+public enum ArchiveSubject {
+    POLICY,
+    SERVICE_TEAM,
+    VISIT,
+    HAZARD,
+    CLAIM
+}

@@ -1,0 +1,80 @@
+package org.anzexian.supervision.archive;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The project's service archive (N6.4): every step of a policy's service, hazards and claims, appended
+ * in the transaction of the step itself and never changed. Each project's entries form a hash chain
+ * (DESIGN.md §4): the entry hash covers the entry and the previous entry's hash.
+ */
+@Service
+public class ServiceArchive {
+
+    /** The previous hash of a project's first entry. */
+    static final String GENESIS = "0".repeat(64);
+
+    private final ServiceArchiveRepository repository;
+    private final Clock clock;
+
+    ServiceArchive(ServiceArchiveRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends a step to its project's chain, inside the caller's transaction so that the step and its
+     * record commit together. Two concurrent appends to one project collide on (project, seq): the
+     * later transaction fails and its job retries.
+     *
+     * @return the entry's id
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long append(ArchiveRecord record) {
+        var last = repository.last(record.projectId());
+        long seq = last.map(entry -> entry.seq() + 1).orElse(1L);
+        String previousHash = last.map(ArchiveEntry::entryHash).orElse(GENESIS);
+        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        String hash = hash(record.projectId(), seq, record.subject(), record.subjectId(), record.event(),
+                record.actor(), record.detail(), record.files(), at, previousHash);
+        return repository.insert(record.projectId(), seq, record, at, previousHash, hash);
+    }
+
+    /** A project's entries in the order they were appended. */
+    @Transactional(readOnly = true)
+    public List<ArchiveEntry> entries(long projectId) {
+        return repository.ofProject(projectId);
+    }
+
+    /** The entries about one record (a hazard, a claim …) in the order they were appended. */
+    @Transactional(readOnly = true)
+    public List<ArchiveEntry> entriesAbout(ArchiveSubject subject, long subjectId) {
+        return repository.ofSubject(subject, subjectId);
+    }
+
+    static String hash(ArchiveEntry entry) {
+        return hash(entry.projectId(), entry.seq(), entry.subject(), entry.subjectId(), entry.event(), entry.actor(),
+                entry.detail(), entry.files(), entry.recordedAt(), entry.previousHash());
+    }
+
+    private static String hash(long projectId, long seq, ArchiveSubject subject, long subjectId, String event,
+            String actor, String detail, List<String> files, OffsetDateTime at, String previousHash) {
+        String content = String.join("\n", previousHash, Long.toString(projectId), Long.toString(seq), subject.name(),
+                Long.toString(subjectId), event, actor, at.toInstant().toString(), String.join(" ", files), detail);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.anzexian.supervision.archive;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ServiceArchiveRepository {
+
+    private static final String SELECT = """
+            SELECT id, project_id, seq, subject_type, subject_id, event, actor, detail, files, recorded_at,
+                   previous_hash, entry_hash
+            FROM service_archive
+            """;
+
+    private final JdbcClient jdbc;
+
+    ServiceArchiveRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<ArchiveEntry> last(long projectId) {
+        return jdbc.sql(SELECT + " WHERE project_id = :project ORDER BY seq DESC LIMIT 1")
+                .param("project", projectId).query(ServiceArchiveRepository::map).optional();
+    }
+
+    long insert(long projectId, long seq, ArchiveRecord record, OffsetDateTime at, String previousHash,
+            String entryHash) {
+        jdbc.sql("""
+                INSERT INTO service_archive (project_id, seq, subject_type, subject_id, event, actor, detail, files,
+                    recorded_at, previous_hash, entry_hash)
+                VALUES (:project, :seq, :subject, :subjectId, :event, :actor, :detail, :files, :at, :previous, :hash)
+                """)
+                .param("project", projectId).param("seq", seq).param("subject", record.subject().name())
+                .param("subjectId", record.subjectId()).param("event", record.event()).param("actor", record.actor())
+                .param("detail", record.detail()).param("files", String.join(" ", record.files()))
+                .param("at", at).param("previous", previousHash).param("hash", entryHash)
+                .update();
+        return jdbc.sql("SELECT id FROM service_archive WHERE project_id = :project AND seq = :seq")
+                .param("project", projectId).param("seq", seq).query(Long.class).single();
+    }
+
+    List<ArchiveEntry> ofProject(long projectId) {
+        return jdbc.sql(SELECT + " WHERE project_id = :project ORDER BY seq")
+                .param("project", projectId).query(ServiceArchiveRepository::map).list();
+    }
+
+    List<ArchiveEntry> ofSubject(ArchiveSubject subject, long subjectId) {
+        return jdbc.sql(SELECT + " WHERE subject_type = :subject AND subject_id = :id ORDER BY project_id, seq")
+                .param("subject", subject.name()).param("id", subjectId).query(ServiceArchiveRepository::map).list();
+    }
+
+    private static ArchiveEntry map(ResultSet rs, int row) throws SQLException {
+        String files = rs.getString("files");
+        return new ArchiveEntry(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("seq"),
+                ArchiveSubject.valueOf(rs.getString("subject_type")), rs.getLong("subject_id"), rs.getString("event"),
+                rs.getString("actor"), rs.getString("detail"),
+                files.isBlank() ? List.of() : Arrays.asList(files.split(" ")),
+                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("previous_hash"),
+                rs.getString("entry_hash"));
+    }
+}
