@@ -279,7 +279,8 @@ public class HazardService {
     @Transactional
     public void recordEvidenceFromForm(long hazardId, String description, List<Upload> uploads, String userId) {
         Hazard hazard = require(hazardId);
-        if (hazard.status() != HazardStatus.OPEN) {
+        Hazard.Round current = currentRound(hazard);
+        if (hazard.status() != HazardStatus.OPEN || current == null || current.submittedAt() != null) {
             return;
         }
         FieldViolations violations = new FieldViolations();
@@ -324,11 +325,15 @@ public class HazardService {
         return require(hazardId);
     }
 
-    /** Completion of the service organization's task from the Tasklist: the same checks as {@link #verify}. */
+    /**
+     * Completion of the service organization's task from the Tasklist: the same checks as {@link #verify};
+     * nothing to do when the verdict came through {@code /api}.
+     */
     @Transactional
     public void recordVerdictFromForm(long hazardId, String verdict, String reason, String userId) {
         Hazard hazard = require(hazardId);
-        if (hazard.status() != HazardStatus.SUBMITTED) {
+        Hazard.Round current = currentRound(hazard);
+        if (hazard.status() != HazardStatus.SUBMITTED || current == null || current.verdict() != null) {
             return;
         }
         if (!ACCEPT.equals(verdict) && !REJECT.equals(verdict)) {
