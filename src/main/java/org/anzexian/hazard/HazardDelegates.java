@@ -71,7 +71,11 @@ class HazardDelegates {
             for (int i = 1; i <= EVIDENCE_PHOTO_FIELDS; i++) {
                 String name = VAR_EVIDENCE_PHOTO_PREFIX + i;
                 if (task.getVariableTyped(name) instanceof FileValue file && file.getValue() != null) {
-                    uploads.add(new HazardService.Upload(file.getFilename(), file.getMimeType(), bytes(file.getValue())));
+                    byte[] content = bytes(file.getValue());
+                    // the Tasklist posts an input left empty as a nameless empty file
+                    if (content.length > 0 || file.getFilename() != null && !file.getFilename().isBlank()) {
+                        uploads.add(new HazardService.Upload(file.getFilename(), file.getMimeType(), content));
+                    }
                 }
                 task.removeVariable(name);
             }
