@@ -3,8 +3,15 @@ package org.anzexian.hazard;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.files.StoredFile;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class HazardController {
 
     private final HazardService hazards;
+    private final FileStore files;
     private final CurrentActor currentActor;
 
-    HazardController(HazardService hazards, CurrentActor currentActor) {
+    HazardController(HazardService hazards, FileStore files, CurrentActor currentActor) {
         this.hazards = hazards;
+        this.files = files;
         this.currentActor = currentActor;
     }
 
@@ -36,6 +45,18 @@ class HazardController {
     @Operation(summary = "查看隐患及其各轮整改、复核记录")
     Hazard get(@PathVariable long id) {
         return hazards.get(currentActor.require(), id);
+    }
+
+    @GetMapping("/api/hazards/{id}/files/{sha256}")
+    @Operation(summary = "隐患照片及整改照片（能查看该隐患者）")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String sha256) {
+        StoredFile file = hazards.file(currentActor.require(), id, sha256);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.ETAG, "\"" + file.sha256() + "\"")
+                .body(files.content(sha256));
     }
 
     @PostMapping("/api/hazards/{id}/evidence")

@@ -3,6 +3,7 @@ package org.anzexian.hazard;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.time.temporal.TemporalAmount;
 import java.util.Map;
 import org.anzexian.platform.access.SystemAuthority;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -45,26 +46,21 @@ class HazardDeadlines {
     }
 
     private static OffsetDateTime plus(OffsetDateTime start, Map<String, Object> values, String name) {
-        String iso = String.valueOf(values.get(name)).strip();
-        try {
-            return iso.contains("T") ? start.plus(Duration.parse(iso)) : start.plus(Period.parse(iso));
-        } catch (RuntimeException e) {
-            throw notIso(name, iso, e);
-        }
+        return start.plus(duration(values, name));
     }
 
     private static OffsetDateTime minus(OffsetDateTime end, Map<String, Object> values, String name) {
-        String iso = String.valueOf(values.get(name)).strip();
-        try {
-            return iso.contains("T") ? end.minus(Duration.parse(iso)) : end.minus(Period.parse(iso));
-        } catch (RuntimeException e) {
-            throw notIso(name, iso, e);
-        }
+        return end.minus(duration(values, name));
     }
 
     /** ISO-8601 as Camunda timers read it: a calendar period (P7D) or a time span (PT24H). */
-    private static IllegalStateException notIso(String name, String iso, RuntimeException cause) {
-        return new IllegalStateException("DMN " + HazardRectificationProcess.DECISION_KEY + " output " + name
-                + " is not an ISO-8601 duration: " + iso, cause);
+    private static TemporalAmount duration(Map<String, Object> values, String name) {
+        String iso = String.valueOf(values.get(name)).strip();
+        try {
+            return iso.contains("T") ? Duration.parse(iso) : Period.parse(iso);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("DMN " + HazardRectificationProcess.DECISION_KEY + " output " + name
+                    + " is not an ISO-8601 duration: " + iso, e);
+        }
     }
 }

@@ -88,22 +88,30 @@ class HazardDelegates {
     /** {@code UserTask_VerifyRectification}: the verdict ({@code verdict}) also routes the process. */
     @Bean
     TaskListener hazardVerificationDelegate(HazardService hazards) {
-        return task -> hazards.recordVerdictFromForm(hazardId(task), (String) task.getVariable(VAR_VERDICT),
-                (String) task.getVariable(VAR_VERDICT_REASON), actor(task));
+        return task -> {
+            hazards.recordVerdictFromForm(hazardId(task), (String) task.getVariable(VAR_VERDICT),
+                    (String) task.getVariable(VAR_VERDICT_REASON), actor(task));
+            // the reason is in the hazard's record; the next round's form starts empty
+            task.removeVariable(VAR_VERDICT_REASON);
+        };
     }
 
     /** {@code UserTask_CountySupervision}. */
     @Bean
     TaskListener hazardCountySupervisionDelegate(HazardService hazards) {
-        return task -> hazards.recordSupervision(hazardId(task), HazardEscalation.COUNTY,
-                (String) task.getVariable(VAR_SUPERVISION_NOTE), actor(task));
+        return task -> supervise(hazards, task, HazardEscalation.COUNTY);
     }
 
     /** {@code UserTask_CitySupervision}. */
     @Bean
     TaskListener hazardCitySupervisionDelegate(HazardService hazards) {
-        return task -> hazards.recordSupervision(hazardId(task), HazardEscalation.CITY,
-                (String) task.getVariable(VAR_SUPERVISION_NOTE), actor(task));
+        return task -> supervise(hazards, task, HazardEscalation.CITY);
+    }
+
+    /** Records the note; it is in the archive then, and the other level's form starts empty. */
+    private static void supervise(HazardService hazards, DelegateTask task, HazardEscalation level) {
+        hazards.recordSupervision(hazardId(task), level, (String) task.getVariable(VAR_SUPERVISION_NOTE), actor(task));
+        task.removeVariable(VAR_SUPERVISION_NOTE);
     }
 
     private static int round(VariableScope scope) {

@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -147,23 +149,18 @@ class HazardRepository {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
         var statement = new ArrayList<Object[]>();
         if (scope != null) {
+            Map<String, Collection<?>> granted = new LinkedHashMap<>();
+            granted.put("jurisdiction_code", scope.areas());
+            granted.put("insurer_org_id", scope.insurers());
+            granted.put("construction_unit_id", scope.builders());
+            granted.put("verifier_org_id", scope.verifiers());
             List<String> any = new ArrayList<>();
-            if (!scope.areas().isEmpty()) {
-                any.add("jurisdiction_code IN (:areas)");
-                statement.add(new Object[] {"areas", List.copyOf(scope.areas())});
-            }
-            if (!scope.insurers().isEmpty()) {
-                any.add("insurer_org_id IN (:insurers)");
-                statement.add(new Object[] {"insurers", List.copyOf(scope.insurers())});
-            }
-            if (!scope.builders().isEmpty()) {
-                any.add("construction_unit_id IN (:builders)");
-                statement.add(new Object[] {"builders", List.copyOf(scope.builders())});
-            }
-            if (!scope.verifiers().isEmpty()) {
-                any.add("verifier_org_id IN (:verifiers)");
-                statement.add(new Object[] {"verifiers", List.copyOf(scope.verifiers())});
-            }
+            granted.forEach((column, values) -> {
+                if (!values.isEmpty()) {
+                    any.add(column + " IN (:" + column + ")");
+                    statement.add(new Object[] {column, List.copyOf(values)});
+                }
+            });
             sql.append(" AND (").append(String.join(" OR ", any)).append(")");
         }
         if (filter.projectId() != null) {

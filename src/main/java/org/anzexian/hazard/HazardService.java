@@ -14,6 +14,7 @@ import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.access.SystemAuthority;
 import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.files.StoredFile;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ConflictException;
@@ -375,6 +376,19 @@ public class HazardService {
         var scope = new HazardRepository.Scope(actor.countyCodes(), actor.organizationIds(Role.INSURER),
                 actor.organizationIds(Role.BUILDER), actor.organizationIds(Role.SERVICE_ORG));
         return scope.grantsNothing() ? List.of() : repository.find(scope, filter, now());
+    }
+
+    /**
+     * A photo of the hazard or of its evidence, for whoever may see the hazard (the verifying service
+     * organization sees the construction unit's photos, the construction unit those of the visit).
+     */
+    @Transactional(readOnly = true)
+    public StoredFile file(Actor actor, long hazardId, String sha256) {
+        Hazard hazard = get(actor, hazardId);
+        boolean ofHazard = hazard.photos().contains(sha256)
+                || hazard.rounds().stream().anyMatch(round -> round.evidenceFiles().contains(sha256));
+        return files.find(sha256).filter(found -> ofHazard)
+                .orElseThrow(() -> new NotFoundException("该隐患没有此文件 (no such file of the hazard): " + sha256));
     }
 
     /** The hazard for the process and other modules; no access check. */

@@ -156,9 +156,19 @@ abstract class HazardRectificationContract extends HazardFixtures {
         ProcessInstance instance = instance(id);
 
         moveClock(raisedAt, Duration.ofDays(2));
-        assertThat(submitEvidence(site.builder(), id, "已整改", List.of(photo("first try"))).getStatusCode())
+        String firstTry = photo("first try");
+        assertThat(submitEvidence(site.builder(), id, "已整改", List.of(firstTry)).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(tasksOf(site.verifier().group(), id)).containsExactly(TASK_VERIFY);
+        ResponseEntity<byte[]> evidenceSeenByVerifier = http.withBasicAuth(site.verifier().user(), site.verifier().user())
+                .getForEntity("/api/hazards/" + id + "/files/" + firstTry, byte[].class);
+        assertThat(evidenceSeenByVerifier.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(FileStore.sha256(evidenceSeenByVerifier.getBody())).isEqualTo(firstTry);
+        assertThat(http.withBasicAuth("yuanping", "yuanping").getForEntity("/api/hazards/" + id + "/files/" + firstTry,
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth(site.verifier().user(), site.verifier().user()).getForEntity(
+                "/api/hazards/" + id + "/files/" + photo("unrelated"), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
 
         ResponseEntity<JsonNode> noReason = verify(site.verifier(), id, false, " ");
         assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
