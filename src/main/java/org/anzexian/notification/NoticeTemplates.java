@@ -130,4 +130,29 @@ public final class NoticeTemplates {
      * {@code jurisdictionName}, {@code reportedAt}.
      */
     public static final String UNDERWRITING_POLICY_REPORT = "underwriting-policy-report";
+
+    // --- hazard rectification (#5, N8.9) -------------------------------------------------------
+    // Every hazard notice has the model hazardId, projectName, projectCode, severity, category, location,
+    // description, proposedMeasure, deadline (of the current round).
+
+    /** 重大事故隐患 — to the county authority and the insurer at once. Model: the hazard's. */
+    public static final String HAZARD_MAJOR_REPORTED = "hazard-major-reported";
+
+    /** 隐患整改即将到期 — to the construction unit before the deadline. Model: the hazard's. */
+    public static final String HAZARD_RECTIFICATION_REMINDER = "hazard-rectification-reminder";
+
+    /** 隐患逾期未整改 — to the county authority of the project's area. Model: the hazard's. */
+    public static final String HAZARD_OVERDUE = "hazard-overdue";
+
+    /** 隐患逾期升级市级督办 — to the city bureau and the county authority. Model: the hazard's. */
+    public static final String HAZARD_ESCALATED_TO_CITY = "hazard-escalated-to-city";
+
+    /** 隐患整改复核未通过 — to the construction unit. Model: the hazard's plus {@code reason}. */
+    public static final String HAZARD_RECTIFICATION_REJECTED = "hazard-rectification-rejected";
+
+    /**
+     * 隐患已销号 — to the construction unit, for a major hazard also the county authority and the insurer.
+     * Model: the hazard's plus {@code closedAt}.
+     */
+    public static final String HAZARD_CLOSED = "hazard-closed";
 }

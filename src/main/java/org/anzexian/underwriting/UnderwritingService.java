@@ -159,6 +159,12 @@ public class UnderwritingService {
                 .orElseThrow(() -> new NotFoundException("保单不存在 (no such policy): " + policyId));
     }
 
+    /** The policy, if there is one: for modules that must not fail their transaction on a missing policy (hazards). */
+    @Transactional(readOnly = true)
+    public Optional<Policy> findPolicy(long policyId) {
+        return repository.findPolicy(policyId);
+    }
+
     @Transactional(readOnly = true)
     /** The policies of a construction contract: a phased project's phases share theirs (N2.4). */
     public List<Policy> policiesOfContract(long contractId) {
