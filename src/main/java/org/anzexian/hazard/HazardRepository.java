@@ -34,4 +34,9 @@ class HazardRepository {
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
+
+    boolean hasOpenMajor(long projectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM hazard WHERE project_id = :project AND severity = 'MAJOR' AND status <> 'CLOSED'")
+                .param("project", projectId).query(Long.class).single() > 0;
+    }
 }

@@ -66,4 +66,10 @@ public class HazardService {
                 .correlateStartMessage());
         return id;
     }
+
+    /** Whether a major hazard of the project is not closed yet (an input of DMN {@code visitFrequency}). */
+    @Transactional(readOnly = true)
+    public boolean hasOpenMajorHazard(long projectId) {
+        return repository.hasOpenMajor(projectId);
+    }
 }
