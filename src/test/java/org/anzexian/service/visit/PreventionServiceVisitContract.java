@@ -2,17 +2,14 @@ package org.anzexian.service.visit;
 
 import static org.anzexian.service.visit.PreventionServiceVisitProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Period;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +31,7 @@ import org.anzexian.support.DueJobs;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.Party;
 import org.anzexian.support.InsuredProjects.ServicedProject;
+import org.anzexian.support.ReceivedMails;
 import org.anzexian.support.TestSmtp;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -354,6 +352,32 @@ abstract class PreventionServiceVisitContract {
     }
 
     @Test
+    void theConstructionUnitRequestsAnExtraVisitThroughTheTasklistStartForm() {
+        ServicedProject serviced = fixtures.serviced();
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                .latestVersion().singleResult().getId();
+        Party builder = serviced.builder();
+
+        engine.getIdentityService().setAuthentication(builder.user(), List.of(builder.group()));
+        ProcessInstance instance;
+        try {
+            instance = engine.getFormService().submitStartForm(definitionId,
+                    Map.of(VAR_POLICY_ID, serviced.policy().id(), VAR_REQUEST_REASON, "脚手架搭设完成，请求检查"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        Visit extra = visits.require(Long.parseLong(instance.getBusinessKey()));
+        assertThat(extra.kind()).isEqualTo(VisitKind.EXTRA);
+        assertThat(extra.policyId()).isEqualTo(serviced.policy().id());
+        assertThat(extra.requestReason()).isEqualTo("脚手架搭设完成，请求检查");
+        assertThat(instance).isWaitingAt(TASK_RECORD_VISIT);
+        assertThat(BpmnAwareTests.task(TASK_RECORD_VISIT, instance)).hasCandidateGroup(serviced.serviceOrg().group());
+        assertThat(archive.entriesAbout(ArchiveSubject.VISIT, extra.id())).extracting(ArchiveEntry::event)
+                .containsExactly("VISIT_REQUESTED");
+    }
+
+    @Test
     void eachCountyReceivesADigestOfTheVisitsHazardsAndRefusalsOfItsArea_N8_5() {
         String county = "140921";
         String countyUser = "digest" + county + System.nanoTime() % 100000;
@@ -427,26 +451,10 @@ abstract class PreventionServiceVisitContract {
     }
 
     private static String content(MimeMessage mail) {
-        try {
-            return (String) mail.getContent();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ReceivedMails.text(mail);
     }
 
     private static MimeMessage awaitMail(String recipient, String subjectPart) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !mails(recipient, subjectPart).isEmpty());
-        return mails(recipient, subjectPart).get(0);
-    }
-
-    private static List<MimeMessage> mails(String recipient, String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return mail.getSubject().contains(subjectPart) && Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equalsIgnoreCase(recipient));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return ReceivedMails.await(smtp, recipient, subjectPart);
     }
 }
