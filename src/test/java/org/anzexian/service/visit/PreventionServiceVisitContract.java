@@ -146,6 +146,31 @@ abstract class PreventionServiceVisitContract {
                 .contains("VISIT_MISSED");
     }
 
+    @Test
+    void regularVisitsAreScheduledUntilThePolicyEndsAndNoFurther_N4_6() {
+        ServicedProject serviced = fixtures.serviced();
+        Visit latest = onlyVisit(serviced);
+        for (int round = 0; round < 40; round++) {
+            ClockUtil.setCurrentTime(Date.from(latest.dueAt().toInstant().plusSeconds(60)));
+            DueJobs.run(engine, instance(latest));
+            List<Visit> all = visits.ofPolicy(serviced.insurer().actor(), serviced.policy().id());
+            if (all.get(all.size() - 1).id() == latest.id()) {
+                break;
+            }
+            latest = all.get(all.size() - 1);
+        }
+
+        List<Visit> all = visits.ofPolicy(serviced.insurer().actor(), serviced.policy().id());
+        OffsetDateTime policyEnds = serviced.policy().policyEnd().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
+                .toOffsetDateTime();
+        assertThat(all).hasSizeGreaterThan(10).allSatisfy(visit -> assertThat(visit.dueAt()).isBefore(policyEnds));
+        assertThat(latest.dueAt().plus(Period.ofDays(30))).isAfter(policyEnds);
+        assertThat(all).extracting(Visit::seq).doesNotHaveDuplicates();
+        assertThat(instance(latest)).isWaitingAt(TASK_RECORD_VISIT).hasPassed(TASK_SCHEDULE_NEXT_VISIT);
+        assertThat(archive.entriesAbout(ArchiveSubject.VISIT, latest.id())).extracting(ArchiveEntry::event)
+                .contains("VISIT_SCHEDULE_ENDED");
+    }
+
     // --- the visit --------------------------------------------------------------------------------
 
     @Test
