@@ -316,6 +316,11 @@ abstract class PreventionServiceVisitContract {
         Visit visit = onlyVisit(serviced);
         ProcessInstance instance = instance(visit);
         String taskId = BpmnAwareTests.task(TASK_RECORD_VISIT, instance).getId();
+        assertThat(deployedForm(serviced.serviceOrg(), taskId)).contains("cam-variable-name=\"" + VAR_OUTCOME + "\"")
+                .contains("cam-variable-name=\"" + VisitForms.ARRIVED_AT + "\"").contains("cam-variable-name=\"" + VisitForms.LEFT_AT + "\"")
+                .contains("cam-variable-name=\"" + VisitForms.ATTENDEES_LINES + "\"")
+                .contains("cam-variable-name=\"" + VisitForms.SERVICE_ITEMS_LINES + "\"")
+                .contains("cam-variable-name=\"" + VisitForms.REFUSAL_REASON + "\"");
         String now = OffsetDateTime.now().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime()
                 .withNano(0).toString();
         String before = OffsetDateTime.now().minusHours(2).atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
@@ -331,6 +336,10 @@ abstract class PreventionServiceVisitContract {
                 VisitForms.LEFT_AT, now, VisitForms.ATTENDEES_LINES, "注册乙\n员工丙", VisitForms.SERVICE_ITEMS_LINES,
                 "脚手架检查\n临时用电检查"));
         assertThat(instance).isWaitingAt(TASK_UPLOAD_REPORT, TIMER_NEXT_VISIT_DUE);
+        String reportForm = deployedForm(serviced.serviceOrg(), BpmnAwareTests.task(TASK_UPLOAD_REPORT, instance).getId());
+        assertThat(reportForm).contains("cam-variable-name=\"" + VisitForms.REPORT_FILE + "\" cam-variable-type=\"File\"")
+                .contains("cam-variable-name=\"" + VisitForms.HAZARD_LINES + "\"");
+        VisitForms.PHOTOS.forEach(photo -> assertThat(reportForm).contains("cam-variable-name=\"" + photo + "\""));
         completeAs(serviced.serviceOrg(), BpmnAwareTests.task(TASK_UPLOAD_REPORT, instance).getId(), Map.of(
                 VisitForms.REPORT_FILE, org.camunda.bpm.engine.variable.Variables.fileValue("report.pdf")
                         .file(("%PDF-1.4 form report " + visit.id()).getBytes()).mimeType("application/pdf").create(),
@@ -464,6 +473,14 @@ abstract class PreventionServiceVisitContract {
     private ResponseEntity<JsonNode> requestExtra(String user, long policyId) {
         return http.withBasicAuth(user, user).postForEntity("/api/visits/requests",
                 new ExtraVisitRequest(policyId, "塔吊附近发现异常"), JsonNode.class);
+    }
+
+    /** The embedded form as the Tasklist loads it for the task (deployment-bound, DESIGN.md §7). */
+    private String deployedForm(Party party, String taskId) {
+        ResponseEntity<String> form = http.withBasicAuth(party.user(), party.user())
+                .getForEntity("/engine-rest/task/" + taskId + "/deployed-form", String.class);
+        assertThat(form.getStatusCode()).as(String.valueOf(form.getBody())).isEqualTo(HttpStatus.OK);
+        return form.getBody();
     }
 
     private void completeAs(Party party, String taskId, Map<String, Object> variables) {
