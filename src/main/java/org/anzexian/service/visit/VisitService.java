@@ -23,6 +23,7 @@ import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.access.SystemAuthority;
 import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.files.StoredFile;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
@@ -518,6 +519,23 @@ public class VisitService {
     public Visit get(Actor actor, long visitId) {
         return repository.find(visitId).filter(visit -> maySee(actor, visit))
                 .orElseThrow(() -> new NotFoundException("服务记录不存在 (no such visit): " + visitId));
+    }
+
+    /**
+     * A file of a visit (its report or a hazard photo) for whoever may see the visit: the insurer and
+     * the construction unit read the report mailed to them (N8.4), the county its area's.
+     */
+    public StoredFile file(Actor actor, long visitId, String sha256) {
+        Visit visit = get(actor, visitId);
+        boolean ofVisit = sha256.equals(visit.reportFile())
+                || visit.hazards().stream().anyMatch(hazard -> hazard.photos().contains(sha256));
+        return files.find(sha256).filter(file -> ofVisit)
+                .orElseThrow(() -> new NotFoundException("该次服务没有此文件 (no such file of the visit): " + sha256));
+    }
+
+    /** The bytes of a file {@link #file} allowed. */
+    public byte[] content(StoredFile file) {
+        return files.content(file.sha256());
     }
 
     /** The visits of a policy the actor may see, by due date. */

@@ -211,6 +211,15 @@ abstract class PreventionServiceVisitContract {
         assertThat(archive.entriesAbout(ArchiveSubject.VISIT, visit.id())).extracting(ArchiveEntry::event)
                 .containsExactly("VISIT_SCHEDULED", "VISIT_RECORDED", "VISIT_REPORTED", "VISIT_REPORT_SENT");
         assertThat(archive.entriesAbout(ArchiveSubject.VISIT, visit.id()).get(2).files()).contains(report, photo);
+        assertThat(mail).contains("/api/visits/" + visit.id() + "/files/" + report);
+        ResponseEntity<byte[]> byBuilder = http.withBasicAuth(serviced.builder().user(), serviced.builder().user())
+                .getForEntity("/api/visits/" + visit.id() + "/files/" + report, byte[].class);
+        assertThat(byBuilder.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(new String(byBuilder.getBody())).startsWith("%PDF");
+        assertThat(http.withBasicAuth("xinfu", "xinfu").getForEntity("/api/visits/" + visit.id() + "/files/" + photo,
+                byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("yuanping", "yuanping").getForEntity("/api/visits/" + visit.id() + "/files/" + report,
+                byte[].class).getStatusCode()).as("another county").isEqualTo(HttpStatus.NOT_FOUND);
 
         // an open major hazard shortens the next interval (DMN visitFrequency)
         ClockUtil.setCurrentTime(Date.from(visit.dueAt().toInstant().plusSeconds(60)));
