@@ -109,8 +109,7 @@ abstract class PreventionServiceVisitContract {
         Task task = BpmnAwareTests.task(TASK_RECORD_VISIT, instance);
         assertThat(task).hasCandidateGroup(serviced.serviceOrg().group());
         assertThat(task.getDueDate().toInstant()).isEqualTo(first.dueAt().toInstant());
-        assertThat(archive.entriesAbout(ArchiveSubject.VISIT, first.id())).extracting(ArchiveEntry::event)
-                .containsExactly("VISIT_SCHEDULED");
+        assertThat(archivedEvents(first.id())).containsExactly("VISIT_SCHEDULED");
     }
 
     @Test
@@ -142,8 +141,7 @@ abstract class PreventionServiceVisitContract {
         assertThat((String) content(awaitMail(serviced.insurer().email(), "事故预防服务逾期未完成：" + serviced.project().name())))
                 .contains(serviced.serviceOrg().name()).contains("考核");
         awaitMail(COUNTY_MAIL, "事故预防服务逾期未完成：" + serviced.project().name());
-        assertThat(archive.entriesAbout(ArchiveSubject.VISIT, first.id())).extracting(ArchiveEntry::event)
-                .contains("VISIT_MISSED");
+        assertThat(archivedEvents(first.id())).contains("VISIT_MISSED");
     }
 
     @Test
@@ -167,8 +165,7 @@ abstract class PreventionServiceVisitContract {
         assertThat(latest.dueAt().plus(Period.ofDays(30))).isAfter(policyEnds);
         assertThat(all).extracting(Visit::seq).doesNotHaveDuplicates();
         assertThat(instance(latest)).isWaitingAt(TASK_RECORD_VISIT).hasPassed(TASK_SCHEDULE_NEXT_VISIT);
-        assertThat(archive.entriesAbout(ArchiveSubject.VISIT, latest.id())).extracting(ArchiveEntry::event)
-                .contains("VISIT_SCHEDULE_ENDED");
+        assertThat(archivedEvents(latest.id())).contains("VISIT_SCHEDULE_ENDED");
     }
 
     // --- the visit --------------------------------------------------------------------------------
@@ -208,7 +205,7 @@ abstract class PreventionServiceVisitContract {
         String mail = content(awaitMail(serviced.insurer().email(), "事故预防服务报告：" + serviced.project().name()));
         assertThat(mail).contains("基坑支护开裂").contains("重大隐患").contains("配电箱未上锁").contains(report);
         awaitMail(serviced.builder().email(), "事故预防服务报告：" + serviced.project().name());
-        assertThat(archive.entriesAbout(ArchiveSubject.VISIT, visit.id())).extracting(ArchiveEntry::event)
+        assertThat(archivedEvents(visit.id()))
                 .containsExactly("VISIT_SCHEDULED", "VISIT_RECORDED", "VISIT_REPORTED", "VISIT_REPORT_SENT");
         assertThat(archive.entriesAbout(ArchiveSubject.VISIT, visit.id()).get(2).files()).contains(report, photo);
         assertThat(mail).contains("/api/visits/" + visit.id() + "/files/" + report);
@@ -286,8 +283,7 @@ abstract class PreventionServiceVisitContract {
         assertThat(content(awaitMail(serviced.insurer().email(), "现场拒绝或阻挠事故预防服务：" + serviced.project().name())))
                 .contains("项目经理拒绝服务人员进入施工现场");
         awaitMail(COUNTY_MAIL, "现场拒绝或阻挠事故预防服务：" + serviced.project().name());
-        assertThat(archive.entriesAbout(ArchiveSubject.VISIT, visit.id())).extracting(ArchiveEntry::event)
-                .containsExactly("VISIT_SCHEDULED", "VISIT_REFUSED");
+        assertThat(archivedEvents(visit.id())).containsExactly("VISIT_SCHEDULED", "VISIT_REFUSED");
     }
 
     @Test
@@ -315,8 +311,7 @@ abstract class PreventionServiceVisitContract {
         assertThat(reported.getBody().get("reportLate").asBoolean()).isTrue();
         assertThat(content(awaitMail(serviced.builder().email(), "事故预防服务报告：" + serviced.project().name())))
                 .contains("逾期上传");
-        assertThat(archive.entriesAbout(ArchiveSubject.VISIT, visit.id())).extracting(ArchiveEntry::event)
-                .contains("VISIT_REPORT_LATE");
+        assertThat(archivedEvents(visit.id())).contains("VISIT_REPORT_LATE");
     }
 
     @Test
@@ -416,8 +411,7 @@ abstract class PreventionServiceVisitContract {
         assertThat(extra.requestReason()).isEqualTo("脚手架搭设完成，请求检查");
         assertThat(instance).isWaitingAt(TASK_RECORD_VISIT);
         assertThat(BpmnAwareTests.task(TASK_RECORD_VISIT, instance)).hasCandidateGroup(serviced.serviceOrg().group());
-        assertThat(archive.entriesAbout(ArchiveSubject.VISIT, extra.id())).extracting(ArchiveEntry::event)
-                .containsExactly("VISIT_REQUESTED");
+        assertThat(archivedEvents(extra.id())).containsExactly("VISIT_REQUESTED");
     }
 
     @Test
@@ -456,6 +450,10 @@ abstract class PreventionServiceVisitContract {
         List<Visit> all = visits.ofPolicy(serviced.insurer().actor(), serviced.policy().id());
         assertThat(all).hasSize(1);
         return all.get(0);
+    }
+
+    private List<String> archivedEvents(long visitId) {
+        return archive.entriesAbout(ArchiveSubject.VISIT, visitId).stream().map(ArchiveEntry::event).toList();
     }
 
     private ProcessInstance instance(Visit visit) {
