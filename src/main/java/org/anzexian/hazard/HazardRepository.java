@@ -236,4 +236,9 @@ class HazardRepository {
     private static List<String> hashes(String joined) {
         return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.strip().split("\\s+"));
     }
+
+    boolean hasOpenMajor(long projectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM hazard WHERE project_id = :project AND severity = 'MAJOR' AND status <> 'CLOSED'")
+                .param("project", projectId).query(Long.class).single() > 0;
+    }
 }

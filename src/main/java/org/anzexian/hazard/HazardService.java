@@ -437,4 +437,10 @@ public class HazardService {
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }
+
+    /** Whether a major hazard of the project is not closed yet (an input of DMN {@code visitFrequency}). */
+    @Transactional(readOnly = true)
+    public boolean hasOpenMajorHazard(long projectId) {
+        return repository.hasOpenMajor(projectId);
+    }
 }
