@@ -85,7 +85,31 @@ async function loadTasklist(page, load, running) {
   throw new Error('the Tasklist page did not start (scripts blocked?) in 3 attempts');
 }
 
+/**
+ * Logs in and makes sure the session stays logged in. The webapps replace the session at login; a
+ * response to a request that was still under way with the old session can arrive after the login's and
+ * set a fresh, anonymous session cookie, and the Tasklist then answers the next 401 by logging out
+ * (under load, now and then). So once the page has settled, ask the server whose session this is, and
+ * log in again when it is nobody's.
+ */
 async function logIn(page, options) {
+  for (let attempt = 1; ; attempt++) {
+    await logInOnce(page, options);
+    await page.waitForLoadState('networkidle');
+    const sessionUser = await page.evaluate(async () => {
+      const response = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' });
+      return response.ok ? (await response.json()).userId : null;
+    });
+    if (sessionUser === options.user) {
+      return;
+    }
+    if (attempt === 3) {
+      throw new Error(`the session of '${options.user}' did not stay logged in after 3 logins`);
+    }
+  }
+}
+
+async function logInOnce(page, options) {
   const username = page.locator('input[ng-model="username"]');
   // the login view is rendered by Angular after load; typing before it settled loses keystrokes
   await loadTasklist(page, () => page.goto(tasklistUrl(options.baseUrl, '#/login')), username);

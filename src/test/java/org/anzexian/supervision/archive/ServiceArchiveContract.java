@@ -30,6 +30,9 @@ abstract class ServiceArchiveContract {
 
     InsuredProjects insuredProjects;
 
+    // records here are about no real hazard, claim or visit: their subject ids are negative, so the
+    // archive queries of other tests (by subject) never meet them
+
     @BeforeEach
     void fixtures() {
         insuredProjects = new InsuredProjects(context);
@@ -40,9 +43,9 @@ abstract class ServiceArchiveContract {
         long projectId = insuredProjects.insured().project().id();
         String photo = insuredProjects.storedFile("photo");
 
-        long first = append(new ArchiveRecord(projectId, ArchiveSubject.HAZARD, 7, "HAZARD_RAISED", "so1", "脚手架缺连墙件",
+        long first = append(new ArchiveRecord(projectId, ArchiveSubject.HAZARD, -projectId, "HAZARD_RAISED", "so1", "脚手架缺连墙件",
                 List.of(photo)));
-        long second = append(new ArchiveRecord(projectId, ArchiveSubject.HAZARD, 7, "HAZARD_CLOSED", "so1", "已销号"));
+        long second = append(new ArchiveRecord(projectId, ArchiveSubject.HAZARD, -projectId, "HAZARD_CLOSED", "so1", "已销号"));
 
         List<ArchiveEntry> entries = archive.entries(projectId);
         assertThat(entries).extracting(ArchiveEntry::id).containsExactly(first, second);
@@ -51,13 +54,13 @@ abstract class ServiceArchiveContract {
         assertThat(entries.get(1).previousHash()).isEqualTo(entries.get(0).entryHash());
         assertThat(entries.get(0).files()).containsExactly(photo);
         assertThat(archive.verify(projectId).intact()).isTrue();
-        assertThat(archive.entriesAbout(ArchiveSubject.HAZARD, 7)).extracting(ArchiveEntry::projectId).contains(projectId);
+        assertThat(archive.entriesAbout(ArchiveSubject.HAZARD, -projectId)).extracting(ArchiveEntry::projectId).contains(projectId);
     }
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteAnEntry_N6_4() {
         long projectId = insuredProjects.insured().project().id();
-        long id = append(new ArchiveRecord(projectId, ArchiveSubject.CLAIM, 1, "CLAIM_REPORTED", "builder", "高处坠落"));
+        long id = append(new ArchiveRecord(projectId, ArchiveSubject.CLAIM, -projectId, "CLAIM_REPORTED", "builder", "高处坠落"));
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE service_archive SET detail = 'changed' WHERE id = :id")
                 .param("id", id).update()).hasMessageContaining("append-only");
@@ -71,7 +74,7 @@ abstract class ServiceArchiveContract {
     void appendingOutsideATransactionIsRefused() {
         long projectId = insuredProjects.insured().project().id();
 
-        assertThatThrownBy(() -> archive.append(new ArchiveRecord(projectId, ArchiveSubject.VISIT, 1, "VISIT_DONE", "x", "")))
+        assertThatThrownBy(() -> archive.append(new ArchiveRecord(projectId, ArchiveSubject.VISIT, -projectId, "VISIT_DONE", "x", "")))
                 .hasMessageContaining("transaction");
         assertThat(archive.entries(projectId)).isEmpty();
     }
@@ -80,7 +83,7 @@ abstract class ServiceArchiveContract {
     void theProjectsPartiesReadTheArchiveAndOthersDoNot_N6_4() {
         ServicedProject serviced = insuredProjects.serviced();
         long projectId = serviced.project().id();
-        append(new ArchiveRecord(projectId, ArchiveSubject.VISIT, 3, "VISIT_RECORDED", serviced.serviceOrg().user(), "月度巡查"));
+        append(new ArchiveRecord(projectId, ArchiveSubject.VISIT, -projectId, "VISIT_RECORDED", serviced.serviceOrg().user(), "月度巡查"));
         Party otherBuilder = insuredProjects.party(OrganizationType.CONSTRUCTION_UNIT, InsuredProjects.COUNTY);
 
         for (String user : List.of(serviced.builder().user(), serviced.insurer().user(), serviced.serviceOrg().user(),
