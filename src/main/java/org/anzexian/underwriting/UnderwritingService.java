@@ -159,6 +159,12 @@ public class UnderwritingService {
                 .orElseThrow(() -> new NotFoundException("保单不存在 (no such policy): " + policyId));
     }
 
+    /** The policy with this number (N4.5), e.g. the one an accident report names (N6.5). */
+    @Transactional(readOnly = true)
+    public Optional<Policy> policyByNumber(String policyNumber) {
+        return policyNumber == null ? Optional.empty() : repository.findPolicyByNumber(policyNumber.strip());
+    }
+
     @Transactional(readOnly = true)
     /** The policies of a construction contract: a phased project's phases share theirs (N2.4). */
     public List<Policy> policiesOfContract(long contractId) {
