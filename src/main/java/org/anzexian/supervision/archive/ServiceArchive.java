@@ -61,6 +61,36 @@ public class ServiceArchive {
         return repository.ofSubject(subject, subjectId);
     }
 
+    /** Checks a project's chain as stored. */
+    @Transactional(readOnly = true)
+    public ArchiveVerification verify(long projectId) {
+        return verify(repository.ofProject(projectId));
+    }
+
+    /** Checks a chain given in order: numbering, links and each entry's hash. */
+    static ArchiveVerification verify(List<ArchiveEntry> chain) {
+        String previousHash = GENESIS;
+        long expectedSeq = 1;
+        for (ArchiveEntry entry : chain) {
+            if (entry.seq() != expectedSeq) {
+                return broken(chain, expectedSeq, "缺少第 " + expectedSeq + " 条记录 (entry missing)");
+            }
+            if (!entry.previousHash().equals(previousHash)) {
+                return broken(chain, entry.seq(), "与前一条记录的哈希不衔接 (link to the previous entry broken)");
+            }
+            if (!hash(entry).equals(entry.entryHash())) {
+                return broken(chain, entry.seq(), "记录内容与哈希不符 (content does not match its hash)");
+            }
+            previousHash = entry.entryHash();
+            expectedSeq++;
+        }
+        return new ArchiveVerification(true, chain.size(), null, null);
+    }
+
+    private static ArchiveVerification broken(List<ArchiveEntry> chain, long seq, String reason) {
+        return new ArchiveVerification(false, chain.size(), seq, reason);
+    }
+
     static String hash(ArchiveEntry entry) {
         return hash(entry.projectId(), entry.seq(), entry.subject(), entry.subjectId(), entry.event(), entry.actor(),
                 entry.detail(), entry.files(), entry.recordedAt(), entry.previousHash());

@@ -1,0 +1,107 @@
+package org.anzexian.supervision.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.anzexian.registry.organization.OrganizationType;
+import org.anzexian.support.InsuredProjects;
+import org.anzexian.support.InsuredProjects.Party;
+import org.anzexian.support.InsuredProjects.ServicedProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The project's service archive (N6.4): a hash chain per project that the database keeps append-only. */
+abstract class ServiceArchiveContract {
+
+    @Autowired ApplicationContext context;
+    @Autowired ServiceArchive archive;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestRestTemplate http;
+
+    InsuredProjects insuredProjects;
+
+    @BeforeEach
+    void fixtures() {
+        insuredProjects = new InsuredProjects(context);
+    }
+
+    @Test
+    void entriesOfAProjectFormAChainThatVerifies_N6_4() {
+        ServicedProject serviced = insuredProjects.serviced();
+        long projectId = serviced.project().id();
+        String photo = insuredProjects.storedFile("photo");
+
+        long first = append(new ArchiveRecord(projectId, ArchiveSubject.HAZARD, 7, "HAZARD_RAISED", "so1", "脚手架缺连墙件",
+                List.of(photo)));
+        long second = append(new ArchiveRecord(projectId, ArchiveSubject.HAZARD, 7, "HAZARD_CLOSED", "so1", "已销号"));
+
+        List<ArchiveEntry> entries = archive.entries(projectId);
+        assertThat(entries).extracting(ArchiveEntry::id).containsExactly(first, second);
+        assertThat(entries).extracting(ArchiveEntry::seq).containsExactly(1L, 2L);
+        assertThat(entries.get(0).previousHash()).isEqualTo(ServiceArchive.GENESIS);
+        assertThat(entries.get(1).previousHash()).isEqualTo(entries.get(0).entryHash());
+        assertThat(entries.get(0).files()).containsExactly(photo);
+        assertThat(archive.verify(projectId).intact()).isTrue();
+        assertThat(archive.entriesAbout(ArchiveSubject.HAZARD, 7)).extracting(ArchiveEntry::projectId).contains(projectId);
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteAnEntry_N6_4() {
+        long projectId = insuredProjects.insured().project().id();
+        long id = append(new ArchiveRecord(projectId, ArchiveSubject.CLAIM, 1, "CLAIM_REPORTED", "builder", "高处坠落"));
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE service_archive SET detail = 'changed' WHERE id = :id")
+                .param("id", id).update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM service_archive WHERE id = :id").param("id", id).update())
+                .hasMessageContaining("append-only");
+        assertThat(archive.entries(projectId)).singleElement()
+                .satisfies(entry -> assertThat(entry.detail()).isEqualTo("高处坠落"));
+    }
+
+    @Test
+    void appendingOutsideATransactionIsRefused() {
+        long projectId = insuredProjects.insured().project().id();
+
+        assertThatThrownBy(() -> archive.append(new ArchiveRecord(projectId, ArchiveSubject.VISIT, 1, "VISIT_DONE", "x", "")))
+                .hasMessageContaining("transaction");
+        assertThat(archive.entries(projectId)).isEmpty();
+    }
+
+    @Test
+    void theProjectsPartiesReadTheArchiveAndOthersDoNot_N6_4() {
+        ServicedProject serviced = insuredProjects.serviced();
+        long projectId = serviced.project().id();
+        append(new ArchiveRecord(projectId, ArchiveSubject.VISIT, 3, "VISIT_RECORDED", serviced.serviceOrg().user(), "月度巡查"));
+        Party otherBuilder = insuredProjects.party(OrganizationType.CONSTRUCTION_UNIT, InsuredProjects.COUNTY);
+
+        for (String user : List.of(serviced.builder().user(), serviced.insurer().user(), serviced.serviceOrg().user(),
+                "xinfu", "city")) {
+            ResponseEntity<JsonNode> response = read(user, projectId);
+            assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+            assertThat(response.getBody().get("verification").get("intact").asBoolean()).isTrue();
+            assertThat(response.getBody().get("entries")).singleElement()
+                    .satisfies(entry -> assertThat(entry.get("event").asText()).isEqualTo("VISIT_RECORDED"));
+        }
+        for (String user : List.of(otherBuilder.user(), "yuanping", "cpic")) {
+            assertThat(read(user, projectId).getStatusCode()).as(user).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private ResponseEntity<JsonNode> read(String user, long projectId) {
+        return http.withBasicAuth(user, user).getForEntity("/api/projects/" + projectId + "/archive", JsonNode.class);
+    }
+
+    private long append(ArchiveRecord record) {
+        return transactions.execute(status -> archive.append(record));
+    }
+}
