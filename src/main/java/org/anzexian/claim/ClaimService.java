@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -161,7 +162,9 @@ public class ClaimService {
                         + " 至 " + policy.policyEnd() + "）内，不予受理 (the accident is outside the policy period)");
             }
         }
-        boolean late = now.isAfter(report.accidentAt().plus(properties.reportWindow()));
+        // whole minutes: 24 hours and one minute is late, 24 hours and some seconds is not
+        boolean late = now.truncatedTo(ChronoUnit.MINUTES)
+                .isAfter(report.accidentAt().truncatedTo(ChronoUnit.MINUTES).plus(properties.reportWindow()));
         if (late && (report.lateExplanation() == null || report.lateExplanation().isBlank())) {
             violations.add("lateExplanation", "事故发生已超过 " + properties.reportWindow().toHours()
                     + " 小时，请说明迟报原因 (reported late: explain why, N6.5)");
