@@ -62,6 +62,12 @@ class UnderwritingController {
         return queries.insurance(currentActor.require(), code);
     }
 
+    @GetMapping("/policies/{id}")
+    @Operation(summary = "保单（N4.5 各项）及保费分担：分包单位按约定比例，其余由总承包单位或联合体成员按份额承担（N2.2、N2.3）")
+    PolicyView policy(@PathVariable long id) {
+        return queries.policy(currentActor.require(), id);
+    }
+
     /** A payment callback: the amount received and whether it came in one payment. */
     record PremiumPayment(
             @NotNull(message = "必须填写实收保费 (required)") BigDecimal amount,

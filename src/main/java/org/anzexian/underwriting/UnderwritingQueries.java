@@ -68,6 +68,19 @@ public class UnderwritingQueries {
         }
     }
 
+    /** A policy with its premium shares, for whoever may see its quotation (insurer, buyer, bureaus). */
+    @Transactional(readOnly = true)
+    public PolicyView policy(Actor actor, long policyId) {
+        Policy policy = underwriting.policy(policyId);
+        try {
+            underwriting.get(actor, policy.quotationId());
+        } catch (NotFoundException notVisible) {
+            throw new NotFoundException("保单不存在 (no such policy): " + policyId);
+        }
+        return new PolicyView(policy, PremiumShare.of(policy.premium(), projects.require(policy.projectId()),
+                id -> organizations.require(id).name()));
+    }
+
     /** N1.1: does the project hold a policy that is in force today or starts later (bought before the permit)? */
     @Transactional(readOnly = true)
     public ProjectInsurance insurance(Actor actor, String projectCode) {

@@ -139,8 +139,7 @@ public final class InsuredProjects {
     }
 
     public ServicedProject serviced(InsuredProject insured) {
-        FiledServiceOrgs.ServiceOrg filed = serviceOrgs.filed(null);
-        Party serviceOrg = new Party(filed.id(), filed.name(), filed.group(), filed.user(), filed.email());
+        Party serviceOrg = filedServiceOrg();
         long policyId = insured.policy().id();
         registrations.submit(insured.insurer().actor(), policyId, new ServiceTeamRequest(
                 List.of(new InsurerMember("王保", "项目经理", "13800000000", null)), serviceOrg.id(), TECHNICAL_LEAD,
@@ -154,7 +153,13 @@ public final class InsuredProjects {
                 registrations.require(policyId));
     }
 
-    /** A member of a new organization of {@code type}; a county member is made with {@link #countyMember}. */
+    /** A new service organization in the register of filed ones, its staff {@link FiledServiceOrgs#ROSTER}. */
+    public Party filedServiceOrg() {
+        FiledServiceOrgs.ServiceOrg filed = serviceOrgs.filed(null);
+        return new Party(filed.id(), filed.name(), filed.group(), filed.user(), filed.email());
+    }
+
+    /** A member (user id = password) of a new organization of {@code type} in that jurisdiction. */
     public Party party(OrganizationType type, String jurisdictionCode) {
         String suffix = suffix();
         Organization organization = organizations.register(ADMIN, new NewOrganization(type,

@@ -3,12 +3,14 @@ package org.anzexian.underwriting;
 import static org.anzexian.underwriting.PolicyUnderwritingProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -170,6 +172,35 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("N2.2/N2.3");
         QuotationRequestResult result = underwriting.requestQuotations(builder.user(), request(venture, insurer));
         assertThat(result.conversion()).as("a project with a permit converts (N1.2)").isTrue();
+    }
+
+    @Test
+    void thePolicyShowsHowSubcontractorsAndVentureMembersShareThePremium_N2_2_N2_3() {
+        Builder member = builder();
+        Builder subcontractor = builder();
+        String suffix = suffix();
+        LocalDate start = LocalDate.now(clock).plusMonths(1);
+        Project venture = projects.register(ADMIN, new NewProject("UW-" + suffix, "联合体住宅楼" + suffix, "忻府区" + suffix + "号",
+                "140902", ProjectCategory.BUILDING, ProjectSubtype.RESIDENTIAL, CONTRACT_AMOUNT, start, start.plusMonths(18),
+                PermitStatus.NONE, builder.organization().id(), "HT-" + suffix,
+                List.of(new NewProject.NewJointVentureMember(builder.organization().id(), true, new BigDecimal("60")),
+                        new NewProject.NewJointVentureMember(member.organization().id(), false, new BigDecimal("40"))),
+                List.of(new NewProject.NewSubcontractor(subcontractor.organization().id(), new BigDecimal("10"))),
+                List.of()));
+        Policy policy = issuedPolicy(builder, venture);
+
+        JsonNode view = http.withBasicAuth(builder.user().userId(), builder.user().userId())
+                .getForEntity("/api/policies/" + policy.id(), JsonNode.class).getBody();
+
+        // 12,000,000 × 1.5 ‰ = 18,000: the subcontractor 10 %, the rest 60 : 40 between the members
+        assertThat(view.get("policy").get("policyNumber").asText()).isEqualTo(policy.policyNumber());
+        assertThat(view.get("premiumShares")).extracting(share -> share.get("organizationId").asLong(),
+                share -> share.get("party").asText(), share -> share.get("amount").decimalValue().stripTrailingZeros().toPlainString())
+                .containsExactly(tuple(subcontractor.organization().id(), "SUBCONTRACTOR", "1800"),
+                        tuple(builder.organization().id(), "JOINT_VENTURE_MEMBER", "9720"),
+                        tuple(member.organization().id(), "JOINT_VENTURE_MEMBER", "6480"));
+        assertThat(http.withBasicAuth("yuanping", "yuanping").getForEntity("/api/policies/" + policy.id(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package org.anzexian.service.team;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.anzexian.filing.serviceorg.TeamRole;
+import org.anzexian.support.AnzexianTest;
+import org.anzexian.support.InsuredProjects;
+import org.anzexian.support.InsuredProjects.InsuredProject;
+import org.anzexian.support.InsuredProjects.Party;
+import org.anzexian.support.TasklistScript;
+import org.anzexian.service.team.ServiceTeamRegistration.PreventionMember;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The insurer's clerk registers the service teams in the Tasklist (N6.2, N6.3, N8.1): the Camunda Form
+ * reaches the same checks as {@code /api}, a team from outside the organization's filed roster is refused
+ * with the task left open, and the complete team is recorded.
+ */
+@AnzexianTest
+class ServiceTeamRegistrationBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    ServiceTeamRegistrationService registrations;
+
+    InsuredProjects insuredProjects;
+
+    @BeforeEach
+    void needsABrowser() {
+        TasklistScript.requireBrowser();
+        insuredProjects = new InsuredProjects(context);
+    }
+
+    @Test
+    void theInsurerRegistersTheTeamsInTheTasklistAndAStrangerOnTheTeamIsRefused_N6_3_N8_1() {
+        InsuredProject insured = insuredProjects.insured();
+        Party serviceOrg = insuredProjects.filedServiceOrg();
+        long policyId = insured.policy().id();
+        Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(policyId))
+                .taskDefinitionKey(ServiceTeamRegistrationProcess.TASK_REGISTER_SERVICE_TEAM).singleResult();
+        String clerk = insured.insurer().user();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("保险服务团队（每行一人：姓名,职责,电话[,邮箱]）", "王保,项目经理,13800000000");
+        form.put("受托服务机构（单位 id）", String.valueOf(serviceOrg.id()));
+        form.put("机构技术负责人", InsuredProjects.TECHNICAL_LEAD);
+        form.put("项目负责人", InsuredProjects.PROJECT_LEAD);
+        form.put("服务人员（每行一人，至少 1 人）", "路人甲");
+
+        TasklistScript.Run refused = new TasklistScript(port).complete(clerk, clerk, task.getId(), form);
+
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.result().path("error").asText()).contains("路人甲");
+        assertThat(registrations.require(policyId).status()).isEqualTo(RegistrationStatus.OPEN);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isOne();
+
+        form.put("服务人员（每行一人，至少 1 人）", String.join("\n", InsuredProjects.SERVICE_STAFF));
+        new TasklistScript(port).complete(clerk, clerk, task.getId(), form).assertOk();
+
+        ServiceTeamRegistration registration = registrations.require(policyId);
+        assertThat(registration.status()).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(registration.serviceOrgId()).isEqualTo(serviceOrg.id());
+        assertThat(registration.registeredBy()).isEqualTo(clerk);
+        assertThat(registration.preventionTeam()).extracting(PreventionMember::name)
+                .containsExactly(InsuredProjects.TECHNICAL_LEAD, InsuredProjects.PROJECT_LEAD, "员工丙", "员工戊");
+        assertThat(registration.preventionTeam()).extracting(PreventionMember::role)
+                .containsExactly(TeamRole.TECHNICAL_LEAD, TeamRole.PROJECT_LEAD, TeamRole.SERVICE_STAFF,
+                        TeamRole.SERVICE_STAFF);
+    }
+}
