@@ -13,6 +13,9 @@
 //     label of the option, a checkbox true|false) and clicks Complete; ok once the engine accepted the
 //     form and the Tasklist closed the task. Reports {ok, claimed, filled: [labels], completed}; a task
 //     the user cannot see fails with "task ... not found or not visible".
+//     An embedded HTML form (embedded:deployment:forms/x.html) is filled the same way, its fields found by
+//     their <label for=…>: text inputs and textareas take the value, a select the option's label, a file
+//     input (cam-variable-type="File") the path of the file to upload.
 //
 //   node tasklist-check.mjs start --base-url URL --user U --password P --process-name NAME
 //       [--select LABEL=OPTION ...] [--check LABEL ...]
@@ -220,12 +223,59 @@ function oneLine(text) {
 /** The field's own label; the labels of a radio group's options follow it. */
 const FIELD_LABEL = ':scope > label.fjs-form-field-label:first-child';
 
-/** Fills the form-js field whose own label reads `label`, by the kind of field form-js rendered. */
+/** A Camunda Form (form-js) field, or a field of an embedded HTML form (one with cam-variable-name inputs). */
+const FORM_JS_FIELD = '.task-details .fjs-form .fjs-form-field';
+const EMBEDDED_FIELD = '.task-details form [cam-variable-name]';
+
+/** Fills the field labelled `label` of the form the task pane shows, a Camunda Form or an embedded one. */
 async function fillField(page, label, value) {
-  const fields = page.locator('.task-details .fjs-form .fjs-form-field');
-  await fields.first().waitFor({ state: 'visible' }).catch(() => {
-    throw new Error('the task pane shows no Camunda Form');
+  const anyField = page.locator(FORM_JS_FIELD).or(page.locator(EMBEDDED_FIELD)).first();
+  await anyField.waitFor({ state: 'visible' }).catch(() => {
+    throw new Error('the task pane shows no form');
   });
+  if (await page.locator(FORM_JS_FIELD).count() === 0) {
+    await fillEmbeddedField(page, label, value);
+    return;
+  }
+  await fillFormJsField(page, label, value);
+}
+
+/**
+ * Fills the embedded form's input whose <label for=…> reads `label`. A file input takes a path: the
+ * Tasklist reads the file in the browser and posts it with the form (base64), so wait until it has.
+ */
+async function fillEmbeddedField(page, label, value) {
+  const labels = page.locator('.task-details form label');
+  const match = labels.filter({ hasText: exactText(label) }).first();
+  if (await match.count() === 0) {
+    throw new Error(`no form field labelled '${label}' (the form shows: ${(await labels.allInnerTexts()).map(oneLine).join(', ')})`);
+  }
+  const id = await match.getAttribute('for');
+  const input = page.locator(`.task-details form [id="${id}"]`);
+  if (!id || await input.count() === 0) {
+    throw new Error(`the label '${label}' names no input (for="${id}")`);
+  }
+  const kind = await input.evaluate(element => element.tagName === 'INPUT' ? element.type : element.tagName.toLowerCase());
+  switch (kind) {
+    case 'file':
+      await input.setInputFiles(resolve(value));
+      await page.waitForTimeout(FORM_JS_DEBOUNCE_MS);
+      return;
+    case 'select':
+      await input.selectOption({ label: value });
+      return;
+    case 'checkbox':
+      await input.setChecked(value === 'true');
+      return;
+    default:
+      await input.fill(value);
+      await input.blur();
+  }
+}
+
+/** Fills the form-js field whose own label reads `label`, by the kind of field form-js rendered. */
+async function fillFormJsField(page, label, value) {
+  const fields = page.locator(FORM_JS_FIELD);
   const field = fields.filter({ has: page.locator(FIELD_LABEL, { hasText: exactText(label) }) }).first();
   if (await field.count() === 0) {
     const labels = await fields.locator(FIELD_LABEL).allInnerTexts();

@@ -1,6 +1,15 @@
 package org.anzexian.hazard;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -9,22 +18,31 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HazardRepository {
 
+    private static final String SELECT = """
+            SELECT id, project_id, policy_id, insurer_org_id, jurisdiction_code, construction_unit_id, verifier_org_id,
+                   source, source_id, category, severity, description, location, photos, proposed_measure, status,
+                   raised_by, raised_at, round, deadline_at, escalation, closed_at, closed_by
+            FROM hazard
+            """;
+
     private final JdbcClient jdbc;
 
     HazardRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    long insert(NewHazard hazard, String jurisdictionCode, long constructionUnitId, OffsetDateTime at) {
+    long insert(NewHazard hazard, String jurisdictionCode, long constructionUnitId, Long insurerOrgId,
+            OffsetDateTime at) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO hazard (project_id, policy_id, jurisdiction_code, construction_unit_id, verifier_org_id,
-                    source, source_id, category, severity, description, location, photos, proposed_measure, status,
-                    raised_by, raised_at)
-                VALUES (:project, :policy, :area, :builder, :verifier, :source, :sourceId, :category, :severity,
+                INSERT INTO hazard (project_id, policy_id, insurer_org_id, jurisdiction_code, construction_unit_id,
+                    verifier_org_id, source, source_id, category, severity, description, location, photos,
+                    proposed_measure, status, raised_by, raised_at)
+                VALUES (:project, :policy, :insurer, :area, :builder, :verifier, :source, :sourceId, :category, :severity,
                     :description, :location, :photos, :measure, 'OPEN', :by, :at)
                 """)
-                .param("project", hazard.projectId()).param("policy", hazard.policyId()).param("area", jurisdictionCode)
+                .param("project", hazard.projectId()).param("policy", hazard.policyId()).param("insurer", insurerOrgId)
+                .param("area", jurisdictionCode)
                 .param("builder", constructionUnitId).param("verifier", hazard.verifierOrgId())
                 .param("source", hazard.source().name()).param("sourceId", hazard.sourceId())
                 .param("category", hazard.category().name()).param("severity", hazard.severity().name())
@@ -33,5 +51,194 @@ class HazardRepository {
                 .param("by", hazard.raisedBy()).param("at", at)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** Opens a round unless it is open already (a retried step keeps the first); the hazard is OPEN again. */
+    boolean openRound(long hazardId, int round, OffsetDateTime openedAt, OffsetDateTime deadlineAt) {
+        if (findRound(hazardId, round).isPresent()) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO hazard_round (hazard_id, round, opened_at, deadline_at)
+                VALUES (:hazard, :round, :opened, :deadline)
+                """).param("hazard", hazardId).param("round", round).param("opened", openedAt)
+                .param("deadline", deadlineAt).update();
+        jdbc.sql("""
+                UPDATE hazard SET round = :round, deadline_at = :deadline, status = 'OPEN', escalation = 'NONE'
+                WHERE id = :hazard
+                """).param("hazard", hazardId).param("round", round).param("deadline", deadlineAt).update();
+        return true;
+    }
+
+    /** Stamps the reminder of the round; false when it was stamped before (nothing to do again). */
+    boolean stampReminded(long hazardId, int round, OffsetDateTime at) {
+        return stamp("reminded_at", hazardId, round, at);
+    }
+
+    boolean stampCountyEscalated(long hazardId, int round, OffsetDateTime at) {
+        boolean first = stamp("county_escalated_at", hazardId, round, at);
+        if (first) {
+            setEscalation(hazardId, round, HazardEscalation.COUNTY);
+        }
+        return first;
+    }
+
+    boolean stampCityEscalated(long hazardId, int round, OffsetDateTime at) {
+        boolean first = stamp("city_escalated_at", hazardId, round, at);
+        if (first) {
+            setEscalation(hazardId, round, HazardEscalation.CITY);
+        }
+        return first;
+    }
+
+    private boolean stamp(String column, long hazardId, int round, OffsetDateTime at) {
+        return jdbc.sql("UPDATE hazard_round SET " + column + " = :at WHERE hazard_id = :hazard AND round = :round AND "
+                        + column + " IS NULL")
+                .param("at", at).param("hazard", hazardId).param("round", round).update() == 1;
+    }
+
+    private void setEscalation(long hazardId, int round, HazardEscalation escalation) {
+        jdbc.sql("UPDATE hazard SET escalation = :escalation WHERE id = :hazard AND round = :round")
+                .param("escalation", escalation.name()).param("hazard", hazardId).param("round", round).update();
+    }
+
+    /** Records the evidence of the round; false when the round has evidence already. */
+    boolean recordEvidence(long hazardId, int round, String description, List<String> files, String by,
+            OffsetDateTime at) {
+        int updated = jdbc.sql("""
+                UPDATE hazard_round SET evidence_description = :description, evidence_files = :files,
+                    submitted_by = :by, submitted_at = :at
+                WHERE hazard_id = :hazard AND round = :round AND submitted_at IS NULL
+                """).param("description", description).param("files", String.join(" ", files)).param("by", by)
+                .param("at", at).param("hazard", hazardId).param("round", round).update();
+        if (updated == 1) {
+            jdbc.sql("UPDATE hazard SET status = 'SUBMITTED' WHERE id = :hazard").param("hazard", hazardId).update();
+        }
+        return updated == 1;
+    }
+
+    /** Records the verdict on the round's evidence; an accepted rectification closes the hazard (销号). */
+    boolean recordVerdict(long hazardId, int round, boolean accepted, String reason, String by, OffsetDateTime at) {
+        int updated = jdbc.sql("""
+                UPDATE hazard_round SET verdict = :verdict, verdict_reason = :reason, verified_by = :by, verified_at = :at
+                WHERE hazard_id = :hazard AND round = :round AND verdict IS NULL AND submitted_at IS NOT NULL
+                """).param("verdict", accepted ? "ACCEPTED" : "REJECTED").param("reason", reason).param("by", by)
+                .param("at", at).param("hazard", hazardId).param("round", round).update();
+        if (updated == 1 && accepted) {
+            jdbc.sql("UPDATE hazard SET status = 'CLOSED', closed_at = :at, closed_by = :by WHERE id = :hazard")
+                    .param("at", at).param("by", by).param("hazard", hazardId).update();
+        }
+        return updated == 1;
+    }
+
+    Optional<Hazard> find(long id, OffsetDateTime now) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((row, n) -> hazard(row, now, true)).optional();
+    }
+
+    /** Who may see what: empty collections grant nothing; {@code null} scope = the whole city. */
+    record Scope(Collection<String> areas, Collection<Long> insurers, Collection<Long> builders,
+            Collection<Long> verifiers) {
+
+        boolean grantsNothing() {
+            return areas.isEmpty() && insurers.isEmpty() && builders.isEmpty() && verifiers.isEmpty();
+        }
+    }
+
+    /** Hazards in the scope matching the filter, earliest deadline first; overdue = open past the deadline. */
+    List<Hazard> find(Scope scope, HazardFilter filter, OffsetDateTime now) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        var statement = new ArrayList<Object[]>();
+        if (scope != null) {
+            Map<String, Collection<?>> granted = new LinkedHashMap<>();
+            granted.put("jurisdiction_code", scope.areas());
+            granted.put("insurer_org_id", scope.insurers());
+            granted.put("construction_unit_id", scope.builders());
+            granted.put("verifier_org_id", scope.verifiers());
+            List<String> any = new ArrayList<>();
+            granted.forEach((column, values) -> {
+                if (!values.isEmpty()) {
+                    any.add(column + " IN (:" + column + ")");
+                    statement.add(new Object[] {column, List.copyOf(values)});
+                }
+            });
+            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
+        }
+        if (filter.projectId() != null) {
+            sql.append(" AND project_id = :project");
+            statement.add(new Object[] {"project", filter.projectId()});
+        }
+        if (filter.county() != null && !filter.county().isBlank()) {
+            sql.append(" AND jurisdiction_code = :county");
+            statement.add(new Object[] {"county", filter.county().strip()});
+        }
+        if (filter.severity() != null) {
+            sql.append(" AND severity = :severity");
+            statement.add(new Object[] {"severity", filter.severity().name()});
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = :status");
+            statement.add(new Object[] {"status", filter.status().name()});
+        }
+        if (filter.overdue() != null) {
+            sql.append(filter.overdue() ? " AND status = 'OPEN' AND deadline_at < :now"
+                    : " AND NOT (status = 'OPEN' AND deadline_at < :now)");
+            statement.add(new Object[] {"now", now});
+        }
+        sql.append(" ORDER BY deadline_at, id");
+        var query = jdbc.sql(sql.toString());
+        for (Object[] param : statement) {
+            query = query.param((String) param[0], param[1]);
+        }
+        return query.query((row, n) -> hazard(row, now, false)).list();
+    }
+
+    private Optional<Hazard.Round> findRound(long hazardId, int round) {
+        return rounds(hazardId).stream().filter(r -> r.round() == round).findFirst();
+    }
+
+    List<Hazard.Round> rounds(long hazardId) {
+        return jdbc.sql("""
+                SELECT round, opened_at, deadline_at, reminded_at, county_escalated_at, city_escalated_at,
+                       evidence_description, evidence_files, submitted_by, submitted_at, verdict, verdict_reason,
+                       verified_by, verified_at
+                FROM hazard_round WHERE hazard_id = :hazard ORDER BY round
+                """).param("hazard", hazardId).query((row, n) -> new Hazard.Round(row.getInt("round"),
+                        at(row, "opened_at"), at(row, "deadline_at"), at(row, "reminded_at"),
+                        at(row, "county_escalated_at"), at(row, "city_escalated_at"),
+                        row.getString("evidence_description"), hashes(row.getString("evidence_files")),
+                        row.getString("submitted_by"), at(row, "submitted_at"), row.getString("verdict"),
+                        row.getString("verdict_reason"), row.getString("verified_by"), at(row, "verified_at")))
+                .list();
+    }
+
+    private Hazard hazard(ResultSet row, OffsetDateTime now, boolean withRounds) throws SQLException {
+        long id = row.getLong("id");
+        HazardCategory category = HazardCategory.valueOf(row.getString("category"));
+        HazardSeverity severity = HazardSeverity.valueOf(row.getString("severity"));
+        HazardStatus status = HazardStatus.valueOf(row.getString("status"));
+        OffsetDateTime deadline = at(row, "deadline_at");
+        return new Hazard(id, row.getLong("project_id"), row.getLong("policy_id"), row.getObject("insurer_org_id", Long.class),
+                row.getString("jurisdiction_code"),
+                row.getLong("construction_unit_id"), row.getLong("verifier_org_id"),
+                HazardSource.valueOf(row.getString("source")), row.getLong("source_id"), category, category.label(),
+                severity, severity.label(), row.getString("description"), row.getString("location"),
+                hashes(row.getString("photos")), row.getString("proposed_measure"), status, status.label(),
+                row.getString("raised_by"), at(row, "raised_at"), row.getInt("round"), deadline,
+                status == HazardStatus.OPEN && deadline != null && deadline.isBefore(now),
+                HazardEscalation.valueOf(row.getString("escalation")), at(row, "closed_at"), row.getString("closed_by"),
+                withRounds ? rounds(id) : List.of());
+    }
+
+    private static OffsetDateTime at(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class);
+    }
+
+    private static List<String> hashes(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.strip().split("\\s+"));
+    }
+
+    boolean hasOpenMajor(long projectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM hazard WHERE project_id = :project AND severity = 'MAJOR' AND status <> 'CLOSED'")
+                .param("project", projectId).query(Long.class).single() > 0;
     }
 }

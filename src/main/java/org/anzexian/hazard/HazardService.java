@@ -1,16 +1,39 @@
 package org.anzexian.hazard;
 
+import static org.anzexian.hazard.HazardRectificationProcess.*;
+
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.anzexian.notification.NoticeTemplates;
+import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.files.StoredFile;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.registry.jurisdiction.JurisdictionService;
+import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
 import org.anzexian.supervision.archive.ArchiveRecord;
 import org.anzexian.supervision.archive.ArchiveSubject;
 import org.anzexian.supervision.archive.ServiceArchive;
+import org.anzexian.underwriting.Policy;
+import org.anzexian.underwriting.UnderwritingService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -18,25 +41,50 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Hazards and their rectification (N8.8, N8.9). {@link #raise} is the one way in for the modules that
  * find hazards (prevention-service visits, claims' recommendations): it records the hazard, archives the
- * step (N6.4) and starts {@code hazardRectification}, all in the caller's transaction.
+ * step (N6.4) and starts {@code hazardRectification}, all in the caller's transaction. The process
+ * then calls the steps below; every step is archived, and the steps a timer triggers are stamped per
+ * rectification round, so a step done twice (a retried job) mails and archives once.
+ *
+ * <p>Access: a county authority sees its area, an insurer its policies' hazards, a construction unit
+ * its own, a service organization those it verifies, the city bureau all. Engine calls run under
+ * {@link SystemAuthority} after these checks.
  */
 @Service
 @Validated
 public class HazardService {
 
+    /** Who a step is done by when no person does it. */
+    static final String SYSTEM_ACTOR = "system";
+
     private final HazardRepository repository;
+    private final HazardDeadlines deadlines;
+    private final HazardNotices notices;
     private final ProjectService projects;
+    private final OrganizationService organizations;
+    private final JurisdictionService jurisdictions;
+    private final UnderwritingService underwriting;
+    private final FileStore files;
     private final ServiceArchive archive;
     private final RuntimeService runtime;
+    private final TaskService tasks;
     private final SystemAuthority system;
     private final Clock clock;
 
-    HazardService(HazardRepository repository, ProjectService projects, ServiceArchive archive, RuntimeService runtime,
-            SystemAuthority system, Clock clock) {
+    HazardService(HazardRepository repository, HazardDeadlines deadlines, HazardNotices notices, ProjectService projects,
+            OrganizationService organizations, JurisdictionService jurisdictions, UnderwritingService underwriting,
+            FileStore files, ServiceArchive archive, RuntimeService runtime, TaskService tasks, SystemAuthority system,
+            Clock clock) {
         this.repository = repository;
+        this.deadlines = deadlines;
+        this.notices = notices;
         this.projects = projects;
+        this.organizations = organizations;
+        this.jurisdictions = jurisdictions;
+        this.underwriting = underwriting;
+        this.files = files;
         this.archive = archive;
         this.runtime = runtime;
+        this.tasks = tasks;
         this.system = system;
         this.clock = clock;
     }
@@ -53,17 +101,346 @@ public class HazardService {
         if (project == null) {
             new FieldViolations().add("projectId", "项目不存在 (no such project): " + hazard.projectId()).throwIfAny();
         }
-        long id = repository.insert(hazard, project.jurisdictionCode(), project.constructionUnitId(),
-                OffsetDateTime.now(clock));
+        Long insurerOrgId = underwriting.findPolicy(hazard.policyId()).map(Policy::insurerOrgId).orElse(null);
+        long id = repository.insert(hazard, project.jurisdictionCode(), project.constructionUnitId(), insurerOrgId,
+                now());
         archive.append(new ArchiveRecord(project.id(), ArchiveSubject.HAZARD, id, "HAZARD_RAISED", hazard.raisedBy(),
                 hazard.severity().label() + " · " + hazard.category().label() + " · " + hazard.location() + "："
                         + hazard.description(),
                 hazard.photos()));
-        system.run(() -> runtime.createMessageCorrelation(HazardRectificationProcess.MESSAGE_HAZARD_RAISED)
+        system.run(() -> runtime.createMessageCorrelation(MESSAGE_HAZARD_RAISED)
                 .processInstanceBusinessKey(String.valueOf(id))
-                .setVariable(HazardRectificationProcess.VAR_HAZARD_ID, id)
-                .setVariable(HazardRectificationProcess.VAR_SEVERITY, hazard.severity().name())
+                .setVariable(VAR_HAZARD_ID, id)
+                .setVariable(VAR_SEVERITY, hazard.severity().name())
                 .correlateStartMessage());
         return id;
+    }
+
+    // --- the process's steps ---------------------------------------------------------------------
+
+    /**
+     * Opens the next rectification round (the first, or the one after a rejected rectification) with its
+     * dates from DMN {@code hazardDeadline}; returns the variables the process's tasks and timers read. The
+     * current round is kept when it has no verdict yet (a retried step).
+     */
+    @Transactional
+    public Map<String, Object> openRound(long hazardId) {
+        Hazard hazard = require(hazardId);
+        if (hazard.status() == HazardStatus.CLOSED) {
+            throw new IllegalStateException("hazard " + hazardId + " is closed");
+        }
+        Hazard.Round current = currentRound(hazard);
+        boolean next = current == null || "REJECTED".equals(current.verdict());
+        int round = next ? hazard.round() + 1 : hazard.round();
+        OffsetDateTime openedAt = next ? now() : current.openedAt();
+        HazardDeadlines.Dates dates = deadlines.forRound(openedAt, hazard.severity(), hazard.category());
+        if (repository.openRound(hazardId, round, openedAt, dates.deadlineAt())) {
+            Hazard opened = require(hazardId);
+            Project project = projects.require(hazard.projectId());
+            appendStep(opened, round == 1 ? "RECTIFICATION_OPENED" : "RECTIFICATION_REOPENED", SYSTEM_ACTOR,
+                    "第 " + round + " 轮整改，期限 " + notices.format(dates.deadlineAt()), List.of());
+            if (round > 1) {
+                notices.send(NoticeTemplates.HAZARD_RECTIFICATION_REJECTED, List.of(builderGroup(opened)), opened, project,
+                        "rejected", Map.of("reason", current.verdictReason()));
+            }
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_ROUND, round);
+        variables.put(VAR_BUILDER_GROUP, builderGroup(hazard));
+        variables.put(VAR_VERIFIER_GROUP, organizations.require(hazard.verifierOrgId()).groupId());
+        variables.put(VAR_COUNTY_GROUP, countyGroup(hazard));
+        variables.put(VAR_REMINDER_AT, Date.from(dates.reminderAt().toInstant()));
+        variables.put(VAR_DEADLINE_AT, Date.from(dates.deadlineAt().toInstant()));
+        variables.put(VAR_CITY_ESCALATION_AT, Date.from(dates.cityEscalationAt().toInstant()));
+        return variables;
+    }
+
+    /** A major hazard is reported at once to the county authority and the insurer (listed supervision, N8.9). */
+    @Transactional
+    public void reportMajorHazard(long hazardId) {
+        Hazard hazard = require(hazardId);
+        boolean reported = archive.entriesAbout(ArchiveSubject.HAZARD, hazardId).stream()
+                .anyMatch(entry -> "MAJOR_HAZARD_REPORTED".equals(entry.event()));
+        if (hazard.severity() != HazardSeverity.MAJOR || reported) {
+            return;
+        }
+        List<String> groups = new ArrayList<>(List.of(countyGroup(hazard)));
+        if (hazard.insurerOrgId() != null) {
+            groups.add(organizations.require(hazard.insurerOrgId()).groupId());
+        }
+        notices.send(NoticeTemplates.HAZARD_MAJOR_REPORTED, groups, hazard, projects.require(hazard.projectId()),
+                "major", Map.of());
+        appendStep(hazard, "MAJOR_HAZARD_REPORTED", SYSTEM_ACTOR, "报告县级住建部门及保险机构：" + String.join("、", groups),
+                List.of());
+    }
+
+    /** The reminder before the deadline to the construction unit, once per round. */
+    @Transactional
+    public void remindBuilder(long hazardId, int round) {
+        Hazard hazard = require(hazardId);
+        if (hazard.status() != HazardStatus.OPEN || hazard.round() != round
+                || !repository.stampReminded(hazardId, round, now())) {
+            return;
+        }
+        notices.send(NoticeTemplates.HAZARD_RECTIFICATION_REMINDER, List.of(builderGroup(hazard)), hazard,
+                projects.require(hazard.projectId()), "reminder", Map.of());
+        appendStep(hazard, "REMINDER_SENT", SYSTEM_ACTOR, "提醒施工单位：整改期限 " + notices.format(hazard.deadlineAt()),
+                List.of());
+    }
+
+    /**
+     * The deadline of the round passed: the county authority of the project's area supervises (its task
+     * comes from the process) and is mailed; once per round. The construction unit's task stays open.
+     */
+    @Transactional
+    public void escalateToCounty(long hazardId, int round) {
+        Hazard hazard = require(hazardId);
+        if (hazard.status() == HazardStatus.CLOSED || !repository.stampCountyEscalated(hazardId, round, now())) {
+            return;
+        }
+        notices.send(NoticeTemplates.HAZARD_OVERDUE, List.of(countyGroup(hazard)), hazard,
+                projects.require(hazard.projectId()), "county", Map.of());
+        appendStep(hazard, "ESCALATED_TO_COUNTY", SYSTEM_ACTOR, "逾期未整改，报县级住建部门督办：" + countyGroup(hazard),
+                List.of());
+    }
+
+    /** Still not rectified a further time after the deadline: the city bureau is called in; once per round. */
+    @Transactional
+    public void escalateToCity(long hazardId, int round) {
+        Hazard hazard = require(hazardId);
+        if (hazard.status() == HazardStatus.CLOSED || !repository.stampCityEscalated(hazardId, round, now())) {
+            return;
+        }
+        notices.send(NoticeTemplates.HAZARD_ESCALATED_TO_CITY, List.of(PlatformGroups.CITY_BUREAU, countyGroup(hazard)),
+                hazard, projects.require(hazard.projectId()), "city", Map.of());
+        appendStep(hazard, "ESCALATED_TO_CITY", SYSTEM_ACTOR, "逾期仍未整改，报市住建局督办", List.of());
+    }
+
+    /** The county's or the city's supervision note, archived (N6.4). */
+    @Transactional
+    public void recordSupervision(long hazardId, HazardEscalation level, String note, String userId) {
+        if (note == null || note.isBlank()) {
+            throw new InvalidRequestException(VAR_SUPERVISION_NOTE, "必须填写督办意见 (supervision note required)");
+        }
+        appendStep(require(hazardId), level + "_SUPERVISION", userId, note.strip(), List.of());
+    }
+
+    /** The hazard is closed: the construction unit, and for a major hazard the county and the insurer, are told. */
+    @Transactional
+    public void announceClosed(long hazardId) {
+        Hazard hazard = require(hazardId);
+        if (hazard.status() != HazardStatus.CLOSED) {
+            throw new IllegalStateException("hazard " + hazardId + " is " + hazard.status());
+        }
+        List<String> groups = new ArrayList<>(List.of(builderGroup(hazard)));
+        if (hazard.severity() == HazardSeverity.MAJOR) {
+            groups.add(countyGroup(hazard));
+            if (hazard.insurerOrgId() != null) {
+                groups.add(organizations.require(hazard.insurerOrgId()).groupId());
+            }
+        }
+        notices.send(NoticeTemplates.HAZARD_CLOSED, groups, hazard, projects.require(hazard.projectId()), "closed",
+                Map.of("closedAt", notices.format(hazard.closedAt())));
+    }
+
+    // --- evidence and verification (Tasklist and /api) -------------------------------------------
+
+    /** An uploaded file of the Tasklist form. */
+    public record Upload(String fileName, String contentType, byte[] bytes) {
+    }
+
+    /**
+     * {@code POST /api/hazards/{id}/evidence}: the construction unit submits its evidence (photos uploaded
+     * before through {@code /api/files}) and its task completes. A refused submission changes nothing.
+     */
+    @Transactional
+    public Hazard submitEvidence(Actor actor, long hazardId, @Valid HazardEvidence evidence) {
+        Hazard hazard = get(actor, hazardId);
+        if (!actor.isMemberOf(builderGroup(hazard))) {
+            throw new ForbiddenException("只有本项目施工单位可以提交整改材料 (only the construction unit submits evidence)");
+        }
+        FieldViolations violations = new FieldViolations();
+        for (int i = 0; i < evidence.photos().size(); i++) {
+            if (!files.exists(evidence.photos().get(i))) {
+                violations.add("photos[" + i + "]", "文件不存在，请先上传 (no such file, upload it first): "
+                        + evidence.photos().get(i));
+            }
+        }
+        violations.throwIfAny();
+        Task task = openTask(hazardId, TASK_RECTIFY);
+        recordEvidence(hazard, evidence.description(), evidence.photos(), actor.userId());
+        system.run(() -> tasks.complete(task.getId()));
+        return require(hazardId);
+    }
+
+    /**
+     * Completion of the construction unit's task from the Tasklist's embedded form: the files move into
+     * the file store (the process keeps none); nothing to do when the evidence came through {@code /api}.
+     */
+    @Transactional
+    public void recordEvidenceFromForm(long hazardId, String description, List<Upload> uploads, String userId) {
+        Hazard hazard = require(hazardId);
+        Hazard.Round current = currentRound(hazard);
+        if (hazard.status() != HazardStatus.OPEN || current == null || current.submittedAt() != null) {
+            return;
+        }
+        FieldViolations violations = new FieldViolations();
+        if (description == null || description.isBlank()) {
+            violations.add(VAR_EVIDENCE_DESCRIPTION, "必须填写整改情况说明 (description required)");
+        } else if (description.strip().length() > 2000) {
+            violations.add(VAR_EVIDENCE_DESCRIPTION, "整改情况说明最多 2000 字 (at most 2000 characters)");
+        }
+        if (uploads.isEmpty()) {
+            violations.add(VAR_EVIDENCE_PHOTO_PREFIX + 1, "至少上传 1 张整改后照片 (at least one photo)");
+        }
+        violations.throwIfAny();
+        List<String> hashes = uploads.stream()
+                .map(upload -> files.store(upload.fileName(), upload.contentType(), upload.bytes(), userId).sha256())
+                .toList();
+        recordEvidence(hazard, description.strip(), hashes, userId);
+    }
+
+    private void recordEvidence(Hazard hazard, String description, List<String> photos, String userId) {
+        if (hazard.status() != HazardStatus.OPEN) {
+            throw new ConflictException(null, "该隐患当前不在整改中 (the hazard is not awaiting rectification): "
+                    + hazard.statusLabel());
+        }
+        if (repository.recordEvidence(hazard.id(), hazard.round(), description, photos, userId, now())) {
+            appendStep(hazard, "EVIDENCE_SUBMITTED", userId, "第 " + hazard.round() + " 轮整改：" + description, photos);
+        }
+    }
+
+    /**
+     * {@code POST /api/hazards/{id}/verification}: the service organization accepts (the hazard is closed,
+     * 销号) or rejects with a reason (back to the construction unit with a new deadline); its task completes.
+     */
+    @Transactional
+    public Hazard verify(Actor actor, long hazardId, @Valid HazardVerdict verdict) {
+        Hazard hazard = get(actor, hazardId);
+        if (!actor.isMemberOf(organizations.require(hazard.verifierOrgId()).groupId())) {
+            throw new ForbiddenException("只有负责复核的服务机构可以复核整改 (only the verifying service organization verifies)");
+        }
+        Task task = openTask(hazardId, TASK_VERIFY);
+        recordVerdict(hazard, verdict.accepted(), verdict.reason(), actor.userId());
+        system.run(() -> tasks.complete(task.getId(), Map.of(VAR_VERDICT, verdict.accepted() ? ACCEPT : REJECT)));
+        return require(hazardId);
+    }
+
+    /**
+     * Completion of the service organization's task from the Tasklist: the same checks as {@link #verify};
+     * nothing to do when the verdict came through {@code /api}.
+     */
+    @Transactional
+    public void recordVerdictFromForm(long hazardId, String verdict, String reason, String userId) {
+        Hazard hazard = require(hazardId);
+        Hazard.Round current = currentRound(hazard);
+        if (hazard.status() != HazardStatus.SUBMITTED || current == null || current.verdict() != null) {
+            return;
+        }
+        if (!ACCEPT.equals(verdict) && !REJECT.equals(verdict)) {
+            throw new InvalidRequestException(VAR_VERDICT, "必须选择复核结论 (choose accept or reject)");
+        }
+        recordVerdict(hazard, ACCEPT.equals(verdict), reason, userId);
+    }
+
+    private void recordVerdict(Hazard hazard, boolean accepted, String reason, String userId) {
+        if (hazard.status() != HazardStatus.SUBMITTED) {
+            throw new ConflictException(null, "该隐患没有待复核的整改 (no rectification awaits verification): "
+                    + hazard.statusLabel());
+        }
+        if (!accepted && (reason == null || reason.isBlank())) {
+            throw new InvalidRequestException("reason", "不通过时必须说明理由 (a rejection needs a reason)");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (repository.recordVerdict(hazard.id(), hazard.round(), accepted, why, userId, now())) {
+            appendStep(hazard, accepted ? "HAZARD_CLOSED" : "RECTIFICATION_REJECTED", userId,
+                    accepted ? "复核通过，隐患销号" + (why.isEmpty() ? "" : "：" + why) : "复核不通过：" + why, List.of());
+        }
+    }
+
+    // --- lookup ------------------------------------------------------------------------------------
+
+    /** The hazard with its rounds, if the actor may see it. */
+    @Transactional(readOnly = true)
+    public Hazard get(Actor actor, long hazardId) {
+        return repository.find(hazardId, now()).filter(hazard -> maySee(actor, hazard))
+                .orElseThrow(() -> new NotFoundException("隐患不存在 (no such hazard): " + hazardId));
+    }
+
+    /** The hazards the actor may see matching the filter, earliest deadline first. */
+    @Transactional(readOnly = true)
+    public List<Hazard> list(Actor actor, HazardFilter filter) {
+        if (actor.seesWholeCity()) {
+            return repository.find(null, filter, now());
+        }
+        var scope = new HazardRepository.Scope(actor.countyCodes(), actor.organizationIds(Role.INSURER),
+                actor.organizationIds(Role.BUILDER), actor.organizationIds(Role.SERVICE_ORG));
+        return scope.grantsNothing() ? List.of() : repository.find(scope, filter, now());
+    }
+
+    /**
+     * A photo of the hazard or of its evidence, for whoever may see the hazard (the verifying service
+     * organization sees the construction unit's photos, the construction unit those of the visit).
+     */
+    @Transactional(readOnly = true)
+    public StoredFile file(Actor actor, long hazardId, String sha256) {
+        Hazard hazard = get(actor, hazardId);
+        boolean ofHazard = hazard.photos().contains(sha256)
+                || hazard.rounds().stream().anyMatch(round -> round.evidenceFiles().contains(sha256));
+        return files.find(sha256).filter(found -> ofHazard)
+                .orElseThrow(() -> new NotFoundException("该隐患没有此文件 (no such file of the hazard): " + sha256));
+    }
+
+    /** The hazard for the process and other modules; no access check. */
+    @Transactional(readOnly = true)
+    public Hazard require(long hazardId) {
+        return repository.find(hazardId, now())
+                .orElseThrow(() -> new NotFoundException("隐患不存在 (no such hazard): " + hazardId));
+    }
+
+    private static boolean maySee(Actor actor, Hazard hazard) {
+        return actor.seesWholeCity()
+                || actor.countyCodes().contains(hazard.jurisdictionCode())
+                || hazard.insurerOrgId() != null && actor.organizationIds(Role.INSURER).contains(hazard.insurerOrgId())
+                || actor.organizationIds(Role.BUILDER).contains(hazard.constructionUnitId())
+                || actor.organizationIds(Role.SERVICE_ORG).contains(hazard.verifierOrgId());
+    }
+
+    private static Hazard.Round currentRound(Hazard hazard) {
+        return hazard.rounds().stream().filter(round -> round.round() == hazard.round()).findFirst().orElse(null);
+    }
+
+    private Task openTask(long hazardId, String taskKey) {
+        Task task = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(hazardId))
+                .processDefinitionKey(KEY).taskDefinitionKey(taskKey).singleResult());
+        if (task == null) {
+            throw new ConflictException(null, TASK_RECTIFY.equals(taskKey)
+                    ? "该隐患没有待办的整改任务 (no open rectification task)"
+                    : "该隐患没有待办的复核任务 (no open verification task)");
+        }
+        return task;
+    }
+
+    private void appendStep(Hazard hazard, String event, String actor, String detail, List<String> stepFiles) {
+        archive.append(new ArchiveRecord(hazard.projectId(), ArchiveSubject.HAZARD, hazard.id(), event, actor, detail,
+                stepFiles));
+    }
+
+    private String builderGroup(Hazard hazard) {
+        return organizations.require(hazard.constructionUnitId()).groupId();
+    }
+
+    private String countyGroup(Hazard hazard) {
+        return jurisdictions.require(hazard.jurisdictionCode()).authorityGroup();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** Whether a major hazard of the project is not closed yet (an input of DMN {@code visitFrequency}). */
+    @Transactional(readOnly = true)
+    public boolean hasOpenMajorHazard(long projectId) {
+        return repository.hasOpenMajor(projectId);
     }
 }

@@ -180,4 +180,60 @@ public final class NoticeTemplates {
      * {@code rectification}, {@code training}.
      */
     public static final String CLAIM_RECOMMENDATIONS = "claim-recommendations";
+
+    // --- hazard rectification (#5, N8.9) -------------------------------------------------------
+    // Every hazard notice has the model hazardId, projectName, projectCode, severity, category, location,
+    // description, proposedMeasure, deadline (of the current round).
+
+    /** 重大事故隐患 — to the county authority and the insurer at once. Model: the hazard's. */
+    public static final String HAZARD_MAJOR_REPORTED = "hazard-major-reported";
+
+    /** 隐患整改即将到期 — to the construction unit before the deadline. Model: the hazard's. */
+    public static final String HAZARD_RECTIFICATION_REMINDER = "hazard-rectification-reminder";
+
+    /** 隐患逾期未整改 — to the county authority of the project's area. Model: the hazard's. */
+    public static final String HAZARD_OVERDUE = "hazard-overdue";
+
+    /** 隐患逾期升级市级督办 — to the city bureau and the county authority. Model: the hazard's. */
+    public static final String HAZARD_ESCALATED_TO_CITY = "hazard-escalated-to-city";
+
+    /** 隐患整改复核未通过 — to the construction unit. Model: the hazard's plus {@code reason}. */
+    public static final String HAZARD_RECTIFICATION_REJECTED = "hazard-rectification-rejected";
+
+    /**
+     * 隐患已销号 — to the construction unit, for a major hazard also the county authority and the insurer.
+     * Model: the hazard's plus {@code closedAt}.
+     */
+    public static final String HAZARD_CLOSED = "hazard-closed";
+
+    // --- prevention-service visits (#5, N8.2, N8.4, N8.5, N8.8) --------------------------------
+    // Every visit notice has: projectName, projectCode, visitId, kind, serviceOrgName, dueAt.
+
+    /** 服务即将到期 — to the service organization. Model: the visit notice's. */
+    public static final String VISIT_DUE_REMINDER = "visit-due-reminder";
+
+    /** 服务逾期未完成 — to the insurer and the county authority; counts against the service organization. */
+    public static final String VISIT_MISSED = "visit-missed";
+
+    /** 现场拒绝或阻挠服务 (N8.5) — to the insurer and the county authority. Model plus {@code reason}, {@code recordedAt}. */
+    public static final String VISIT_REFUSED = "visit-refused";
+
+    /**
+     * 服务报告 (N8.4) — to the insurer and the construction unit. Model plus {@code visitedAt}, {@code attendees},
+     * {@code serviceItems}, {@code reportFile}, {@code hazardCount}, {@code hazardLines}, {@code lateNote}.
+     */
+    public static final String VISIT_REPORT = "visit-report";
+
+    /** 服务报告逾期未上传 (N8.8) — to the service organization and the insurer. Model plus {@code reportDueAt}. */
+    public static final String VISIT_REPORT_LATE = "visit-report-late";
+
+    /** 加派服务 — to the service organization. Model plus {@code reason}, {@code requestedBy}. */
+    public static final String VISIT_REQUESTED = "visit-requested";
+
+    /**
+     * 事故预防服务定期报告 (N8.5) — to a county authority. Model: {@code jurisdictionName}, {@code periodStart},
+     * {@code periodEnd}, {@code visited}, {@code refused}, {@code missed}, {@code majorHazards},
+     * {@code generalHazards}, {@code refusalLines}.
+     */
+    public static final String VISIT_DIGEST = "visit-digest";
 }

@@ -165,6 +165,12 @@ public class UnderwritingService {
         return policyNumber == null ? Optional.empty() : repository.findPolicyByNumber(policyNumber.strip());
     }
 
+    /** The policy, if there is one: for modules that must not fail their transaction on a missing policy (hazards). */
+    @Transactional(readOnly = true)
+    public Optional<Policy> findPolicy(long policyId) {
+        return repository.findPolicy(policyId);
+    }
+
     @Transactional(readOnly = true)
     /** The policies of a construction contract: a phased project's phases share theirs (N2.4). */
     public List<Policy> policiesOfContract(long contractId) {

@@ -3,7 +3,18 @@ package org.anzexian.platform.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.anzexian.filing.insurer.InsurerFilingService;
+import org.anzexian.filing.insurer.InsurerRegisterEntry;
+import org.anzexian.filing.serviceorg.RegisteredServiceOrg;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingService;
 import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.project.Project;
+import org.anzexian.registry.project.ProjectService;
+import org.anzexian.service.team.RegistrationStatus;
+import org.anzexian.service.team.ServiceTeamRegistration;
+import org.anzexian.service.team.ServiceTeamRegistrationService;
+import org.anzexian.underwriting.Policy;
+import org.anzexian.underwriting.UnderwritingService;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +27,25 @@ abstract class DemoDataContract {
     DemoData demoData;
 
     @Autowired
+    DemoScenario demoScenario;
+
+    @Autowired
     IdentityService identityService;
+
+    @Autowired
+    InsurerFilingService insurerFilings;
+
+    @Autowired
+    ServiceOrgFilingService serviceOrgFilings;
+
+    @Autowired
+    ProjectService projects;
+
+    @Autowired
+    UnderwritingService underwriting;
+
+    @Autowired
+    ServiceTeamRegistrationService registrations;
 
     @Autowired
     OrganizationService organizations;
@@ -53,9 +82,26 @@ abstract class DemoDataContract {
     }
 
     @Test
+    void theDemoStoryFilesTheInsurersAndServiceOrgsAndInsuresXf2025001WithItsTeamRegistered() {
+        assertThat(insurerFilings.register()).extracting(InsurerRegisterEntry::name)
+                .contains("中国人民财产保险股份有限公司忻州市分公司", "中国太平洋财产保险股份有限公司忻州中心支公司");
+        assertThat(serviceOrgFilings.register()).extracting(RegisteredServiceOrg::name)
+                .contains("山西安科安全技术咨询有限公司", "忻州建安工程技术服务有限公司");
+        Project project = projects.findByCode(DemoScenario.INSURED_PROJECT).orElseThrow();
+        Policy policy = underwriting.effectivePolicy(project.constructionContract().id()).orElseThrow();
+        assertThat(policy.insurerName()).isEqualTo("中国人民财产保险股份有限公司忻州市分公司");
+        // 86,500,000 × 1.5 ‰
+        assertThat(policy.premium()).isEqualByComparingTo("129750.00");
+        ServiceTeamRegistration registration = registrations.require(policy.id());
+        assertThat(registration.status()).isEqualTo(RegistrationStatus.REGISTERED);
+        assertThat(organizations.require(registration.serviceOrgId()).name()).isEqualTo("山西安科安全技术咨询有限公司");
+    }
+
+    @Test
     void loadingTheDemoAgainChangesNothing() {
         Map<String, Long> before = counts();
         demoData.load();
+        demoScenario.play();
         assertThat(counts()).isEqualTo(before);
     }
 
@@ -65,7 +111,11 @@ abstract class DemoDataContract {
                 "person", count("person"),
                 "project", count("project"),
                 "construction_contract", count("construction_contract"),
-                "users", identityService.createUserQuery().count());
+                "users", identityService.createUserQuery().count(),
+                "insurer_filing", count("insurer_filing"),
+                "service_org_filing", count("service_org_filing"),
+                "policy", count("policy"),
+                "service_team_registration", count("service_team_registration"));
     }
 
     private long count(String table) {

@@ -1,0 +1,73 @@
+package org.anzexian.hazard;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.files.StoredFile;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "隐患整改", description = "隐患查询、施工单位提交整改材料、服务机构复核销号（N8.8、N8.9）")
+class HazardController {
+
+    private final HazardService hazards;
+    private final FileStore files;
+    private final CurrentActor currentActor;
+
+    HazardController(HazardService hazards, FileStore files, CurrentActor currentActor) {
+        this.hazards = hazards;
+        this.files = files;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/api/hazards")
+    @Operation(summary = "隐患查询：县级住建部门看本辖区，保险机构看本机构保单的，施工单位看本单位的，服务机构看由其复核的，市住建局看全部")
+    List<Hazard> list(@RequestParam(required = false) Long projectId, @RequestParam(required = false) String county,
+            @RequestParam(required = false) HazardSeverity severity, @RequestParam(required = false) HazardStatus status,
+            @RequestParam(required = false) Boolean overdue) {
+        return hazards.list(currentActor.require(), new HazardFilter(projectId, county, severity, status, overdue));
+    }
+
+    @GetMapping("/api/hazards/{id}")
+    @Operation(summary = "查看隐患及其各轮整改、复核记录")
+    Hazard get(@PathVariable long id) {
+        return hazards.get(currentActor.require(), id);
+    }
+
+    @GetMapping("/api/hazards/{id}/files/{sha256}")
+    @Operation(summary = "隐患照片及整改照片（能查看该隐患者）")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String sha256) {
+        StoredFile file = hazards.file(currentActor.require(), id, sha256);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.ETAG, "\"" + file.sha256() + "\"")
+                .body(files.content(sha256));
+    }
+
+    @PostMapping("/api/hazards/{id}/evidence")
+    @Operation(summary = "施工单位提交整改材料（说明及先经 /api/files 上传的照片），待办完成，转服务机构复核")
+    Hazard submitEvidence(@PathVariable long id, @Valid @RequestBody HazardEvidence evidence) {
+        return hazards.submitEvidence(currentActor.require(), id, evidence);
+    }
+
+    @PostMapping("/api/hazards/{id}/verification")
+    @Operation(summary = "服务机构复核整改：通过则隐患销号；不通过须说明理由，退回施工单位按新期限重新整改")
+    Hazard verify(@PathVariable long id, @Valid @RequestBody HazardVerdict verdict) {
+        return hazards.verify(currentActor.require(), id, verdict);
+    }
+}

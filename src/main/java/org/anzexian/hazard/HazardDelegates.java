@@ -1,0 +1,133 @@
+package org.anzexian.hazard;
+
+import static org.anzexian.hazard.HazardRectificationProcess.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegates of {@code processes/hazardRectification.bpmn}: read the hazard id and the form fields,
+ * call {@link HazardService}, set the routing facts. The complete listeners refuse a bad form (the task
+ * stays open with the message).
+ */
+@Configuration
+class HazardDelegates {
+
+    /** {@code ServiceTask_OpenRectification}, {@code ServiceTask_OpenNextRound}: the round's groups and dates. */
+    @Bean
+    JavaDelegate hazardOpenRoundDelegate(HazardService hazards) {
+        return execution -> execution.setVariables(hazards.openRound(hazardId(execution)));
+    }
+
+    /** {@code ServiceTask_ReportMajorHazard}. */
+    @Bean
+    JavaDelegate hazardReportMajorDelegate(HazardService hazards) {
+        return execution -> hazards.reportMajorHazard(hazardId(execution));
+    }
+
+    /** {@code ServiceTask_RemindBuilder}. */
+    @Bean
+    JavaDelegate hazardReminderDelegate(HazardService hazards) {
+        return execution -> hazards.remindBuilder(hazardId(execution), round(execution));
+    }
+
+    /** {@code ServiceTask_EscalateToCounty}. */
+    @Bean
+    JavaDelegate hazardCountyEscalationDelegate(HazardService hazards) {
+        return execution -> hazards.escalateToCounty(hazardId(execution), round(execution));
+    }
+
+    /** {@code ServiceTask_EscalateToCity}. */
+    @Bean
+    JavaDelegate hazardCityEscalationDelegate(HazardService hazards) {
+        return execution -> hazards.escalateToCity(hazardId(execution), round(execution));
+    }
+
+    /** {@code ServiceTask_AnnounceClosed}. */
+    @Bean
+    JavaDelegate hazardAnnounceClosedDelegate(HazardService hazards) {
+        return execution -> hazards.announceClosed(hazardId(execution));
+    }
+
+    /**
+     * {@code UserTask_Rectify} (embedded form {@code forms/hazardRectification.html}): the uploaded photos
+     * go into the file store and leave the process, which keeps only the hazard id.
+     */
+    @Bean
+    TaskListener hazardEvidenceDelegate(HazardService hazards) {
+        return task -> {
+            List<HazardService.Upload> uploads = new ArrayList<>();
+            for (int i = 1; i <= EVIDENCE_PHOTO_FIELDS; i++) {
+                String name = VAR_EVIDENCE_PHOTO_PREFIX + i;
+                if (task.getVariableTyped(name) instanceof FileValue file && file.getValue() != null) {
+                    byte[] content = bytes(file.getValue());
+                    // the Tasklist posts an input left empty as a nameless empty file
+                    if (content.length > 0 || file.getFilename() != null && !file.getFilename().isBlank()) {
+                        uploads.add(new HazardService.Upload(file.getFilename(), file.getMimeType(), content));
+                    }
+                }
+                task.removeVariable(name);
+            }
+            hazards.recordEvidenceFromForm(hazardId(task), (String) task.getVariable(VAR_EVIDENCE_DESCRIPTION), uploads,
+                    actor(task));
+            task.removeVariable(VAR_EVIDENCE_DESCRIPTION);
+        };
+    }
+
+    /** {@code UserTask_VerifyRectification}: the verdict ({@code verdict}) also routes the process. */
+    @Bean
+    TaskListener hazardVerificationDelegate(HazardService hazards) {
+        return task -> {
+            hazards.recordVerdictFromForm(hazardId(task), (String) task.getVariable(VAR_VERDICT),
+                    (String) task.getVariable(VAR_VERDICT_REASON), actor(task));
+            // the reason is in the hazard's record; the next round's form starts empty
+            task.removeVariable(VAR_VERDICT_REASON);
+        };
+    }
+
+    /** {@code UserTask_CountySupervision}. */
+    @Bean
+    TaskListener hazardCountySupervisionDelegate(HazardService hazards) {
+        return task -> supervise(hazards, task, HazardEscalation.COUNTY);
+    }
+
+    /** {@code UserTask_CitySupervision}. */
+    @Bean
+    TaskListener hazardCitySupervisionDelegate(HazardService hazards) {
+        return task -> supervise(hazards, task, HazardEscalation.CITY);
+    }
+
+    /** Records the note; it is in the archive then, and the other level's form starts empty. */
+    private static void supervise(HazardService hazards, DelegateTask task, HazardEscalation level) {
+        hazards.recordSupervision(hazardId(task), level, (String) task.getVariable(VAR_SUPERVISION_NOTE), actor(task));
+        task.removeVariable(VAR_SUPERVISION_NOTE);
+    }
+
+    private static int round(VariableScope scope) {
+        return ((Number) scope.getVariable(VAR_ROUND)).intValue();
+    }
+
+    private static String actor(DelegateTask task) {
+        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return user != null ? user.getUserId() : task.getAssignee() != null ? task.getAssignee() : HazardService.SYSTEM_ACTOR;
+    }
+
+    private static byte[] bytes(InputStream content) {
+        try (content) {
+            return content.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.anzexian.service.visit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.files.StoredFile;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "事故预防服务", description = "定期及加派的现场服务、服务记录、服务报告和隐患上传（N4.6、N8.2、N8.4、N8.5、N8.8）")
+class VisitController {
+
+    private final VisitService visits;
+    private final CurrentActor currentActor;
+
+    VisitController(VisitService visits, CurrentActor currentActor) {
+        this.visits = visits;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/api/visits")
+    @Operation(summary = "某保单的服务（服务机构、保险机构、施工单位、所在地住建部门、市住建局可见）")
+    List<Visit> ofPolicy(@RequestParam long policyId) {
+        return visits.ofPolicy(currentActor.require(), policyId);
+    }
+
+    @GetMapping("/api/visits/{id}")
+    @Operation(summary = "查看一次服务")
+    Visit get(@PathVariable long id) {
+        return visits.get(currentActor.require(), id);
+    }
+
+    @GetMapping("/api/visits/{id}/files/{sha256}")
+    @Operation(summary = "下载该次服务的报告或隐患照片（能查看该次服务的单位）")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String sha256) {
+        StoredFile file = visits.file(currentActor.require(), id, sha256);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(visits.content(file));
+    }
+
+    @PostMapping("/api/visits/requests")
+    @Operation(summary = "申请加派服务（本项目施工单位或所在地住建部门）")
+    ResponseEntity<Visit> request(@Valid @RequestBody ExtraVisitRequest request) {
+        Visit visit = visits.requestExtra(currentActor.require(), request);
+        return ResponseEntity.created(URI.create("/api/visits/" + visit.id())).body(visit);
+    }
+
+    @PostMapping("/api/visits/{id}/record")
+    @Operation(summary = "记录服务（登记的服务机构）：到场时间、到场人员（须含项目负责人和至少 1 名服务人员）、服务事项；或现场拒绝/阻挠服务及原因")
+    Visit record(@PathVariable long id, @Valid @RequestBody VisitRecordRequest request) {
+        return visits.record(currentActor.require(), id, request);
+    }
+
+    @PostMapping("/api/visits/{id}/report")
+    @Operation(summary = "上传服务报告和隐患（登记的服务机构）；报告送保险机构和施工单位，每项隐患启动整改")
+    Visit report(@PathVariable long id, @Valid @RequestBody VisitReportRequest request) {
+        return visits.report(currentActor.require(), id, request);
+    }
+}

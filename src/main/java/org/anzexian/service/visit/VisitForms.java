@@ -1,0 +1,143 @@
+package org.anzexian.service.visit;
+
+import static org.anzexian.service.visit.PreventionServiceVisitProcess.*;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.anzexian.hazard.HazardCategory;
+import org.anzexian.hazard.HazardSeverity;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.web.InvalidRequestException;
+import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/**
+ * The fields of the visit forms ({@code forms/visitRecord.html}, {@code forms/visitReport.html},
+ * {@code forms/visitRequestStart.form}) as the requests {@code /api} takes; lists are typed one per line.
+ */
+final class VisitForms {
+
+    static final String ARRIVED_AT = "arrivedAt";
+    static final String LEFT_AT = "leftAt";
+    static final String ATTENDEES_LINES = "attendeesLines";
+    static final String SERVICE_ITEMS_LINES = "serviceItemsLines";
+    static final String REFUSAL_REASON = "refusalReason";
+    static final String REPORT_FILE = "reportFile";
+    static final String HAZARD_LINES = "hazardLines";
+    static final List<String> PHOTOS = List.of("photo1", "photo2", "photo3");
+
+    /** The user who completes the task or submits the start form, with the groups the engine knows. */
+    static <T extends VariableScope & ProcessEngineServicesAware> Actor actor(T scope) {
+        Authentication user = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (user == null) {
+            return new Actor("system", java.util.Set.of());
+        }
+        return new Actor(user.getUserId(), user.getGroupIds() == null ? java.util.Set.of() : new HashSet<>(user.getGroupIds()));
+    }
+
+    static ExtraVisitRequest request(VariableScope form) {
+        Object policyId = form.getVariable(VAR_POLICY_ID);
+        return new ExtraVisitRequest(policyId instanceof Number number ? number.longValue() : null,
+                (String) form.getVariable(VAR_REQUEST_REASON));
+    }
+
+    static VisitRecordRequest record(VariableScope form, ZoneId zone) {
+        Object outcome = form.getVariable(VAR_OUTCOME);
+        VisitOutcome parsed;
+        try {
+            parsed = VisitOutcome.valueOf(String.valueOf(outcome).strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(VAR_OUTCOME, "服务结果须为 VISITED 或 REFUSED (outcome required)");
+        }
+        return new VisitRecordRequest(parsed, time(form, ARRIVED_AT, zone), time(form, LEFT_AT, zone),
+                lines(form.getVariable(ATTENDEES_LINES)), lines(form.getVariable(SERVICE_ITEMS_LINES)),
+                (String) form.getVariable(REFUSAL_REASON));
+    }
+
+    /**
+     * One hazard per line: {@code 严重程度|类别|部位|描述|整改措施[|照片序号,…]}, severity 重大/一般 (or
+     * MAJOR/GENERAL), category its Chinese name or enum name, photos by the number of the form's photo field.
+     */
+    static List<VisitHazard> hazards(Object text, Function<Integer, String> photoHash) {
+        List<VisitHazard> hazards = new ArrayList<>();
+        List<String> lines = lines(text);
+        for (int i = 0; i < lines.size(); i++) {
+            String[] parts = Arrays.stream(lines.get(i).split("[|｜]")).map(String::strip).toArray(String[]::new);
+            if (parts.length < 5) {
+                throw new InvalidRequestException(HAZARD_LINES, "第 " + (i + 1) + " 行须为：严重程度|类别|部位|描述|整改措施[|照片序号] "
+                        + "(severity|category|location|description|measure[|photo numbers])");
+            }
+            List<String> photos = new ArrayList<>();
+            if (parts.length > 5 && !parts[5].isEmpty()) {
+                for (String number : parts[5].split("[,，、 ]+")) {
+                    photos.add(photoHash.apply(parseInt(number, i)));
+                }
+            }
+            hazards.add(new VisitHazard(category(parts[1], i), severity(parts[0], i), parts[3], parts[2], photos, parts[4],
+                    null));
+        }
+        return hazards;
+    }
+
+    private static int parseInt(String number, int line) {
+        try {
+            return Integer.parseInt(number.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(HAZARD_LINES, "第 " + (line + 1) + " 行的照片序号无效 (bad photo number): " + number);
+        }
+    }
+
+    private static HazardSeverity severity(String text, int line) {
+        for (HazardSeverity severity : HazardSeverity.values()) {
+            if (severity.name().equalsIgnoreCase(text) || severity.label().startsWith(text)) {
+                return severity;
+            }
+        }
+        throw new InvalidRequestException(HAZARD_LINES, "第 " + (line + 1) + " 行的严重程度须为 重大 或 一般 (severity): " + text);
+    }
+
+    private static HazardCategory category(String text, int line) {
+        for (HazardCategory category : HazardCategory.values()) {
+            if (category.name().equalsIgnoreCase(text) || category.label().equals(text)) {
+                return category;
+            }
+        }
+        throw new InvalidRequestException(HAZARD_LINES, "第 " + (line + 1) + " 行的隐患类别无效 (unknown category): " + text);
+    }
+
+    /** A Date variable, or the text of a {@code datetime-local} field in the business time zone. */
+    private static OffsetDateTime time(VariableScope form, String name, ZoneId zone) {
+        Object value = form.getVariable(name);
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(zone).toOffsetDateTime();
+        }
+        if (value instanceof String text && !text.isBlank()) {
+            try {
+                return LocalDateTime.parse(text.strip()).atZone(zone).toOffsetDateTime();
+            } catch (DateTimeParseException e) {
+                throw new InvalidRequestException(name, "时间格式应为 2026-05-01T09:30 (date-time expected): " + text);
+            }
+        }
+        return null;
+    }
+
+    private static List<String> lines(Object value) {
+        if (!(value instanceof String text)) {
+            return List.of();
+        }
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    private VisitForms() {
+    }
+}

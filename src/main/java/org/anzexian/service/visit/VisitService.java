@@ -1,0 +1,638 @@
+package org.anzexian.service.visit;
+
+import static org.anzexian.service.visit.PreventionServiceVisitProcess.*;
+
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.anzexian.filing.serviceorg.TeamRole;
+import org.anzexian.hazard.HazardService;
+import org.anzexian.hazard.HazardSeverity;
+import org.anzexian.hazard.HazardSource;
+import org.anzexian.hazard.NewHazard;
+import org.anzexian.notification.NoticeTemplates;
+import org.anzexian.notification.NotificationService;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.files.StoredFile;
+import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.web.ConflictException;
+import org.anzexian.platform.web.FieldViolations;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.registry.jurisdiction.Jurisdiction;
+import org.anzexian.registry.jurisdiction.JurisdictionService;
+import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.project.Project;
+import org.anzexian.registry.project.ProjectService;
+import org.anzexian.service.team.RegistrationStatus;
+import org.anzexian.service.team.ServiceTeamRegistration;
+import org.anzexian.service.team.ServiceTeamRegistration.PreventionMember;
+import org.anzexian.service.team.ServiceTeamRegistrationService;
+import org.anzexian.supervision.archive.ArchiveRecord;
+import org.anzexian.supervision.archive.ArchiveSubject;
+import org.anzexian.supervision.archive.ServiceArchive;
+import org.anzexian.underwriting.Policy;
+import org.anzexian.underwriting.UnderwritingService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Prevention-service visits (issue 5, N4.6, N8.2, N8.4, N8.5, N8.8): the schedule from DMN
+ * {@code visitFrequency} while the policy runs, visits requested by the construction unit or the county,
+ * the visit record by the registered team only, the report with its hazards (each raised through
+ * {@link HazardService#raise}), missed visits, refusals, late reports and the county digest. Every step
+ * is archived (N6.4) in its own transaction; the process {@code preventionServiceVisit} drives the dates.
+ *
+ * <p>Access: the registered service organization records; the insurer, the construction unit, the
+ * county of the area and the city bureau read. Engine calls run under {@link SystemAuthority} after these checks.
+ */
+@Service
+@Validated
+public class VisitService {
+
+    private static final Logger log = LoggerFactory.getLogger(VisitService.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+
+    private final VisitRepository repository;
+    private final VisitFrequency frequency;
+    private final VisitProperties properties;
+    private final ServiceTeamRegistrationService teams;
+    private final UnderwritingService underwriting;
+    private final ProjectService projects;
+    private final OrganizationService organizations;
+    private final JurisdictionService jurisdictions;
+    private final HazardService hazards;
+    private final FileStore files;
+    private final ServiceArchive archive;
+    private final NotificationService notifications;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final SystemAuthority system;
+    private final Clock clock;
+
+    VisitService(VisitRepository repository, VisitFrequency frequency, VisitProperties properties,
+            ServiceTeamRegistrationService teams, UnderwritingService underwriting, ProjectService projects,
+            OrganizationService organizations, JurisdictionService jurisdictions, HazardService hazards, FileStore files,
+            ServiceArchive archive, NotificationService notifications, RuntimeService runtime, TaskService tasks,
+            SystemAuthority system, Clock clock) {
+        this.repository = repository;
+        this.frequency = frequency;
+        this.properties = properties;
+        this.teams = teams;
+        this.underwriting = underwriting;
+        this.projects = projects;
+        this.organizations = organizations;
+        this.jurisdictions = jurisdictions;
+        this.hazards = hazards;
+        this.files = files;
+        this.archive = archive;
+        this.notifications = notifications;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.system = system;
+        this.clock = clock;
+    }
+
+    // --- schedule --------------------------------------------------------------------------------
+
+    /**
+     * The service team of a policy is registered: the first regular visit is scheduled, due after DMN
+     * {@code firstVisitWithin}. Runs in the registration's transaction; a second call does nothing.
+     */
+    @Transactional
+    public void startSchedule(long policyId) {
+        ServiceTeamRegistration registration = teams.require(policyId);
+        Project project = projects.require(registration.projectId());
+        Optional<Policy> policy = policyOf(project, policyId);
+        if (policy.isEmpty() || registration.serviceOrgId() == null) {
+            log.warn("No issued policy {} with a registered service organization: no visit schedule", policyId);
+            return;
+        }
+        if (repository.findRegular(policyId, 1).isPresent()) {
+            return;
+        }
+        VisitFrequency.Intervals intervals = frequency.of(project, hazards.hasOpenMajorHazard(project.id()));
+        scheduleRegular(policy.get(), project, registration.serviceOrgId(), 1,
+                now().plus(intervals.firstVisitWithin()), intervals);
+    }
+
+    /**
+     * {@code ServiceTask_ScheduleNextVisit}: a regular visit fell due, so the next one is scheduled one
+     * interval later (DMN {@code visitFrequency}, evaluated now), unless that is after the policy ends.
+     */
+    @Transactional
+    public void scheduleNext(long visitId) {
+        Visit visit = require(visitId);
+        if (visit.kind() != VisitKind.REGULAR || repository.findRegular(visit.policyId(), visit.seq() + 1).isPresent()) {
+            return;
+        }
+        Project project = projects.require(visit.projectId());
+        Policy policy = underwriting.policy(visit.policyId());
+        VisitFrequency.Intervals intervals = frequency.of(project, hazards.hasOpenMajorHazard(project.id()));
+        if (!scheduleRegular(policy, project, visit.serviceOrgId(), visit.seq() + 1,
+                visit.dueAt().plus(intervals.visitInterval()), intervals)) {
+            archive.append(new ArchiveRecord(project.id(), ArchiveSubject.VISIT, visitId, "VISIT_SCHEDULE_ENDED", "system",
+                    "保单 " + policy.policyNumber() + " 于 " + policy.policyEnd() + " 到期，不再安排定期服务"));
+        }
+    }
+
+    private boolean scheduleRegular(Policy policy, Project project, long serviceOrgId, int seq, OffsetDateTime dueAt,
+            VisitFrequency.Intervals intervals) {
+        if (dueAt.isAfter(policy.policyEnd().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime())) {
+            return false;
+        }
+        Visit visit = insert(policy, project, serviceOrgId, VisitKind.REGULAR, seq, null, null, dueAt, intervals);
+        archive.append(new ArchiveRecord(project.id(), ArchiveSubject.VISIT, visit.id(), "VISIT_SCHEDULED", "system",
+                "第 " + seq + " 次定期服务，应于 " + format(dueAt) + " 前完成"));
+        start(visit);
+        return true;
+    }
+
+    private Visit insert(Policy policy, Project project, long serviceOrgId, VisitKind kind, Integer seq,
+            String requestedBy, String reason, OffsetDateTime dueAt, VisitFrequency.Intervals intervals) {
+        OffsetDateTime now = now();
+        OffsetDateTime reminderAt = dueAt.minus(intervals.reminderBefore());
+        long id = repository.insert(new VisitRepository.NewVisit(policy.id(), project.id(), serviceOrgId,
+                policy.insurerOrgId(), project.constructionUnitId(), project.jurisdictionCode(), kind, seq, requestedBy,
+                reason, dueAt, reminderAt.isBefore(now) ? now : reminderAt, dueAt.plus(properties.grace())), now);
+        return require(id);
+    }
+
+    private void start(Visit visit) {
+        Map<String, Object> variables = variables(visit);
+        system.run(() -> runtime.createMessageCorrelation(MESSAGE_VISIT_DUE)
+                .processInstanceBusinessKey(String.valueOf(visit.id())).setVariables(variables)
+                .correlateStartMessage());
+    }
+
+    private Map<String, Object> variables(Visit visit) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_VISIT_ID, visit.id());
+        variables.put(VAR_SERVICE_ORG_GROUP, organizations.require(visit.serviceOrgId()).groupId());
+        variables.put(VAR_REGULAR, visit.kind() == VisitKind.REGULAR);
+        variables.put(VAR_DUE_AT, Date.from(visit.dueAt().toInstant()));
+        variables.put(VAR_REMINDER_AT, Date.from(visit.reminderAt().toInstant()));
+        variables.put(VAR_MISSED_AT, Date.from(visit.missedAt().toInstant()));
+        return variables;
+    }
+
+    // --- extra visits ----------------------------------------------------------------------------
+
+    /**
+     * {@code POST /api/visits/requests}: the construction unit of the project or the county authority of
+     * its area asks for a visit beyond the schedule; the service organization is told and gets the task.
+     */
+    @Transactional
+    public Visit requestExtra(Actor actor, @Valid ExtraVisitRequest request) {
+        Visit visit = createExtra(actor, request);
+        start(visit);
+        return visit;
+    }
+
+    /**
+     * {@code ServiceTask_AcceptRequest}: the same request from the Tasklist start form; returns the
+     * variables of the instance that is already running.
+     */
+    @Transactional
+    public Map<String, Object> requestExtraFromStartForm(Actor actor, ExtraVisitRequest request) {
+        FieldViolations violations = new FieldViolations();
+        if (request.policyId() == null) {
+            violations.add("policyId", "必须指定保单 (required)");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            violations.add("reason", "必须说明原因 (required)");
+        }
+        violations.throwIfAny();
+        return variables(createExtra(actor, request));
+    }
+
+    private Visit createExtra(Actor actor, ExtraVisitRequest request) {
+        Optional<ServiceTeamRegistration> registration = Optional.ofNullable(request.policyId())
+                .flatMap(this::registrationOf);
+        if (registration.isEmpty() || registration.get().status() != RegistrationStatus.REGISTERED) {
+            throw new NotFoundException("该保单没有已登记的服务团队 (no registered service team for policy): "
+                    + request.policyId());
+        }
+        Project project = projects.require(registration.get().projectId());
+        boolean builder = actor.organizationIds(Role.BUILDER).contains(project.constructionUnitId());
+        boolean county = actor.countyCodes().contains(project.jurisdictionCode());
+        if (!builder && !county && !actor.seesWholeCity()) {
+            throw new ForbiddenException("只有本项目的施工单位或所在地住建部门可以申请加派服务 "
+                    + "(only the project's construction unit or the county authority may request a visit)");
+        }
+        Policy policy = underwriting.policy(request.policyId());
+        if (!policy.coversDay(now().toLocalDate())) {
+            throw new ConflictException("policyId", "保单不在保险期间内 (the policy is not in force today)");
+        }
+        VisitFrequency.Intervals intervals = frequency.of(project, hazards.hasOpenMajorHazard(project.id()));
+        Visit visit = insert(policy, project, registration.get().serviceOrgId(), VisitKind.EXTRA, null, actor.userId(),
+                request.reason().strip(), now().plus(properties.extraVisitWithin()), intervals);
+        archive.append(new ArchiveRecord(project.id(), ArchiveSubject.VISIT, visit.id(), "VISIT_REQUESTED", actor.userId(),
+                "加派服务，应于 " + format(visit.dueAt()) + " 前完成：" + visit.requestReason()));
+        notify(NoticeTemplates.VISIT_REQUESTED, visit, List.of(serviceOrgGroup(visit)), "requested",
+                Map.of("reason", visit.requestReason(), "requestedBy", actor.userId()));
+        return visit;
+    }
+
+    // --- the visit record ------------------------------------------------------------------------
+
+    /** {@code POST /api/visits/{id}/record}: the registered team records the visit or the refusal; the task completes. */
+    @Transactional
+    public Visit record(Actor actor, long visitId, @Valid VisitRecordRequest request) {
+        Visit visit = get(actor, visitId);
+        Map<String, Object> variables = recordChecked(actor, visit, request);
+        completeTask(visitId, TASK_RECORD_VISIT, variables);
+        return require(visitId);
+    }
+
+    /**
+     * Completion of {@code UserTask_RecordVisit} from the Tasklist: the same checks as {@link #record};
+     * nothing to do when the record came through {@code /api} already. Returns the variables to set.
+     */
+    @Transactional
+    public Map<String, Object> recordFromForm(Actor actor, long visitId, VisitRecordRequest request) {
+        Visit visit = require(visitId);
+        if (visit.status() != VisitStatus.OPEN) {
+            return Map.of();
+        }
+        return recordChecked(actor, visit, request);
+    }
+
+    private Map<String, Object> recordChecked(Actor actor, Visit visit, VisitRecordRequest request) {
+        requireTeamMember(actor, visit);
+        if (visit.status() != VisitStatus.OPEN) {
+            throw new ConflictException(null, "该次服务已记录 (the visit is recorded already)");
+        }
+        OffsetDateTime now = now();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_OUTCOME, request.outcome().name());
+        if (request.outcome() == VisitOutcome.REFUSED) {
+            if (request.refusalReason() == null || request.refusalReason().isBlank()) {
+                new FieldViolations().add("refusalReason", "必须说明现场拒绝或阻挠服务的情况 (reason required, N8.5)")
+                        .throwIfAny();
+            }
+            repository.recordRefused(visit.id(), request.refusalReason().strip(), actor.userId(), now);
+            archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visit.id(), "VISIT_REFUSED",
+                    actor.userId(), "现场拒绝或阻挠服务：" + request.refusalReason().strip()));
+            return variables;
+        }
+        checkVisited(visit, request, now);
+        OffsetDateTime reportDueAt = request.leftAt().plus(properties.reportWithin());
+        repository.recordVisited(visit.id(), request.arrivedAt(), request.leftAt(), request.attendees(),
+                request.serviceItems(), actor.userId(), now, reportDueAt);
+        archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visit.id(), "VISIT_RECORDED",
+                actor.userId(), "到场 " + format(request.arrivedAt()) + " 至 " + format(request.leftAt()) + "；人员："
+                        + String.join("、", request.attendees()) + "；服务事项：" + String.join("；", request.serviceItems())));
+        variables.put(VAR_REPORT_DUE_AT, Date.from(reportDueAt.toInstant()));
+        return variables;
+    }
+
+    /** N8.2: time on site, service items, and the registered project lead plus ≥1 registered service staff on site. */
+    private void checkVisited(Visit visit, VisitRecordRequest request, OffsetDateTime now) {
+        FieldViolations violations = new FieldViolations();
+        if (request.arrivedAt() == null) {
+            violations.add("arrivedAt", "必须填写到场时间 (required)");
+        }
+        if (request.leftAt() == null) {
+            violations.add("leftAt", "必须填写离场时间 (required)");
+        }
+        if (request.arrivedAt() != null && request.leftAt() != null
+                && (request.leftAt().isBefore(request.arrivedAt()) || request.leftAt().isAfter(now.plusMinutes(5)))) {
+            violations.add("leftAt", "离场时间须晚于到场时间且不晚于现在 (left after arriving and not in the future)");
+        }
+        if (request.serviceItems().isEmpty()) {
+            violations.add("serviceItems", "至少填写 1 项服务事项 (at least one service item)");
+        }
+        List<PreventionMember> team = teams.require(visit.policyId()).preventionTeam();
+        List<String> leads = names(team, TeamRole.PROJECT_LEAD);
+        List<String> staff = names(team, TeamRole.SERVICE_STAFF);
+        List<String> missing = new ArrayList<>();
+        leads.stream().filter(lead -> !request.attendees().contains(lead))
+                .forEach(lead -> missing.add("项目负责人「" + lead + "」 (project lead)"));
+        if (staff.stream().noneMatch(request.attendees()::contains)) {
+            missing.add("至少 1 名登记的服务人员（" + String.join("、", staff) + "） (a registered service staff member)");
+        }
+        if (!missing.isEmpty()) {
+            violations.add("attendees", "到场人员缺少：" + String.join("；", missing) + " (N8.2)");
+        }
+        violations.throwIfAny();
+    }
+
+    private static List<String> names(List<PreventionMember> team, TeamRole role) {
+        return team.stream().filter(member -> member.role() == role).map(PreventionMember::name).toList();
+    }
+
+    // --- the report ------------------------------------------------------------------------------
+
+    /** {@code POST /api/visits/{id}/report}: the written report and the hazards; late after {@code reportDueAt} (N8.8). */
+    @Transactional
+    public Visit report(Actor actor, long visitId, @Valid VisitReportRequest request) {
+        Visit visit = get(actor, visitId);
+        reportChecked(actor, visit, request);
+        completeTask(visitId, TASK_UPLOAD_REPORT, Map.of());
+        return require(visitId);
+    }
+
+    /** Completion of {@code UserTask_UploadReport} from the Tasklist: as {@link #report}, unless already reported. */
+    @Transactional
+    public void reportFromForm(Actor actor, long visitId, VisitReportRequest request) {
+        Visit visit = require(visitId);
+        if (visit.status() != VisitStatus.VISITED) {
+            return;
+        }
+        reportChecked(actor, visit, request);
+    }
+
+    private void reportChecked(Actor actor, Visit visit, VisitReportRequest request) {
+        requireTeamMember(actor, visit);
+        if (visit.status() != VisitStatus.VISITED) {
+            throw new ConflictException(null, "该次服务没有待上传的报告 (no report is awaited for this visit)");
+        }
+        FieldViolations violations = new FieldViolations();
+        if (request.reportFile() == null || !files.exists(request.reportFile())) {
+            violations.add("reportFile", "书面服务报告文件不存在，请先上传 (report file not found: upload it first)");
+        }
+        List<String> fileHashes = new ArrayList<>();
+        fileHashes.add(request.reportFile());
+        for (int i = 0; i < request.hazards().size(); i++) {
+            VisitHazard hazard = request.hazards().get(i);
+            if (hazard.category() == null || hazard.severity() == null || blank(hazard.description())
+                    || blank(hazard.location()) || blank(hazard.proposedMeasure())) {
+                violations.add("hazards[" + i + "]", "隐患须有类别、严重程度、描述、部位和整改措施 "
+                        + "(category, severity, description, location and proposed measure required)");
+            }
+            for (String photo : hazard.photos()) {
+                if (!files.exists(photo)) {
+                    violations.add("hazards[" + i + "].photos", "照片不存在，请先上传 (photo not found): " + photo);
+                }
+                fileHashes.add(photo);
+            }
+        }
+        violations.throwIfAny();
+        OffsetDateTime now = now();
+        boolean late = now.isAfter(visit.reportDueAt());
+        repository.recordReport(visit.id(), request.reportFile(), request.hazards(), late, actor.userId(), now);
+        long major = request.hazards().stream().filter(hazard -> hazard.severity() == HazardSeverity.MAJOR).count();
+        archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visit.id(), "VISIT_REPORTED",
+                actor.userId(), "上传服务报告" + (late || visit.reportLate() ? "（逾期）" : "") + "，隐患 "
+                        + request.hazards().size() + " 项（重大 " + major + " 项）", fileHashes));
+    }
+
+    /**
+     * {@code ServiceTask_DistributeReport}: the report goes to the insurer and the construction unit
+     * (N8.4) and each hazard starts its rectification; a retry mails nobody twice and raises nothing twice.
+     */
+    @Transactional
+    public void distributeReport(long visitId) {
+        Visit visit = require(visitId);
+        for (int i = 0; i < visit.hazards().size(); i++) {
+            VisitHazard hazard = visit.hazards().get(i);
+            if (hazard.hazardId() == null) {
+                long hazardId = hazards.raise(new NewHazard(visit.projectId(), visit.policyId(), HazardSource.VISIT,
+                        visit.id(), hazard.category(), hazard.severity(), hazard.description(), hazard.location(),
+                        hazard.photos(), hazard.proposedMeasure(), visit.serviceOrgId(), visit.reportUploadedBy()));
+                repository.setHazardId(visit.id(), i, hazardId);
+            }
+        }
+        Visit raised = require(visitId);
+        StringBuilder lines = new StringBuilder();
+        raised.hazards().forEach(hazard -> lines.append("    [").append(hazard.severity().label()).append("] ")
+                .append(hazard.category().label()).append(" · ").append(hazard.location()).append("：")
+                .append(hazard.description()).append("（整改措施：").append(hazard.proposedMeasure()).append("；隐患编号 ")
+                .append(hazard.hazardId()).append("）\n"));
+        Map<String, Object> extra = new HashMap<>();
+        extra.put("visitedAt", format(raised.arrivedAt()) + " 至 " + format(raised.leftAt()));
+        extra.put("attendees", String.join("、", raised.attendees()));
+        extra.put("serviceItems", String.join("；", raised.serviceItems()));
+        extra.put("reportFile", raised.reportFile());
+        extra.put("hazardCount", raised.hazards().size());
+        extra.put("hazardLines", raised.hazards().isEmpty() ? "    （未发现隐患）\n" : lines.toString());
+        extra.put("lateNote", raised.reportLate() ? "本报告逾期上传（N8.8）。" : "");
+        notify(NoticeTemplates.VISIT_REPORT, raised, List.of(insurerGroup(raised), builderGroup(raised)), "report", extra);
+        archive.append(new ArchiveRecord(raised.projectId(), ArchiveSubject.VISIT, visitId, "VISIT_REPORT_SENT", "system",
+                "服务报告已送保险机构和施工单位；隐患整改已启动 " + raised.hazards().size() + " 项"));
+    }
+
+    // --- timers ----------------------------------------------------------------------------------
+
+    /** {@code ServiceTask_RemindVisit}: the visit falls due soon; once. */
+    @Transactional
+    public void remind(long visitId) {
+        Visit visit = require(visitId);
+        if (visit.status() == VisitStatus.OPEN) {
+            notify(NoticeTemplates.VISIT_DUE_REMINDER, visit, List.of(serviceOrgGroup(visit)), "reminder", Map.of());
+        }
+    }
+
+    /**
+     * {@code ServiceTask_MarkVisitMissed}: due date + grace passed without a record: the visit is marked
+     * missed (it counts against the service organization) and the insurer and the county are told.
+     */
+    @Transactional
+    public void markMissed(long visitId) {
+        Visit visit = require(visitId);
+        if (visit.status() != VisitStatus.OPEN || visit.missed()) {
+            return;
+        }
+        repository.markMissed(visitId);
+        archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visitId, "VISIT_MISSED", "system",
+                "应于 " + format(visit.dueAt()) + " 前完成的服务逾期未完成，计入服务机构考核"));
+        notify(NoticeTemplates.VISIT_MISSED, visit, List.of(insurerGroup(visit), countyGroup(visit)), "missed", Map.of());
+    }
+
+    /** {@code ServiceTask_ReportRefusal}: the site refused or prevented the service: insurer and county at once (N8.5). */
+    @Transactional
+    public void reportRefusal(long visitId) {
+        Visit visit = require(visitId);
+        notify(NoticeTemplates.VISIT_REFUSED, visit, List.of(insurerGroup(visit), countyGroup(visit)), "refused",
+                Map.of("reason", visit.refusalReason(), "recordedAt", format(visit.recordedAt())));
+    }
+
+    /** {@code ServiceTask_FlagReportLate}: no report by {@code reportDueAt} (N8.8): flagged, the team and the insurer told. */
+    @Transactional
+    public void flagReportLate(long visitId) {
+        Visit visit = require(visitId);
+        if (visit.status() != VisitStatus.VISITED || visit.reportLate()) {
+            return;
+        }
+        repository.markReportLate(visitId);
+        archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visitId, "VISIT_REPORT_LATE", "system",
+                "服务报告未在 " + format(visit.reportDueAt()) + " 前上传（N8.8）"));
+        notify(NoticeTemplates.VISIT_REPORT_LATE, visit, List.of(serviceOrgGroup(visit), insurerGroup(visit)), "report-late",
+                Map.of("reportDueAt", format(visit.reportDueAt())));
+    }
+
+    // --- county digest (N8.5) --------------------------------------------------------------------
+
+    /**
+     * {@code ServiceTask_SendDigests}: each county authority with visits in its area gets the counts of
+     * the last {@code anzexian.visit.digest-period}; one digest per county and day (a retry sends none).
+     */
+    @Transactional
+    public void sendDigests() {
+        OffsetDateTime to = now();
+        OffsetDateTime from = to.minus(properties.digestPeriod());
+        for (Jurisdiction county : jurisdictions.counties()) {
+            VisitRepository.AreaCounts counts = repository.countsOfArea(county.code(), from, to);
+            if (counts.isEmpty()) {
+                continue;
+            }
+            StringBuilder refusals = new StringBuilder();
+            for (Visit refused : repository.refusalsOfArea(county.code(), from, to)) {
+                refusals.append("    ").append(projects.require(refused.projectId()).name()).append("（")
+                        .append(format(refused.recordedAt())).append("）：").append(refused.refusalReason()).append('\n');
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("jurisdictionName", county.name());
+            model.put("periodStart", format(from));
+            model.put("periodEnd", format(to));
+            model.put("visited", counts.visited());
+            model.put("refused", counts.refused());
+            model.put("missed", counts.missed());
+            model.put("majorHazards", counts.majorHazards());
+            model.put("generalHazards", counts.generalHazards());
+            model.put("refusalLines", refusals.isEmpty() ? "    （无）\n" : refusals.toString());
+            String reference = "visit-digest:" + county.code();
+            notifications.enqueueToGroups(NoticeTemplates.VISIT_DIGEST, List.of(county.authorityGroup()), model, reference,
+                    reference + ":" + to.atZoneSameInstant(clock.getZone()).toLocalDate());
+        }
+    }
+
+    // --- reading ---------------------------------------------------------------------------------
+
+    public Visit get(Actor actor, long visitId) {
+        return repository.find(visitId).filter(visit -> maySee(actor, visit))
+                .orElseThrow(() -> new NotFoundException("服务记录不存在 (no such visit): " + visitId));
+    }
+
+    /**
+     * A file of a visit (its report or a hazard photo) for whoever may see the visit: the insurer and
+     * the construction unit read the report mailed to them (N8.4), the county its area's.
+     */
+    public StoredFile file(Actor actor, long visitId, String sha256) {
+        Visit visit = get(actor, visitId);
+        boolean ofVisit = sha256.equals(visit.reportFile())
+                || visit.hazards().stream().anyMatch(hazard -> hazard.photos().contains(sha256));
+        return files.find(sha256).filter(file -> ofVisit)
+                .orElseThrow(() -> new NotFoundException("该次服务没有此文件 (no such file of the visit): " + sha256));
+    }
+
+    /** The bytes of a file {@link #file} allowed. */
+    public byte[] content(StoredFile file) {
+        return files.content(file.sha256());
+    }
+
+    /** The visits of a policy the actor may see, by due date. */
+    public List<Visit> ofPolicy(Actor actor, long policyId) {
+        return repository.ofPolicy(policyId).stream().filter(visit -> maySee(actor, visit)).toList();
+    }
+
+    /** How many visits a service organization missed (they count against it in the assessment, N9.2). */
+    public long missedVisits(long serviceOrgId) {
+        return repository.countMissed(serviceOrgId);
+    }
+
+    /** A visit for the process and other modules; no access check. */
+    public Visit require(long visitId) {
+        return repository.find(visitId)
+                .orElseThrow(() -> new NotFoundException("服务记录不存在 (no such visit): " + visitId));
+    }
+
+    private boolean maySee(Actor actor, Visit visit) {
+        return actor.seesWholeCity()
+                || actor.organizationIds(Role.SERVICE_ORG).contains(visit.serviceOrgId())
+                || actor.organizationIds(Role.INSURER).contains(visit.insurerOrgId())
+                || actor.organizationIds(Role.BUILDER).contains(visit.constructionUnitId())
+                || actor.countyCodes().contains(visit.jurisdictionCode());
+    }
+
+    /** N4.6, N8.6: only the registered service organization records its visits (no subcontracting). */
+    private void requireTeamMember(Actor actor, Visit visit) {
+        ServiceTeamRegistration registration = teams.require(visit.policyId());
+        if (registration.serviceOrgId() == null || registration.serviceOrgId() != visit.serviceOrgId()
+                || !actor.isMemberOf(serviceOrgGroup(visit))) {
+            throw new ForbiddenException("只有登记的服务机构可以记录本项目的服务 "
+                    + "(only the registered service organization records this project's visits, N4.6, N8.6)");
+        }
+    }
+
+    private Optional<ServiceTeamRegistration> registrationOf(long policyId) {
+        try {
+            return Optional.of(teams.require(policyId));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The policy without a throwing lookup, as this runs inside the registration's transaction. */
+    private Optional<Policy> policyOf(Project project, long policyId) {
+        return underwriting.policiesOfContract(project.constructionContract().id()).stream()
+                .filter(policy -> policy.id() == policyId).findFirst();
+    }
+
+    private void completeTask(long visitId, String taskKey, Map<String, Object> variables) {
+        Task task = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(visitId))
+                .processDefinitionKey(KEY).taskDefinitionKey(taskKey).singleResult());
+        if (task == null) {
+            throw new ConflictException(null, "该次服务没有对应的待办 (no open task for this visit)");
+        }
+        system.run(() -> tasks.complete(task.getId(), variables));
+    }
+
+    private void notify(String template, Visit visit, List<String> groups, String event, Map<String, Object> extra) {
+        Project project = projects.require(visit.projectId());
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("projectName", project.name());
+        model.put("projectCode", project.code());
+        model.put("visitId", visit.id());
+        model.put("kind", visit.kind().label());
+        model.put("serviceOrgName", organizations.require(visit.serviceOrgId()).name());
+        model.put("dueAt", format(visit.dueAt()));
+        String reference = "visit:" + visit.id();
+        notifications.enqueueToGroups(template, groups, model, reference, reference + ":" + event);
+    }
+
+    private String serviceOrgGroup(Visit visit) {
+        return organizations.require(visit.serviceOrgId()).groupId();
+    }
+
+    private String insurerGroup(Visit visit) {
+        return organizations.require(visit.insurerOrgId()).groupId();
+    }
+
+    private String builderGroup(Visit visit) {
+        return organizations.require(visit.constructionUnitId()).groupId();
+    }
+
+    private String countyGroup(Visit visit) {
+        return jurisdictions.require(visit.jurisdictionCode()).authorityGroup();
+    }
+
+    private String format(OffsetDateTime time) {
+        return time == null ? "" : time.atZoneSameInstant(clock.getZone()).format(TIME);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
