@@ -131,6 +131,56 @@ public final class NoticeTemplates {
      */
     public static final String UNDERWRITING_POLICY_REPORT = "underwriting-policy-report";
 
+    // --- claims (#6, N6.5–N6.7) ----------------------------------------------------------------
+    // Every claim mail's model: claimId, projectName, projectCode, policyNumber, insurerName, builderName,
+    // accidentAt, reportedAt, accidentType, place, deaths, injuries, reporterName, reporterPhone,
+    // acknowledgementDueAt; the extra variables are named per template.
+
+    /** 新报案 — to the insurer's claims team (N6.5). */
+    public static final String CLAIM_REPORTED = "claim-reported";
+
+    /** 事故迟报 — to the county authority; plus {@code lateExplanation}. */
+    public static final String CLAIM_REPORTED_LATE = "claim-reported-late";
+
+    /** 死亡事故报告 — to the county authority and the city bureau at once. */
+    public static final String CLAIM_FATAL_ACCIDENT = "claim-fatal-accident";
+
+    /** 报案已受理 — to the reporter and the construction unit (N6.5); plus {@code claimProcedure}, {@code requiredDocuments}. */
+    public static final String CLAIM_ACKNOWLEDGED = "claim-acknowledged";
+
+    /** 报案超时未受理 — to the insurer and its head office (its claims management). */
+    public static final String CLAIM_ACKNOWLEDGEMENT_OVERDUE = "claim-acknowledgement-overdue";
+
+    /** 请提交索赔材料 — to the construction unit; plus {@code requiredDocuments}. */
+    public static final String CLAIM_DOCUMENTS_REMINDER = "claim-documents-reminder";
+
+    /** 需补充索赔材料 — to the construction unit; plus {@code moreDocuments}. */
+    public static final String CLAIM_MORE_DOCUMENTS = "claim-more-documents";
+
+    /** 理赔核定即将到期 — to the insurer; plus {@code dueAt}. */
+    public static final String CLAIM_DECISION_REMINDER = "claim-decision-reminder";
+
+    /** 理赔核定超时 — to the city bureau and the insurer; plus {@code dueAt}. */
+    public static final String CLAIM_DECISION_OVERDUE = "claim-decision-overdue";
+
+    /** 理赔核定结果 — to the reporter and the construction unit; plus {@code decisionText}. */
+    public static final String CLAIM_DECISION = "claim-decision";
+
+    /** 赔款支付即将到期 — to the insurer; plus {@code dueAt}, {@code agreedAmount}. */
+    public static final String CLAIM_PAYMENT_REMINDER = "claim-payment-reminder";
+
+    /** 赔款支付超时 — to the city bureau and the insurer; plus {@code dueAt}, {@code agreedAmount}. */
+    public static final String CLAIM_PAYMENT_OVERDUE = "claim-payment-overdue";
+
+    /** 赔款已支付 — to the construction unit (N6.6); plus {@code paidAmount}, {@code paidOn}, {@code paymentReference}. */
+    public static final String CLAIM_PAID = "claim-paid";
+
+    /**
+     * 事故后建议 — to the construction unit (N6.7); plus {@code accidentCause}, {@code riskControl},
+     * {@code rectification}, {@code training}.
+     */
+    public static final String CLAIM_RECOMMENDATIONS = "claim-recommendations";
+
     // --- hazard rectification (#5, N8.9) -------------------------------------------------------
     // Every hazard notice has the model hazardId, projectName, projectCode, severity, category, location,
     // description, proposedMeasure, deadline (of the current round).

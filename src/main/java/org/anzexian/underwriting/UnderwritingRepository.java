@@ -184,6 +184,11 @@ class UnderwritingRepository {
                 .optional();
     }
 
+    Optional<Policy> findPolicyByNumber(String policyNumber) {
+        return jdbc.sql(SELECT_POLICY + "WHERE p.policy_number = :number").param("number", policyNumber)
+                .query(UnderwritingRepository::mapPolicy).optional();
+    }
+
     List<Policy> policiesOfContract(long contractId) {
         return jdbc.sql(SELECT_POLICY + "WHERE p.contract_id = :contractId ORDER BY p.id")
                 .param("contractId", contractId).query(UnderwritingRepository::mapPolicy).list();

@@ -159,6 +159,12 @@ public class UnderwritingService {
                 .orElseThrow(() -> new NotFoundException("保单不存在 (no such policy): " + policyId));
     }
 
+    /** The policy with this number (N4.5), e.g. the one an accident report names (N6.5). */
+    @Transactional(readOnly = true)
+    public Optional<Policy> policyByNumber(String policyNumber) {
+        return policyNumber == null ? Optional.empty() : repository.findPolicyByNumber(policyNumber.strip());
+    }
+
     /** The policy, if there is one: for modules that must not fail their transaction on a missing policy (hazards). */
     @Transactional(readOnly = true)
     public Optional<Policy> findPolicy(long policyId) {

@@ -325,6 +325,17 @@ public class ServiceTeamRegistrationService {
         return repository.find(scope, status);
     }
 
+    /**
+     * The service organization registered for a policy's project (N6.2), if the teams are registered;
+     * for other modules (e.g. who verifies a hazard raised from a claim's recommendations); no access check.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> registeredServiceOrg(long policyId) {
+        return repository.findByPolicy(policyId)
+                .filter(registration -> registration.status() == RegistrationStatus.REGISTERED)
+                .map(ServiceTeamRegistration::serviceOrgId);
+    }
+
     /** The registration of a policy for the process and other modules; no access check. */
     public ServiceTeamRegistration require(long policyId) {
         return repository.findByPolicy(policyId)

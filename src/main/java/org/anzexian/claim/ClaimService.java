@@ -1,0 +1,709 @@
+package org.anzexian.claim;
+
+import static org.anzexian.claim.ClaimHandlingProcess.*;
+
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.anzexian.hazard.HazardService;
+import org.anzexian.hazard.HazardSeverity;
+import org.anzexian.hazard.HazardSource;
+import org.anzexian.hazard.NewHazard;
+import org.anzexian.notification.NoticeTemplates;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.web.ConflictException;
+import org.anzexian.platform.web.FieldViolations;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.registry.organization.Organization;
+import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.service.team.ServiceTeamRegistrationService;
+import org.anzexian.supervision.archive.ArchiveRecord;
+import org.anzexian.supervision.archive.ArchiveSubject;
+import org.anzexian.supervision.archive.ServiceArchive;
+import org.anzexian.underwriting.Policy;
+import org.anzexian.underwriting.PolicyStatus;
+import org.anzexian.underwriting.UnderwritingService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Accident reports and claims (issue 6, N6.5–N6.7). Process {@code claimHandling} (business key =
+ * claim id) drives the service times; every state change, its archive entry (N6.4) and its mails
+ * happen here, in the step's transaction.
+ *
+ * <p>Access: the construction unit sees its claims, the insurer its own, a county authority its area,
+ * the city bureau all. The construction unit or the policy's insurer (its 24-hour line) reports. Steps
+ * of the insurer are done by its members, the documents by the construction unit's. Engine calls run
+ * under {@link SystemAuthority} after these checks. There is no way to delete a claim.
+ */
+@Service
+@Validated
+public class ClaimService {
+
+    private static final String SYSTEM = "system";
+
+    private final ClaimRepository repository;
+    private final ClaimNotices notices;
+    private final ClaimServiceLevels serviceLevels;
+    private final ClaimProperties properties;
+    private final UnderwritingService underwriting;
+    private final OrganizationService organizations;
+    private final ServiceTeamRegistrationService serviceTeams;
+    private final HazardService hazards;
+    private final ServiceArchive archive;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final SystemAuthority system;
+    private final Clock clock;
+
+    ClaimService(ClaimRepository repository, ClaimNotices notices, ClaimServiceLevels serviceLevels,
+            ClaimProperties properties, UnderwritingService underwriting, OrganizationService organizations,
+            ServiceTeamRegistrationService serviceTeams, HazardService hazards, ServiceArchive archive,
+            RuntimeService runtime, TaskService tasks, SystemAuthority system, Clock clock) {
+        this.repository = repository;
+        this.notices = notices;
+        this.serviceLevels = serviceLevels;
+        this.properties = properties;
+        this.underwriting = underwriting;
+        this.organizations = organizations;
+        this.serviceTeams = serviceTeams;
+        this.hazards = hazards;
+        this.archive = archive;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.system = system;
+        this.clock = clock;
+    }
+
+    // --- report (N6.5) -----------------------------------------------------------------------------
+
+    /**
+     * {@code POST /api/claims}: records the report with the server's time and starts {@code claimHandling}.
+     * Refused, changing nothing, when the actor is neither the insured construction unit nor the policy's
+     * insurer, or the accident is not within the policy's period.
+     */
+    @Transactional
+    public Claim report(Actor actor, @Valid ClaimReport report) {
+        Recorded recorded = record(actor, report);
+        String instanceId = system.call(() -> runtime.startProcessInstanceByKey(KEY, String.valueOf(recorded.claimId()),
+                recorded.variables()).getId());
+        repository.setProcessInstance(recorded.claimId(), instanceId);
+        return require(recorded.claimId());
+    }
+
+    /**
+     * {@code ServiceTask_RecordReport} for the Tasklist start form: the same checks as {@link #report};
+     * returns the variables of the instance, among them the claim id (its business key).
+     */
+    @Transactional
+    public Map<String, Object> reportFromStartForm(Actor actor, Map<String, Object> form, String processInstanceId) {
+        ClaimReport report = ClaimForms.report(form, clock.getZone());
+        FieldViolations violations = new FieldViolations();
+        ClaimForms.required(form, ClaimForms.POLICY_NUMBER, "必须填写保单号 (required)", violations);
+        ClaimForms.required(form, ClaimForms.ACCIDENT_AT, "必须填写事故发生时间 (required)", violations);
+        ClaimForms.required(form, ClaimForms.PLACE, "必须填写事故发生部位 (required)", violations);
+        ClaimForms.required(form, ClaimForms.ACCIDENT_TYPE, "必须选择事故类型 (required)", violations);
+        ClaimForms.required(form, ClaimForms.DESCRIPTION, "必须填写事故经过 (required)", violations);
+        ClaimForms.required(form, ClaimForms.REPORTER_NAME, "必须填写报案人 (required)", violations);
+        ClaimForms.required(form, ClaimForms.REPORTER_PHONE, "必须填写联系电话 (required)", violations);
+        if (report.deaths() < 0 || report.injuries() < 0) {
+            violations.add(ClaimForms.DEATHS, "人数不能为负数 (must be >= 0)");
+        }
+        violations.throwIfAny();
+        Recorded recorded = record(actor, report);
+        repository.setProcessInstance(recorded.claimId(), processInstanceId);
+        return recorded.variables();
+    }
+
+    private record Recorded(long claimId, Map<String, Object> variables) {
+    }
+
+    private Recorded record(Actor actor, ClaimReport report) {
+        OffsetDateTime now = now();
+        FieldViolations violations = new FieldViolations();
+        Policy policy = underwriting.policyByNumber(report.policyNumber()).orElse(null);
+        if (policy == null) {
+            violations.add("policyNumber", "保单不存在 (no such policy): " + report.policyNumber()).throwIfAny();
+        }
+        Organization insurer = organizations.require(policy.insurerOrgId());
+        Organization builder = organizations.require(policy.buyerOrgId());
+        boolean byInsurer = actor.isMemberOf(insurer.groupId());
+        if (!byInsurer && !actor.isMemberOf(builder.groupId())) {
+            throw new ForbiddenException("只有投保的施工单位或承保的保险机构（24小时报案电话代录）可以报案"
+                    + " (only the insured construction unit or the policy's insurer reports, N6.5)");
+        }
+        if (report.accidentAt().isAfter(now)) {
+            violations.add("accidentAt", "事故发生时间不能晚于报案时间 (the accident cannot be in the future)");
+        } else {
+            LocalDate day = report.accidentAt().atZoneSameInstant(clock.getZone()).toLocalDate();
+            if (policy.status() != PolicyStatus.ISSUED) {
+                violations.add("policyNumber", "保单" + policy.status().label() + "，不在保险期间内 (the policy is "
+                        + policy.status().name().toLowerCase() + ")");
+            } else if (!policy.coversDay(day)) {
+                violations.add("accidentAt", "事故发生时间 " + day + " 不在该项目有效保单的保险期间（" + policy.policyStart()
+                        + " 至 " + policy.policyEnd() + "）内，不予受理 (the accident is outside the policy period)");
+            }
+        }
+        // whole minutes: 24 hours and one minute is late, 24 hours and some seconds is not
+        boolean late = now.truncatedTo(ChronoUnit.MINUTES)
+                .isAfter(report.accidentAt().truncatedTo(ChronoUnit.MINUTES).plus(properties.reportWindow()));
+        if (late && (report.lateExplanation() == null || report.lateExplanation().isBlank())) {
+            violations.add("lateExplanation", "事故发生已超过 " + properties.reportWindow().toHours()
+                    + " 小时，请说明迟报原因 (reported late: explain why, N6.5)");
+        }
+        violations.throwIfAny();
+        OffsetDateTime acknowledgementDue = serviceLevels.acknowledgementDue(now, report.deaths(), report.injuries());
+        long id = repository.insert(new ClaimRepository.NewClaim(policy.id(), policy.policyNumber(), policy.projectId(),
+                insurer.id(), builder.id(), policy.jurisdictionCode(), report, now,
+                byInsurer ? ReportChannel.PHONE : ReportChannel.ONLINE, actor.userId(), late, acknowledgementDue));
+        Claim claim = require(id);
+        archive(claim, "CLAIM_REPORTED", actor.userId(), claim.channel().label() + " · " + claim.accidentType().label()
+                + " · " + claim.place() + " · 死亡 " + claim.deaths() + " 人，受伤 " + claim.injuries() + " 人"
+                + (late ? " · 迟报：" + claim.lateExplanation() : "") + "：" + claim.description());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_CLAIM_ID, id);
+        variables.put(VAR_INSURER_GROUP, insurer.groupId());
+        variables.put(VAR_BUILDER_GROUP, builder.groupId());
+        variables.put(VAR_ACKNOWLEDGEMENT_DUE_AT, Date.from(acknowledgementDue.toInstant()));
+        variables.put(VAR_DOCUMENTS_REMINDER_CYCLE, properties.documentsReminderCycle());
+        return new Recorded(id, variables);
+    }
+
+    /**
+     * {@code ServiceTask_AnnounceReport}: the insurer's claims team learns of the claim; a late report
+     * goes to the county authority, an accident with deaths to the county and the city bureau (N6.5).
+     */
+    @Transactional
+    public void announceReport(long claimId) {
+        Claim claim = require(claimId);
+        notices.toGroups(NoticeTemplates.CLAIM_REPORTED, claim, List.of(insurerGroup(claim)), Map.of(), "reported");
+        String county = PlatformGroups.county(claim.jurisdictionCode());
+        List<String> told = new ArrayList<>();
+        if (claim.late()) {
+            notices.toGroups(NoticeTemplates.CLAIM_REPORTED_LATE, claim, List.of(county),
+                    Map.of("lateExplanation", claim.lateExplanation()), "late");
+            told.add("迟报已告知县级住建部门");
+        }
+        if (claim.deaths() > 0) {
+            notices.toGroups(NoticeTemplates.CLAIM_FATAL_ACCIDENT, claim, List.of(county, PlatformGroups.CITY_BUREAU),
+                    Map.of(), "fatal");
+            told.add("死亡事故已报告县级住建部门和市住建局");
+        }
+        if (!told.isEmpty()) {
+            archive(claim, "AUTHORITIES_NOTIFIED", SYSTEM, String.join("；", told));
+        }
+    }
+
+    // --- steps of people: the Tasklist forms and /api -------------------------------------------------
+
+    @Transactional
+    public Claim acknowledge(Actor actor, long claimId, @Valid ClaimSteps.Acknowledgement step) {
+        return completeByInsurer(actor, claimId, TASK_ACKNOWLEDGE, step.variables());
+    }
+
+    @Transactional
+    public Claim survey(Actor actor, long claimId, @Valid ClaimSteps.Survey step) {
+        return completeByInsurer(actor, claimId, TASK_SURVEY, step.variables());
+    }
+
+    @Transactional
+    public Claim provideDocuments(Actor actor, long claimId, @Valid ClaimSteps.DocumentSubmission step) {
+        Claim claim = get(actor, claimId);
+        if (!actor.isMemberOf(organizations.require(claim.constructionUnitId()).groupId())) {
+            throw new ForbiddenException("只有出险的施工单位可以提交索赔材料 (only the construction unit provides documents)");
+        }
+        return complete(actor, claim, TASK_PROVIDE_DOCUMENTS, step.variables());
+    }
+
+    @Transactional
+    public Claim reviewDocuments(Actor actor, long claimId, @Valid ClaimSteps.DocumentReview step) {
+        return completeByInsurer(actor, claimId, TASK_REVIEW_DOCUMENTS, step.variables());
+    }
+
+    @Transactional
+    public Claim decide(Actor actor, long claimId, @Valid ClaimSteps.Decision step) {
+        return completeByInsurer(actor, claimId, TASK_DECIDE, step.variables());
+    }
+
+    @Transactional
+    public Claim pay(Actor actor, long claimId, @Valid ClaimSteps.Payment step) {
+        return completeByInsurer(actor, claimId, TASK_RECORD_PAYMENT, step.variables());
+    }
+
+    @Transactional
+    public Claim recommend(Actor actor, long claimId, @Valid ClaimSteps.Recommendations step) {
+        return completeByInsurer(actor, claimId, TASK_WRITE_RECOMMENDATIONS, step.variables());
+    }
+
+    private Claim completeByInsurer(Actor actor, long claimId, String taskKey, Map<String, Object> variables) {
+        Claim claim = get(actor, claimId);
+        if (!actor.isMemberOf(insurerGroup(claim))) {
+            throw new ForbiddenException("只有承保的保险机构可以办理此步骤 (only the claim's insurer does this step)");
+        }
+        return complete(actor, claim, taskKey, variables);
+    }
+
+    /** Completes the open task; its listener records the step through {@link #recordStep}. */
+    private Claim complete(Actor actor, Claim claim, String taskKey, Map<String, Object> variables) {
+        Task task = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(claim.id()))
+                .processDefinitionKey(KEY).taskDefinitionKey(taskKey).singleResult());
+        if (task == null) {
+            throw new ConflictException(null, "该报案当前没有此待办步骤 (the claim has no open task " + taskKey
+                    + "; it is " + claim.status().label() + ")");
+        }
+        Map<String, Object> submitted = new HashMap<>(variables);
+        submitted.put(VAR_STEP_USER, actor.userId());
+        system.run(() -> tasks.complete(task.getId(), submitted));
+        return require(claim.id());
+    }
+
+    /**
+     * Completion of a user task (Tasklist form or {@code /api}): checks and records the step; returns the
+     * routing facts and timer dates the process reads next. A refused step leaves the task open.
+     */
+    @Transactional
+    public Map<String, Object> recordStep(long claimId, String taskKey, Map<String, Object> form, String userId) {
+        Claim claim = require(claimId);
+        return switch (taskKey) {
+            case TASK_ACKNOWLEDGE -> recordAcknowledgement(claim, form, userId);
+            case TASK_SURVEY -> recordSurvey(claim, form, userId);
+            case TASK_PROVIDE_DOCUMENTS -> recordDocuments(claim, form, userId);
+            case TASK_REVIEW_DOCUMENTS -> recordReview(claim, form, userId);
+            case TASK_DECIDE -> recordDecision(claim, form, userId);
+            case TASK_RECORD_PAYMENT -> recordPayment(claim, form, userId);
+            case TASK_WRITE_RECOMMENDATIONS -> recordRecommendations(claim, form, userId);
+            default -> Map.of();
+        };
+    }
+
+    private Map<String, Object> recordAcknowledgement(Claim claim, Map<String, Object> form, String userId) {
+        requireStatus(claim, Set.of(ClaimStatus.REPORTED));
+        FieldViolations violations = new FieldViolations();
+        String procedure = ClaimForms.required(form, ClaimForms.CLAIM_PROCEDURE, "必须填写理赔流程 (required)", violations);
+        String documents = ClaimForms.required(form, ClaimForms.REQUIRED_DOCUMENTS, "必须填写索赔材料清单 (required)",
+                violations);
+        violations.throwIfAny();
+        OffsetDateTime now = now();
+        repository.acknowledge(claim.id(), procedure, documents, userId, now);
+        archive(claim, "CLAIM_ACKNOWLEDGED", userId, (now.isAfter(claim.acknowledgementDueAt()) ? "超时受理" : "按时受理")
+                + "；索赔材料清单：" + documents);
+        return Map.of();
+    }
+
+    private Map<String, Object> recordSurvey(Claim claim, Map<String, Object> form, String userId) {
+        FieldViolations violations = new FieldViolations();
+        String findings = ClaimForms.required(form, ClaimForms.SURVEY_FINDINGS, "必须填写查勘情况 (required)", violations);
+        String cause = ClaimForms.required(form, ClaimForms.ACCIDENT_CAUSE, "必须填写事故原因 (required)", violations);
+        BigDecimal loss = ClaimForms.amount(form, ClaimForms.ESTIMATED_LOSS);
+        if (loss == null || loss.signum() < 0) {
+            violations.add(ClaimForms.ESTIMATED_LOSS, "必须填写估损金额，不能为负数 (required, >= 0)");
+        }
+        violations.throwIfAny();
+        repository.survey(claim.id(), findings, cause, loss, userId, now());
+        archive(claim, "CLAIM_SURVEYED", userId, "事故原因：" + cause + "；估损 " + loss.toPlainString() + " 元；" + findings);
+        return Map.of();
+    }
+
+    private Map<String, Object> recordDocuments(Claim claim, Map<String, Object> form, String userId) {
+        FieldViolations violations = new FieldViolations();
+        String provided = ClaimForms.required(form, ClaimForms.DOCUMENTS_PROVIDED, "必须说明提交的材料 (required)",
+                violations);
+        violations.throwIfAny();
+        List<String> files = ClaimForms.lines(ClaimForms.text(form, ClaimForms.DOCUMENT_FILES)).stream()
+                .flatMap(line -> List.of(line.split("[\\s,，;；]+")).stream()).filter(hash -> !hash.isBlank()).toList();
+        repository.addDocumentRound(claim.id(), "SUBMISSION", provided, files, userId, now());
+        archive(claim, "CLAIM_DOCUMENTS_PROVIDED", userId, provided, files);
+        return Map.of();
+    }
+
+    private Map<String, Object> recordReview(Claim claim, Map<String, Object> form, String userId) {
+        requireStatus(claim, Set.of(ClaimStatus.ACKNOWLEDGED));
+        Map<String, Object> variables = new HashMap<>();
+        OffsetDateTime now = now();
+        if (ClaimForms.flag(form, ClaimForms.DOCUMENTS_COMPLETE)) {
+            OffsetDateTime due = now.plus(properties.decisionPeriod());
+            repository.documentsComplete(claim.id(), now, due);
+            archive(claim, "CLAIM_DOCUMENTS_COMPLETE", userId, "索赔材料齐全，核定期限至 " + notices.time(due));
+            variables.put(VAR_DOCUMENTS_COMPLETE, true);
+            variables.put(VAR_DECISION_REMINDER_AT, Date.from(now.plus(properties.decisionReminder()).toInstant()));
+            variables.put(VAR_DECISION_DUE_AT, Date.from(due.toInstant()));
+            return variables;
+        }
+        FieldViolations violations = new FieldViolations();
+        String more = ClaimForms.required(form, ClaimForms.MORE_DOCUMENTS,
+                "材料不齐全时须写明需补充的材料 (say which documents are missing)", violations);
+        violations.throwIfAny();
+        repository.addDocumentRound(claim.id(), "REQUEST", more, List.of(), userId, now);
+        archive(claim, "CLAIM_DOCUMENTS_REQUESTED", userId, "需补充材料：" + more);
+        variables.put(VAR_DOCUMENTS_COMPLETE, false);
+        return variables;
+    }
+
+    /** Covered or not; when covered, each person's amount within the per-person limit and the sum within the total. */
+    private Map<String, Object> recordDecision(Claim claim, Map<String, Object> form, String userId) {
+        requireStatus(claim, Set.of(ClaimStatus.DOCUMENTS_COMPLETE));
+        boolean covered = ClaimForms.flag(form, ClaimForms.COVERED);
+        String reason = ClaimForms.text(form, ClaimForms.DECISION_REASON);
+        FieldViolations violations = new FieldViolations();
+        List<ClaimSteps.Payee> payees = covered ? ClaimForms.payees(ClaimForms.text(form, ClaimForms.PAYEE_LINES))
+                : List.of();
+        BigDecimal amount = null;
+        if (!covered) {
+            if (reason == null) {
+                violations.add(ClaimForms.DECISION_REASON, "不予赔付须说明理由 (a refusal needs its reason)");
+            }
+        } else {
+            Policy policy = underwriting.policy(claim.policyId());
+            if (payees.isEmpty()) {
+                violations.add(ClaimForms.PAYEE_LINES, "予以赔付须逐人填写核定金额 (the amount per person is required)");
+            }
+            for (ClaimSteps.Payee payee : payees) {
+                if (payee.amount().signum() <= 0) {
+                    violations.add(ClaimForms.PAYEE_LINES, payee.name() + "：金额须大于 0 (must be > 0)");
+                } else if (payee.amount().compareTo(policy.deathDisabilityLimit()) > 0) {
+                    violations.add(ClaimForms.PAYEE_LINES, payee.name() + " 的核定金额 " + payee.amount().toPlainString()
+                            + " 元超过保单每人责任限额 " + policy.deathDisabilityLimit().toPlainString()
+                            + " 元，不予核定 (above the per-person limit)");
+                }
+            }
+            amount = payees.stream().map(ClaimSteps.Payee::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal remaining = policy.totalLimit().subtract(repository.agreedOnPolicy(policy.id(), claim.id()));
+            if (amount.compareTo(remaining) > 0) {
+                violations.add(ClaimForms.PAYEE_LINES, "核定总额 " + amount.toPlainString() + " 元超过保单累计责任限额的剩余额度 "
+                        + remaining.toPlainString() + " 元（累计限额 " + policy.totalLimit().toPlainString()
+                        + " 元），不予核定 (above the policy's total limit)");
+            }
+        }
+        violations.throwIfAny();
+        OffsetDateTime now = now();
+        OffsetDateTime paymentDue = covered ? now.plus(properties.paymentPeriod()) : null;
+        repository.decide(claim.id(), covered, reason, amount, payees, userId, now, paymentDue);
+        archive(claim, "CLAIM_DECIDED", userId, decisionText(require(claim.id())));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_COVERED, covered);
+        if (covered) {
+            variables.put(VAR_PAYMENT_REMINDER_AT, Date.from(now.plus(properties.paymentReminder()).toInstant()));
+            variables.put(VAR_PAYMENT_DUE_AT, Date.from(paymentDue.toInstant()));
+        }
+        return variables;
+    }
+
+    private Map<String, Object> recordPayment(Claim claim, Map<String, Object> form, String userId) {
+        requireStatus(claim, Set.of(ClaimStatus.AGREED));
+        FieldViolations violations = new FieldViolations();
+        BigDecimal paid = ClaimForms.amount(form, ClaimForms.PAID_AMOUNT);
+        LocalDate paidOn = ClaimForms.date(form, ClaimForms.PAID_ON);
+        String reference = ClaimForms.required(form, ClaimForms.PAYMENT_REFERENCE, "必须填写支付凭证号 (required)",
+                violations);
+        if (paid == null || paid.compareTo(claim.agreedAmount()) != 0) {
+            violations.add(ClaimForms.PAID_AMOUNT, "赔款须按核定金额 " + claim.agreedAmount().toPlainString()
+                    + " 元足额支付 (N6.7: pay the agreed amount in full)");
+        }
+        if (paidOn == null) {
+            violations.add(ClaimForms.PAID_ON, "必须填写支付日期 (required)");
+        } else if (paidOn.isAfter(LocalDate.now(clock))) {
+            violations.add(ClaimForms.PAID_ON, "支付日期不能晚于今天 (cannot be in the future)");
+        }
+        violations.throwIfAny();
+        repository.pay(claim.id(), paid, paidOn, reference, userId, now());
+        archive(claim, "CLAIM_PAID", userId, "赔款 " + paid.toPlainString() + " 元，" + paidOn + "，凭证号 " + reference);
+        return Map.of();
+    }
+
+    private Map<String, Object> recordRecommendations(Claim claim, Map<String, Object> form, String userId) {
+        requireStatus(claim, Set.of(ClaimStatus.PAID));
+        Map<RecommendationKind, List<String>> items = Map.of(
+                RecommendationKind.RISK_CONTROL, ClaimForms.lines(ClaimForms.text(form, ClaimForms.RISK_CONTROL)),
+                RecommendationKind.RECTIFICATION, ClaimForms.lines(ClaimForms.text(form, ClaimForms.RECTIFICATION)),
+                RecommendationKind.TRAINING, ClaimForms.lines(ClaimForms.text(form, ClaimForms.TRAINING)));
+        FieldViolations violations = new FieldViolations();
+        if (items.get(RecommendationKind.RISK_CONTROL).isEmpty()) {
+            violations.add(ClaimForms.RISK_CONTROL, "至少提出 1 条风险管控建议 (at least one, N6.7)");
+        }
+        if (items.get(RecommendationKind.TRAINING).isEmpty()) {
+            violations.add(ClaimForms.TRAINING, "至少提出 1 条安全培训建议 (at least one, N6.7)");
+        }
+        items.forEach((kind, lines) -> lines.stream().filter(line -> line.length() > 2000).findFirst()
+                .ifPresent(line -> violations.add(kind.name(), "每条建议不超过 2000 字 (at most 2000 characters)")));
+        violations.throwIfAny();
+        OffsetDateTime now = now();
+        for (RecommendationKind kind : RecommendationKind.values()) {
+            List<String> lines = items.get(kind);
+            for (int i = 0; i < lines.size(); i++) {
+                repository.addRecommendation(claim.id(), kind, i + 1, lines.get(i), userId, now);
+            }
+        }
+        repository.close(claim.id(), now);
+        archive(claim, "CLAIM_RECOMMENDATIONS", userId, recommendationText(require(claim.id())));
+        return Map.of(VAR_RAISE_HAZARDS, ClaimForms.flag(form, ClaimForms.RAISE_HAZARDS));
+    }
+
+    // --- steps of the process ----------------------------------------------------------------------
+
+    /** {@code ServiceTask_SendAcknowledgement}: the claim procedure and the documents needed go to the reporter (N6.5). */
+    @Transactional
+    public void sendAcknowledgement(long claimId) {
+        Claim claim = require(claimId);
+        notices.toReporter(NoticeTemplates.CLAIM_ACKNOWLEDGED, claim, Map.of("claimProcedure", claim.claimProcedure(),
+                "requiredDocuments", claim.requiredDocuments()), "acknowledged");
+    }
+
+    /** {@code ServiceTask_RequestMoreDocuments}: the construction unit is told what is missing. */
+    @Transactional
+    public void requestMoreDocuments(long claimId) {
+        Claim claim = require(claimId);
+        Claim.DocumentRound request = claim.documents().stream().filter(round -> "REQUEST".equals(round.kind()))
+                .reduce((first, second) -> second).orElseThrow();
+        notices.toReporter(NoticeTemplates.CLAIM_MORE_DOCUMENTS, claim, Map.of("moreDocuments", request.text()),
+                "more-documents:" + request.id());
+    }
+
+    /** Reminders ({@code activityId} = the reminder's service task): documents to the builder, decision and payment to the insurer. */
+    @Transactional
+    public void remind(long claimId, String activityId) {
+        Claim claim = require(claimId);
+        switch (activityId) {
+            case TASK_REMIND_DOCUMENTS -> {
+                long sent = archive.entriesAbout(ArchiveSubject.CLAIM, claimId).stream()
+                        .filter(entry -> "CLAIM_DOCUMENTS_REMINDER".equals(entry.event())).count();
+                notices.toReporter(NoticeTemplates.CLAIM_DOCUMENTS_REMINDER, claim,
+                        Map.of("requiredDocuments", String.valueOf(claim.requiredDocuments())),
+                        "documents-reminder:" + (sent + 1));
+                archive(claim, "CLAIM_DOCUMENTS_REMINDER", SYSTEM, "第 " + (sent + 1) + " 次提醒施工单位提交索赔材料");
+            }
+            case TASK_REMIND_DECISION -> {
+                notices.toGroups(NoticeTemplates.CLAIM_DECISION_REMINDER, claim, List.of(insurerGroup(claim)),
+                        Map.of("dueAt", notices.time(claim.decisionDueAt())), "decision-reminder");
+                archive(claim, "CLAIM_DECISION_REMINDER", SYSTEM, "提醒保险机构于 " + notices.time(claim.decisionDueAt())
+                        + " 前作出核定");
+            }
+            case TASK_REMIND_PAYMENT -> {
+                notices.toGroups(NoticeTemplates.CLAIM_PAYMENT_REMINDER, claim, List.of(insurerGroup(claim)),
+                        paymentModel(claim), "payment-reminder");
+                archive(claim, "CLAIM_PAYMENT_REMINDER", SYSTEM, "提醒保险机构于 " + notices.time(claim.paymentDueAt())
+                        + " 前支付赔款");
+            }
+            default -> throw new IllegalArgumentException("no reminder at " + activityId);
+        }
+    }
+
+    /**
+     * A service time passed ({@code activityId} = the escalation's service task): the breach is recorded
+     * against the insurer; the acknowledgement goes to the insurer and its head office (its claims
+     * management), the decision and the payment to the city bureau.
+     */
+    @Transactional
+    public void escalate(long claimId, String activityId) {
+        Claim claim = require(claimId);
+        OffsetDateTime now = now();
+        switch (activityId) {
+            case TASK_ESCALATE_ACKNOWLEDGEMENT -> {
+                List<String> groups = new ArrayList<>(List.of(insurerGroup(claim)));
+                Organization insurer = organizations.require(claim.insurerOrgId());
+                if (insurer.parentId() != null) {
+                    organizations.find(insurer.parentId()).map(Organization::groupId).ifPresent(groups::add);
+                }
+                breach(claim, BreachKind.ACKNOWLEDGEMENT, claim.acknowledgementDueAt(), now);
+                notices.toGroups(NoticeTemplates.CLAIM_ACKNOWLEDGEMENT_OVERDUE, claim, groups, Map.of(),
+                        "acknowledgement-overdue");
+            }
+            case TASK_ESCALATE_DECISION -> {
+                breach(claim, BreachKind.DECISION, claim.decisionDueAt(), now);
+                notices.toGroups(NoticeTemplates.CLAIM_DECISION_OVERDUE, claim,
+                        List.of(PlatformGroups.CITY_BUREAU, insurerGroup(claim)),
+                        Map.of("dueAt", notices.time(claim.decisionDueAt())), "decision-overdue");
+            }
+            case TASK_ESCALATE_PAYMENT -> {
+                breach(claim, BreachKind.PAYMENT, claim.paymentDueAt(), now);
+                notices.toGroups(NoticeTemplates.CLAIM_PAYMENT_OVERDUE, claim,
+                        List.of(PlatformGroups.CITY_BUREAU, insurerGroup(claim)), paymentModel(claim), "payment-overdue");
+            }
+            default -> throw new IllegalArgumentException("no escalation at " + activityId);
+        }
+    }
+
+    private void breach(Claim claim, BreachKind kind, OffsetDateTime dueAt, OffsetDateTime now) {
+        if (repository.addBreach(claim.id(), claim.insurerOrgId(), kind, dueAt, now)) {
+            archive(claim, "CLAIM_" + kind.name() + "_OVERDUE", SYSTEM, kind.label() + "（期限 " + notices.time(dueAt)
+                    + "），计入对保险机构的考核");
+        }
+    }
+
+    /** {@code ServiceTask_AnnounceDecision}: the reporter and the construction unit learn the decision. */
+    @Transactional
+    public void announceDecision(long claimId) {
+        Claim claim = require(claimId);
+        notices.toReporter(NoticeTemplates.CLAIM_DECISION, claim, Map.of("decisionText", decisionText(claim)),
+                "decision");
+    }
+
+    /** {@code ServiceTask_AnnouncePayment}: the construction unit learns of the payment (N6.6). */
+    @Transactional
+    public void announcePayment(long claimId) {
+        Claim claim = require(claimId);
+        notices.toGroups(NoticeTemplates.CLAIM_PAID, claim,
+                List.of(organizations.require(claim.constructionUnitId()).groupId()),
+                Map.of("paidAmount", claim.paidAmount().toPlainString(), "paidOn", claim.paidOn().toString(),
+                        "paymentReference", claim.paymentReference()), "paid");
+    }
+
+    /**
+     * {@code ServiceTask_DeliverRecommendations} (N6.7): the recommendations go to the construction unit;
+     * with {@code raiseHazards} every rectification item becomes a hazard that follows {@code hazardRectification}.
+     */
+    @Transactional
+    public void deliverRecommendations(long claimId, boolean raiseHazards) {
+        Claim claim = require(claimId);
+        Map<String, Object> model = new HashMap<>();
+        model.put("accidentCause", String.valueOf(claim.accidentCause()));
+        for (RecommendationKind kind : RecommendationKind.values()) {
+            String text = claim.recommendations().stream().filter(item -> item.kind() == kind)
+                    .map(item -> item.seq() + ". " + item.text()).collect(Collectors.joining("\n"));
+            model.put(switch (kind) {
+                case RISK_CONTROL -> "riskControl";
+                case RECTIFICATION -> "rectification";
+                case TRAINING -> "training";
+            }, text.isEmpty() ? "（无）" : text);
+        }
+        notices.toGroups(NoticeTemplates.CLAIM_RECOMMENDATIONS, claim,
+                List.of(organizations.require(claim.constructionUnitId()).groupId()), model, "recommendations");
+        if (raiseHazards) {
+            claim.recommendations().stream()
+                    .filter(item -> item.kind() == RecommendationKind.RECTIFICATION && item.hazardId() == null)
+                    .forEach(item -> raise(claim, item, SYSTEM));
+        }
+    }
+
+    /**
+     * {@code POST /api/claims/{id}/recommendations/{recommendationId}/hazard}: the insurer turns one
+     * rectification item into a hazard (N6.7, N8.8).
+     */
+    @Transactional
+    public Claim raiseHazard(Actor actor, long claimId, long recommendationId) {
+        Claim claim = get(actor, claimId);
+        if (!actor.isMemberOf(insurerGroup(claim))) {
+            throw new ForbiddenException("只有承保的保险机构可以将整改建议转为隐患 (only the claim's insurer)");
+        }
+        Claim.Recommendation item = claim.recommendations().stream().filter(r -> r.id() == recommendationId).findFirst()
+                .orElseThrow(() -> new NotFoundException("建议不存在 (no such recommendation): " + recommendationId));
+        if (item.kind() != RecommendationKind.RECTIFICATION) {
+            throw new ConflictException("recommendationId", "只有整改建议可以转为隐患 (only a rectification item)");
+        }
+        if (item.hazardId() != null) {
+            throw new ConflictException("recommendationId", "该整改建议已转为隐患 " + item.hazardId()
+                    + " (already a hazard)");
+        }
+        raise(claim, item, actor.userId());
+        return require(claimId);
+    }
+
+    private void raise(Claim claim, Claim.Recommendation item, String userId) {
+        long verifier = serviceTeams.registeredServiceOrg(claim.policyId()).orElse(claim.insurerOrgId());
+        long hazardId = hazards.raise(new NewHazard(claim.projectId(), claim.policyId(),
+                HazardSource.CLAIM_RECOMMENDATION, claim.id(), claim.accidentType().hazardCategory(),
+                HazardSeverity.GENERAL, item.text(), claim.place(), List.of(), item.text(), verifier, userId));
+        repository.linkHazard(item.id(), hazardId);
+        archive(claim, "CLAIM_RECOMMENDATION_TO_HAZARD", userId, "整改建议 " + item.seq() + " 转为隐患 " + hazardId + "："
+                + item.text());
+    }
+
+    // --- reading -----------------------------------------------------------------------------------
+
+    /** The claim, for its construction unit, its insurer and the authorities of its area; to anybody else it does not exist. */
+    @Transactional(readOnly = true)
+    public Claim get(Actor actor, long claimId) {
+        return repository.find(claimId).filter(claim -> maySee(actor, claim))
+                .orElseThrow(() -> new NotFoundException("报案不存在 (no such claim): " + claimId));
+    }
+
+    /** The claims the actor may see, newest report first. */
+    @Transactional(readOnly = true)
+    public List<Claim> list(Actor actor, ClaimStatus status) {
+        if (actor.seesWholeCity()) {
+            return repository.find(null, status);
+        }
+        var scope = new ClaimRepository.Scope(actor.organizationIds(Role.INSURER), actor.organizationIds(Role.BUILDER),
+                actor.countyCodes());
+        if (scope.insurers().isEmpty() && scope.builders().isEmpty() && scope.areas().isEmpty()) {
+            return List.of();
+        }
+        return repository.find(scope, status);
+    }
+
+    /** The claim for the process; no access check. */
+    @Transactional(readOnly = true)
+    public Claim require(long claimId) {
+        return repository.find(claimId).orElseThrow(() -> new NotFoundException("报案不存在 (no such claim): " + claimId));
+    }
+
+    private boolean maySee(Actor actor, Claim claim) {
+        return actor.seesWholeCity()
+                || actor.organizationIds(Role.INSURER).contains(claim.insurerOrgId())
+                || actor.organizationIds(Role.BUILDER).contains(claim.constructionUnitId())
+                || actor.countyCodes().contains(claim.jurisdictionCode());
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------
+
+    private Map<String, Object> paymentModel(Claim claim) {
+        return Map.of("dueAt", notices.time(claim.paymentDueAt()), "agreedAmount", claim.agreedAmount().toPlainString());
+    }
+
+    private static String decisionText(Claim claim) {
+        if (!Boolean.TRUE.equals(claim.covered())) {
+            return "不予赔付。理由：" + claim.decisionReason();
+        }
+        return "予以赔付，核定赔款 " + claim.agreedAmount().toPlainString() + " 元（"
+                + claim.payees().stream().map(payee -> payee.name() + " " + payee.amount().toPlainString() + " 元")
+                        .collect(Collectors.joining("；"))
+                + "）" + (claim.decisionReason() == null ? "" : "。说明：" + claim.decisionReason());
+    }
+
+    private static String recommendationText(Claim claim) {
+        return claim.recommendations().stream().map(item -> item.kind().label() + " " + item.seq() + "：" + item.text())
+                .collect(Collectors.joining("；"));
+    }
+
+    private String insurerGroup(Claim claim) {
+        return organizations.require(claim.insurerOrgId()).groupId();
+    }
+
+    private static void requireStatus(Claim claim, Set<ClaimStatus> allowed) {
+        if (!allowed.contains(claim.status())) {
+            throw new ConflictException("status", "报案当前状态为「" + claim.status().label() + "」，不能办理此步骤"
+                    + " (not possible in this state)");
+        }
+    }
+
+    private void archive(Claim claim, String event, String actor, String detail) {
+        archive(claim, event, actor, detail, List.of());
+    }
+
+    private void archive(Claim claim, String event, String actor, String detail, List<String> files) {
+        archive.append(new ArchiveRecord(claim.projectId(), ArchiveSubject.CLAIM, claim.id(), event,
+                actor == null ? SYSTEM : actor, detail.length() > 4000 ? detail.substring(0, 3999) + "…" : detail,
+                files));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}
