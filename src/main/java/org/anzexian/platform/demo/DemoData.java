@@ -91,14 +91,14 @@ class DemoData {
 
         project(new NewProject("XF-2025-001", "和平街棚户区改造安置房项目（一期）", "忻州市忻府区和平街东段",
                 "140902", ProjectCategory.BUILDING, ProjectSubtype.RESIDENTIAL, new BigDecimal("86500000.00"),
-                LocalDate.of(2025, 3, 1), LocalDate.of(2026, 12, 31), PermitStatus.APPLIED, sijian.id(),
+                LocalDate.of(2025, 3, 1), LocalDate.of(2027, 12, 31), PermitStatus.APPLIED, sijian.id(),
                 "XF-SG-2025-018", List.of(),
                 List.of(new NewProject.NewSubcontractor(labour.id(), new BigDecimal("15.00"))),
                 List.of(new NewProject.NewParticipant(ParticipantRole.DESIGN, design.id(), null, null),
                         new NewProject.NewParticipant(ParticipantRole.SUPERVISION, supervision.id(), null, null))));
         project(new NewProject("YP-2025-001", "原平市东环路道路改造工程", "原平市东环路（大运路至京原路段）",
                 "140981", ProjectCategory.MUNICIPAL, ProjectSubtype.ROAD, new BigDecimal("42300000.00"),
-                LocalDate.of(2025, 4, 15), LocalDate.of(2026, 6, 30), PermitStatus.NONE, erjian.id(),
+                LocalDate.of(2026, 10, 15), LocalDate.of(2028, 6, 30), PermitStatus.NONE, erjian.id(),
                 "YP-SG-2025-006", List.of(),
                 List.of(new NewProject.NewSubcontractor(labour.id(), new BigDecimal("10.00"))),
                 List.of(new NewProject.NewParticipant(ParticipantRole.SURVEY, design.id(), null, null),
