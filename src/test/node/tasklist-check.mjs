@@ -17,13 +17,6 @@
 //     their <label for=…>: text inputs and textareas take the value, a select the option's label, a file
 //     input (cam-variable-type="File") the path of the file to upload.
 //
-//   node tasklist-check.mjs start --base-url URL --user U --password P --process-name NAME
-//       [--select LABEL=OPTION ...] [--check LABEL ...]
-//     logs in, opens "Start process", picks the process by its name, fills its embedded HTML start form
-//     (a select found by its label takes the option whose text starts with OPTION; a checkbox is found by
-//     its label's text) and clicks Start. Reports {ok, started, notice}: ok once the form was sent,
-//     started whether the engine accepted it, notice the text the Tasklist showed (the refusal's reason).
-//
 // Prints one JSON object on stdout; exit 0 when ok, 1 when the check failed, 2 on a harness error.
 // A failed or broken run leaves a screenshot and the page's HTML in --screenshot-dir (default target/browser).
 import { chromium } from 'playwright-core';
@@ -42,7 +35,7 @@ const CHROMIUM_ARGS = [
 
 function parseArgs(argv) {
   const [scenario, ...rest] = argv;
-  const options = { scenario, expectFilter: [], field: [], select: [], check: [] };
+  const options = { scenario, expectFilter: [], field: [] };
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     const value = rest[i + 1];
@@ -421,97 +414,7 @@ async function submitForm(page, taskId) {
   await page.waitForURL(url => !new URL(url).hash.includes('task='));
 }
 
-function labelValue(option, flag) {
-  const at = option.indexOf('=');
-  if (at < 1) {
-    throw new Error(`${flag} '${option}' is not LABEL=VALUE`);
-  }
-  return [option.slice(0, at), option.slice(at + 1)];
-}
-
-async function openStartForm(page, options) {
-  const unauthorized = [];
-  page.on('response', response => response.status() === 401 && unauthorized.push(response.url()));
-  await logIn(page, options);
-  await page.locator('a[ng-click="open()"]', { hasText: 'Start process' }).click();
-  const modal = page.locator('.modal-dialog');
-  const processLink = modal.locator('a', { hasText: options.processName }).first();
-  await processLink.waitFor({ state: 'visible' }).catch(async () => {
-    throw new Error(`no startable process '${options.processName}' (offered: ${
-      (await modal.locator('.modal-body a').allInnerTexts()).map(oneLine).join(', ')})`);
-  });
-  await processLink.click();
-  const form = modal.locator('.injected-form-wrapper form');
-  await form.waitFor({ state: 'visible' }).catch(() => {
-    throw new Error(`the start form did not show${unauthorized.length ? ` (401 from ${unauthorized.join(', ')})` : ''}`);
-  });
-  return { modal, form };
-}
-
-/**
- * Starts the process, from the login on, up to three times while the Tasklist falls back to its login
- * view. Under load (seen only in the test JVM, cause not found) a request of a freshly logged-in
- * Tasklist now and then comes back 401, the webapp's own form-variables or submit-form call as well as
- * ours, and the Tasklist answers any 401 by logging out. A 401 submit started nothing, so trying again
- * cannot start twice.
- */
-async function startProcess(page, options) {
-  if (!options.processName) {
-    throw new Error('start needs --process-name (and --select LABEL=OPTION / --check LABEL for the form)');
-  }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const result = await startOnce(page, options);
-      if (result.status !== 401 || attempt === 3) {
-        return { ...result, attempts: attempt };
-      }
-    } catch (error) {
-      if (attempt === 3 || !new URL(page.url()).hash.startsWith('#/login')) {
-        throw error;
-      }
-    }
-  }
-}
-
-async function startOnce(page, options) {
-  const selects = options.select.map(option => labelValue(option, '--select'));
-  const { modal, form } = await openStartForm(page, options);
-  await page.waitForLoadState('networkidle');
-  for (const [label, prefix] of selects) {
-    const select = form.getByLabel(label, { exact: true });
-    await select.locator('option').nth(1).waitFor({ state: 'attached' }).catch(() => {
-      throw new Error(`select '${label}' offers nothing to choose`);
-    });
-    const texts = await select.locator('option').allInnerTexts();
-    const choice = texts.find(text => text.trim().startsWith(prefix));
-    if (!choice) {
-      throw new Error(`select '${label}' has no option '${prefix}' (offers: ${texts.map(oneLine).join(', ')})`);
-    }
-    await select.selectOption({ label: choice.trim() });
-  }
-  for (const label of options.check) {
-    const box = form.locator('.checkbox label', { hasText: label }).locator('input[type="checkbox"]');
-    if (await box.count() === 0) {
-      throw new Error(`no checkbox '${label}' (offers: ${
-        (await form.locator('.checkbox label').allInnerTexts()).map(oneLine).join(', ')})`);
-    }
-    await box.first().check();
-  }
-  const start = modal.locator('button[ng-click="startProcessInstance()"]');
-  if (await start.isDisabled()) {
-    throw new Error('the Start button is disabled (the form is invalid)');
-  }
-  const submitted = page.waitForResponse(response => response.request().method() === 'POST'
-    && response.url().includes('/submit-form'));
-  await start.click();
-  const response = await submitted;
-  const notice = page.locator('.notifications .alert').first();
-  await notice.waitFor({ state: 'visible' }).catch(() => {});
-  const noticeText = await notice.isVisible() ? oneLine(await notice.innerText()) : '';
-  return { ok: true, started: response.ok(), status: response.status(), notice: noticeText };
-}
-
-const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask, start: startProcess };
+const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask };
 
 async function main() {
   let options;

@@ -1,18 +1,15 @@
 package org.anzexian.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +30,7 @@ import org.anzexian.support.DueJobs;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.InsuredProject;
 import org.anzexian.support.InsuredProjects.Party;
+import org.anzexian.support.ReceivedMails;
 import org.anzexian.support.TestSmtp;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -635,18 +633,10 @@ abstract class ClaimHandlingContract {
     }
 
     static MimeMessage awaitMail(String recipient, String subjectPart) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !mails(recipient, subjectPart).isEmpty());
-        return mails(recipient, subjectPart).get(0);
+        return ReceivedMails.await(smtp, recipient, subjectPart);
     }
 
     static List<MimeMessage> mails(String recipient, String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return mail.getSubject().contains(subjectPart) && Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equalsIgnoreCase(recipient));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return ReceivedMails.of(smtp, recipient, subjectPart);
     }
 }

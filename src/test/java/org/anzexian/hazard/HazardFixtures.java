@@ -1,13 +1,10 @@
 package org.anzexian.hazard;
 
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +13,7 @@ import org.anzexian.registry.organization.OrganizationType;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.InsuredProject;
 import org.anzexian.support.InsuredProjects.Party;
+import org.anzexian.support.ReceivedMails;
 import org.anzexian.support.TestSmtp;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -131,18 +129,10 @@ abstract class HazardFixtures {
     }
 
     static MimeMessage awaitMail(String recipient, String subjectPart) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !mails(recipient, subjectPart).isEmpty());
-        return mails(recipient, subjectPart).get(0);
+        return ReceivedMails.await(smtp, recipient, subjectPart);
     }
 
     static List<MimeMessage> mails(String recipient, String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return mail.getSubject().contains(subjectPart) && Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equalsIgnoreCase(recipient));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return ReceivedMails.of(smtp, recipient, subjectPart);
     }
 }

@@ -39,19 +39,6 @@ public final class TasklistScript {
         return run("complete", user, password, options.toArray(String[]::new));
     }
 
-    /**
-     * Starts the process named {@code processName} from the Tasklist's "Start process" dialog as {@code user},
-     * choosing options of the embedded start form's selects (by label, option text prefix) and ticking
-     * checkboxes (by label); the run reports whether the engine started it and the notice shown.
-     */
-    public Run start(String user, String password, String processName, Map<String, String> selectsByLabel,
-            List<String> checkboxLabels) {
-        List<String> options = new ArrayList<>(List.of("--process-name", processName));
-        selectsByLabel.forEach((label, option) -> options.addAll(List.of("--select", label + "=" + option)));
-        checkboxLabels.forEach(label -> options.addAll(List.of("--check", label)));
-        return run("start", user, password, options.toArray(String[]::new));
-    }
-
     public Run run(String scenario, String user, String password, String... options) {
         List<String> command = new ArrayList<>(List.of("node", "tasklist-check.mjs", scenario,
                 "--base-url", "http://localhost:" + port,

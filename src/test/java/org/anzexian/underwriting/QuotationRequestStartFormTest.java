@@ -40,6 +40,22 @@ class QuotationRequestStartFormTest extends UnderwritingFixtures {
     }
 
     @Test
+    void theTasklistStartFormListsTheUsersProjectsAndTheFiledInsurersAndSubmitsTheTwoVariables() {
+        String user = builder.user().userId();
+        String form = http.withBasicAuth(user, user).getForObject(
+                "/engine-rest/process-definition/key/" + QuotationRequestProcess.KEY + "/deployed-start-form", String.class);
+
+        assertThat(form).contains("$http.get('/api/projects'").contains("$http.get('/api/insurers')")
+                .contains("name: '" + QuotationRequestProcess.VAR_PROJECT_CODE + "'")
+                .contains("name: '" + QuotationRequestProcess.VAR_INSURER_ORG_IDS + "'");
+        // what the form reads: the builder's own projects, and the insurer among the filed ones
+        assertThat(http.withBasicAuth(user, user).getForObject("/api/projects?size=100", String.class))
+                .contains(project.code());
+        assertThat(http.withBasicAuth(user, user).getForObject("/api/insurers", String.class))
+                .contains("\"organizationId\":" + insurer.organization().id());
+    }
+
+    @Test
     void unfiledInsurerFailsTheStartWithTheGateMessageAndCreatesNothing() {
         Insurer unfiled = insurers.unfiled();
         String chosen = insurer.organization().id() + "，" + unfiled.organization().id();

@@ -1,0 +1,120 @@
+package org.anzexian.service.visit;
+
+import static org.anzexian.service.visit.PreventionServiceVisitProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.anzexian.hazard.HazardCategory;
+import org.anzexian.hazard.HazardSeverity;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.support.AnzexianTest;
+import org.anzexian.support.DueJobs;
+import org.anzexian.support.InsuredProjects;
+import org.anzexian.support.InsuredProjects.ServicedProject;
+import org.anzexian.support.ProjectFiles;
+import org.anzexian.support.TasklistScript;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * A prevention visit done in the Tasklist as the service organization's staff do it (N8.2, N8.4, N8.8):
+ * headless Chromium fills the embedded visit-record form, then the report form with a PDF and a photo
+ * file; the visit's record, the file store and the hazard it raised are the judges.
+ */
+@AnzexianTest
+class PreventionServiceVisitBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    VisitService visits;
+
+    InsuredProjects insuredProjects;
+
+    @BeforeEach
+    void needsABrowser() {
+        TasklistScript.requireBrowser();
+        insuredProjects = new InsuredProjects(context);
+    }
+
+    @Test
+    void theServiceOrgRecordsTheVisitAndUploadsItsReportWithAHazardInTheTasklist_N8_2_N8_8() throws Exception {
+        ServicedProject serviced = insuredProjects.serviced();
+        Visit visit = visits.ofPolicy(serviced.insurer().actor(), serviced.policy().id()).get(0);
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(String.valueOf(visit.id()), KEY).singleResult();
+        String user = serviced.serviceOrg().user();
+        LocalDateTime left = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, String> record = new LinkedHashMap<>();
+        record.put("服务结果", "已到场服务");
+        record.put("到场时间", left.minusHours(2).toString());
+        record.put("离场时间", left.toString());
+        record.put("到场人员（每行一人）", InsuredProjects.PROJECT_LEAD + "\n" + InsuredProjects.SERVICE_STAFF.get(0));
+        record.put("服务事项（每行一项）", "脚手架检查\n临时用电检查");
+
+        new TasklistScript(port).complete(user, user, task(instance, TASK_RECORD_VISIT).getId(), record).assertOk();
+
+        Visit recorded = visits.require(visit.id());
+        assertThat(recorded.attendees()).containsExactly(InsuredProjects.PROJECT_LEAD, InsuredProjects.SERVICE_STAFF.get(0));
+        assertThat(recorded.serviceItems()).containsExactly("脚手架检查", "临时用电检查");
+        assertThat(recorded.recordedBy()).isEqualTo(user);
+
+        byte[] report = ("%PDF-1.4 visit report " + visit.id()).getBytes(StandardCharsets.UTF_8);
+        byte[] photo = ("\u00ff\u00d8\u00ff scaffold " + visit.id()).getBytes(StandardCharsets.ISO_8859_1);
+        Path reportFile = write("visit-" + visit.id() + "-report.pdf", report);
+        Path photoFile = write("visit-" + visit.id() + "-photo.jpg", photo);
+        Map<String, String> upload = new LinkedHashMap<>();
+        upload.put("书面服务报告（PDF）", reportFile.toString());
+        upload.put("隐患（每行一项：严重程度|类别|部位|描述|整改措施|照片序号）", "一般|脚手架工程|3号楼外架|连墙件缺失|补设连墙件|1");
+        upload.put("照片 1", photoFile.toString());
+
+        new TasklistScript(port).complete(user, user, task(instance, TASK_UPLOAD_REPORT).getId(), upload).assertOk();
+        DueJobs.run(engine, instance);
+
+        Visit reported = visits.require(visit.id());
+        assertThat(reported.reportFile()).isEqualTo(FileStore.sha256(report));
+        assertThat(reported.reportUploadedBy()).isEqualTo(user);
+        assertThat(reported.hazards()).singleElement().satisfies(hazard -> {
+            assertThat(hazard.severity()).isEqualTo(HazardSeverity.GENERAL);
+            assertThat(hazard.category()).isEqualTo(HazardCategory.SCAFFOLDING);
+            assertThat(hazard.photos()).containsExactly(FileStore.sha256(photo));
+            assertThat(hazard.hazardId()).isNotNull();
+        });
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("hazardRectification")
+                .processInstanceBusinessKey(String.valueOf(reported.hazards().get(0).hazardId())).count()).isOne();
+    }
+
+    private Task task(ProcessInstance instance, String taskKey) {
+        List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(taskKey).list();
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private static Path write(String name, byte[] bytes) throws Exception {
+        Path file = ProjectFiles.ROOT.resolve("target/browser/" + name);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, bytes);
+    }
+}
