@@ -39,10 +39,14 @@ class HazardDeadlines {
         }
         Map<String, Object> values = result.getEntryMap();
         OffsetDateTime deadline = plus(openedAt, values, "rectificationPeriod");
-        return new Dates(minus(deadline, values, "reminderBefore"), deadline, plus(deadline, values, "cityEscalationAfter"));
+        duration(values, "verificationWithin");
+        return new Dates(minus(deadline, values, "reminderBefore"), deadline, plus(deadline, values, "cityEscalationAfter"),
+                String.valueOf(values.get("verificationWithin")).strip());
     }
 
-    record Dates(OffsetDateTime reminderAt, OffsetDateTime deadlineAt, OffsetDateTime cityEscalationAt) {
+    /** {@code verificationWithin}: an ISO-8601 duration counted from the evidence, for the verification's timer. */
+    record Dates(OffsetDateTime reminderAt, OffsetDateTime deadlineAt, OffsetDateTime cityEscalationAt,
+            String verificationWithin) {
     }
 
     private static OffsetDateTime plus(OffsetDateTime start, Map<String, Object> values, String name) {

@@ -42,6 +42,12 @@ class HazardDelegates {
         return execution -> hazards.remindBuilder(hazardId(execution), round(execution));
     }
 
+    /** {@code ServiceTask_ChaseVerification}. */
+    @Bean
+    JavaDelegate hazardChaseVerificationDelegate(HazardService hazards) {
+        return execution -> hazards.chaseVerification(hazardId(execution), round(execution));
+    }
+
     /** {@code ServiceTask_EscalateToCounty}. */
     @Bean
     JavaDelegate hazardCountyEscalationDelegate(HazardService hazards) {

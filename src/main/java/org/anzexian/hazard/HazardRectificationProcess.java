@@ -23,6 +23,8 @@ public final class HazardRectificationProcess {
     public static final String TASK_ESCALATE_TO_COUNTY = "ServiceTask_EscalateToCounty";
     public static final String TASK_COUNTY_SUPERVISION = "UserTask_CountySupervision";
     public static final String TIMER_CITY_ESCALATION = "Timer_CityEscalation";
+    public static final String TIMER_VERIFICATION_OVERDUE = "Timer_VerificationOverdue";
+    public static final String TASK_CHASE_VERIFICATION = "ServiceTask_ChaseVerification";
     public static final String TASK_ESCALATE_TO_CITY = "ServiceTask_EscalateToCity";
     public static final String TASK_CITY_SUPERVISION = "UserTask_CitySupervision";
     public static final String TASK_VERIFY = "UserTask_VerifyRectification";
@@ -44,6 +46,8 @@ public final class HazardRectificationProcess {
     public static final String VAR_REMINDER_AT = "reminderAt";
     public static final String VAR_DEADLINE_AT = "deadlineAt";
     public static final String VAR_CITY_ESCALATION_AT = "cityEscalationAt";
+    /** String, ISO-8601 duration from DMN {@code hazardDeadline}: how long the evidence may wait for verification. */
+    public static final String VAR_VERIFICATION_WITHIN = "verificationWithin";
 
     /** Fields of the embedded form {@code forms/hazardRectification.html}. */
     public static final String VAR_EVIDENCE_DESCRIPTION = "evidenceDescription";

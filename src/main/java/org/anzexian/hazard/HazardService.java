@@ -152,6 +152,7 @@ public class HazardService {
         variables.put(VAR_REMINDER_AT, Date.from(dates.reminderAt().toInstant()));
         variables.put(VAR_DEADLINE_AT, Date.from(dates.deadlineAt().toInstant()));
         variables.put(VAR_CITY_ESCALATION_AT, Date.from(dates.cityEscalationAt().toInstant()));
+        variables.put(VAR_VERIFICATION_WITHIN, dates.verificationWithin());
         return variables;
     }
 
@@ -214,6 +215,25 @@ public class HazardService {
         notices.send(NoticeTemplates.HAZARD_ESCALATED_TO_CITY, List.of(PlatformGroups.CITY_BUREAU, countyGroup(hazard)),
                 hazard, projects.require(hazard.projectId()), "city", Map.of());
         appendStep(hazard, "ESCALATED_TO_CITY", SYSTEM_ACTOR, "逾期仍未整改，报市住建局督办", List.of());
+    }
+
+    /**
+     * The evidence waits longer than the DMN's {@code verificationWithin}: the verifying service
+     * organization is chased and the county authority told; once per round. The verification task stays.
+     */
+    @Transactional
+    public void chaseVerification(long hazardId, int round) {
+        Hazard hazard = require(hazardId);
+        String detail = "第 " + round + " 轮整改材料逾期未复核，催办服务机构并告知县级住建部门";
+        boolean chased = archive.entriesAbout(ArchiveSubject.HAZARD, hazardId).stream()
+                .anyMatch(entry -> "VERIFICATION_OVERDUE".equals(entry.event()) && entry.detail().equals(detail));
+        if (hazard.status() != HazardStatus.SUBMITTED || hazard.round() != round || chased) {
+            return;
+        }
+        notices.send(NoticeTemplates.HAZARD_VERIFICATION_OVERDUE,
+                List.of(organizations.require(hazard.verifierOrgId()).groupId(), countyGroup(hazard)), hazard,
+                projects.require(hazard.projectId()), "verification-overdue", Map.of());
+        appendStep(hazard, "VERIFICATION_OVERDUE", SYSTEM_ACTOR, detail, List.of());
     }
 
     /** The county's or the city's supervision note, archived (N6.4). */

@@ -197,6 +197,9 @@ public final class NoticeTemplates {
     /** 隐患逾期升级市级督办 — to the city bureau and the county authority. Model: the hazard's. */
     public static final String HAZARD_ESCALATED_TO_CITY = "hazard-escalated-to-city";
 
+    /** 整改材料逾期未复核 — to the verifying service organization and the county authority. Model: the hazard's. */
+    public static final String HAZARD_VERIFICATION_OVERDUE = "hazard-verification-overdue";
+
     /** 隐患整改复核未通过 — to the construction unit. Model: the hazard's plus {@code reason}. */
     public static final String HAZARD_RECTIFICATION_REJECTED = "hazard-rectification-rejected";
 

@@ -242,6 +242,31 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat(tasksOf(site.builder().group(), id)).containsExactly(TASK_RECTIFY);
     }
 
+    @Test
+    void evidenceLeftUnverifiedIsChasedWithTheServiceOrgAndTheCountyWhileTheTaskStays_N8_9() {
+        Site site = site();
+        long id = raise(site, HazardSeverity.GENERAL);
+        ProcessInstance instance = instance(id);
+        DueJobs.run(engine, instance);
+        assertThat(submitEvidence(site.builder(), id, "已补设连墙件", List.of(photo("after"))).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        Date submittedAt = ClockUtil.getCurrentTime();
+
+        moveClock(submittedAt, Duration.ofDays(2).minusMinutes(1));
+        assertThat(DueJobs.of(engine, instance)).as("the DMN gives the verifier 2 days").isEmpty();
+        moveClock(submittedAt, Duration.ofDays(2).plusMinutes(1));
+        DueJobs.run(engine, instance);
+
+        assertThat(instance).hasPassed(TASK_CHASE_VERIFICATION);
+        awaitMail(site.verifier().email(), "整改材料逾期未复核：" + site.insured().project().name());
+        awaitMail(COUNTY_MAIL, "整改材料逾期未复核：" + site.insured().project().name());
+        assertThat(tasksOf(site.verifier().group(), id)).as("the verification stays open").containsExactly(TASK_VERIFY);
+        assertThat(archivedEvents(id)).endsWith("EVIDENCE_SUBMITTED", "VERIFICATION_OVERDUE");
+
+        hazards.chaseVerification(id, hazards.require(id).round());
+        assertThat(archivedEvents(id).stream().filter("VERIFICATION_OVERDUE"::equals)).as("once per round").hasSize(1);
+    }
+
     // --- DMN ------------------------------------------------------------------------------------------
 
     @Test
@@ -255,6 +280,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
                   <outputEntry id="OutputEntry_Demolition_Period"><text>"P3D"</text></outputEntry>
                   <outputEntry id="OutputEntry_Demolition_Reminder"><text>"PT12H"</text></outputEntry>
                   <outputEntry id="OutputEntry_Demolition_City"><text>"P1D"</text></outputEntry>
+                  <outputEntry id="OutputEntry_Demolition_Verification"><text>"P1D"</text></outputEntry>
                 </rule>
                 <rule id="Rule_Major">""");
         assertThat(changed).isNotEqualTo(original);
