@@ -43,6 +43,8 @@ final class ClaimForms {
     // claimDocuments, claimDocumentsReview
     static final String DOCUMENTS_PROVIDED = "documentsProvided";
     static final String DOCUMENT_FILES = "documentFiles";
+    /** The file inputs of the embedded form {@code forms/claimDocuments.html}. */
+    static final List<String> DOCUMENT_UPLOADS = List.of("documentFile1", "documentFile2", "documentFile3");
     static final String DOCUMENTS_COMPLETE = "documentsComplete";
     static final String MORE_DOCUMENTS = "moreDocuments";
     // claimDecision

@@ -1,5 +1,11 @@
 package org.anzexian.claim;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.anzexian.platform.files.FormUploads;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -13,16 +19,30 @@ import org.springframework.stereotype.Component;
 class ClaimTaskListener implements TaskListener {
 
     private final ClaimService claims;
+    private final FormUploads uploads;
 
-    ClaimTaskListener(ClaimService claims) {
+    ClaimTaskListener(ClaimService claims, FormUploads uploads) {
         this.claims = claims;
+        this.uploads = uploads;
     }
 
     @Override
     public void notify(DelegateTask task) {
         Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String userId = user != null ? user.getUserId() : (String) task.getVariable(ClaimHandlingProcess.VAR_STEP_USER);
+        Map<String, Object> form = new HashMap<>(task.getVariables());
+        if (ClaimHandlingProcess.TASK_PROVIDE_DOCUMENTS.equals(task.getTaskDefinitionKey())) {
+            // files uploaded in the embedded form join the hashes typed in, as stored files
+            List<String> files = new ArrayList<>();
+            Object typed = form.get(ClaimForms.DOCUMENT_FILES);
+            if (typed instanceof String text && !text.isBlank()) {
+                files.add(text);
+            }
+            ClaimForms.DOCUMENT_UPLOADS.forEach(name -> uploads.take(task, name, userId).ifPresent(files::add));
+            ClaimForms.DOCUMENT_UPLOADS.forEach(form::remove);
+            form.put(ClaimForms.DOCUMENT_FILES, String.join("\n", files));
+        }
         task.getExecution().setVariables(claims.recordStep(ClaimHandlingProcess.claimId(task),
-                task.getTaskDefinitionKey(), task.getVariables(), userId));
+                task.getTaskDefinitionKey(), form, userId));
     }
 }

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.anzexian.hazard.HazardRectificationProcess;
 import org.anzexian.notification.NoticeDelivery;
@@ -36,6 +37,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.anzexian.platform.files.FileStore;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,6 +239,34 @@ abstract class ClaimHandlingContract {
         awaitMail(builder.email(), "报案已受理");
         assertThat(acknowledged.get("breaches")).isEmpty();
         assertThat(instance(claim)).isWaitingAt(ClaimHandlingProcess.TASK_SURVEY, ClaimHandlingProcess.TASK_PROVIDE_DOCUMENTS);
+    }
+
+    @Test
+    void documentsUploadedInTheTasklistFormGoIntoTheFileStoreAndLeaveTheProcess_N6_5() {
+        JsonNode claim = reported();
+        step(insurer, claim, "acknowledgement", acknowledgement());
+        DueJobs.run(engine, instance(claim));
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance(claim).getId())
+                .taskDefinitionKey(ClaimHandlingProcess.TASK_PROVIDE_DOCUMENTS).singleResult();
+        byte[] medical = ("%PDF-1.4 诊断证明 " + claim.get("id").asLong()).getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> form = new HashMap<>();
+        form.put("documentsProvided", "伤者诊断证明");
+        form.put("documentFile1", Variables.fileValue("诊断证明.pdf").file(medical).mimeType("application/pdf").create());
+        // an input left empty arrives as a nameless empty file
+        form.put("documentFile2", Variables.fileValue("").file(new byte[0]).create());
+
+        engine.getIdentityService().setAuthentication(builder.user(), List.of(builder.group()));
+        try {
+            engine.getTaskService().complete(task.getId(), form);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        JsonNode documents = get(builder, claim.get("id").asLong()).getBody().get("documents");
+        assertThat(documents.get(documents.size() - 1).get("files")).extracting(JsonNode::asText)
+                .containsExactly(FileStore.sha256(medical));
+        assertThat(engine.getRuntimeService().getVariables(instance(claim).getId()))
+                .as("the bytes left the process").doesNotContainKeys("documentFile1", "documentFile2");
     }
 
     @Test
