@@ -3,14 +3,11 @@ package org.anzexian.hazard;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.files.FileDownload;
 import org.anzexian.platform.files.StoredFile;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,12 +48,7 @@ class HazardController {
     @Operation(summary = "隐患照片及整改照片（能查看该隐患者）")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String sha256) {
         StoredFile file = hazards.file(currentActor.require(), id, sha256);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header(HttpHeaders.ETAG, "\"" + file.sha256() + "\"")
-                .body(files.content(sha256));
+        return FileDownload.of(file, files.content(sha256));
     }
 
     @PostMapping("/api/hazards/{id}/evidence")

@@ -2,17 +2,14 @@ package org.anzexian.hazard;
 
 import static org.anzexian.hazard.HazardRectificationProcess.*;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.anzexian.platform.files.FormUploads;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -71,22 +68,15 @@ class HazardDelegates {
      * go into the file store and leave the process, which keeps only the hazard id.
      */
     @Bean
-    TaskListener hazardEvidenceDelegate(HazardService hazards) {
+    TaskListener hazardEvidenceDelegate(HazardService hazards, FormUploads uploads) {
         return task -> {
-            List<HazardService.Upload> uploads = new ArrayList<>();
+            String userId = actor(task);
+            List<String> photos = new ArrayList<>();
             for (int i = 1; i <= EVIDENCE_PHOTO_FIELDS; i++) {
-                String name = VAR_EVIDENCE_PHOTO_PREFIX + i;
-                if (task.getVariableTyped(name) instanceof FileValue file && file.getValue() != null) {
-                    byte[] content = bytes(file.getValue());
-                    // the Tasklist posts an input left empty as a nameless empty file
-                    if (content.length > 0 || file.getFilename() != null && !file.getFilename().isBlank()) {
-                        uploads.add(new HazardService.Upload(file.getFilename(), file.getMimeType(), content));
-                    }
-                }
-                task.removeVariable(name);
+                uploads.take(task, VAR_EVIDENCE_PHOTO_PREFIX + i, userId).ifPresent(photos::add);
             }
-            hazards.recordEvidenceFromForm(hazardId(task), (String) task.getVariable(VAR_EVIDENCE_DESCRIPTION), uploads,
-                    actor(task));
+            hazards.recordEvidenceFromForm(hazardId(task), (String) task.getVariable(VAR_EVIDENCE_DESCRIPTION), photos,
+                    userId);
             task.removeVariable(VAR_EVIDENCE_DESCRIPTION);
         };
     }
@@ -127,13 +117,5 @@ class HazardDelegates {
     private static String actor(DelegateTask task) {
         Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return user != null ? user.getUserId() : task.getAssignee() != null ? task.getAssignee() : HazardService.SYSTEM_ACTOR;
-    }
-
-    private static byte[] bytes(InputStream content) {
-        try (content) {
-            return content.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

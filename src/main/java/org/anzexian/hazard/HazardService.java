@@ -266,9 +266,6 @@ public class HazardService {
     // --- evidence and verification (Tasklist and /api) -------------------------------------------
 
     /** An uploaded file of the Tasklist form. */
-    public record Upload(String fileName, String contentType, byte[] bytes) {
-    }
-
     /**
      * {@code POST /api/hazards/{id}/evidence}: the construction unit submits its evidence (photos uploaded
      * before through {@code /api/files}) and its task completes. A refused submission changes nothing.
@@ -298,7 +295,7 @@ public class HazardService {
      * the file store (the process keeps none); nothing to do when the evidence came through {@code /api}.
      */
     @Transactional
-    public void recordEvidenceFromForm(long hazardId, String description, List<Upload> uploads, String userId) {
+    public void recordEvidenceFromForm(long hazardId, String description, List<String> photos, String userId) {
         Hazard hazard = require(hazardId);
         Hazard.Round current = currentRound(hazard);
         if (hazard.status() != HazardStatus.OPEN || current == null || current.submittedAt() != null) {
@@ -310,14 +307,11 @@ public class HazardService {
         } else if (description.strip().length() > 2000) {
             violations.add(VAR_EVIDENCE_DESCRIPTION, "整改情况说明最多 2000 字 (at most 2000 characters)");
         }
-        if (uploads.isEmpty()) {
+        if (photos.isEmpty()) {
             violations.add(VAR_EVIDENCE_PHOTO_PREFIX + 1, "至少上传 1 张整改后照片 (at least one photo)");
         }
         violations.throwIfAny();
-        List<String> hashes = uploads.stream()
-                .map(upload -> files.store(upload.fileName(), upload.contentType(), upload.bytes(), userId).sha256())
-                .toList();
-        recordEvidence(hazard, description.strip(), hashes, userId);
+        recordEvidence(hazard, description.strip(), photos, userId);
     }
 
     private void recordEvidence(Hazard hazard, String description, List<String> photos, String userId) {

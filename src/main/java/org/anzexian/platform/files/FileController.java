@@ -3,10 +3,8 @@ package org.anzexian.platform.files;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.web.InvalidRequestException;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,11 +50,6 @@ class FileController {
     @Operation(summary = "下载文件（上传者、市住建局、管理员）")
     ResponseEntity<byte[]> download(@PathVariable String sha256) {
         StoredFile file = files.readableBy(currentActor.require(), sha256);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header(HttpHeaders.ETAG, "\"" + file.sha256() + "\"")
-                .body(files.content(sha256));
+        return FileDownload.of(file, files.content(sha256));
     }
 }

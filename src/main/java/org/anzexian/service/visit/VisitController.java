@@ -4,13 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.files.FileDownload;
 import org.anzexian.platform.files.StoredFile;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,11 +44,7 @@ class VisitController {
     @Operation(summary = "下载该次服务的报告或隐患照片（能查看该次服务的单位）")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String sha256) {
         StoredFile file = visits.file(currentActor.require(), id, sha256);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(visits.content(file));
+        return FileDownload.of(file, visits.content(file));
     }
 
     @PostMapping("/api/visits/requests")

@@ -3,11 +3,11 @@ package org.anzexian.service.visit;
 import static org.anzexian.service.visit.PreventionServiceVisitProcess.visitId;
 
 import java.time.Clock;
-import org.anzexian.platform.files.FileStore;
+import java.util.List;
+import java.util.Optional;
+import org.anzexian.platform.files.FormUploads;
 import org.anzexian.platform.web.InvalidRequestException;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,41 +26,27 @@ class VisitFormListeners {
                 VisitForms.record(task, clock.getZone())));
     }
 
-    /** {@code UserTask_UploadReport}. */
+    /** {@code UserTask_UploadReport}: the report and the photos move into the file store; hazard lines name photos by number. */
     @Bean
-    TaskListener visitReportFormListener(VisitService visits, FileStore files) {
+    TaskListener visitReportFormListener(VisitService visits, FormUploads uploads) {
         return task -> {
             var actor = VisitForms.actor(task);
-            String report = store(task, VisitForms.REPORT_FILE, files, actor.userId());
+            String report = uploads.take(task, VisitForms.REPORT_FILE, actor.userId()).orElse(null);
+            // every photo once, so that several hazard lines may show the same one
+            List<Optional<String>> photos = VisitForms.PHOTOS.stream()
+                    .map(photo -> uploads.take(task, photo, actor.userId())).toList();
             if (report == null && visits.require(visitId(task)).status() != VisitStatus.VISITED) {
                 return;
             }
             var hazards = VisitForms.hazards(task.getVariable(VisitForms.HAZARD_LINES), number -> {
-                if (number < 1 || number > VisitForms.PHOTOS.size()) {
+                if (number < 1 || number > photos.size()) {
                     throw new InvalidRequestException(VisitForms.HAZARD_LINES, "照片序号须为 1 至 "
-                            + VisitForms.PHOTOS.size() + " (photo number out of range): " + number);
+                            + photos.size() + " (photo number out of range): " + number);
                 }
-                String hash = store(task, VisitForms.PHOTOS.get(number - 1), files, actor.userId());
-                if (hash == null) {
-                    throw new InvalidRequestException(VisitForms.PHOTOS.get(number - 1), "未上传照片 " + number
-                            + " (photo " + number + " not uploaded)");
-                }
-                return hash;
+                return photos.get(number - 1).orElseThrow(() -> new InvalidRequestException(
+                        VisitForms.PHOTOS.get(number - 1), "未上传照片 " + number + " (photo " + number + " not uploaded)"));
             });
             visits.reportFromForm(actor, visitId(task), new VisitReportRequest(report, hazards));
-            task.getExecution().removeVariable(VisitForms.REPORT_FILE);
-            VisitForms.PHOTOS.forEach(task.getExecution()::removeVariable);
         };
-    }
-
-    private static String store(DelegateTask task, String name, FileStore files, String userId) {
-        if (!(task.getVariableTyped(name) instanceof FileValue file) || file.getValue() == null) {
-            return null;
-        }
-        try (var content = file.getValue()) {
-            return files.store(file.getFilename(), file.getMimeType(), content.readAllBytes(), userId).sha256();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot read uploaded " + name, e);
-        }
     }
 }
