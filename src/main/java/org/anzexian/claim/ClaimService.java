@@ -24,6 +24,7 @@ import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.access.SystemAuthority;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
@@ -69,6 +70,7 @@ public class ClaimService {
     private final ServiceTeamRegistrationService serviceTeams;
     private final HazardService hazards;
     private final ServiceArchive archive;
+    private final FileStore files;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final SystemAuthority system;
@@ -77,7 +79,7 @@ public class ClaimService {
     ClaimService(ClaimRepository repository, ClaimNotices notices, ClaimServiceLevels serviceLevels,
             ClaimProperties properties, UnderwritingService underwriting, OrganizationService organizations,
             ServiceTeamRegistrationService serviceTeams, HazardService hazards, ServiceArchive archive,
-            RuntimeService runtime, TaskService tasks, SystemAuthority system, Clock clock) {
+            FileStore files, RuntimeService runtime, TaskService tasks, SystemAuthority system, Clock clock) {
         this.repository = repository;
         this.notices = notices;
         this.serviceLevels = serviceLevels;
@@ -87,6 +89,7 @@ public class ClaimService {
         this.serviceTeams = serviceTeams;
         this.hazards = hazards;
         this.archive = archive;
+        this.files = files;
         this.runtime = runtime;
         this.tasks = tasks;
         this.system = system;
@@ -326,11 +329,13 @@ public class ClaimService {
         FieldViolations violations = new FieldViolations();
         String provided = ClaimForms.required(form, ClaimForms.DOCUMENTS_PROVIDED, "必须说明提交的材料 (required)",
                 violations);
-        violations.throwIfAny();
-        List<String> files = ClaimForms.lines(ClaimForms.text(form, ClaimForms.DOCUMENT_FILES)).stream()
+        List<String> documents = ClaimForms.lines(ClaimForms.text(form, ClaimForms.DOCUMENT_FILES)).stream()
                 .flatMap(line -> List.of(line.split("[\\s,，;；]+")).stream()).filter(hash -> !hash.isBlank()).toList();
-        repository.addDocumentRound(claim.id(), "SUBMISSION", provided, files, userId, now());
-        archive(claim, "CLAIM_DOCUMENTS_PROVIDED", userId, provided, files);
+        documents.stream().filter(hash -> !files.exists(hash)).forEach(hash -> violations.add(ClaimForms.DOCUMENT_FILES,
+                "文件不存在，请先上传 (no such file, upload it first): " + hash));
+        violations.throwIfAny();
+        repository.addDocumentRound(claim.id(), "SUBMISSION", provided, documents, userId, now());
+        archive(claim, "CLAIM_DOCUMENTS_PROVIDED", userId, provided, documents);
         return Map.of();
     }
 

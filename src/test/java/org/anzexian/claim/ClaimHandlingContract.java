@@ -246,6 +246,11 @@ abstract class ClaimHandlingContract {
         JsonNode claim = reported();
         step(insurer, claim, "acknowledgement", acknowledgement());
         DueJobs.run(engine, instance(claim));
+        ResponseEntity<JsonNode> unknownFile = http.withBasicAuth(builder.user(), builder.user()).postForEntity(
+                path(claim, "documents"), Map.of("documentsProvided", "诊断证明", "documentFiles", List.of("0".repeat(64))),
+                JsonNode.class);
+        assertThat(unknownFile.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownFile.getBody().toString()).contains("documentFiles").contains("0".repeat(64));
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance(claim).getId())
                 .taskDefinitionKey(ClaimHandlingProcess.TASK_PROVIDE_DOCUMENTS).singleResult();
         byte[] medical = ("%PDF-1.4 诊断证明 " + claim.get("id").asLong()).getBytes(StandardCharsets.UTF_8);
