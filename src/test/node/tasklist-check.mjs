@@ -183,6 +183,21 @@ async function completeTask(page, options) {
     }
     return [option.slice(0, at), option.slice(at + 1)];
   });
+  // now and then the Tasklist loses its session under load and falls back to the login view (see logIn):
+  // then start over; what the engine did not accept (a 401 submit) was not done
+  let result;
+  let claimed = false;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    result = await completeOnce(page, options, fields);
+    claimed = claimed || result.claimed;
+    if (result.ok || !new URL(page.url()).hash.startsWith('#/login')) {
+      return { ...result, claimed, attempts: attempt };
+    }
+  }
+  return { ...result, claimed, attempts: 3 };
+}
+
+async function completeOnce(page, options, fields) {
   const report = { claimed: false, filled: [], completed: false };
   const taskTitle = page.locator('.task-details .names h2.task');
   const { shown, missingNoticeShown } = await openTask(page, options, taskTitle);
