@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.anzexian.platform.PlatformFixtures.Member;
 import org.anzexian.platform.identity.GroupDirectory;
+import org.anzexian.platform.engine.DoorRefusal;
 import org.anzexian.platform.identity.Role;
+import org.anzexian.underwriting.QuotationRequestProcess;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -100,18 +102,33 @@ abstract class EngineAuthorizationContract {
     }
 
     @Test
-    void aRoleStartsOnlyTheProcessesConfiguredForIt() {
+    void aRoleStartsOnlyTheProcessesConfiguredForItThroughTheirStartForm() {
         Member builder = fixtures.member(Role.BUILDER);
+        String quotationRequest = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(QuotationRequestProcess.KEY).latestVersion().singleResult().getId();
+        Map<String, Object> form = Map.of("projectCode", "NO-SUCH-PROJECT", "insurerOrgIds", "1");
+
+        authenticate(insurerA);
+        assertThatThrownBy(() -> engine.getFormService().submitStartForm(quotationRequest, form))
+                .isInstanceOf(AuthorizationException.class);
+
+        authenticate(builder);
+        assertThatThrownBy(() -> engine.getFormService().submitStartForm(quotationRequest, form))
+                .as("a builder may start it: the start reaches the form's checks")
+                .isInstanceOfSatisfying(DoorRefusal.class, refusal -> assertThat(refusal.status()).isEqualTo(400));
+    }
+
+    @Test
+    void aProcessWithoutAStartFormIsStartedOnlyByTheSystem() {
         Map<String, Object> variables = Map.of(PlatformProbeModel.VAR_OWNER_GROUP, insurerA.groupId(),
                 PlatformProbeModel.VAR_DUE_DATE, new java.util.Date(), PlatformProbeModel.VAR_REMINDER_AFTER, "PT1H");
 
         authenticate(insurerA);
-        assertThat(engine.getRuntimeService().startProcessInstanceByKey(PlatformProbeModel.KEY, variables))
-                .isNotNull();
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PlatformProbeModel.KEY, variables))
+                .isInstanceOfSatisfying(DoorRefusal.class, refusal -> assertThat(refusal.status()).isEqualTo(403));
 
-        authenticate(builder);
-        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(PlatformProbeModel.KEY,
-                variables)).isInstanceOf(AuthorizationException.class);
+        engine.getIdentityService().clearAuthentication();
+        assertThat(engine.getRuntimeService().startProcessInstanceByKey(PlatformProbeModel.KEY, variables)).isNotNull();
     }
 
     private List<Task> tasksOfInstanceAs(Member member) {

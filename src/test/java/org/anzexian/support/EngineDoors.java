@@ -1,0 +1,204 @@
+package org.anzexian.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The two engine doors a user has besides {@code /api}, as an attacker or a clerk would use them:
+ * {@code /engine-rest} with HTTP Basic, and the Tasklist's own REST API with the webapp session and its
+ * CSRF token. Both take Camunda's JSON variable format ({@code {"name": {"value": …, "type": …}}}).
+ */
+public final class EngineDoors {
+
+    public enum Door {
+        ENGINE_REST("/engine-rest"),
+        TASKLIST_API("/camunda/api/engine/engine/default");
+
+        final String base;
+
+        Door(String base) {
+            this.base = base;
+        }
+    }
+
+    /** An answer: status and body. */
+    public record Answer(int status, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(body, e);
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int port;
+
+    public EngineDoors(int port) {
+        this.port = port;
+    }
+
+    /** A user at one door: logs into the Tasklist first when the door is the Tasklist's API. */
+    public User as(Door door, String userId, String password) {
+        return new User(door, userId, password);
+    }
+
+    /** Camunda's variable format for simple values; a {@code byte[]} becomes a File variable. */
+    public static ObjectNode variables(Map<String, ?> values) {
+        ObjectNode variables = JSON.createObjectNode();
+        values.forEach((name, value) -> {
+            ObjectNode typed = variables.putObject(name);
+            if (value instanceof byte[] bytes) {
+                typed.put("type", "File").put("value", Base64.getEncoder().encodeToString(bytes));
+                typed.putObject("valueInfo").put("filename", name + ".jpg").put("mimetype", "image/jpeg");
+            } else if (value instanceof Boolean flag) {
+                typed.put("type", "Boolean").put("value", flag);
+            } else if (value instanceof Integer number) {
+                typed.put("type", "Integer").put("value", number);
+            } else if (value instanceof Long number) {
+                typed.put("type", "Long").put("value", number);
+            } else if (value instanceof Number number) {
+                typed.put("type", "Double").put("value", number.doubleValue());
+            } else {
+                typed.put("type", "String").put("value", value == null ? null : value.toString());
+            }
+        });
+        return variables;
+    }
+
+    public final class User {
+        private final Door door;
+        private final String userId;
+        private final String password;
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient client;
+
+        private User(Door door, String userId, String password) {
+            this.door = door;
+            this.userId = userId;
+            this.password = password;
+            this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+            if (door == Door.TASKLIST_API) {
+                logIntoTasklist();
+            }
+        }
+
+        public Door door() {
+            return door;
+        }
+
+        /** {@code POST task/{id}/complete} (engine-rest) or {@code task/{id}/submit-form} (the Tasklist's way). */
+        public Answer completeTask(String taskId, Map<String, ?> values) {
+            String action = door == Door.TASKLIST_API ? "/submit-form" : "/complete";
+            return post("/task/" + taskId + action, JSON.createObjectNode().set("variables", variables(values)));
+        }
+
+        public Answer putTaskVariable(String taskId, String name, Object value) {
+            return send("PUT", "/task/" + taskId + "/variables/" + name, variables(Map.of(name, value)).get(name));
+        }
+
+        public Answer modifyTaskVariables(String taskId, Map<String, ?> values) {
+            return post("/task/" + taskId + "/variables", JSON.createObjectNode().set("modifications", variables(values)));
+        }
+
+        public Answer setDueDate(String taskId, String dueDate) {
+            ObjectNode task = JSON.createObjectNode().put("name", "x").putNull("due");
+            if (dueDate != null) {
+                task.put("due", dueDate);
+            }
+            return send("PUT", "/task/" + taskId, task);
+        }
+
+        /** Starts the latest version of a process: engine-rest's {@code start}, the Tasklist's {@code submit-form}. */
+        public Answer start(String processKey, String businessKey, Map<String, ?> values) {
+            String action = door == Door.TASKLIST_API ? "/submit-form" : "/start";
+            ObjectNode body = JSON.createObjectNode().set("variables", variables(values));
+            if (businessKey != null) {
+                body.put("businessKey", businessKey);
+            }
+            return post("/process-definition/key/" + processKey + action, body);
+        }
+
+        public Answer correlate(String messageName, String businessKey, Map<String, ?> values) {
+            ObjectNode body = JSON.createObjectNode().put("messageName", messageName);
+            if (businessKey != null) {
+                body.put("businessKey", businessKey);
+            }
+            body.set("processVariables", variables(values));
+            return post("/message", body);
+        }
+
+        public Answer post(String path, JsonNode body) {
+            return send("POST", path, body);
+        }
+
+        public Answer send(String method, String path, JsonNode body) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(door.base + path))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+            authenticate(request);
+            return answer(request);
+        }
+
+        private void authenticate(HttpRequest.Builder request) {
+            if (door == Door.ENGINE_REST) {
+                request.header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((userId + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            } else {
+                request.header("X-XSRF-TOKEN", xsrfToken());
+            }
+        }
+
+        private void logIntoTasklist() {
+            answer(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET());
+            Answer login = answer(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-XSRF-TOKEN", xsrfToken())
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + userId + "&password=" + password)));
+            if (login.status() != 200) {
+                throw new IllegalStateException("Tasklist login of " + userId + " failed: " + login);
+            }
+            // login starts a new session; its CSRF token comes with the next webapp request, as in the browser
+            answer(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET());
+        }
+
+        private String xsrfToken() {
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue)
+                    .reduce((first, second) -> second)
+                    .orElseThrow(() -> new IllegalStateException("the webapps set no XSRF-TOKEN cookie"));
+        }
+
+        private Answer answer(HttpRequest.Builder request) {
+            try {
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Answer(response.statusCode(), response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
