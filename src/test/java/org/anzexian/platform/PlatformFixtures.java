@@ -46,7 +46,8 @@ final class PlatformFixtures {
 
     ProcessInstance startProbe(String ownerGroup, Duration dueIn) {
         Instant due = ClockUtil.getCurrentTime().toInstant().plus(dueIn);
-        return engine.getRuntimeService().startProcessInstanceByKey(PlatformProbeModel.KEY, Map.of(
+        return engine.getRuntimeService().startProcessInstanceByKey(PlatformProbeModel.KEY,
+                String.valueOf(PlatformProbeOwners.newRecord(ownerGroup)), Map.of(
                 PlatformProbeModel.VAR_OWNER_GROUP, ownerGroup,
                 PlatformProbeModel.VAR_DUE_DATE, Date.from(due),
                 PlatformProbeModel.VAR_REMINDER_AFTER, "PT1H"));

@@ -2,14 +2,17 @@ package org.anzexian.platform.engine;
 
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
@@ -47,6 +50,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's doors (the Tasklist's REST API, {@code /engine-rest}, any Java caller acting as a
@@ -66,6 +71,8 @@ import org.camunda.bpm.engine.task.Task;
  * remembered for the request so the door answers 400/403 with the Chinese reason.
  */
 class DoorGuard extends CommandInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(DoorGuard.class);
 
     private final ProcessEngineConfigurationImpl engine;
     private final StepOwnerships owners;
@@ -93,14 +100,42 @@ class DoorGuard extends CommandInterceptor {
         } catch (DoorRefusal refusal) {
             RefusalResponses.remember(refusal);
             throw refusal;
-        } catch (InvalidRequestException e) {
-            throw remembered(new DoorRefusal(DoorRefusal.INVALID,
-                    e.fieldErrors().stream().map(error -> error.message()).toList()), e);
-        } catch (ForbiddenException e) {
-            throw remembered(DoorRefusal.forbidden(e.getMessage()), e);
-        } catch (ConflictException | NotFoundException e) {
-            throw remembered(DoorRefusal.invalid(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            throw refusalFor(e, command, user).map(refusal -> remembered(refusal, e)).orElseThrow(() -> e);
         }
+    }
+
+    /**
+     * Our services' refusals, wherever the engine wrapped them (a listener's exception arrives inside
+     * "Exception while invoking TaskListener"), and values a form's reader could not take — the person's
+     * input, not our fault — become the door's 400/403 with the reason meant for the person.
+     */
+    private static Optional<DoorRefusal> refusalFor(RuntimeException failure, Command<?> command, Authentication user) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidRequestException invalid) {
+                return Optional.of(new DoorRefusal(DoorRefusal.INVALID,
+                        invalid.fieldErrors().stream().map(ApiError.FieldMessage::message).toList()));
+            }
+            if (cause instanceof ForbiddenException forbidden) {
+                return Optional.of(DoorRefusal.forbidden(forbidden.getMessage()));
+            }
+            if (cause instanceof ConflictException || cause instanceof NotFoundException) {
+                return Optional.of(DoorRefusal.invalid(cause.getMessage()));
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (isFormSubmission(command) && (cause instanceof ClassCastException || cause instanceof DateTimeException
+                    || cause instanceof IllegalArgumentException)) {
+                log.info("Form input of {} refused: {}", user.getUserId(), cause.toString());
+                return Optional.of(DoorRefusal.invalid("表单中有无法识别的内容，请检查填写的格式后再提交"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isFormSubmission(Command<?> command) {
+        return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+                || command instanceof SubmitStartFormCmd || command instanceof StartProcessInstanceCmd;
     }
 
     private static DoorRefusal remembered(DoorRefusal refusal, RuntimeException cause) {

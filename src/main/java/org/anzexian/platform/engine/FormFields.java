@@ -21,6 +21,7 @@ public record FormFields(Set<String> editable, Set<String> shown) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CAM_VARIABLE = Pattern.compile("cam-variable-name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern FETCHED_VARIABLE = Pattern.compile("fetchVariable\\(\\s*['\"]([^'\"]+)['\"]");
     private static final Pattern CREATED_VARIABLE =
             Pattern.compile("createVariable\\(\\s*\\{\\s*name\\s*:\\s*['\"]([^'\"]+)['\"]");
 
@@ -41,17 +42,26 @@ public record FormFields(Set<String> editable, Set<String> shown) {
         }
     }
 
-    /** Fields of an embedded HTML form: {@code cam-variable-name} inputs and variables its script creates. */
+    /**
+     * Fields of an embedded HTML form: {@code cam-variable-name} inputs and variables its script creates
+     * are editable; variables it fetches to show (the Tasklist sends them back) are shown.
+     */
     public static FormFields ofEmbeddedForm(byte[] html) {
         String text = new String(html, StandardCharsets.UTF_8);
-        Set<String> editable = new LinkedHashSet<>();
-        for (Pattern pattern : new Pattern[] {CAM_VARIABLE, CREATED_VARIABLE}) {
-            Matcher matcher = pattern.matcher(text);
-            while (matcher.find()) {
-                editable.add(matcher.group(1));
-            }
+        Set<String> editable = matches(text, CAM_VARIABLE);
+        editable.addAll(matches(text, CREATED_VARIABLE));
+        Set<String> shown = matches(text, FETCHED_VARIABLE);
+        shown.removeAll(editable);
+        return new FormFields(editable, shown);
+    }
+
+    private static Set<String> matches(String text, Pattern pattern) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
         }
-        return new FormFields(editable, Set.of());
+        return names;
     }
 
     /** The Camunda Form's own id (what {@code camunda:formRef} names). */
