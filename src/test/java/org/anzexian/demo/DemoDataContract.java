@@ -1,4 +1,4 @@
-package org.anzexian.platform.demo;
+package org.anzexian.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
