@@ -34,8 +34,10 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -48,7 +50,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @AnzexianTest
 class DoorAccessMatrixTest {
 
-    record Row(String process, String step, String name, Role owner) {
+    record Row(String process, String step, String name, Role owner, List<String> apiDoors) {
     }
 
     @Autowired ApplicationContext context;
@@ -58,6 +60,7 @@ class DoorAccessMatrixTest {
     @Autowired InsurerFilingService insurerFilings;
     @Autowired ServiceOrgFilingService serviceOrgFilings;
     @Autowired TestRestTemplate http;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
     @Test
     void everyUserTaskOfTheModelsHasItsRowAndEveryRowNamesAUserTask() {
@@ -77,6 +80,17 @@ class DoorAccessMatrixTest {
     @Test
     void everyProcessWithUserTasksHasItsOwnerBean() {
         assertThat(owners.processKeys()).containsAll(rows().stream().map(Row::process).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void everyApiDoorOfTheMatrixIsAnEndpointOfTheApi() {
+        Set<String> endpoints = new TreeSet<>();
+        handlers.getHandlerMethods().keySet().forEach(mapping -> mapping.getMethodsCondition().getMethods()
+                .forEach(method -> mapping.getPatternValues().forEach(pattern -> endpoints.add(method + " " + pattern))));
+
+        for (Row row : rows()) {
+            assertThat(endpoints).as(row.process() + "/" + row.step() + " names its /api door").containsAll(row.apiDoors());
+        }
     }
 
     @Test
@@ -143,11 +157,21 @@ class DoorAccessMatrixTest {
             return Files.readAllLines(ProjectFiles.ROOT.resolve("docs/ACCESS.md")).stream()
                     .filter(line -> line.startsWith("| ") && !line.startsWith("| process"))
                     .map(line -> line.split("\\|"))
-                    .map(cells -> new Row(cells[1].strip(), cells[2].strip(), cells[3].strip(), role(cells[4].strip())))
+                    .map(cells -> new Row(cells[1].strip(), cells[2].strip(), cells[3].strip(), role(cells[4].strip()),
+                            apiDoors(cells[5])))
                     .toList();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static List<String> apiDoors(String cell) {
+        List<String> doors = new java.util.ArrayList<>();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("`([^`]+)`").matcher(cell);
+        while (code.find()) {
+            doors.add(code.group(1));
+        }
+        return doors;
     }
 
     private static Role role(String groupType) {
