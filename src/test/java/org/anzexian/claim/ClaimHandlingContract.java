@@ -1,5 +1,6 @@
 package org.anzexian.claim;
 
+import org.anzexian.support.Processes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
@@ -665,7 +665,7 @@ abstract class ClaimHandlingContract {
     }
 
     void moveClock(Duration by) {
-        ClockUtil.setCurrentTime(Date.from(clock.instant().plus(by)));
+        Processes.moveClock(by);
     }
 
     static MimeMessage awaitMail(String recipient, String subjectPart) {

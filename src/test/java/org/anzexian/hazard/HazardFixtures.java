@@ -1,6 +1,7 @@
 package org.anzexian.hazard;
 
 
+import org.anzexian.support.Processes;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +126,7 @@ abstract class HazardFixtures {
     }
 
     static void moveClock(Date from, Duration by) {
-        ClockUtil.setCurrentTime(Date.from(from.toInstant().plus(by)));
+        Processes.moveClock(from, by);
     }
 
     static MimeMessage awaitMail(String recipient, String subjectPart) {

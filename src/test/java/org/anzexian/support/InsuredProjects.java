@@ -220,12 +220,7 @@ public final class InsuredProjects {
 
     private void complete(ProcessInstance instance, Actor actor, Map<String, Object> variables) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        engine.getIdentityService().setAuthentication(actor.userId(), List.copyOf(actor.groupIds()));
-        try {
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        Processes.completeAs(engine, task.getId(), actor.userId(), actor.groupIds(), variables);
     }
 
     private static String creditCode() {

@@ -1,14 +1,13 @@
 package org.anzexian.underwriting;
 
+import org.anzexian.support.Processes;
 import static org.anzexian.underwriting.PolicyUnderwritingProcess.*;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,17 +152,11 @@ abstract class UnderwritingFixtures {
 
     void complete(ProcessInstance instance, Actor actor, Map<String, Object> variables) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        engine.getIdentityService().setAuthentication(actor.userId(), List.copyOf(actor.groupIds()));
-        try {
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        Processes.completeAs(engine, task.getId(), actor.userId(), actor.groupIds(), variables);
     }
 
     ProcessInstance instance(long quotationId) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(String.valueOf(quotationId), KEY).singleResult();
+        return Processes.instance(engine, KEY, quotationId);
     }
 
     void executeJobs(ProcessInstance instance) {
@@ -179,7 +172,7 @@ abstract class UnderwritingFixtures {
     }
 
     void moveClock(Duration by) {
-        ClockUtil.setCurrentTime(Date.from(Instant.now(clock).plus(by)));
+        Processes.moveClock(by);
     }
 
     List<String> noticeTemplates(String reference) {

@@ -1,5 +1,6 @@
 package org.anzexian.filing.insurer;
 
+import org.anzexian.support.Processes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -11,10 +12,8 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -450,8 +449,7 @@ abstract class InsurerFilingProcessContract {
     }
 
     ProcessInstance instance(InsurerFiling filing) {
-        return engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(String.valueOf(filing.id()), InsurerFilingProcess.KEY).singleResult();
+        return Processes.instance(engine, InsurerFilingProcess.KEY, filing.id());
     }
 
     void review(ProcessInstance instance, String decision, String reason) {
@@ -462,12 +460,7 @@ abstract class InsurerFilingProcessContract {
     }
 
     void complete(Task task, String userId, String groupId, Map<String, Object> variables) {
-        engine.getIdentityService().setAuthentication(userId, List.of(groupId));
-        try {
-            engine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        Processes.completeAs(engine, task.getId(), userId, List.of(groupId), variables);
     }
 
     /** Runs the instance's due asynchronous continuations, as the job executor would. */
@@ -484,7 +477,7 @@ abstract class InsurerFilingProcessContract {
     }
 
     void moveClock(Duration by) {
-        ClockUtil.setCurrentTime(Date.from(Instant.now(clock).plus(by)));
+        Processes.moveClock(by);
     }
 
     LocalDate today() {

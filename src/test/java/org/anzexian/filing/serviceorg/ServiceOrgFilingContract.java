@@ -1,17 +1,17 @@
 package org.anzexian.filing.serviceorg;
 
+import org.anzexian.support.Processes;
+import org.anzexian.support.ReceivedMails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -463,23 +463,11 @@ abstract class ServiceOrgFilingContract {
     }
 
     private void moveClock(Duration fromNow) {
-        ClockUtil.setCurrentTime(Date.from(new Date().toInstant().plus(fromNow)));
+        Processes.moveClock(new Date(), fromNow);
     }
 
     private static MimeMessage awaitMail(String recipient, String subjectPart) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> mail(recipient, subjectPart) != null);
-        return mail(recipient, subjectPart);
-    }
-
-    private static MimeMessage mail(String recipient, String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return mail.getSubject().contains(subjectPart) && Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equalsIgnoreCase(recipient));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).findFirst().orElse(null);
+        return ReceivedMails.await(smtp, recipient, subjectPart);
     }
 
     private static String digits(int length) {

@@ -1,5 +1,7 @@
 package org.anzexian.service.team;
 
+import org.anzexian.support.Processes;
+import org.anzexian.support.ReceivedMails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -7,12 +9,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -419,23 +419,15 @@ abstract class ServiceTeamRegistrationContract {
     }
 
     private static void moveClock(Date from, Duration by) {
-        ClockUtil.setCurrentTime(Date.from(from.toInstant().plus(by)));
+        Processes.moveClock(from, by);
     }
 
     private static MimeMessage awaitMail(String recipient, String subjectPart) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !mails(recipient, subjectPart).isEmpty());
-        return mails(recipient, subjectPart).get(0);
+        return ReceivedMails.await(smtp, recipient, subjectPart);
     }
 
     private static List<MimeMessage> mails(String recipient, String subjectPart) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return mail.getSubject().contains(subjectPart) && Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(to -> to.toString().equalsIgnoreCase(recipient));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return ReceivedMails.of(smtp, recipient, subjectPart);
     }
 
     private static String digits(int length) {
