@@ -423,8 +423,13 @@ async function submitForm(page, taskId) {
   });
   await complete.click();
   const response = await Promise.race([submitted, refused]);
+  refused.catch(() => {}); // the notice of a refused answer is read below
   if (!response.ok()) {
-    throw new Error(`the engine refused the form: HTTP ${response.status()} ${oneLine(await response.text())}`);
+    // what the person sees: the Tasklist's notice with the server's reason
+    const shown = await notice.waitFor({ state: 'visible', timeout: 10000 })
+      .then(() => notice.innerText()).catch(() => '(no notice shown)');
+    throw new Error(`the engine refused the form: HTTP ${response.status()} ${oneLine(await response.text())}`
+      + ` | shown: ${oneLine(shown)}`);
   }
   await page.waitForURL(url => !new URL(url).hash.includes('task='));
 }

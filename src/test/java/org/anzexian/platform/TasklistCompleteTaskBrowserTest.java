@@ -99,6 +99,28 @@ class TasklistCompleteTaskBrowserTest {
     }
 
     @Test
+    void aMisroutedTaskIsRefusedInTheTasklistWithTheChineseReasonAloneAndStaysOpen() {
+        PlatformFixtures.Member owner = fixtures.member(Role.INSURER);
+        PlatformFixtures.Member other = fixtures.member(Role.INSURER);
+        String instanceId = fixtures.startProbe(owner.groupId(), Duration.ofDays(3)).getId();
+        // as if a variable had once routed the task to the other insurer: the engine lets it see the task
+        engine.getTaskService().addCandidateGroup(probeTask(instanceId).getId(), other.groupId());
+
+        TasklistScript.Run run = new TasklistScript(port)
+                .complete(other.userId(), other.userId(), probeTask(instanceId).getId(), FORM_INPUT);
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        String error = run.result().path("error").asText();
+        assertThat(error).contains("HTTP 403");
+        String shown = error.substring(error.indexOf("| shown:"));
+        assertThat(shown).contains("「" + PlatformProbeModel.USER_TASK_HANDLE_NAME + "」不属于您所在的单位，不能办理")
+                .doesNotContain("ENGINE-").doesNotContain(probeTask(instanceId).getId()).doesNotContain("Exception");
+        assertThat(probeTask(instanceId)).as("the task stays open").isNotNull();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                .variableName("decision").count()).as("nothing of the form was kept").isZero();
+    }
+
+    @Test
     void unknownLabelFailsNamingItAndTheTaskStaysOpen() {
         PlatformFixtures.Member insurer = fixtures.member(Role.INSURER);
         String instanceId = fixtures.startProbe(insurer.groupId(), Duration.ofDays(3)).getId();
