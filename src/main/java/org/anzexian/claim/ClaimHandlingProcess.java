@@ -58,8 +58,6 @@ public final class ClaimHandlingProcess {
     public static final String VAR_DOCUMENTS_COMPLETE = ClaimForms.DOCUMENTS_COMPLETE;
     public static final String VAR_COVERED = ClaimForms.COVERED;
     public static final String VAR_RAISE_HAZARDS = ClaimForms.RAISE_HAZARDS;
-    /** The user an {@code /api} step was done by (the Tasklist's user is the engine's authentication). */
-    public static final String VAR_STEP_USER = "claimStepUser";
 
     public static long claimId(VariableScope scope) {
         return ((Number) scope.getVariable(VAR_CLAIM_ID)).longValue();

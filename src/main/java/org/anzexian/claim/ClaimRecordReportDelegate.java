@@ -1,12 +1,9 @@
 package org.anzexian.claim;
 
-import java.util.List;
-import java.util.Set;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.engine.Acting;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +25,7 @@ class ClaimRecordReportDelegate implements JavaDelegate {
         if (execution.hasVariable(ClaimHandlingProcess.VAR_CLAIM_ID)) {
             return;
         }
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (user == null) {
-            throw new ForbiddenException("请登录后报案 (log in to report an accident)");
-        }
-        Actor actor = new Actor(user.getUserId(), Set.copyOf(user.getGroupIds() == null ? List.of() : user.getGroupIds()));
+        Actor actor = Acting.requireUser(execution, "请登录后报案 (log in to report an accident)");
         execution.setVariables(claims.reportFromStartForm(actor, execution.getVariables(), execution.getProcessInstanceId()));
         execution.setProcessBusinessKey(String.valueOf(ClaimHandlingProcess.claimId(execution)));
     }

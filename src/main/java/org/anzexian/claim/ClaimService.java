@@ -1,6 +1,7 @@
 package org.anzexian.claim;
 
 import static org.anzexian.claim.ClaimHandlingProcess.*;
+import static org.anzexian.platform.engine.Acting.SYSTEM;
 
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -21,7 +22,7 @@ import org.anzexian.hazard.HazardSource;
 import org.anzexian.hazard.NewHazard;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.files.FileStore;
@@ -38,9 +39,6 @@ import org.anzexian.supervision.archive.ServiceArchive;
 import org.anzexian.underwriting.Policy;
 import org.anzexian.underwriting.PolicyStatus;
 import org.anzexian.underwriting.UnderwritingService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -53,13 +51,11 @@ import org.springframework.validation.annotation.Validated;
  * <p>Access: the construction unit sees its claims, the insurer its own, a county authority its area,
  * the city bureau all. The construction unit or the policy's insurer (its 24-hour line) reports. Steps
  * of the insurer are done by its members, the documents by the construction unit's. Engine calls run
- * under {@link SystemAuthority} after these checks. There is no way to delete a claim.
+ * through {@link ProcessGateway} after these checks. There is no way to delete a claim.
  */
 @Service
 @Validated
 public class ClaimService {
-
-    private static final String SYSTEM = "system";
 
     private final ClaimRepository repository;
     private final ClaimNotices notices;
@@ -71,15 +67,13 @@ public class ClaimService {
     private final HazardService hazards;
     private final ServiceArchive archive;
     private final FileStore files;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
-    private final SystemAuthority system;
+    private final ProcessGateway engine;
     private final Clock clock;
 
     ClaimService(ClaimRepository repository, ClaimNotices notices, ClaimServiceLevels serviceLevels,
             ClaimProperties properties, UnderwritingService underwriting, OrganizationService organizations,
             ServiceTeamRegistrationService serviceTeams, HazardService hazards, ServiceArchive archive,
-            FileStore files, RuntimeService runtime, TaskService tasks, SystemAuthority system, Clock clock) {
+            FileStore files, ProcessGateway engine, Clock clock) {
         this.repository = repository;
         this.notices = notices;
         this.serviceLevels = serviceLevels;
@@ -90,9 +84,7 @@ public class ClaimService {
         this.hazards = hazards;
         this.archive = archive;
         this.files = files;
-        this.runtime = runtime;
-        this.tasks = tasks;
-        this.system = system;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -106,8 +98,7 @@ public class ClaimService {
     @Transactional
     public Claim report(Actor actor, @Valid ClaimReport report) {
         Recorded recorded = record(actor, report);
-        String instanceId = system.call(() -> runtime.startProcessInstanceByKey(KEY, String.valueOf(recorded.claimId()),
-                recorded.variables()).getId());
+        String instanceId = engine.start(KEY, recorded.claimId(), recorded.variables());
         repository.setProcessInstance(recorded.claimId(), instanceId);
         return require(recorded.claimId());
     }
@@ -266,15 +257,10 @@ public class ClaimService {
 
     /** Completes the open task; its listener records the step through {@link #recordStep}. */
     private Claim complete(Actor actor, Claim claim, String taskKey, Map<String, Object> variables) {
-        Task task = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(claim.id()))
-                .processDefinitionKey(KEY).taskDefinitionKey(taskKey).singleResult());
-        if (task == null) {
-            throw new ConflictException(null, "该报案当前没有此待办步骤 (the claim has no open task " + taskKey
-                    + "; it is " + claim.status().label() + ")");
-        }
-        Map<String, Object> submitted = new HashMap<>(variables);
-        submitted.put(VAR_STEP_USER, actor.userId());
-        system.run(() -> tasks.complete(task.getId(), submitted));
+        ProcessGateway.OpenTask task = engine.openTask(KEY, claim.id(), taskKey)
+                .orElseThrow(() -> new ConflictException(null, "该报案当前没有此待办步骤 (the claim has no open task "
+                        + taskKey + "; it is " + claim.status().label() + ")"));
+        engine.complete(task, actor, variables);
         return require(claim.id());
     }
 

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.files.FormUploads;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +27,7 @@ class ClaimTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String userId = user != null ? user.getUserId() : (String) task.getVariable(ClaimHandlingProcess.VAR_STEP_USER);
+        String userId = Acting.requireUser(task).userId();
         Map<String, Object> form = new HashMap<>(task.getVariables());
         if (ClaimHandlingProcess.TASK_PROVIDE_DOCUMENTS.equals(task.getTaskDefinitionKey())) {
             // files uploaded in the embedded form join the hashes typed in, as stored files

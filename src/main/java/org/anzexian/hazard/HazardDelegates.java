@@ -4,12 +4,12 @@ import static org.anzexian.hazard.HazardRectificationProcess.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.files.FormUploads;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -115,7 +115,6 @@ class HazardDelegates {
     }
 
     private static String actor(DelegateTask task) {
-        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return user != null ? user.getUserId() : task.getAssignee() != null ? task.getAssignee() : HazardService.SYSTEM_ACTOR;
+        return Acting.requireUser(task).userId();
     }
 }

@@ -1,6 +1,7 @@
 package org.anzexian.hazard;
 
 import static org.anzexian.hazard.HazardRectificationProcess.*;
+import static org.anzexian.platform.engine.Acting.SYSTEM;
 
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.engine.ProcessGateway;
+import org.anzexian.platform.engine.ProcessGateway.OpenTask;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.files.StoredFile;
 import org.anzexian.platform.identity.PlatformGroups;
@@ -31,9 +33,6 @@ import org.anzexian.supervision.archive.ArchiveSubject;
 import org.anzexian.supervision.archive.ServiceArchive;
 import org.anzexian.underwriting.Policy;
 import org.anzexian.underwriting.UnderwritingService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -46,15 +45,12 @@ import org.springframework.validation.annotation.Validated;
  * rectification round, so a step done twice (a retried job) mails and archives once.
  *
  * <p>Access: a county authority sees its area, an insurer its policies' hazards, a construction unit
- * its own, a service organization those it verifies, the city bureau all. Engine calls run under
- * {@link SystemAuthority} after these checks.
+ * its own, a service organization those it verifies, the city bureau all. Engine calls run through
+ * {@link ProcessGateway} after these checks.
  */
 @Service
 @Validated
 public class HazardService {
-
-    /** Who a step is done by when no person does it. */
-    static final String SYSTEM_ACTOR = "system";
 
     private final HazardRepository repository;
     private final HazardDeadlines deadlines;
@@ -65,15 +61,12 @@ public class HazardService {
     private final UnderwritingService underwriting;
     private final FileStore files;
     private final ServiceArchive archive;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
-    private final SystemAuthority system;
+    private final ProcessGateway engine;
     private final Clock clock;
 
     HazardService(HazardRepository repository, HazardDeadlines deadlines, HazardNotices notices, ProjectService projects,
             OrganizationService organizations, JurisdictionService jurisdictions, UnderwritingService underwriting,
-            FileStore files, ServiceArchive archive, RuntimeService runtime, TaskService tasks, SystemAuthority system,
-            Clock clock) {
+            FileStore files, ServiceArchive archive, ProcessGateway engine, Clock clock) {
         this.repository = repository;
         this.deadlines = deadlines;
         this.notices = notices;
@@ -83,9 +76,7 @@ public class HazardService {
         this.underwriting = underwriting;
         this.files = files;
         this.archive = archive;
-        this.runtime = runtime;
-        this.tasks = tasks;
-        this.system = system;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -108,11 +99,7 @@ public class HazardService {
                 hazard.severity().label() + " · " + hazard.category().label() + " · " + hazard.location() + "："
                         + hazard.description(),
                 hazard.photos()));
-        system.run(() -> runtime.createMessageCorrelation(MESSAGE_HAZARD_RAISED)
-                .processInstanceBusinessKey(String.valueOf(id))
-                .setVariable(VAR_HAZARD_ID, id)
-                .setVariable(VAR_SEVERITY, hazard.severity().name())
-                .correlateStartMessage());
+        engine.startByMessage(MESSAGE_HAZARD_RAISED, id, Map.of(VAR_HAZARD_ID, id, VAR_SEVERITY, hazard.severity().name()));
         return id;
     }
 
@@ -137,7 +124,7 @@ public class HazardService {
         if (repository.openRound(hazardId, round, openedAt, dates.deadlineAt())) {
             Hazard opened = require(hazardId);
             Project project = projects.require(hazard.projectId());
-            appendStep(opened, round == 1 ? "RECTIFICATION_OPENED" : "RECTIFICATION_REOPENED", SYSTEM_ACTOR,
+            appendStep(opened, round == 1 ? "RECTIFICATION_OPENED" : "RECTIFICATION_REOPENED", SYSTEM,
                     "第 " + round + " 轮整改，期限 " + notices.format(dates.deadlineAt()), List.of());
             if (round > 1) {
                 notices.send(NoticeTemplates.HAZARD_RECTIFICATION_REJECTED, List.of(builderGroup(opened)), opened, project,
@@ -171,7 +158,7 @@ public class HazardService {
         }
         notices.send(NoticeTemplates.HAZARD_MAJOR_REPORTED, groups, hazard, projects.require(hazard.projectId()),
                 "major", Map.of());
-        appendStep(hazard, "MAJOR_HAZARD_REPORTED", SYSTEM_ACTOR, "报告县级住建部门及保险机构：" + String.join("、", groups),
+        appendStep(hazard, "MAJOR_HAZARD_REPORTED", SYSTEM, "报告县级住建部门及保险机构：" + String.join("、", groups),
                 List.of());
     }
 
@@ -185,7 +172,7 @@ public class HazardService {
         }
         notices.send(NoticeTemplates.HAZARD_RECTIFICATION_REMINDER, List.of(builderGroup(hazard)), hazard,
                 projects.require(hazard.projectId()), "reminder", Map.of());
-        appendStep(hazard, "REMINDER_SENT", SYSTEM_ACTOR, "提醒施工单位：整改期限 " + notices.format(hazard.deadlineAt()),
+        appendStep(hazard, "REMINDER_SENT", SYSTEM, "提醒施工单位：整改期限 " + notices.format(hazard.deadlineAt()),
                 List.of());
     }
 
@@ -201,7 +188,7 @@ public class HazardService {
         }
         notices.send(NoticeTemplates.HAZARD_OVERDUE, List.of(countyGroup(hazard)), hazard,
                 projects.require(hazard.projectId()), "county", Map.of());
-        appendStep(hazard, "ESCALATED_TO_COUNTY", SYSTEM_ACTOR, "逾期未整改，报县级住建部门督办：" + countyGroup(hazard),
+        appendStep(hazard, "ESCALATED_TO_COUNTY", SYSTEM, "逾期未整改，报县级住建部门督办：" + countyGroup(hazard),
                 List.of());
     }
 
@@ -214,7 +201,7 @@ public class HazardService {
         }
         notices.send(NoticeTemplates.HAZARD_ESCALATED_TO_CITY, List.of(PlatformGroups.CITY_BUREAU, countyGroup(hazard)),
                 hazard, projects.require(hazard.projectId()), "city", Map.of());
-        appendStep(hazard, "ESCALATED_TO_CITY", SYSTEM_ACTOR, "逾期仍未整改，报市住建局督办", List.of());
+        appendStep(hazard, "ESCALATED_TO_CITY", SYSTEM, "逾期仍未整改，报市住建局督办", List.of());
     }
 
     /**
@@ -233,7 +220,7 @@ public class HazardService {
         notices.send(NoticeTemplates.HAZARD_VERIFICATION_OVERDUE,
                 List.of(organizations.require(hazard.verifierOrgId()).groupId(), countyGroup(hazard)), hazard,
                 projects.require(hazard.projectId()), "verification-overdue", Map.of());
-        appendStep(hazard, "VERIFICATION_OVERDUE", SYSTEM_ACTOR, detail, List.of());
+        appendStep(hazard, "VERIFICATION_OVERDUE", SYSTEM, detail, List.of());
     }
 
     /** The county's or the city's supervision note, archived (N6.4). */
@@ -284,9 +271,9 @@ public class HazardService {
             }
         }
         violations.throwIfAny();
-        Task task = openTask(hazardId, TASK_RECTIFY);
+        OpenTask task = openTask(hazardId, TASK_RECTIFY);
         recordEvidence(hazard, evidence.description(), evidence.photos(), actor.userId());
-        system.run(() -> tasks.complete(task.getId()));
+        engine.complete(task, actor, Map.of());
         return require(hazardId);
     }
 
@@ -334,9 +321,9 @@ public class HazardService {
         if (!actor.isMemberOf(organizations.require(hazard.verifierOrgId()).groupId())) {
             throw new ForbiddenException("只有负责复核的服务机构可以复核整改 (only the verifying service organization verifies)");
         }
-        Task task = openTask(hazardId, TASK_VERIFY);
+        OpenTask task = openTask(hazardId, TASK_VERIFY);
         recordVerdict(hazard, verdict.accepted(), verdict.reason(), actor.userId());
-        system.run(() -> tasks.complete(task.getId(), Map.of(VAR_VERDICT, verdict.accepted() ? ACCEPT : REJECT)));
+        engine.complete(task, actor, Map.of(VAR_VERDICT, verdict.accepted() ? ACCEPT : REJECT));
         return require(hazardId);
     }
 
@@ -424,15 +411,10 @@ public class HazardService {
         return hazard.rounds().stream().filter(round -> round.round() == hazard.round()).findFirst().orElse(null);
     }
 
-    private Task openTask(long hazardId, String taskKey) {
-        Task task = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(hazardId))
-                .processDefinitionKey(KEY).taskDefinitionKey(taskKey).singleResult());
-        if (task == null) {
-            throw new ConflictException(null, TASK_RECTIFY.equals(taskKey)
-                    ? "该隐患没有待办的整改任务 (no open rectification task)"
-                    : "该隐患没有待办的复核任务 (no open verification task)");
-        }
-        return task;
+    private OpenTask openTask(long hazardId, String taskKey) {
+        return engine.openTask(KEY, hazardId, taskKey).orElseThrow(() -> new ConflictException(null,
+                TASK_RECTIFY.equals(taskKey) ? "该隐患没有待办的整改任务 (no open rectification task)"
+                        : "该隐患没有待办的复核任务 (no open verification task)"));
     }
 
     private void appendStep(Hazard hazard, String event, String actor, String detail, List<String> stepFiles) {

@@ -4,15 +4,13 @@ import static org.anzexian.underwriting.QuotationRequestProcess.*;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.registry.project.ProjectService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +30,7 @@ class RequestQuotationsFromStartFormDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication == null) {
-            throw new ForbiddenException("请登录后申请报价 (log in to ask for quotations)");
-        }
-        Actor actor = new Actor(authentication.getUserId(),
-                Set.copyOf(authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds()));
+        Actor actor = Acting.requireUser(execution, "请登录后申请报价 (log in to ask for quotations)");
         String projectCode = (String) execution.getVariable(VAR_PROJECT_CODE);
         if (projectCode == null || projectCode.isBlank()) {
             throw new InvalidRequestException(VAR_PROJECT_CODE, "必须填写项目编号 (project code required)");

@@ -5,12 +5,12 @@ import static org.anzexian.underwriting.PolicyUnderwritingProcess.*;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -103,14 +103,9 @@ class UnderwritingDelegates {
         return ((Number) scope.getVariable(VAR_POLICY_ID)).longValue();
     }
 
-    /** Who completes the task: the logged-in user, else the assignee. */
+    /** Who completes the task (ADR 0007: never the assignee, never a variable). */
     private static String actor(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String userId = authentication != null ? authentication.getUserId() : task.getAssignee();
-        if (userId == null) {
-            throw new IllegalStateException("办理人未知：请登录后办理 (the user must be logged in)");
-        }
-        return userId;
+        return Acting.requireUser(task).userId();
     }
 
     private static String string(VariableScope scope, String name) {

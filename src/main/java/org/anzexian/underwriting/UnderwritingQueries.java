@@ -2,16 +2,12 @@ package org.anzexian.underwriting;
 
 import java.util.Map;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.web.ConflictException;
+import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.web.ForbiddenException;
-import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +18,14 @@ public class UnderwritingQueries {
     private final UnderwritingService underwriting;
     private final ProjectService projects;
     private final OrganizationService organizations;
-    private final TaskService tasks;
+    private final ProcessGateway engine;
 
     UnderwritingQueries(UnderwritingService underwriting, ProjectService projects, OrganizationService organizations,
-            TaskService tasks) {
+            ProcessGateway engine) {
         this.underwriting = underwriting;
         this.projects = projects;
         this.organizations = organizations;
-        this.tasks = tasks;
+        this.engine = engine;
     }
 
     /** The printable letter of an issued quotation, for its insurer, its buyer and the city. */
@@ -43,29 +39,19 @@ public class UnderwritingQueries {
                 organizations.require(quotation.insurerOrgId()).name(), organizations.require(quotation.buyerOrgId()).name());
     }
 
-    /** Completes the insurer's premium task as the calling user; the task's listener applies N4.3. */
+    /** Completes the insurer's premium task for the calling user; the task's listener applies N4.3. */
     @Transactional
     public void confirmPremium(Actor actor, long quotationId, UnderwritingController.PremiumPayment payment) {
         Quotation quotation = underwriting.get(actor, quotationId);
         if (!organizations.isMember(actor, organizations.require(quotation.insurerOrgId()))) {
             throw new ForbiddenException("只有承保的保险机构可以确认保费 (only the insurer confirms the premium)");
         }
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(quotationId))
-                .processDefinitionKey(PolicyUnderwritingProcess.KEY)
-                .taskDefinitionKey(PolicyUnderwritingProcess.TASK_CONFIRM_PREMIUM).singleResult();
-        if (task == null) {
-            throw new NotFoundException("该报价当前没有待确认的保费 (no premium to confirm): " + quotationId);
-        }
-        try {
-            tasks.complete(task.getId(), Map.of(PolicyUnderwritingProcess.VAR_PREMIUM_RECEIVED,
-                    payment.amount().toPlainString(), PolicyUnderwritingProcess.VAR_PAID_IN_ONE_PAYMENT, payment.onePayment()));
-        } catch (ProcessEngineException e) {
-            // the engine wraps the listener's refusal (N4.3); answer it as the 400/409 it is
-            if (e.getCause() instanceof InvalidRequestException || e.getCause() instanceof ConflictException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
-        }
+        ProcessGateway.OpenTask task = engine.openTask(PolicyUnderwritingProcess.KEY, quotationId,
+                PolicyUnderwritingProcess.TASK_CONFIRM_PREMIUM).orElseThrow(() ->
+                        new NotFoundException("该报价当前没有待确认的保费 (no premium to confirm): " + quotationId));
+        // the listener's refusal (N4.3) reaches us as the 400/409 it is
+        engine.complete(task, actor, Map.of(PolicyUnderwritingProcess.VAR_PREMIUM_RECEIVED,
+                payment.amount().toPlainString(), PolicyUnderwritingProcess.VAR_PAID_IN_ONE_PAYMENT, payment.onePayment()));
     }
 
     /** A policy with its premium shares, for whoever may see its quotation (insurer, buyer, bureaus). */

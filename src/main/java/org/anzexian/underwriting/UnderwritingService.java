@@ -19,7 +19,7 @@ import java.util.Set;
 import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.InsurerFilingService;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
@@ -32,7 +32,6 @@ import org.anzexian.registry.project.ConstructionContract;
 import org.anzexian.registry.project.PermitStatus;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -60,13 +59,12 @@ public class UnderwritingService {
     private final InsurerGate gate;
     private final InsurerFilingService filings;
     private final FileStore files;
-    private final RuntimeService runtime;
-    private final SystemAuthority system;
+    private final ProcessGateway engine;
     private final Clock clock;
 
     UnderwritingService(UnderwritingRepository repository, UnderwritingNotices notices, UnderwritingProperties properties,
             ProjectService projects, OrganizationService organizations, InsurerGate gate, InsurerFilingService filings,
-            FileStore files, RuntimeService runtime, SystemAuthority system, Clock clock) {
+            FileStore files, ProcessGateway engine, Clock clock) {
         this.repository = repository;
         this.notices = notices;
         this.properties = properties;
@@ -75,8 +73,7 @@ public class UnderwritingService {
         this.gate = gate;
         this.filings = filings;
         this.files = files;
-        this.runtime = runtime;
-        this.system = system;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -131,8 +128,7 @@ public class UnderwritingService {
             variables.put(PolicyUnderwritingProcess.VAR_INSURER_GROUP, organizations.require(insurerId).groupId());
             variables.put(PolicyUnderwritingProcess.VAR_BUILDER_GROUP, buyer.groupId());
             // the buyer was authorized above; the process is not started from the Tasklist
-            String processInstanceId = system.call(() -> runtime.startProcessInstanceByKey(PolicyUnderwritingProcess.KEY,
-                    String.valueOf(quotationId), variables).getId());
+            String processInstanceId = engine.start(PolicyUnderwritingProcess.KEY, quotationId, variables);
             repository.setProcessInstance(quotationId, processInstanceId);
             quotations.add(requireQuotation(quotationId));
         }
@@ -327,8 +323,7 @@ public class UnderwritingService {
         repository.recordApplication(quotationId, application, userId, now);
         for (Quotation other : repository.quotationsOfProject(quotation.projectId(), LAPSE_ON_ACCEPT)) {
             repository.setStatus(other.id(), QuotationStatus.LAPSED, now);
-            system.run(() -> runtime.createMessageCorrelation(PolicyUnderwritingProcess.MESSAGE_QUOTATION_LAPSED)
-                    .processInstanceBusinessKey(String.valueOf(other.id())).correlateAll());
+            engine.correlateAll(PolicyUnderwritingProcess.MESSAGE_QUOTATION_LAPSED, other.id());
         }
     }
 
@@ -425,13 +420,11 @@ public class UnderwritingService {
     @Transactional
     public void announcePolicyIssued(long policyId) {
         Policy policy = policy(policyId);
-        system.run(() -> runtime.createMessageCorrelation(PolicyUnderwritingProcess.MESSAGE_POLICY_ISSUED)
-                .processInstanceBusinessKey(String.valueOf(policyId))
-                .setVariable(PolicyUnderwritingProcess.VAR_POLICY_ID, policyId)
-                .setVariable(PolicyUnderwritingProcess.VAR_PROJECT_ID, policy.projectId())
-                .setVariable(PolicyUnderwritingProcess.VAR_INSURER_ORG_ID, policy.insurerOrgId())
-                .setVariable(PolicyUnderwritingProcess.VAR_POLICY_ISSUED_AT, Date.from(policy.issuedAt().toInstant()))
-                .correlateStartMessage());
+        engine.startByMessage(PolicyUnderwritingProcess.MESSAGE_POLICY_ISSUED, policyId, Map.of(
+                PolicyUnderwritingProcess.VAR_POLICY_ID, policyId,
+                PolicyUnderwritingProcess.VAR_PROJECT_ID, policy.projectId(),
+                PolicyUnderwritingProcess.VAR_INSURER_ORG_ID, policy.insurerOrgId(),
+                PolicyUnderwritingProcess.VAR_POLICY_ISSUED_AT, Date.from(policy.issuedAt().toInstant())));
     }
 
     // --- helpers ----------------------------------------------------------------------------------

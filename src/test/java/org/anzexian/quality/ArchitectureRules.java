@@ -4,13 +4,16 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 
@@ -61,9 +64,33 @@ final class ArchitectureRules {
                 .because("engine configuration and plugins are the platform module's business");
     }
 
+    /** The engine seam (DESIGN.md §2): services take and return records and talk to the engine through the gateway. */
+    static ArchRule servicesDoNotTouchTheEngine() {
+        return noClasses().that().haveSimpleNameEndingWith("Service")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+                .because("a service reaches the engine only through platform.engine.ProcessGateway");
+    }
+
+    /**
+     * One rule for who acts: the engine's authentication is read by the seam ({@code platform.engine},
+     * e.g. {@code Acting}), by the security filters that set it and by {@code SystemAuthority} that
+     * puts it aside — by nobody else.
+     */
+    static ArchRule onlyTheSeamReadsWhoActs(String platformPackage) {
+        DescribedPredicate<JavaMethodCall> readsAuthentication = DescribedPredicate.describe(
+                "IdentityService.getCurrentAuthentication()",
+                call -> call.getName().equals("getCurrentAuthentication")
+                        && call.getTargetOwner().isAssignableTo(IdentityService.class));
+        return noClasses().that().resideOutsideOfPackages(platformPackage + ".engine..", platformPackage + ".security..")
+                .and().doNotHaveFullyQualifiedName(platformPackage + ".access.SystemAuthority")
+                .should().callMethodWhere(readsAuthentication)
+                .because("who acts in a step is decided in one place, platform.engine.Acting");
+    }
+
     static List<ArchRule> all(String rootPackage) {
         return List.of(modulesMeetOnlyThroughServices(rootPackage), delegatesHoldNoSql(),
-                onlyPlatformConfiguresTheEngine(rootPackage + ".platform"));
+                onlyPlatformConfiguresTheEngine(rootPackage + ".platform"), servicesDoNotTouchTheEngine(),
+                onlyTheSeamReadsWhoActs(rootPackage + ".platform"));
     }
 
     /** The module a class belongs to, "" for the root package itself, null outside the root. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The code keeps its shape (DESIGN.md §2): modules meet through services, delegates hold no SQL,
- * only the platform configures the engine. The fixture tests prove each rule catches a breach.
+ * only the platform configures the engine, services reach the engine only through the seam, and only
+ * the seam reads who acts. The fixture tests prove each rule catches a breach.
  */
 @AnalyzeClasses(packages = "org.anzexian", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -28,6 +29,12 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyPlatformConfiguresTheEngine = ArchitectureRules.onlyPlatformConfiguresTheEngine("org.anzexian.platform");
+
+    @ArchTest
+    static final ArchRule servicesDoNotTouchTheEngine = ArchitectureRules.servicesDoNotTouchTheEngine();
+
+    @ArchTest
+    static final ArchRule onlyTheSeamReadsWhoActs = ArchitectureRules.onlyTheSeamReadsWhoActs("org.anzexian.platform");
 
     private static final JavaClasses fixture = new ClassFileImporter().importPackages(FIXTURE);
 
@@ -58,5 +65,25 @@ class ArchitectureTest {
 
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("AlphaTunesTheEngine") && line.contains("ProcessEngineConfiguration"));
+    }
+
+    @Test
+    void reportsAServiceThatTalksToTheEngine() {
+        EvaluationResult result = ArchitectureRules.servicesDoNotTouchTheEngine().evaluate(fixture);
+
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("AlphaStartsProcessesService") && line.contains("RuntimeService"))
+                // a helper not named *Service may use the engine (e.g. a DMN decision), a service without it passes
+                .noneMatch(line -> line.contains("AlphaTunesTheEngine"))
+                .noneMatch(line -> line.contains("BetaService"));
+    }
+
+    @Test
+    void reportsWhoActsReadOutsideTheSeam() {
+        EvaluationResult result = ArchitectureRules.onlyTheSeamReadsWhoActs(FIXTURE + ".platform").evaluate(fixture);
+
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains("AlphaReadsWhoActs") && line.contains("getCurrentAuthentication"))
+                .noneMatch(line -> line.contains("SeamReadsWhoActs"));
     }
 }

@@ -19,12 +19,12 @@ import org.anzexian.filing.insurer.InsurerFilingData.ProjectLead;
 import org.anzexian.filing.insurer.InsurerFilingData.ProofType;
 import org.anzexian.filing.insurer.InsurerFilingData.TeamMember;
 import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +46,7 @@ class CreateFilingFromStartFormDelegate implements ExecutionListener {
         if (execution.hasVariable(InsurerFilingProcess.VAR_FILING_ID)) {
             return;
         }
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication == null) {
-            throw new ForbiddenException("请登录后提交备案 (log in to file)");
-        }
-        Actor actor = new Actor(authentication.getUserId(),
-                Set.copyOf(authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds()));
+        Actor actor = Acting.requireUser(execution, "请登录后提交备案 (log in to file)");
         Set<Long> insurers = actor.organizationIds(Role.INSURER);
         if (insurers.size() != 1) {
             throw new ForbiddenException("只有一家保险机构的工作人员可以通过表单提交备案 (a clerk of exactly one insurer)");

@@ -18,7 +18,7 @@ import org.anzexian.filing.insurer.InsurerFilingData.Document;
 import org.anzexian.filing.insurer.InsurerFilingData.License;
 import org.anzexian.filing.insurer.ReviewDecision.Decision;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ConflictException;
@@ -32,7 +32,6 @@ import org.anzexian.registry.CreditCode;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.organization.OrganizationType;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,21 +51,19 @@ public class InsurerFilingService {
     private final InsurerFilingChecks checks;
     private final InsurerFilingNotices notices;
     private final OrganizationService organizations;
-    private final RuntimeService runtime;
-    private final SystemAuthority system;
+    private final ProcessGateway engine;
     private final FilingProperties properties;
     private final FileStore files;
     private final Clock clock;
 
     InsurerFilingService(InsurerFilingRepository repository, InsurerFilingChecks checks, InsurerFilingNotices notices,
-            OrganizationService organizations, RuntimeService runtime, SystemAuthority system,
+            OrganizationService organizations, ProcessGateway engine,
             FilingProperties properties, FileStore files, Clock clock) {
         this.repository = repository;
         this.checks = checks;
         this.notices = notices;
         this.organizations = organizations;
-        this.runtime = runtime;
-        this.system = system;
+        this.engine = engine;
         this.properties = properties;
         this.files = files;
         this.clock = clock;
@@ -83,8 +80,7 @@ public class InsurerFilingService {
         Organization insurer = requireFilingInsurer(actor, data);
         long id = repository.insert(data, insurer.name(), insurer.creditCode(), actor.userId(), now());
         // the insurer's permission was checked above; its Camunda start permission is for the Tasklist
-        String processInstanceId = system.call(() -> runtime.startProcessInstanceByKey(InsurerFilingProcess.KEY,
-                String.valueOf(id), processVariables(id, insurer)).getId());
+        String processInstanceId = engine.start(InsurerFilingProcess.KEY, id, processVariables(id, insurer));
         repository.setProcessInstance(id, processInstanceId);
         return require(id);
     }

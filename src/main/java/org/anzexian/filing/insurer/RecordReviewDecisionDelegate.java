@@ -1,8 +1,8 @@
 package org.anzexian.filing.insurer;
 
+import org.anzexian.platform.engine.Acting;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +21,7 @@ class RecordReviewDecisionDelegate implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String reviewer = authentication != null ? authentication.getUserId() : task.getAssignee();
-        if (reviewer == null) {
-            throw new IllegalStateException("审核人未知：请登录后办理 (the reviewer must be logged in)");
-        }
-        String reasons = filings.recordReview(InsurerFilingDelegates.filingId(task), reviewer,
+        String reasons = filings.recordReview(InsurerFilingDelegates.filingId(task), Acting.requireUser(task).userId(),
                 (String) task.getVariable(InsurerFilingProcess.VAR_REVIEW_DECISION),
                 (String) task.getVariable(InsurerFilingProcess.VAR_REVIEW_REASON));
         if (reasons != null) {

@@ -41,8 +41,6 @@ public final class ServiceOrgFilingProcess {
     /** String, {@link ReviewDecision}: set when the review task completes. */
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_REASON = "reviewReason";
-    /** String: who decided, when the decision came through {@code /api} (no engine authentication). */
-    public static final String VAR_REVIEWED_BY = "reviewedBy";
     /** ISO-8601 durations from configuration, read by the timers. */
     public static final String VAR_CORRECTION_DEADLINE = "correctionDeadline";
     public static final String VAR_REVIEW_REMINDER = "reviewReminder";

@@ -18,7 +18,8 @@ import org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.CorrectionAction;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.engine.ProcessGateway;
+import org.anzexian.platform.engine.ProcessGateway.OpenTask;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
@@ -30,9 +31,6 @@ import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.organization.OrganizationType;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +46,7 @@ import org.springframework.validation.annotation.Validated;
  * fixed per filing when it starts.
  *
  * <p>Access: an organization's members see and change only their own filings; the city bureau and
- * administrators see all and review. Engine calls run under {@link SystemAuthority} after these
+ * administrators see all and review. Engine calls run through {@link ProcessGateway} after these
  * checks.
  */
 @Service
@@ -63,16 +61,14 @@ public class ServiceOrgFilingService {
     private final CreditListService creditLists;
     private final EligibilityRules rules;
     private final NotificationService notifications;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
-    private final SystemAuthority system;
+    private final ProcessGateway engine;
     private final Clock clock;
     private final String correctionDeadline;
     private final String reviewReminder;
 
     ServiceOrgFilingService(ServiceOrgFilingRepository repository, OrganizationService organizations, FileStore files,
             CreditListService creditLists, EligibilityRules rules, NotificationService notifications,
-            RuntimeService runtime, TaskService tasks, SystemAuthority system, Clock clock,
+            ProcessGateway engine, Clock clock,
             @Value("${anzexian.filing.correction-deadline:P30D}") String correctionDeadline,
             @Value("${anzexian.filing.review-reminder:P5D}") String reviewReminder) {
         this.repository = repository;
@@ -81,9 +77,7 @@ public class ServiceOrgFilingService {
         this.creditLists = creditLists;
         this.rules = rules;
         this.notifications = notifications;
-        this.runtime = runtime;
-        this.tasks = tasks;
-        this.system = system;
+        this.engine = engine;
         this.clock = clock;
         this.correctionDeadline = correctionDeadline;
         this.reviewReminder = reviewReminder;
@@ -95,8 +89,7 @@ public class ServiceOrgFilingService {
         Organization organization = requireFilingOrganization(actor, request);
         long id = repository.insert(organization.id(), request, actor.userId(), now());
         Map<String, Object> variables = new HashMap<>(processVariables(id, organization));
-        String processInstanceId = system.call(() -> runtime
-                .startProcessInstanceByKey(KEY, String.valueOf(id), variables).getProcessInstanceId());
+        String processInstanceId = engine.start(KEY, id, variables);
         repository.setProcessInstance(id, processInstanceId);
         return repository.find(id).orElseThrow();
     }
@@ -210,8 +203,8 @@ public class ServiceOrgFilingService {
 
     private ServiceOrgFiling completeCorrection(Actor actor, long id, CorrectionAction action) {
         ServiceOrgFiling filing = requireOwn(actor, id);
-        Task task = openTask(filing, TASK_CORRECT_FILING, "只有待补正的备案可以重新提交或撤回 (the filing is not waiting for correction)");
-        system.run(() -> tasks.complete(task.getId(), Map.of(VAR_CORRECTION_ACTION, action.name())));
+        OpenTask task = openTask(filing, TASK_CORRECT_FILING, "只有待补正的备案可以重新提交或撤回 (the filing is not waiting for correction)");
+        engine.complete(task, actor, Map.of(VAR_CORRECTION_ACTION, action.name()));
         return repository.find(id).orElseThrow();
     }
 
@@ -220,13 +213,12 @@ public class ServiceOrgFilingService {
     public ServiceOrgFiling review(Actor actor, long id, ReviewDecision decision, String reason) {
         requireReviewer(actor);
         ServiceOrgFiling filing = require(id);
-        Task task = openTask(filing, TASK_REVIEW_FILING, "该备案不在审核中 (the filing is not in review)");
+        OpenTask task = openTask(filing, TASK_REVIEW_FILING, "该备案不在审核中 (the filing is not in review)");
         requireReason(decision, reason);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_REVIEW_DECISION, decision.name());
         variables.put(VAR_REVIEW_REASON, reason == null ? "" : reason.strip());
-        variables.put(VAR_REVIEWED_BY, actor.userId());
-        system.run(() -> tasks.complete(task.getId(), variables));
+        engine.complete(task, actor, variables);
         return repository.find(id).orElseThrow();
     }
 
@@ -359,13 +351,8 @@ public class ServiceOrgFilingService {
         return organizations.require(filing.organizationId()).groupId();
     }
 
-    private Task openTask(ServiceOrgFiling filing, String taskKey, String notWaiting) {
-        Task task = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(filing.id()))
-                .processDefinitionKey(KEY).taskDefinitionKey(taskKey).singleResult());
-        if (task == null) {
-            throw new ConflictException(null, notWaiting);
-        }
-        return task;
+    private OpenTask openTask(ServiceOrgFiling filing, String taskKey, String notWaiting) {
+        return engine.openTask(KEY, filing.id(), taskKey).orElseThrow(() -> new ConflictException(null, notWaiting));
     }
 
     private OffsetDateTime now() {

@@ -1,11 +1,9 @@
 package org.anzexian.filing.serviceorg;
 
-import java.util.HashSet;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.engine.Acting;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +24,8 @@ class ServiceOrgRegisterFilingDelegate implements JavaDelegate {
         if (execution.hasVariable(ServiceOrgFilingProcess.VAR_FILING_ID)) {
             return;
         }
-        Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (user == null) {
-            throw new ForbiddenException("备案须由本机构人员登录后提交 (a filing must be started by a logged-in member)");
-        }
-        Actor actor = new Actor(user.getUserId(), user.getGroupIds() == null ? new HashSet<>() : new HashSet<>(user.getGroupIds()));
+        Actor actor = Acting.requireUser(execution,
+                "备案须由本机构人员登录后提交 (a filing must be started by a logged-in member)");
         execution.setVariables(filings.registerStartedFiling(actor, StartFormFiling.read(execution.getVariables()),
                 execution.getProcessInstanceId()));
         execution.setProcessBusinessKey(String.valueOf(execution.getVariable(ServiceOrgFilingProcess.VAR_FILING_ID)));

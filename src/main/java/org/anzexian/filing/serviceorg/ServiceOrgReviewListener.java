@@ -1,8 +1,8 @@
 package org.anzexian.filing.serviceorg;
 
+import org.anzexian.platform.engine.Acting;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,12 +20,8 @@ class ServiceOrgReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String reviewer = user != null ? user.getUserId()
-                : task.hasVariable(ServiceOrgFilingProcess.VAR_REVIEWED_BY)
-                        ? (String) task.getVariable(ServiceOrgFilingProcess.VAR_REVIEWED_BY) : task.getAssignee();
         filings.recordReview(ServiceOrgFilingProcess.filingId(task),
                 (String) task.getVariable(ServiceOrgFilingProcess.VAR_REVIEW_DECISION),
-                (String) task.getVariable(ServiceOrgFilingProcess.VAR_REVIEW_REASON), reviewer);
+                (String) task.getVariable(ServiceOrgFilingProcess.VAR_REVIEW_REASON), Acting.requireUser(task).userId());
     }
 }

@@ -1,8 +1,8 @@
 package org.anzexian.service.team;
 
+import org.anzexian.platform.engine.Acting;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +20,7 @@ class ServiceTeamFormListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         registrations.recordFromForm(ServiceTeamRegistrationProcess.policyId(task), ServiceTeamForm.read(task),
-                user != null ? user.getUserId() : task.getAssignee());
+                Acting.requireUser(task).userId());
     }
 }

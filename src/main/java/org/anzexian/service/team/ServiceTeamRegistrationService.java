@@ -22,7 +22,8 @@ import org.anzexian.filing.serviceorg.TeamRole;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.engine.ProcessGateway;
+import org.anzexian.platform.engine.ProcessGateway.OpenTask;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ConflictException;
@@ -36,8 +37,6 @@ import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
 import org.anzexian.service.team.ServiceTeamRegistration.PreventionMember;
 import org.anzexian.service.team.ServiceTeamRequest.InsurerMember;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +50,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * <p>Access: the insurer's members see and register their own policies' registrations; a county
  * authority sees its area, the city bureau all, a service organization the registrations that
- * commission it. Engine calls run under {@link SystemAuthority} after these checks.
+ * commission it. Engine calls run through {@link ProcessGateway} after these checks.
  */
 @Service
 @Validated
@@ -67,14 +66,13 @@ public class ServiceTeamRegistrationService {
     private final ServiceOrgFilingService serviceOrgs;
     private final NotificationService notifications;
     private final ApplicationEventPublisher events;
-    private final TaskService tasks;
-    private final SystemAuthority system;
+    private final ProcessGateway engine;
     private final Clock clock;
 
     ServiceTeamRegistrationService(ServiceTeamRegistrationRepository repository, RegistrationDeadlines deadlines,
             ProjectService projects, OrganizationService organizations, JurisdictionService jurisdictions,
             ServiceOrgFilingService serviceOrgs, NotificationService notifications, ApplicationEventPublisher events,
-            TaskService tasks, SystemAuthority system, Clock clock) {
+            ProcessGateway engine, Clock clock) {
         this.repository = repository;
         this.deadlines = deadlines;
         this.projects = projects;
@@ -83,8 +81,7 @@ public class ServiceTeamRegistrationService {
         this.serviceOrgs = serviceOrgs;
         this.notifications = notifications;
         this.events = events;
-        this.tasks = tasks;
-        this.system = system;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -120,9 +117,9 @@ public class ServiceTeamRegistrationService {
         if (!actor.isMemberOf(organizations.require(registration.insurerOrgId()).groupId())) {
             throw new ForbiddenException("只有承保的保险机构可以登记服务团队 (only the policy's insurer registers its teams)");
         }
-        Task task = openTask(policyId);
+        OpenTask task = openTask(policyId);
         record(registration, request, actor.userId());
-        system.run(() -> tasks.complete(task.getId()));
+        engine.complete(task, actor, Map.of());
         return repository.find(registration.id()).orElseThrow();
     }
 
@@ -350,13 +347,9 @@ public class ServiceTeamRegistrationService {
                         && actor.organizationIds(Role.SERVICE_ORG).contains(registration.serviceOrgId());
     }
 
-    private Task openTask(long policyId) {
-        Task task = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(policyId))
-                .processDefinitionKey(KEY).taskDefinitionKey(TASK_REGISTER_SERVICE_TEAM).singleResult());
-        if (task == null) {
-            throw new ConflictException(null, "该保单没有待办的服务团队登记 (no open registration task)");
-        }
-        return task;
+    private OpenTask openTask(long policyId) {
+        return engine.openTask(KEY, policyId, TASK_REGISTER_SERVICE_TEAM).orElseThrow(() ->
+                new ConflictException(null, "该保单没有待办的服务团队登记 (no open registration task)"));
     }
 
     private OffsetDateTime now() {

@@ -2,6 +2,7 @@ package org.anzexian.service.visit;
 
 import static org.anzexian.service.visit.PreventionServiceVisitProcess.visitId;
 
+import org.anzexian.platform.engine.Acting;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,7 @@ class VisitDelegates {
     @Bean
     JavaDelegate visitAcceptRequestDelegate(VisitService visits) {
         return execution -> {
-            var variables = visits.requestExtraFromStartForm(VisitForms.actor(execution), VisitForms.request(execution));
+            var variables = visits.requestExtraFromStartForm(Acting.requireUser(execution), VisitForms.request(execution));
             execution.setVariables(variables);
             execution.setProcessBusinessKey(String.valueOf(variables.get(PreventionServiceVisitProcess.VAR_VISIT_ID)));
         };

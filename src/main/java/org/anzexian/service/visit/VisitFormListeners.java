@@ -5,6 +5,7 @@ import static org.anzexian.service.visit.PreventionServiceVisitProcess.visitId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.files.FormUploads;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -22,7 +23,7 @@ class VisitFormListeners {
     /** {@code UserTask_RecordVisit}. */
     @Bean
     TaskListener visitRecordFormListener(VisitService visits, Clock clock) {
-        return task -> task.getExecution().setVariables(visits.recordFromForm(VisitForms.actor(task), visitId(task),
+        return task -> task.getExecution().setVariables(visits.recordFromForm(Acting.requireUser(task), visitId(task),
                 VisitForms.record(task, clock.getZone())));
     }
 
@@ -30,7 +31,7 @@ class VisitFormListeners {
     @Bean
     TaskListener visitReportFormListener(VisitService visits, FormUploads uploads) {
         return task -> {
-            var actor = VisitForms.actor(task);
+            var actor = Acting.requireUser(task);
             String report = uploads.take(task, VisitForms.REPORT_FILE, actor.userId()).orElse(null);
             // every photo once, so that several hazard lines may show the same one
             List<Optional<String>> photos = VisitForms.PHOTOS.stream()

@@ -9,17 +9,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardSeverity;
-import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.web.InvalidRequestException;
-import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * The fields of the visit forms ({@code forms/visitRecord.html}, {@code forms/visitReport.html},
@@ -35,15 +31,6 @@ final class VisitForms {
     static final String REPORT_FILE = "reportFile";
     static final String HAZARD_LINES = "hazardLines";
     static final List<String> PHOTOS = List.of("photo1", "photo2", "photo3");
-
-    /** The user who completes the task or submits the start form, with the groups the engine knows. */
-    static <T extends VariableScope & ProcessEngineServicesAware> Actor actor(T scope) {
-        Authentication user = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (user == null) {
-            return new Actor("system", java.util.Set.of());
-        }
-        return new Actor(user.getUserId(), user.getGroupIds() == null ? java.util.Set.of() : new HashSet<>(user.getGroupIds()));
-    }
 
     static ExtraVisitRequest request(VariableScope form) {
         Object policyId = form.getVariable(VAR_POLICY_ID);

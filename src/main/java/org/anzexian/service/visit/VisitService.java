@@ -1,5 +1,6 @@
 package org.anzexian.service.visit;
 
+import static org.anzexian.platform.engine.Acting.SYSTEM;
 import static org.anzexian.service.visit.PreventionServiceVisitProcess.*;
 
 import jakarta.validation.Valid;
@@ -21,7 +22,8 @@ import org.anzexian.hazard.NewHazard;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.access.Actor;
-import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.engine.ProcessGateway;
+import org.anzexian.platform.engine.ProcessGateway.OpenTask;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.files.StoredFile;
 import org.anzexian.platform.identity.Role;
@@ -43,9 +45,6 @@ import org.anzexian.supervision.archive.ArchiveSubject;
 import org.anzexian.supervision.archive.ServiceArchive;
 import org.anzexian.underwriting.Policy;
 import org.anzexian.underwriting.UnderwritingService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -60,7 +59,7 @@ import org.springframework.validation.annotation.Validated;
  * is archived (N6.4) in its own transaction; the process {@code preventionServiceVisit} drives the dates.
  *
  * <p>Access: the registered service organization records; the insurer, the construction unit, the
- * county of the area and the city bureau read. Engine calls run under {@link SystemAuthority} after these checks.
+ * county of the area and the city bureau read. Engine calls run through {@link ProcessGateway} after these checks.
  */
 @Service
 @Validated
@@ -81,16 +80,13 @@ public class VisitService {
     private final FileStore files;
     private final ServiceArchive archive;
     private final NotificationService notifications;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
-    private final SystemAuthority system;
+    private final ProcessGateway engine;
     private final Clock clock;
 
     VisitService(VisitRepository repository, VisitFrequency frequency, VisitProperties properties,
             ServiceTeamRegistrationService teams, UnderwritingService underwriting, ProjectService projects,
             OrganizationService organizations, JurisdictionService jurisdictions, HazardService hazards, FileStore files,
-            ServiceArchive archive, NotificationService notifications, RuntimeService runtime, TaskService tasks,
-            SystemAuthority system, Clock clock) {
+            ServiceArchive archive, NotificationService notifications, ProcessGateway engine, Clock clock) {
         this.repository = repository;
         this.frequency = frequency;
         this.properties = properties;
@@ -103,9 +99,7 @@ public class VisitService {
         this.files = files;
         this.archive = archive;
         this.notifications = notifications;
-        this.runtime = runtime;
-        this.tasks = tasks;
-        this.system = system;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -147,7 +141,7 @@ public class VisitService {
         VisitFrequency.Intervals intervals = frequency.of(project, hazards.hasOpenMajorHazard(project.id()));
         if (!scheduleRegular(policy, project, visit.serviceOrgId(), visit.seq() + 1,
                 visit.dueAt().plus(intervals.visitInterval()), intervals)) {
-            archive.append(new ArchiveRecord(project.id(), ArchiveSubject.VISIT, visitId, "VISIT_SCHEDULE_ENDED", "system",
+            archive.append(new ArchiveRecord(project.id(), ArchiveSubject.VISIT, visitId, "VISIT_SCHEDULE_ENDED", SYSTEM,
                     "保单 " + policy.policyNumber() + " 于 " + policy.policyEnd() + " 到期，不再安排定期服务"));
         }
     }
@@ -158,7 +152,7 @@ public class VisitService {
             return false;
         }
         Visit visit = insert(policy, project, serviceOrgId, VisitKind.REGULAR, seq, null, null, dueAt, intervals);
-        archive.append(new ArchiveRecord(project.id(), ArchiveSubject.VISIT, visit.id(), "VISIT_SCHEDULED", "system",
+        archive.append(new ArchiveRecord(project.id(), ArchiveSubject.VISIT, visit.id(), "VISIT_SCHEDULED", SYSTEM,
                 "第 " + seq + " 次定期服务，应于 " + format(dueAt) + " 前完成"));
         start(visit);
         return true;
@@ -175,10 +169,7 @@ public class VisitService {
     }
 
     private void start(Visit visit) {
-        Map<String, Object> variables = variables(visit);
-        system.run(() -> runtime.createMessageCorrelation(MESSAGE_VISIT_DUE)
-                .processInstanceBusinessKey(String.valueOf(visit.id())).setVariables(variables)
-                .correlateStartMessage());
+        engine.startByMessage(MESSAGE_VISIT_DUE, visit.id(), variables(visit));
     }
 
     private Map<String, Object> variables(Visit visit) {
@@ -257,7 +248,7 @@ public class VisitService {
     public Visit record(Actor actor, long visitId, @Valid VisitRecordRequest request) {
         Visit visit = get(actor, visitId);
         Map<String, Object> variables = recordChecked(actor, visit, request);
-        completeTask(visitId, TASK_RECORD_VISIT, variables);
+        completeTask(actor, visitId, TASK_RECORD_VISIT, variables);
         return require(visitId);
     }
 
@@ -345,7 +336,7 @@ public class VisitService {
     public Visit report(Actor actor, long visitId, @Valid VisitReportRequest request) {
         Visit visit = get(actor, visitId);
         reportChecked(actor, visit, request);
-        completeTask(visitId, TASK_UPLOAD_REPORT, Map.of());
+        completeTask(actor, visitId, TASK_UPLOAD_REPORT, Map.of());
         return require(visitId);
     }
 
@@ -425,7 +416,7 @@ public class VisitService {
         extra.put("hazardLines", raised.hazards().isEmpty() ? "    （未发现隐患）\n" : lines.toString());
         extra.put("lateNote", raised.reportLate() ? "本报告逾期上传（N8.8）。" : "");
         notify(NoticeTemplates.VISIT_REPORT, raised, List.of(insurerGroup(raised), builderGroup(raised)), "report", extra);
-        archive.append(new ArchiveRecord(raised.projectId(), ArchiveSubject.VISIT, visitId, "VISIT_REPORT_SENT", "system",
+        archive.append(new ArchiveRecord(raised.projectId(), ArchiveSubject.VISIT, visitId, "VISIT_REPORT_SENT", SYSTEM,
                 "服务报告已送保险机构和施工单位；隐患整改已启动 " + raised.hazards().size() + " 项"));
     }
 
@@ -451,7 +442,7 @@ public class VisitService {
             return;
         }
         repository.markMissed(visitId);
-        archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visitId, "VISIT_MISSED", "system",
+        archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visitId, "VISIT_MISSED", SYSTEM,
                 "应于 " + format(visit.dueAt()) + " 前完成的服务逾期未完成，计入服务机构考核"));
         notify(NoticeTemplates.VISIT_MISSED, visit, List.of(insurerGroup(visit), countyGroup(visit)), "missed", Map.of());
     }
@@ -472,7 +463,7 @@ public class VisitService {
             return;
         }
         repository.markReportLate(visitId);
-        archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visitId, "VISIT_REPORT_LATE", "system",
+        archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visitId, "VISIT_REPORT_LATE", SYSTEM,
                 "服务报告未在 " + format(visit.reportDueAt()) + " 前上传（N8.8）"));
         notify(NoticeTemplates.VISIT_REPORT_LATE, visit, List.of(serviceOrgGroup(visit), insurerGroup(visit)), "report-late",
                 Map.of("reportDueAt", format(visit.reportDueAt())));
@@ -586,13 +577,10 @@ public class VisitService {
                 .filter(policy -> policy.id() == policyId).findFirst();
     }
 
-    private void completeTask(long visitId, String taskKey, Map<String, Object> variables) {
-        Task task = system.call(() -> tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(visitId))
-                .processDefinitionKey(KEY).taskDefinitionKey(taskKey).singleResult());
-        if (task == null) {
-            throw new ConflictException(null, "该次服务没有对应的待办 (no open task for this visit)");
-        }
-        system.run(() -> tasks.complete(task.getId(), variables));
+    private void completeTask(Actor actor, long visitId, String taskKey, Map<String, Object> variables) {
+        OpenTask task = engine.openTask(KEY, visitId, taskKey)
+                .orElseThrow(() -> new ConflictException(null, "该次服务没有对应的待办 (no open task for this visit)"));
+        engine.complete(task, actor, variables);
     }
 
     private void notify(String template, Visit visit, List<String> groups, String event, Map<String, Object> extra) {
