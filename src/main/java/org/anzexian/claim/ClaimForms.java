@@ -1,17 +1,10 @@
 package org.anzexian.claim;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.anzexian.platform.web.FieldViolations;
+import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.web.InvalidRequestException;
 
 /**
@@ -61,41 +54,17 @@ final class ClaimForms {
     static final String TRAINING = "training";
     static final String RAISE_HAZARDS = "raiseHazards";
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     private ClaimForms() {
     }
 
-    /** The start form as a report; the accident time is typed "yyyy-MM-dd HH:mm" in the platform's zone. */
-    static ClaimReport report(Map<String, Object> form, ZoneId zone) {
-        String accidentText = text(form, ACCIDENT_AT);
-        OffsetDateTime accidentAt = null;
-        if (accidentText != null) {
-            accidentAt = accidentTime(accidentText, zone);
-        }
-        String type = text(form, ACCIDENT_TYPE);
-        AccidentType accidentType;
-        try {
-            accidentType = type == null ? null : AccidentType.valueOf(type);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(ACCIDENT_TYPE, "未知的事故类型 (unknown accident type): " + type);
-        }
-        return new ClaimReport(text(form, POLICY_NUMBER), accidentAt, text(form, PLACE), accidentType,
-                count(form, DEATHS), count(form, INJURIES), text(form, DESCRIPTION), text(form, REPORTER_NAME),
-                text(form, REPORTER_PHONE), text(form, REPORTER_EMAIL), text(form, LATE_EXPLANATION));
-    }
-
-    private static OffsetDateTime accidentTime(String text, ZoneId zone) {
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(text.replace('T', ' '), MINUTE).atZone(zone).toOffsetDateTime();
-            } catch (DateTimeParseException e) {
-                throw new InvalidRequestException(ACCIDENT_AT,
-                        "事故发生时间格式为 yyyy-MM-dd HH:mm (accident time as yyyy-MM-dd HH:mm): " + text);
-            }
-        }
+    /** The start form as a report; the accident time is typed "yyyy-MM-dd HH:mm" in the business time zone. */
+    static ClaimReport report(FormValues form) {
+        Integer deaths = form.integer(DEATHS);
+        Integer injuries = form.integer(INJURIES);
+        return new ClaimReport(form.text(POLICY_NUMBER), form.dateTime(ACCIDENT_AT), form.text(PLACE),
+                form.choice(ACCIDENT_TYPE, AccidentType.class, "未知的事故类型 (unknown accident type)"),
+                deaths == null ? 0 : deaths, injuries == null ? 0 : injuries, form.text(DESCRIPTION),
+                form.text(REPORTER_NAME), form.text(REPORTER_PHONE), form.text(REPORTER_EMAIL), form.text(LATE_EXPLANATION));
     }
 
     /** Payee lines "姓名,金额". */
@@ -116,66 +85,7 @@ final class ClaimForms {
         return payees;
     }
 
-    static LocalDate date(Map<String, Object> form, String field) {
-        String text = text(form, field);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(field, "日期格式为 yyyy-MM-dd (date as yyyy-MM-dd): " + text);
-        }
-    }
-
-    static List<String> lines(String text) {
+    private static List<String> lines(String text) {
         return text == null ? List.of() : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-    }
-
-    static String text(Map<String, Object> form, String field) {
-        Object value = form.get(field);
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString().strip();
-        return text.isEmpty() ? null : text;
-    }
-
-    static BigDecimal amount(Map<String, Object> form, String field) {
-        Object value = form.get(field);
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.toString().strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(field, "须为金额 (must be an amount): " + value);
-        }
-    }
-
-    static boolean flag(Map<String, Object> form, String field) {
-        Object value = form.get(field);
-        return value instanceof Boolean bool ? bool : value != null && Boolean.parseBoolean(value.toString());
-    }
-
-    private static int count(Map<String, Object> form, String field) {
-        Object value = form.get(field);
-        if (value == null || value.toString().isBlank()) {
-            return 0;
-        }
-        try {
-            return value instanceof Number number ? number.intValue() : Integer.parseInt(value.toString().strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(field, "须为整数 (must be a whole number): " + value);
-        }
-    }
-
-    /** A required text of a form, or a field message. */
-    static String required(Map<String, Object> form, String field, String message, FieldViolations violations) {
-        String text = text(form, field);
-        if (text == null) {
-            violations.add(field, message);
-        }
-        return text;
     }
 }

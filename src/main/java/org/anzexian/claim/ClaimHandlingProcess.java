@@ -1,5 +1,6 @@
 package org.anzexian.claim;
 
+import org.anzexian.platform.engine.Records;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of process {@code claimHandling} that Java and the BPMN share (one place, no typos). Business key = claim id. */
@@ -59,8 +60,9 @@ public final class ClaimHandlingProcess {
     public static final String VAR_COVERED = ClaimForms.COVERED;
     public static final String VAR_RAISE_HAZARDS = ClaimForms.RAISE_HAZARDS;
 
+    /** The business key (ADR 0007). */
     public static long claimId(VariableScope scope) {
-        return ((Number) scope.getVariable(VAR_CLAIM_ID)).longValue();
+        return Records.idOf(scope);
     }
 
     private ClaimHandlingProcess() {

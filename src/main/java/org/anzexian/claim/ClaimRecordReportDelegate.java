@@ -27,6 +27,6 @@ class ClaimRecordReportDelegate implements JavaDelegate {
         }
         Actor actor = Acting.requireUser(execution, "请登录后报案 (log in to report an accident)");
         execution.setVariables(claims.reportFromStartForm(actor, execution.getVariables(), execution.getProcessInstanceId()));
-        execution.setProcessBusinessKey(String.valueOf(ClaimHandlingProcess.claimId(execution)));
+        execution.setProcessBusinessKey(String.valueOf(execution.getVariable(ClaimHandlingProcess.VAR_CLAIM_ID)));
     }
 }

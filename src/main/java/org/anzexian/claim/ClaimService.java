@@ -22,10 +22,14 @@ import org.anzexian.hazard.HazardSource;
 import org.anzexian.hazard.NewHazard;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.archive.ArchiveRecord;
+import org.anzexian.platform.archive.ArchiveSubject;
+import org.anzexian.platform.archive.ServiceArchive;
+import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.engine.ProcessGateway;
+import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
-import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
@@ -33,9 +37,6 @@ import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.service.team.ServiceTeamRegistrationService;
-import org.anzexian.supervision.archive.ArchiveRecord;
-import org.anzexian.supervision.archive.ArchiveSubject;
-import org.anzexian.supervision.archive.ServiceArchive;
 import org.anzexian.underwriting.Policy;
 import org.anzexian.underwriting.PolicyStatus;
 import org.anzexian.underwriting.UnderwritingService;
@@ -108,20 +109,20 @@ public class ClaimService {
      * returns the variables of the instance, among them the claim id (its business key).
      */
     @Transactional
-    public Map<String, Object> reportFromStartForm(Actor actor, Map<String, Object> form, String processInstanceId) {
-        ClaimReport report = ClaimForms.report(form, clock.getZone());
-        FieldViolations violations = new FieldViolations();
-        ClaimForms.required(form, ClaimForms.POLICY_NUMBER, "必须填写保单号 (required)", violations);
-        ClaimForms.required(form, ClaimForms.ACCIDENT_AT, "必须填写事故发生时间 (required)", violations);
-        ClaimForms.required(form, ClaimForms.PLACE, "必须填写事故发生部位 (required)", violations);
-        ClaimForms.required(form, ClaimForms.ACCIDENT_TYPE, "必须选择事故类型 (required)", violations);
-        ClaimForms.required(form, ClaimForms.DESCRIPTION, "必须填写事故经过 (required)", violations);
-        ClaimForms.required(form, ClaimForms.REPORTER_NAME, "必须填写报案人 (required)", violations);
-        ClaimForms.required(form, ClaimForms.REPORTER_PHONE, "必须填写联系电话 (required)", violations);
+    public Map<String, Object> reportFromStartForm(Actor actor, Map<String, Object> submitted, String processInstanceId) {
+        FormValues form = new FormValues(submitted, clock.getZone());
+        ClaimReport report = ClaimForms.report(form);
+        form.requiredText(ClaimForms.POLICY_NUMBER, "必须填写保单号 (required)");
+        form.requiredText(ClaimForms.ACCIDENT_AT, "必须填写事故发生时间 (required)");
+        form.requiredText(ClaimForms.PLACE, "必须填写事故发生部位 (required)");
+        form.requiredText(ClaimForms.ACCIDENT_TYPE, "必须选择事故类型 (required)");
+        form.requiredText(ClaimForms.DESCRIPTION, "必须填写事故经过 (required)");
+        form.requiredText(ClaimForms.REPORTER_NAME, "必须填写报案人 (required)");
+        form.requiredText(ClaimForms.REPORTER_PHONE, "必须填写联系电话 (required)");
         if (report.deaths() < 0 || report.injuries() < 0) {
-            violations.add(ClaimForms.DEATHS, "人数不能为负数 (must be >= 0)");
+            form.problem(ClaimForms.DEATHS, "人数不能为负数 (must be >= 0)");
         }
-        violations.throwIfAny();
+        form.throwIfInvalid();
         Recorded recorded = record(actor, report);
         repository.setProcessInstance(recorded.claimId(), processInstanceId);
         return recorded.variables();
@@ -269,8 +270,9 @@ public class ClaimService {
      * routing facts and timer dates the process reads next. A refused step leaves the task open.
      */
     @Transactional
-    public Map<String, Object> recordStep(long claimId, String taskKey, Map<String, Object> form, String userId) {
+    public Map<String, Object> recordStep(long claimId, String taskKey, Map<String, Object> submitted, String userId) {
         Claim claim = require(claimId);
+        FormValues form = new FormValues(submitted, clock.getZone());
         return switch (taskKey) {
             case TASK_ACKNOWLEDGE -> recordAcknowledgement(claim, form, userId);
             case TASK_SURVEY -> recordSurvey(claim, form, userId);
@@ -283,13 +285,11 @@ public class ClaimService {
         };
     }
 
-    private Map<String, Object> recordAcknowledgement(Claim claim, Map<String, Object> form, String userId) {
+    private Map<String, Object> recordAcknowledgement(Claim claim, FormValues form, String userId) {
         requireStatus(claim, Set.of(ClaimStatus.REPORTED));
-        FieldViolations violations = new FieldViolations();
-        String procedure = ClaimForms.required(form, ClaimForms.CLAIM_PROCEDURE, "必须填写理赔流程 (required)", violations);
-        String documents = ClaimForms.required(form, ClaimForms.REQUIRED_DOCUMENTS, "必须填写索赔材料清单 (required)",
-                violations);
-        violations.throwIfAny();
+        String procedure = form.requiredText(ClaimForms.CLAIM_PROCEDURE, "必须填写理赔流程 (required)");
+        String documents = form.requiredText(ClaimForms.REQUIRED_DOCUMENTS, "必须填写索赔材料清单 (required)");
+        form.throwIfInvalid();
         OffsetDateTime now = now();
         repository.acknowledge(claim.id(), procedure, documents, userId, now);
         archive(claim, "CLAIM_ACKNOWLEDGED", userId, (now.isAfter(claim.acknowledgementDueAt()) ? "超时受理" : "按时受理")
@@ -297,39 +297,36 @@ public class ClaimService {
         return Map.of();
     }
 
-    private Map<String, Object> recordSurvey(Claim claim, Map<String, Object> form, String userId) {
-        FieldViolations violations = new FieldViolations();
-        String findings = ClaimForms.required(form, ClaimForms.SURVEY_FINDINGS, "必须填写查勘情况 (required)", violations);
-        String cause = ClaimForms.required(form, ClaimForms.ACCIDENT_CAUSE, "必须填写事故原因 (required)", violations);
-        BigDecimal loss = ClaimForms.amount(form, ClaimForms.ESTIMATED_LOSS);
+    private Map<String, Object> recordSurvey(Claim claim, FormValues form, String userId) {
+        String findings = form.requiredText(ClaimForms.SURVEY_FINDINGS, "必须填写查勘情况 (required)");
+        String cause = form.requiredText(ClaimForms.ACCIDENT_CAUSE, "必须填写事故原因 (required)");
+        BigDecimal loss = form.decimal(ClaimForms.ESTIMATED_LOSS);
         if (loss == null || loss.signum() < 0) {
-            violations.add(ClaimForms.ESTIMATED_LOSS, "必须填写估损金额，不能为负数 (required, >= 0)");
+            form.problem(ClaimForms.ESTIMATED_LOSS, "必须填写估损金额，不能为负数 (required, >= 0)");
         }
-        violations.throwIfAny();
+        form.throwIfInvalid();
         repository.survey(claim.id(), findings, cause, loss, userId, now());
         archive(claim, "CLAIM_SURVEYED", userId, "事故原因：" + cause + "；估损 " + loss.toPlainString() + " 元；" + findings);
         return Map.of();
     }
 
-    private Map<String, Object> recordDocuments(Claim claim, Map<String, Object> form, String userId) {
-        FieldViolations violations = new FieldViolations();
-        String provided = ClaimForms.required(form, ClaimForms.DOCUMENTS_PROVIDED, "必须说明提交的材料 (required)",
-                violations);
-        List<String> documents = ClaimForms.lines(ClaimForms.text(form, ClaimForms.DOCUMENT_FILES)).stream()
+    private Map<String, Object> recordDocuments(Claim claim, FormValues form, String userId) {
+        String provided = form.requiredText(ClaimForms.DOCUMENTS_PROVIDED, "必须说明提交的材料 (required)");
+        List<String> documents = form.lines(ClaimForms.DOCUMENT_FILES).stream()
                 .flatMap(line -> List.of(line.split("[\\s,，;；]+")).stream()).filter(hash -> !hash.isBlank()).toList();
-        documents.stream().filter(hash -> !files.exists(hash)).forEach(hash -> violations.add(ClaimForms.DOCUMENT_FILES,
+        documents.stream().filter(hash -> !files.exists(hash)).forEach(hash -> form.problem(ClaimForms.DOCUMENT_FILES,
                 "文件不存在，请先上传 (no such file, upload it first): " + hash));
-        violations.throwIfAny();
+        form.throwIfInvalid();
         repository.addDocumentRound(claim.id(), "SUBMISSION", provided, documents, userId, now());
         archive(claim, "CLAIM_DOCUMENTS_PROVIDED", userId, provided, documents);
         return Map.of();
     }
 
-    private Map<String, Object> recordReview(Claim claim, Map<String, Object> form, String userId) {
+    private Map<String, Object> recordReview(Claim claim, FormValues form, String userId) {
         requireStatus(claim, Set.of(ClaimStatus.ACKNOWLEDGED));
         Map<String, Object> variables = new HashMap<>();
         OffsetDateTime now = now();
-        if (ClaimForms.flag(form, ClaimForms.DOCUMENTS_COMPLETE)) {
+        if (form.flag(ClaimForms.DOCUMENTS_COMPLETE)) {
             OffsetDateTime due = now.plus(properties.decisionPeriod());
             repository.documentsComplete(claim.id(), now, due);
             archive(claim, "CLAIM_DOCUMENTS_COMPLETE", userId, "索赔材料齐全，核定期限至 " + notices.time(due));
@@ -338,10 +335,8 @@ public class ClaimService {
             variables.put(VAR_DECISION_DUE_AT, Date.from(due.toInstant()));
             return variables;
         }
-        FieldViolations violations = new FieldViolations();
-        String more = ClaimForms.required(form, ClaimForms.MORE_DOCUMENTS,
-                "材料不齐全时须写明需补充的材料 (say which documents are missing)", violations);
-        violations.throwIfAny();
+        String more = form.requiredText(ClaimForms.MORE_DOCUMENTS, "材料不齐全时须写明需补充的材料 (say which documents are missing)");
+        form.throwIfInvalid();
         repository.addDocumentRound(claim.id(), "REQUEST", more, List.of(), userId, now);
         archive(claim, "CLAIM_DOCUMENTS_REQUESTED", userId, "需补充材料：" + more);
         variables.put(VAR_DOCUMENTS_COMPLETE, false);
@@ -349,28 +344,27 @@ public class ClaimService {
     }
 
     /** Covered or not; when covered, each person's amount within the per-person limit and the sum within the total. */
-    private Map<String, Object> recordDecision(Claim claim, Map<String, Object> form, String userId) {
+    private Map<String, Object> recordDecision(Claim claim, FormValues form, String userId) {
         requireStatus(claim, Set.of(ClaimStatus.DOCUMENTS_COMPLETE));
-        boolean covered = ClaimForms.flag(form, ClaimForms.COVERED);
-        String reason = ClaimForms.text(form, ClaimForms.DECISION_REASON);
-        FieldViolations violations = new FieldViolations();
-        List<ClaimSteps.Payee> payees = covered ? ClaimForms.payees(ClaimForms.text(form, ClaimForms.PAYEE_LINES))
+        boolean covered = form.flag(ClaimForms.COVERED);
+        String reason = form.text(ClaimForms.DECISION_REASON);
+        List<ClaimSteps.Payee> payees = covered ? ClaimForms.payees(form.text(ClaimForms.PAYEE_LINES))
                 : List.of();
         BigDecimal amount = null;
         if (!covered) {
             if (reason == null) {
-                violations.add(ClaimForms.DECISION_REASON, "不予赔付须说明理由 (a refusal needs its reason)");
+                form.problem(ClaimForms.DECISION_REASON, "不予赔付须说明理由 (a refusal needs its reason)");
             }
         } else {
             Policy policy = underwriting.policy(claim.policyId());
             if (payees.isEmpty()) {
-                violations.add(ClaimForms.PAYEE_LINES, "予以赔付须逐人填写核定金额 (the amount per person is required)");
+                form.problem(ClaimForms.PAYEE_LINES, "予以赔付须逐人填写核定金额 (the amount per person is required)");
             }
             for (ClaimSteps.Payee payee : payees) {
                 if (payee.amount().signum() <= 0) {
-                    violations.add(ClaimForms.PAYEE_LINES, payee.name() + "：金额须大于 0 (must be > 0)");
+                    form.problem(ClaimForms.PAYEE_LINES, payee.name() + "：金额须大于 0 (must be > 0)");
                 } else if (payee.amount().compareTo(policy.deathDisabilityLimit()) > 0) {
-                    violations.add(ClaimForms.PAYEE_LINES, payee.name() + " 的核定金额 " + payee.amount().toPlainString()
+                    form.problem(ClaimForms.PAYEE_LINES, payee.name() + " 的核定金额 " + payee.amount().toPlainString()
                             + " 元超过保单每人责任限额 " + policy.deathDisabilityLimit().toPlainString()
                             + " 元，不予核定 (above the per-person limit)");
                 }
@@ -378,12 +372,12 @@ public class ClaimService {
             amount = payees.stream().map(ClaimSteps.Payee::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal remaining = policy.totalLimit().subtract(repository.agreedOnPolicy(policy.id(), claim.id()));
             if (amount.compareTo(remaining) > 0) {
-                violations.add(ClaimForms.PAYEE_LINES, "核定总额 " + amount.toPlainString() + " 元超过保单累计责任限额的剩余额度 "
+                form.problem(ClaimForms.PAYEE_LINES, "核定总额 " + amount.toPlainString() + " 元超过保单累计责任限额的剩余额度 "
                         + remaining.toPlainString() + " 元（累计限额 " + policy.totalLimit().toPlainString()
                         + " 元），不予核定 (above the policy's total limit)");
             }
         }
-        violations.throwIfAny();
+        form.throwIfInvalid();
         OffsetDateTime now = now();
         OffsetDateTime paymentDue = covered ? now.plus(properties.paymentPeriod()) : null;
         repository.decide(claim.id(), covered, reason, amount, payees, userId, now, paymentDue);
@@ -397,44 +391,41 @@ public class ClaimService {
         return variables;
     }
 
-    private Map<String, Object> recordPayment(Claim claim, Map<String, Object> form, String userId) {
+    private Map<String, Object> recordPayment(Claim claim, FormValues form, String userId) {
         requireStatus(claim, Set.of(ClaimStatus.AGREED));
-        FieldViolations violations = new FieldViolations();
-        BigDecimal paid = ClaimForms.amount(form, ClaimForms.PAID_AMOUNT);
-        LocalDate paidOn = ClaimForms.date(form, ClaimForms.PAID_ON);
-        String reference = ClaimForms.required(form, ClaimForms.PAYMENT_REFERENCE, "必须填写支付凭证号 (required)",
-                violations);
+        BigDecimal paid = form.decimal(ClaimForms.PAID_AMOUNT);
+        LocalDate paidOn = form.date(ClaimForms.PAID_ON);
+        String reference = form.requiredText(ClaimForms.PAYMENT_REFERENCE, "必须填写支付凭证号 (required)");
         if (paid == null || paid.compareTo(claim.agreedAmount()) != 0) {
-            violations.add(ClaimForms.PAID_AMOUNT, "赔款须按核定金额 " + claim.agreedAmount().toPlainString()
+            form.problem(ClaimForms.PAID_AMOUNT, "赔款须按核定金额 " + claim.agreedAmount().toPlainString()
                     + " 元足额支付 (N6.7: pay the agreed amount in full)");
         }
         if (paidOn == null) {
-            violations.add(ClaimForms.PAID_ON, "必须填写支付日期 (required)");
+            form.problem(ClaimForms.PAID_ON, "必须填写支付日期 (required)");
         } else if (paidOn.isAfter(LocalDate.now(clock))) {
-            violations.add(ClaimForms.PAID_ON, "支付日期不能晚于今天 (cannot be in the future)");
+            form.problem(ClaimForms.PAID_ON, "支付日期不能晚于今天 (cannot be in the future)");
         }
-        violations.throwIfAny();
+        form.throwIfInvalid();
         repository.pay(claim.id(), paid, paidOn, reference, userId, now());
         archive(claim, "CLAIM_PAID", userId, "赔款 " + paid.toPlainString() + " 元，" + paidOn + "，凭证号 " + reference);
         return Map.of();
     }
 
-    private Map<String, Object> recordRecommendations(Claim claim, Map<String, Object> form, String userId) {
+    private Map<String, Object> recordRecommendations(Claim claim, FormValues form, String userId) {
         requireStatus(claim, Set.of(ClaimStatus.PAID));
         Map<RecommendationKind, List<String>> items = Map.of(
-                RecommendationKind.RISK_CONTROL, ClaimForms.lines(ClaimForms.text(form, ClaimForms.RISK_CONTROL)),
-                RecommendationKind.RECTIFICATION, ClaimForms.lines(ClaimForms.text(form, ClaimForms.RECTIFICATION)),
-                RecommendationKind.TRAINING, ClaimForms.lines(ClaimForms.text(form, ClaimForms.TRAINING)));
-        FieldViolations violations = new FieldViolations();
+                RecommendationKind.RISK_CONTROL, form.lines(ClaimForms.RISK_CONTROL),
+                RecommendationKind.RECTIFICATION, form.lines(ClaimForms.RECTIFICATION),
+                RecommendationKind.TRAINING, form.lines(ClaimForms.TRAINING));
         if (items.get(RecommendationKind.RISK_CONTROL).isEmpty()) {
-            violations.add(ClaimForms.RISK_CONTROL, "至少提出 1 条风险管控建议 (at least one, N6.7)");
+            form.problem(ClaimForms.RISK_CONTROL, "至少提出 1 条风险管控建议 (at least one, N6.7)");
         }
         if (items.get(RecommendationKind.TRAINING).isEmpty()) {
-            violations.add(ClaimForms.TRAINING, "至少提出 1 条安全培训建议 (at least one, N6.7)");
+            form.problem(ClaimForms.TRAINING, "至少提出 1 条安全培训建议 (at least one, N6.7)");
         }
         items.forEach((kind, lines) -> lines.stream().filter(line -> line.length() > 2000).findFirst()
-                .ifPresent(line -> violations.add(kind.name(), "每条建议不超过 2000 字 (at most 2000 characters)")));
-        violations.throwIfAny();
+                .ifPresent(line -> form.problem(kind.name(), "每条建议不超过 2000 字 (at most 2000 characters)")));
+        form.throwIfInvalid();
         OffsetDateTime now = now();
         for (RecommendationKind kind : RecommendationKind.values()) {
             List<String> lines = items.get(kind);
@@ -444,7 +435,7 @@ public class ClaimService {
         }
         repository.close(claim.id(), now);
         archive(claim, "CLAIM_RECOMMENDATIONS", userId, recommendationText(require(claim.id())));
-        return Map.of(VAR_RAISE_HAZARDS, ClaimForms.flag(form, ClaimForms.RAISE_HAZARDS));
+        return Map.of(VAR_RAISE_HAZARDS, form.flag(ClaimForms.RAISE_HAZARDS));
     }
 
     // --- steps of the process ----------------------------------------------------------------------

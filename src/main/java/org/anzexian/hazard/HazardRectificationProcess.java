@@ -1,5 +1,6 @@
 package org.anzexian.hazard;
 
+import org.anzexian.platform.engine.Records;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of process {@code hazardRectification} that Java and the BPMN share (one place, no typos). */
@@ -63,8 +64,9 @@ public final class HazardRectificationProcess {
     /** Field of the supervision forms. */
     public static final String VAR_SUPERVISION_NOTE = "supervisionNote";
 
+    /** The business key (ADR 0007). */
     public static long hazardId(VariableScope scope) {
-        return ((Number) scope.getVariable(VAR_HAZARD_ID)).longValue();
+        return Records.idOf(scope);
     }
 
     private HazardRectificationProcess() {

@@ -3,10 +3,12 @@ package org.anzexian.underwriting;
 import static org.anzexian.underwriting.PolicyUnderwritingProcess.*;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.anzexian.platform.engine.Acting;
-import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.engine.FormValues;
+import org.anzexian.platform.engine.Records;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,13 +26,15 @@ class UnderwritingDelegates {
 
     /** {@code UserTask_IssueQuotation}. */
     @Bean
-    TaskListener recordQuotationDelegate(UnderwritingService underwriting) {
+    TaskListener recordQuotationDelegate(UnderwritingService underwriting, Clock clock) {
         return task -> {
-            BigDecimal premium = underwriting.recordQuotation(quotationId(task), actor(task), new QuotationLetter(
-                    string(task, VAR_QUOTATION_DECISION), string(task, VAR_INSURANCE_PLAN), decimal(task, VAR_PREMIUM_RATE),
-                    string(task, VAR_PREMIUM_RATE_UNIT), decimal(task, VAR_DEATH_DISABILITY_LIMIT),
-                    decimal(task, VAR_TOTAL_LIMIT), string(task, VAR_PREVENTION_PLAN),
-                    decimal(task, VAR_PREVENTION_FEE_PERCENT), string(task, VAR_DECLINE_REASON)));
+            FormValues form = form(task, clock);
+            QuotationLetter letter = new QuotationLetter(form.text(VAR_QUOTATION_DECISION), form.text(VAR_INSURANCE_PLAN),
+                    form.decimal(VAR_PREMIUM_RATE), form.text(VAR_PREMIUM_RATE_UNIT), form.decimal(VAR_DEATH_DISABILITY_LIMIT),
+                    form.decimal(VAR_TOTAL_LIMIT), form.text(VAR_PREVENTION_PLAN), form.decimal(VAR_PREVENTION_FEE_PERCENT),
+                    form.text(VAR_DECLINE_REASON));
+            form.throwIfInvalid();
+            BigDecimal premium = underwriting.recordQuotation(quotationId(task), actor(task), letter);
             if (premium != null) {
                 task.getExecution().setVariable(VAR_PREMIUM, premium.doubleValue());
             }
@@ -39,24 +43,34 @@ class UnderwritingDelegates {
 
     /** {@code UserTask_Apply}. */
     @Bean
-    TaskListener recordApplicationDelegate(UnderwritingService underwriting) {
-        return task -> underwriting.recordApplication(quotationId(task), actor(task), string(task, VAR_APPLICATION_DECISION),
-                new Application(string(task, VAR_CONTRACT_HASH), string(task, VAR_BID_AWARD_HASH),
-                        string(task, VAR_APPLICATION_FORM_HASH), hashes(string(task, VAR_ENTERPRISE_HASHES))));
+    TaskListener recordApplicationDelegate(UnderwritingService underwriting, Clock clock) {
+        return task -> {
+            FormValues form = form(task, clock);
+            underwriting.recordApplication(quotationId(task), actor(task), form.text(VAR_APPLICATION_DECISION),
+                    new Application(form.text(VAR_CONTRACT_HASH), form.text(VAR_BID_AWARD_HASH),
+                            form.text(VAR_APPLICATION_FORM_HASH), hashes(form.text(VAR_ENTERPRISE_HASHES))));
+        };
     }
 
     /** {@code UserTask_ReviewApplication}. */
     @Bean
-    TaskListener recordUnderwritingReviewDelegate(UnderwritingService underwriting) {
-        return task -> underwriting.recordReview(quotationId(task), actor(task), string(task, VAR_REVIEW_DECISION),
-                string(task, VAR_REVIEW_REASON));
+    TaskListener recordUnderwritingReviewDelegate(UnderwritingService underwriting, Clock clock) {
+        return task -> {
+            FormValues form = form(task, clock);
+            underwriting.recordReview(quotationId(task), actor(task), form.text(VAR_REVIEW_DECISION),
+                    form.text(VAR_REVIEW_REASON));
+        };
     }
 
     /** {@code UserTask_ConfirmPremium}. */
     @Bean
-    TaskListener confirmPremiumDelegate(UnderwritingService underwriting) {
-        return task -> underwriting.confirmPremium(quotationId(task), actor(task), decimal(task, VAR_PREMIUM_RECEIVED),
-                (Boolean) task.getVariable(VAR_PAID_IN_ONE_PAYMENT));
+    TaskListener confirmPremiumDelegate(UnderwritingService underwriting, Clock clock) {
+        return task -> {
+            FormValues form = form(task, clock);
+            BigDecimal received = form.decimal(VAR_PREMIUM_RECEIVED);
+            form.throwIfInvalid();
+            underwriting.confirmPremium(quotationId(task), actor(task), received, form.flag(VAR_PAID_IN_ONE_PAYMENT));
+        };
     }
 
     /** {@code ServiceTask_RemindInsurer}. */
@@ -95,8 +109,9 @@ class UnderwritingDelegates {
         return execution -> underwriting.announcePolicyIssued(policyId(execution));
     }
 
+    /** The business key (ADR 0007). */
     static long quotationId(VariableScope scope) {
-        return ((Number) scope.getVariable(VAR_QUOTATION_ID)).longValue();
+        return Records.idOf(scope);
     }
 
     private static long policyId(VariableScope scope) {
@@ -108,22 +123,8 @@ class UnderwritingDelegates {
         return Acting.requireUser(task).userId();
     }
 
-    private static String string(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : value.toString();
-    }
-
-    /** Camunda Forms send numbers as Long or Double; through the decimal string to avoid binary noise. */
-    private static BigDecimal decimal(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.toString().strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(name, "不是数字 (not a number): " + value);
-        }
+    private static FormValues form(DelegateTask task, Clock clock) {
+        return new FormValues(task.getVariables(), clock.getZone());
     }
 
     private static List<String> hashes(String text) {

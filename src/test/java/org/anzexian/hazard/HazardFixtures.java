@@ -1,7 +1,6 @@
 package org.anzexian.hazard;
 
 
-import org.anzexian.support.Processes;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +10,10 @@ import java.util.List;
 import java.util.UUID;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.registry.organization.OrganizationType;
-import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.InsuredProject;
 import org.anzexian.support.InsuredProjects.Party;
+import org.anzexian.support.InsuredProjects;
+import org.anzexian.support.Processes;
 import org.anzexian.support.ReceivedMails;
 import org.anzexian.support.TestSmtp;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -111,8 +111,8 @@ abstract class HazardFixtures {
     }
 
     List<String> archivedEvents(long hazardId) {
-        return context.getBean(org.anzexian.supervision.archive.ServiceArchive.class)
-                .entriesAbout(org.anzexian.supervision.archive.ArchiveSubject.HAZARD, hazardId).stream()
+        return context.getBean(org.anzexian.platform.archive.ServiceArchive.class)
+                .entriesAbout(org.anzexian.platform.archive.ArchiveSubject.HAZARD, hazardId).stream()
                 .map(entry -> entry.event()).toList();
     }
 

@@ -1,10 +1,6 @@
 package org.anzexian.filing.insurer;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +16,9 @@ import org.anzexian.filing.insurer.InsurerFilingData.ProofType;
 import org.anzexian.filing.insurer.InsurerFilingData.TeamMember;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
+import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ForbiddenException;
-import org.anzexian.platform.web.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -30,15 +26,17 @@ import org.springframework.stereotype.Component;
 /**
  * Start listener of {@code StartEvent_FilingSubmitted}: a filing started from the Tasklist start form
  * is stored here from the form's fields (one project lead, one management member, one claims team
- * member). A start through {@code POST /api/insurer-filings} already carries {@code filingId}.
+ * member), read by {@link FormValues} in the business time zone. A start through {@code POST /api/insurer-filings} already carries {@code filingId}.
  */
 @Component("createInsurerFilingFromFormDelegate")
 class CreateFilingFromStartFormDelegate implements ExecutionListener {
 
     private final InsurerFilingService filings;
+    private final Clock clock;
 
-    CreateFilingFromStartFormDelegate(InsurerFilingService filings) {
+    CreateFilingFromStartFormDelegate(InsurerFilingService filings, Clock clock) {
         this.filings = filings;
+        this.clock = clock;
     }
 
     @Override
@@ -51,70 +49,39 @@ class CreateFilingFromStartFormDelegate implements ExecutionListener {
         if (insurers.size() != 1) {
             throw new ForbiddenException("只有一家保险机构的工作人员可以通过表单提交备案 (a clerk of exactly one insurer)");
         }
-        Map<String, Object> variables = filings.submitFromStartForm(actor, data(insurers.iterator().next(), execution),
+        Map<String, Object> variables = filings.submitFromStartForm(actor, data(insurers.iterator().next(), new FormValues(execution.getVariables(), clock.getZone())),
                 execution.getProcessInstanceId());
         variables.forEach(execution::setVariable);
         execution.setProcessBusinessKey(String.valueOf(variables.get(InsurerFilingProcess.VAR_FILING_ID)));
     }
 
-    private static InsurerFilingData data(long insurerOrgId, DelegateExecution form) {
-        return new InsurerFilingData(
+    private static InsurerFilingData data(long insurerOrgId, FormValues form) {
+        InsurerFilingData data = new InsurerFilingData(
                 insurerOrgId,
-                text(form, "parentName"),
-                text(form, "parentCreditCode"),
-                text(form, "parentAuthorizationHash"),
-                new License(text(form, "businessLicenseNumber"), date(form, "businessLicenseValidUntil"),
-                        text(form, "businessLicenseHash")),
-                new License(text(form, "insuranceLicenseNumber"), date(form, "insuranceLicenseValidUntil"),
-                        text(form, "insuranceLicenseHash")),
-                new Principal(text(form, "principalName"), text(form, "principalPhone")),
+                form.text("parentName"),
+                form.text("parentCreditCode"),
+                form.text("parentAuthorizationHash"),
+                new License(form.text("businessLicenseNumber"), form.date("businessLicenseValidUntil"),
+                        form.text("businessLicenseHash")),
+                new License(form.text("insuranceLicenseNumber"), form.date("insuranceLicenseValidUntil"),
+                        form.text("insuranceLicenseHash")),
+                new Principal(form.text("principalName"), form.text("principalPhone")),
                 List.of(),
-                new AuditReport(integer(form, "auditYear"), text(form, "auditor"),
-                        decimal(form, "comprehensiveSolvencyRatio"), decimal(form, "coreSolvencyRatio"),
-                        Boolean.TRUE.equals(form.getVariable("solvencyStatement")), text(form, "auditReportHash")),
-                List.of(new ProjectLead(text(form, "leadName"), integer(form, "leadYearsOfWork"),
-                        proofType(form), text(form, "leadProofHash"))),
-                List.of(new TeamMember(text(form, "managerName"), text(form, "managerPosition"), null)),
-                new Document(text(form, "insurancePlan"), null),
-                new Document(text(form, "policyTerms"), null),
-                new ClaimsService(new Document(text(form, "claimsServicePlan"), null), text(form, "claimsLinePhone"),
-                        List.of(new TeamMember(text(form, "claimsMemberName"), text(form, "claimsMemberPosition"), null))),
-                new PreventionPlan(new Document(text(form, "preventionPlan"), null), text(form, "serviceOrgAssessment")),
-                new Experience(integer(form, "policiesUnderwritten"), integer(form, "claimsHandled"),
-                        integer(form, "preventionServicesDelivered")));
-    }
-
-    private static String text(DelegateExecution form, String name) {
-        Object value = form.getVariable(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    private static Integer integer(DelegateExecution form, String name) {
-        return form.getVariable(name) instanceof Number number ? number.intValue() : null;
-    }
-
-    private static BigDecimal decimal(DelegateExecution form, String name) {
-        return form.getVariable(name) instanceof Number number ? new BigDecimal(number.toString()) : null;
-    }
-
-    private static LocalDate date(DelegateExecution form, String name) {
-        Object value = form.getVariable(name);
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
-        }
-        try {
-            return value == null ? null : LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name, "日期格式须为 yyyy-MM-dd (date must be yyyy-MM-dd)");
-        }
-    }
-
-    private static ProofType proofType(DelegateExecution form) {
-        String value = text(form, "leadProofType");
-        try {
-            return value == null ? null : ProofType.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("leadProofType", "证明类型须为 DIPLOMA 或 SOCIAL_INSURANCE (unknown proof type)");
-        }
+                new AuditReport(form.integer("auditYear"), form.text("auditor"),
+                        form.decimal("comprehensiveSolvencyRatio"), form.decimal("coreSolvencyRatio"),
+                        form.flag("solvencyStatement"), form.text("auditReportHash")),
+                List.of(new ProjectLead(form.text("leadName"), form.integer("leadYearsOfWork"),
+                        form.choice("leadProofType", ProofType.class, "证明类型须为 DIPLOMA 或 SOCIAL_INSURANCE (unknown proof type)"),
+                        form.text("leadProofHash"))),
+                List.of(new TeamMember(form.text("managerName"), form.text("managerPosition"), null)),
+                new Document(form.text("insurancePlan"), null),
+                new Document(form.text("policyTerms"), null),
+                new ClaimsService(new Document(form.text("claimsServicePlan"), null), form.text("claimsLinePhone"),
+                        List.of(new TeamMember(form.text("claimsMemberName"), form.text("claimsMemberPosition"), null))),
+                new PreventionPlan(new Document(form.text("preventionPlan"), null), form.text("serviceOrgAssessment")),
+                new Experience(form.integer("policiesUnderwritten"), form.integer("claimsHandled"),
+                        form.integer("preventionServicesDelivered")));
+        form.throwIfInvalid();
+        return data;
     }
 }

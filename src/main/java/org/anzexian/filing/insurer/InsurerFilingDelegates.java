@@ -1,5 +1,6 @@
 package org.anzexian.filing.insurer;
 
+import org.anzexian.platform.engine.Records;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -10,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class InsurerFilingDelegates {
 
+    /** The business key (ADR 0007). */
     static long filingId(VariableScope scope) {
-        return ((Number) scope.getVariable(InsurerFilingProcess.VAR_FILING_ID)).longValue();
+        return Records.idOf(scope);
     }
 
     /** {@code ServiceTask_ApproveFiling}. */

@@ -1,5 +1,6 @@
 package org.anzexian.filing.serviceorg;
 
+import org.anzexian.platform.engine.Records;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of process {@code serviceOrgFiling} that Java and the BPMN share (one place, no typos). */
@@ -53,8 +54,9 @@ public final class ServiceOrgFilingProcess {
     }
 
     /** The filing id of an execution or task; a number of any width, as a form may resubmit it. */
+    /** The business key (ADR 0007). */
     public static long filingId(VariableScope scope) {
-        return ((Number) scope.getVariable(VAR_FILING_ID)).longValue();
+        return Records.idOf(scope);
     }
 
     private ServiceOrgFilingProcess() {

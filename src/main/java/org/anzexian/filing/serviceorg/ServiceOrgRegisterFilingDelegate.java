@@ -1,7 +1,9 @@
 package org.anzexian.filing.serviceorg;
 
+import java.time.Clock;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
+import org.anzexian.platform.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Component;
 class ServiceOrgRegisterFilingDelegate implements JavaDelegate {
 
     private final ServiceOrgFilingService filings;
+    private final Clock clock;
 
-    ServiceOrgRegisterFilingDelegate(ServiceOrgFilingService filings) {
+    ServiceOrgRegisterFilingDelegate(ServiceOrgFilingService filings, Clock clock) {
         this.filings = filings;
+        this.clock = clock;
     }
 
     @Override
@@ -26,7 +30,7 @@ class ServiceOrgRegisterFilingDelegate implements JavaDelegate {
         }
         Actor actor = Acting.requireUser(execution,
                 "备案须由本机构人员登录后提交 (a filing must be started by a logged-in member)");
-        execution.setVariables(filings.registerStartedFiling(actor, StartFormFiling.read(execution.getVariables()),
+        execution.setVariables(filings.registerStartedFiling(actor, StartFormFiling.read(new FormValues(execution.getVariables(), clock.getZone())),
                 execution.getProcessInstanceId()));
         execution.setProcessBusinessKey(String.valueOf(execution.getVariable(ServiceOrgFilingProcess.VAR_FILING_ID)));
     }

@@ -5,12 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Qualification;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffCertificate;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffMember;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.TeamMember;
-import org.anzexian.platform.web.FieldViolations;
+import org.anzexian.platform.engine.FormValues;
 
 /**
  * Reads the Tasklist start form ({@code forms/serviceOrgFilingStart.form}) into a filing. Camunda
@@ -36,67 +35,57 @@ final class StartFormFiling {
     private StartFormFiling() {
     }
 
-    static ServiceOrgFilingRequest read(Map<String, Object> form) {
-        FieldViolations violations = new FieldViolations();
+    static ServiceOrgFilingRequest read(FormValues form) {
         Qualification qualification = null;
-        String qualificationClass = text(form, QUALIFICATION_CLASS);
+        QualificationClass qualificationClass = form.choice(QUALIFICATION_CLASS, QualificationClass.class,
+                "资质等级无效 (unknown qualification class)");
         if (qualificationClass != null) {
-            qualification = new Qualification(text(form, QUALIFICATION_NUMBER),
-                    QualificationClass.valueOf(qualificationClass),
-                    date(text(form, QUALIFICATION_VALID_UNTIL), QUALIFICATION_VALID_UNTIL, violations));
+            qualification = new Qualification(form.text(QUALIFICATION_NUMBER), qualificationClass,
+                    form.date(QUALIFICATION_VALID_UNTIL));
         }
         List<TeamMember> team = new ArrayList<>();
-        List<String> teamLines = lines(form, TEAM_LINES);
+        List<String> teamLines = form.lines(TEAM_LINES);
         for (int i = 0; i < teamLines.size(); i++) {
             String[] cells = cells(teamLines.get(i));
             TeamRole role = Arrays.stream(TeamRole.values())
                     .filter(candidate -> cells.length == 2 && candidate.label().equals(cells[1])).findFirst().orElse(null);
             if (role == null) {
-                violations.add(TEAM_LINES, "第 " + (i + 1) + " 行应为「姓名,岗位」，岗位为技术负责人、项目负责人或服务人员");
+                form.problem(TEAM_LINES, "第 " + (i + 1) + " 行应为「姓名,岗位」，岗位为技术负责人、项目负责人或服务人员");
             } else {
                 team.add(new TeamMember(cells[0], role));
             }
         }
         List<StaffMember> staff = new ArrayList<>();
-        List<String> staffLines = lines(form, STAFF_LINES);
+        List<String> staffLines = form.lines(STAFF_LINES);
         for (int i = 0; i < staffLines.size(); i++) {
             String[] cells = cells(staffLines.get(i));
             String where = "第 " + (i + 1) + " 行";
             if (cells.length != 3 && cells.length != 6 || !cells[2].matches("\\d{1,2}")) {
-                violations.add(STAFF_LINES, where + "应为「姓名,职称,年限」或「姓名,职称,年限,证书类型,证书编号,有效期」");
+                form.problem(STAFF_LINES, where + "应为「姓名,职称,年限」或「姓名,职称,年限,证书类型,证书编号,有效期」");
                 continue;
             }
             List<StaffCertificate> certificates = cells.length == 6
-                    ? List.of(new StaffCertificate(cells[3], cells[4], date(cells[5], STAFF_LINES, violations)))
+                    ? List.of(new StaffCertificate(cells[3], cells[4], date(cells[5], form)))
                     : List.of();
             staff.add(new StaffMember(cells[0], cells[1].isEmpty() ? null : cells[1], Integer.valueOf(cells[2]),
                     certificates));
         }
-        violations.throwIfAny();
-        return new ServiceOrgFilingRequest(text(form, CREDIT_CODE), text(form, COMPANY_NAME), text(form, ADDRESS),
-                text(form, PRINCIPAL), text(form, PHONE), qualification, List.of(), List.of(),
-                Boolean.TRUE.equals(form.get(NO_BAD_RECORD_DECLARED)), text(form, QUALITY_SYSTEM), null, team, staff);
-    }
-
-    private static String text(Map<String, Object> form, String name) {
-        Object value = form.get(name);
-        return value == null || value.toString().isBlank() ? null : value.toString().strip();
-    }
-
-    private static List<String> lines(Map<String, Object> form, String name) {
-        String text = text(form, name);
-        return text == null ? List.of() : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        form.throwIfInvalid();
+        return new ServiceOrgFilingRequest(form.text(CREDIT_CODE), form.text(COMPANY_NAME), form.text(ADDRESS),
+                form.text(PRINCIPAL), form.text(PHONE), qualification, List.of(), List.of(),
+                form.flag(NO_BAD_RECORD_DECLARED), form.text(QUALITY_SYSTEM), null, team, staff);
     }
 
     private static String[] cells(String line) {
         return Arrays.stream(line.split("[,，]", -1)).map(String::strip).toArray(String[]::new);
     }
 
-    private static LocalDate date(String value, String field, FieldViolations violations) {
+    /** The certificate's expiry, a cell of a roster line. */
+    private static LocalDate date(String cell, FormValues form) {
         try {
-            return value == null ? null : LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+            return LocalDate.parse(cell);
         } catch (DateTimeParseException e) {
-            violations.add(field, "日期格式应为 yyyy-MM-dd：" + value);
+            form.problem(STAFF_LINES, "日期格式应为 yyyy-MM-dd：" + cell);
             return null;
         }
     }

@@ -99,7 +99,7 @@ public final class FormValues {
 
     /**
      * A moment: a date variable, an ISO date-time with offset, or a local date-time ({@code datetime-local}
-     * fields send {@code yyyy-MM-ddTHH:mm}) in the business time zone.
+     * fields send {@code yyyy-MM-ddTHH:mm}, people type {@code yyyy-MM-dd HH:mm}) in the business time zone.
      */
     public OffsetDateTime dateTime(String field) {
         Object value = values.get(field);
@@ -114,7 +114,8 @@ public final class FormValues {
             return OffsetDateTime.parse(text);
         } catch (DateTimeException withoutOffset) {
             try {
-                return LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
+                // typed by hand as "yyyy-MM-dd HH:mm", or sent by a datetime-local field with a T
+                return LocalDateTime.parse(text.replace(' ', 'T')).atZone(zone).toOffsetDateTime();
             } catch (DateTimeException e) {
                 violations.add(field, "时间格式须为 yyyy-MM-dd HH:mm (a date and time)");
                 return null;
@@ -153,6 +154,16 @@ public final class FormValues {
             violations.add(field, problem);
             return null;
         }
+    }
+
+    /** A problem the caller found in a field's content (a line of a list, a cross-field rule). */
+    public void problem(String field, String message) {
+        violations.add(field, message);
+    }
+
+    /** The text of a field that must be given; a missing one is a problem of that field. */
+    public String requiredText(String field, String problem) {
+        return required(field, text(field), problem);
     }
 
     /** Marks a field as missing when it was not given. */

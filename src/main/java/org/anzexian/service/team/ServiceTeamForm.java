@@ -2,9 +2,9 @@ package org.anzexian.service.team;
 
 import java.util.Arrays;
 import java.util.List;
+import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.service.team.ServiceTeamRequest.InsurerMember;
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The fields of the Tasklist form {@code serviceTeamRegistration} as a {@link ServiceTeamRequest}:
@@ -18,14 +18,13 @@ final class ServiceTeamForm {
     static final String PROJECT_LEAD = "projectLead";
     static final String SERVICE_STAFF_LINES = "serviceStaffLines";
 
-    static ServiceTeamRequest read(VariableScope form) {
-        List<InsurerMember> insurerTeam = lines(form, INSURER_TEAM_LINES).stream().map(ServiceTeamForm::insurerMember)
+    static ServiceTeamRequest read(FormValues form) {
+        List<InsurerMember> insurerTeam = form.lines(INSURER_TEAM_LINES).stream().map(ServiceTeamForm::insurerMember)
                 .toList();
-        Object serviceOrgId = form.getVariable(SERVICE_ORG_ID);
-        return new ServiceTeamRequest(insurerTeam,
-                serviceOrgId instanceof Number number ? number.longValue() : null,
-                (String) form.getVariable(TECHNICAL_LEAD), (String) form.getVariable(PROJECT_LEAD),
-                lines(form, SERVICE_STAFF_LINES));
+        ServiceTeamRequest request = new ServiceTeamRequest(insurerTeam, form.longValue(SERVICE_ORG_ID),
+                form.text(TECHNICAL_LEAD), form.text(PROJECT_LEAD), form.lines(SERVICE_STAFF_LINES));
+        form.throwIfInvalid();
+        return request;
     }
 
     /** "姓名,职责,电话[,邮箱]" */
@@ -36,14 +35,6 @@ final class ServiceTeamForm {
                     "每行填写：姓名,职责,电话[,邮箱] (one member per line: name,duty,phone[,e-mail]): " + line);
         }
         return new InsurerMember(parts[0], parts[1], parts[2], parts.length > 3 && !parts[3].isEmpty() ? parts[3] : null);
-    }
-
-    private static List<String> lines(VariableScope form, String name) {
-        Object value = form.getVariable(name);
-        if (!(value instanceof String text)) {
-            return List.of();
-        }
-        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     private ServiceTeamForm() {

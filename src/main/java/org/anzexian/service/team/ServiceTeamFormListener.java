@@ -1,6 +1,8 @@
 package org.anzexian.service.team;
 
+import java.time.Clock;
 import org.anzexian.platform.engine.Acting;
+import org.anzexian.platform.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -13,14 +15,16 @@ import org.springframework.stereotype.Component;
 class ServiceTeamFormListener implements TaskListener {
 
     private final ServiceTeamRegistrationService registrations;
+    private final Clock clock;
 
-    ServiceTeamFormListener(ServiceTeamRegistrationService registrations) {
+    ServiceTeamFormListener(ServiceTeamRegistrationService registrations, Clock clock) {
         this.registrations = registrations;
+        this.clock = clock;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        registrations.recordFromForm(ServiceTeamRegistrationProcess.policyId(task), ServiceTeamForm.read(task),
+        registrations.recordFromForm(ServiceTeamRegistrationProcess.policyId(task), ServiceTeamForm.read(new FormValues(task.getVariables(), clock.getZone())),
                 Acting.requireUser(task).userId());
     }
 }

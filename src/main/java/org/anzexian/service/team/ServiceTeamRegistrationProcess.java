@@ -1,5 +1,6 @@
 package org.anzexian.service.team;
 
+import org.anzexian.platform.engine.Records;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of process {@code serviceTeamRegistration} that Java and the BPMN share (one place, no typos). */
@@ -42,8 +43,9 @@ public final class ServiceTeamRegistrationProcess {
     public static final String VAR_DEADLINE_AT = "deadlineAt";
 
     /** The policy id of an execution or task; a number of any width, as a form may resubmit it. */
+    /** The business key (ADR 0007). */
     public static long policyId(VariableScope scope) {
-        return ((Number) scope.getVariable(VAR_POLICY_ID)).longValue();
+        return Records.idOf(scope);
     }
 
     private ServiceTeamRegistrationProcess() {

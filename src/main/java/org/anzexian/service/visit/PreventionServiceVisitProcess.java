@@ -1,5 +1,6 @@
 package org.anzexian.service.visit;
 
+import org.anzexian.platform.engine.Records;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of process {@code preventionServiceVisit} that Java and the BPMN share (one place, no typos). */
@@ -51,8 +52,9 @@ public final class PreventionServiceVisitProcess {
     public static final String VAR_POLICY_ID = "policyId";
     public static final String VAR_REQUEST_REASON = "requestReason";
 
+    /** The business key (ADR 0007). */
     public static long visitId(VariableScope scope) {
-        return ((Number) scope.getVariable(VAR_VISIT_ID)).longValue();
+        return Records.idOf(scope);
     }
 
     private PreventionServiceVisitProcess() {

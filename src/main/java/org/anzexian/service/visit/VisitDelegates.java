@@ -2,7 +2,9 @@ package org.anzexian.service.visit;
 
 import static org.anzexian.service.visit.PreventionServiceVisitProcess.visitId;
 
+import java.time.Clock;
 import org.anzexian.platform.engine.Acting;
+import org.anzexian.platform.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +16,9 @@ class VisitDelegates {
 
     /** {@code ServiceTask_AcceptRequest}: an extra visit requested through the Tasklist start form. */
     @Bean
-    JavaDelegate visitAcceptRequestDelegate(VisitService visits) {
+    JavaDelegate visitAcceptRequestDelegate(VisitService visits, Clock clock) {
         return execution -> {
-            var variables = visits.requestExtraFromStartForm(Acting.requireUser(execution), VisitForms.request(execution));
+            var variables = visits.requestExtraFromStartForm(Acting.requireUser(execution), VisitForms.request(new FormValues(execution.getVariables(), clock.getZone())));
             execution.setVariables(variables);
             execution.setProcessBusinessKey(String.valueOf(variables.get(PreventionServiceVisitProcess.VAR_VISIT_ID)));
         };

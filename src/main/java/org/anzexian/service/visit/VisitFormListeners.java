@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.anzexian.platform.engine.Acting;
+import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.files.FormUploads;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,12 +25,12 @@ class VisitFormListeners {
     @Bean
     TaskListener visitRecordFormListener(VisitService visits, Clock clock) {
         return task -> task.getExecution().setVariables(visits.recordFromForm(Acting.requireUser(task), visitId(task),
-                VisitForms.record(task, clock.getZone())));
+                VisitForms.record(new FormValues(task.getVariables(), clock.getZone()))));
     }
 
     /** {@code UserTask_UploadReport}: the report and the photos move into the file store; hazard lines name photos by number. */
     @Bean
-    TaskListener visitReportFormListener(VisitService visits, FormUploads uploads) {
+    TaskListener visitReportFormListener(VisitService visits, FormUploads uploads, Clock clock) {
         return task -> {
             var actor = Acting.requireUser(task);
             String report = uploads.take(task, VisitForms.REPORT_FILE, actor.userId()).orElse(null);
@@ -39,7 +40,7 @@ class VisitFormListeners {
             if (report == null && visits.require(visitId(task)).status() != VisitStatus.VISITED) {
                 return;
             }
-            var hazards = VisitForms.hazards(task.getVariable(VisitForms.HAZARD_LINES), number -> {
+            var hazards = VisitForms.hazards(new FormValues(task.getVariables(), clock.getZone()), number -> {
                 if (number < 1 || number > photos.size()) {
                     throw new InvalidRequestException(VisitForms.HAZARD_LINES, "照片序号须为 1 至 "
                             + photos.size() + " (photo number out of range): " + number);

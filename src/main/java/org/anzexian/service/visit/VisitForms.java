@@ -2,20 +2,14 @@ package org.anzexian.service.visit;
 
 import static org.anzexian.service.visit.PreventionServiceVisitProcess.*;
 
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardSeverity;
+import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.web.InvalidRequestException;
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The fields of the visit forms ({@code forms/visitRecord.html}, {@code forms/visitReport.html},
@@ -32,32 +26,29 @@ final class VisitForms {
     static final String HAZARD_LINES = "hazardLines";
     static final List<String> PHOTOS = List.of("photo1", "photo2", "photo3");
 
-    static ExtraVisitRequest request(VariableScope form) {
-        Object policyId = form.getVariable(VAR_POLICY_ID);
-        return new ExtraVisitRequest(policyId instanceof Number number ? number.longValue() : null,
-                (String) form.getVariable(VAR_REQUEST_REASON));
+    static ExtraVisitRequest request(FormValues form) {
+        ExtraVisitRequest request = new ExtraVisitRequest(form.longValue(VAR_POLICY_ID), form.text(VAR_REQUEST_REASON));
+        form.throwIfInvalid();
+        return request;
     }
 
-    static VisitRecordRequest record(VariableScope form, ZoneId zone) {
-        Object outcome = form.getVariable(VAR_OUTCOME);
-        VisitOutcome parsed;
-        try {
-            parsed = VisitOutcome.valueOf(String.valueOf(outcome).strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(VAR_OUTCOME, "服务结果须为 VISITED 或 REFUSED (outcome required)");
-        }
-        return new VisitRecordRequest(parsed, time(form, ARRIVED_AT, zone), time(form, LEFT_AT, zone),
-                lines(form.getVariable(ATTENDEES_LINES)), lines(form.getVariable(SERVICE_ITEMS_LINES)),
-                (String) form.getVariable(REFUSAL_REASON));
+    static VisitRecordRequest record(FormValues form) {
+        VisitOutcome outcome = form.required(VAR_OUTCOME,
+                form.choice(VAR_OUTCOME, VisitOutcome.class, "服务结果须为 VISITED 或 REFUSED (outcome required)"),
+                "服务结果须为 VISITED 或 REFUSED (outcome required)");
+        VisitRecordRequest request = new VisitRecordRequest(outcome, form.dateTime(ARRIVED_AT), form.dateTime(LEFT_AT),
+                form.lines(ATTENDEES_LINES), form.lines(SERVICE_ITEMS_LINES), form.text(REFUSAL_REASON));
+        form.throwIfInvalid();
+        return request;
     }
 
     /**
      * One hazard per line: {@code 严重程度|类别|部位|描述|整改措施[|照片序号,…]}, severity 重大/一般 (or
      * MAJOR/GENERAL), category its Chinese name or enum name, photos by the number of the form's photo field.
      */
-    static List<VisitHazard> hazards(Object text, Function<Integer, String> photoHash) {
+    static List<VisitHazard> hazards(FormValues form, Function<Integer, String> photoHash) {
         List<VisitHazard> hazards = new ArrayList<>();
-        List<String> lines = lines(text);
+        List<String> lines = form.lines(HAZARD_LINES);
         for (int i = 0; i < lines.size(); i++) {
             String[] parts = Arrays.stream(lines.get(i).split("[|｜]")).map(String::strip).toArray(String[]::new);
             if (parts.length < 5) {
@@ -100,29 +91,6 @@ final class VisitForms {
             }
         }
         throw new InvalidRequestException(HAZARD_LINES, "第 " + (line + 1) + " 行的隐患类别无效 (unknown category): " + text);
-    }
-
-    /** A Date variable, or the text of a {@code datetime-local} field in the business time zone. */
-    private static OffsetDateTime time(VariableScope form, String name, ZoneId zone) {
-        Object value = form.getVariable(name);
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(zone).toOffsetDateTime();
-        }
-        if (value instanceof String text && !text.isBlank()) {
-            try {
-                return LocalDateTime.parse(text.strip()).atZone(zone).toOffsetDateTime();
-            } catch (DateTimeParseException e) {
-                throw new InvalidRequestException(name, "时间格式应为 2026-05-01T09:30 (date-time expected): " + text);
-            }
-        }
-        return null;
-    }
-
-    private static List<String> lines(Object value) {
-        if (!(value instanceof String text)) {
-            return List.of();
-        }
-        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     private VisitForms() {

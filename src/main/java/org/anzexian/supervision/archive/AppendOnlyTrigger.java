@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.api.Trigger;
 
-/** H2's form of the archive's append-only trigger (see {@link ArchiveAppendOnlyMigration}). */
+/**
+ * H2's form of the archive's append-only trigger (see {@link ArchiveAppendOnlyMigration}). H2 stores a
+ * trigger by this class's name, so it stays in this package, with the migration, while the archive's
+ * Java side lives in {@code platform.archive}: databases created before keep loading it.
+ */
 public class AppendOnlyTrigger implements Trigger {
 
     @Override

@@ -2,6 +2,9 @@ package org.anzexian.supervision.archive;
 
 import java.util.List;
 import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.archive.ArchiveEntry;
+import org.anzexian.platform.archive.ArchiveVerification;
+import org.anzexian.platform.archive.ServiceArchive;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.registry.project.Project;

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.anzexian.platform.archive.ArchiveEntry;
+import org.anzexian.platform.archive.ArchiveRecord;
+import org.anzexian.platform.archive.ArchiveSubject;
+import org.anzexian.platform.archive.ServiceArchive;
 import org.anzexian.registry.organization.OrganizationType;
-import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.Party;
 import org.anzexian.support.InsuredProjects.ServicedProject;
+import org.anzexian.support.InsuredProjects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

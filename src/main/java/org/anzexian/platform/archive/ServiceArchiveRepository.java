@@ -1,4 +1,4 @@
-package org.anzexian.supervision.archive;
+package org.anzexian.platform.archive;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.anzexian.supervision.archive;
+package org.anzexian.platform.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.anzexian.supervision.archive;
+package org.anzexian.platform.archive;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.anzexian.supervision.archive;
+package org.anzexian.platform.archive;
 
 /** What an archive entry is about; stored by name, so names never change once used. */
 public enum ArchiveSubject {

@@ -1,4 +1,4 @@
-package org.anzexian.supervision.archive;
+package org.anzexian.platform.archive;
 
 /**
  * Whether a project's archive chain is whole: every entry's hash matches its content and links to the

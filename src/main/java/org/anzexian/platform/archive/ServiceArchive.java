@@ -1,4 +1,4 @@
-package org.anzexian.supervision.archive;
+package org.anzexian.platform.archive;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ServiceArchive {
 
     /** The previous hash of a project's first entry. */
-    static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = "0".repeat(64);
 
     private final ServiceArchiveRepository repository;
     private final Clock clock;
@@ -68,7 +68,7 @@ public class ServiceArchive {
     }
 
     /** Checks a chain given in order: numbering, links and each entry's hash. */
-    static ArchiveVerification verify(List<ArchiveEntry> chain) {
+    public static ArchiveVerification verify(List<ArchiveEntry> chain) {
         String previousHash = GENESIS;
         long expectedSeq = 1;
         for (ArchiveEntry entry : chain) {
