@@ -5,6 +5,7 @@ import static org.anzexian.hazard.HazardRectificationProcess.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.anzexian.platform.engine.Acting;
+import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.files.FormUploads;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -75,8 +76,8 @@ class HazardDelegates {
             for (int i = 1; i <= EVIDENCE_PHOTO_FIELDS; i++) {
                 uploads.take(task, VAR_EVIDENCE_PHOTO_PREFIX + i, userId).ifPresent(photos::add);
             }
-            hazards.recordEvidenceFromForm(hazardId(task), (String) task.getVariable(VAR_EVIDENCE_DESCRIPTION), photos,
-                    userId);
+            String description = FormValues.text(task.getVariables(), VAR_EVIDENCE_DESCRIPTION);
+            hazards.recordEvidenceFromForm(hazardId(task), description, photos, userId);
             task.removeVariable(VAR_EVIDENCE_DESCRIPTION);
         };
     }
@@ -85,8 +86,8 @@ class HazardDelegates {
     @Bean
     TaskListener hazardVerificationDelegate(HazardService hazards) {
         return task -> {
-            hazards.recordVerdictFromForm(hazardId(task), (String) task.getVariable(VAR_VERDICT),
-                    (String) task.getVariable(VAR_VERDICT_REASON), actor(task));
+            hazards.recordVerdictFromForm(hazardId(task), FormValues.text(task.getVariables(), VAR_VERDICT),
+                    FormValues.text(task.getVariables(), VAR_VERDICT_REASON), actor(task));
             // the reason is in the hazard's record; the next round's form starts empty
             task.removeVariable(VAR_VERDICT_REASON);
         };
@@ -106,7 +107,8 @@ class HazardDelegates {
 
     /** Records the note; it is in the archive then, and the other level's form starts empty. */
     private static void supervise(HazardService hazards, DelegateTask task, HazardEscalation level) {
-        hazards.recordSupervision(hazardId(task), level, (String) task.getVariable(VAR_SUPERVISION_NOTE), actor(task));
+        hazards.recordSupervision(hazardId(task), level, FormValues.text(task.getVariables(), VAR_SUPERVISION_NOTE),
+                actor(task));
         task.removeVariable(VAR_SUPERVISION_NOTE);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
+import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.registry.project.ProjectService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,13 +32,14 @@ class RequestQuotationsFromStartFormDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Actor actor = Acting.requireUser(execution, "请登录后申请报价 (log in to ask for quotations)");
-        String projectCode = (String) execution.getVariable(VAR_PROJECT_CODE);
-        if (projectCode == null || projectCode.isBlank()) {
+        String projectCode = FormValues.text(execution.getVariables(), VAR_PROJECT_CODE);
+        if (projectCode == null) {
             throw new InvalidRequestException(VAR_PROJECT_CODE, "必须填写项目编号 (project code required)");
         }
-        long projectId = projects.getByCode(actor, projectCode.strip()).id();
+        long projectId = projects.getByCode(actor, projectCode).id();
         QuotationRequestResult result = underwriting.requestQuotations(actor,
-                new NewQuotationRequest(projectId, insurerIds((String) execution.getVariable(VAR_INSURER_ORG_IDS))));
+                new NewQuotationRequest(projectId,
+                        insurerIds(FormValues.text(execution.getVariables(), VAR_INSURER_ORG_IDS))));
         execution.setVariable(VAR_REQUEST_ID, result.requestId());
         execution.setVariable(VAR_QUOTATION_IDS,
                 result.quotations().stream().map(q -> String.valueOf(q.id())).collect(Collectors.joining(",")));

@@ -1,6 +1,7 @@
 package org.anzexian.filing.insurer;
 
 import org.anzexian.platform.engine.Acting;
+import org.anzexian.platform.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,8 @@ class RecordReviewDecisionDelegate implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String reasons = filings.recordReview(InsurerFilingDelegates.filingId(task), Acting.requireUser(task).userId(),
-                (String) task.getVariable(InsurerFilingProcess.VAR_REVIEW_DECISION),
-                (String) task.getVariable(InsurerFilingProcess.VAR_REVIEW_REASON));
+                FormValues.text(task.getVariables(), InsurerFilingProcess.VAR_REVIEW_DECISION),
+                FormValues.text(task.getVariables(), InsurerFilingProcess.VAR_REVIEW_REASON));
         if (reasons != null) {
             task.getExecution().setVariable(InsurerFilingProcess.VAR_CORRECTION_REASONS, reasons);
         }

@@ -1,6 +1,7 @@
 package org.anzexian.filing.serviceorg;
 
 import org.anzexian.platform.engine.Acting;
+import org.anzexian.platform.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,8 @@ class ServiceOrgReviewListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         filings.recordReview(ServiceOrgFilingProcess.filingId(task),
-                (String) task.getVariable(ServiceOrgFilingProcess.VAR_REVIEW_DECISION),
-                (String) task.getVariable(ServiceOrgFilingProcess.VAR_REVIEW_REASON), Acting.requireUser(task).userId());
+                FormValues.text(task.getVariables(), ServiceOrgFilingProcess.VAR_REVIEW_DECISION),
+                FormValues.text(task.getVariables(), ServiceOrgFilingProcess.VAR_REVIEW_REASON),
+                Acting.requireUser(task).userId());
     }
 }

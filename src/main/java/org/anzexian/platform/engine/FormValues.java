@@ -32,6 +32,11 @@ public final class FormValues {
 
     /** The text, stripped; {@code null} when blank or missing. */
     public String text(String field) {
+        return text(values, field);
+    }
+
+    /** One text field of submitted values, as {@link #text(String)} reads it. */
+    public static String text(Map<String, ?> values, String field) {
         Object value = values.get(field);
         if (value == null) {
             return null;
