@@ -458,68 +458,71 @@ public class ClaimService {
                 "more-documents:" + request.id());
     }
 
-    /** Reminders ({@code activityId} = the reminder's service task): documents to the builder, decision and payment to the insurer. */
+    /** {@code ServiceTask_RemindDocuments}: the construction unit is reminded of the documents, once per cycle. */
     @Transactional
-    public void remind(long claimId, String activityId) {
+    public void remindDocuments(long claimId) {
         Claim claim = require(claimId);
-        switch (activityId) {
-            case TASK_REMIND_DOCUMENTS -> {
-                long sent = archive.entriesAbout(ArchiveSubject.CLAIM, claimId).stream()
-                        .filter(entry -> "CLAIM_DOCUMENTS_REMINDER".equals(entry.event())).count();
-                notices.toReporter(NoticeTemplates.CLAIM_DOCUMENTS_REMINDER, claim,
-                        Map.of("requiredDocuments", String.valueOf(claim.requiredDocuments())),
-                        "documents-reminder:" + (sent + 1));
-                archive(claim, "CLAIM_DOCUMENTS_REMINDER", SYSTEM, "第 " + (sent + 1) + " 次提醒施工单位提交索赔材料");
-            }
-            case TASK_REMIND_DECISION -> {
-                notices.toGroups(NoticeTemplates.CLAIM_DECISION_REMINDER, claim, List.of(insurerGroup(claim)),
-                        Map.of("dueAt", notices.time(claim.decisionDueAt())), "decision-reminder");
-                archive(claim, "CLAIM_DECISION_REMINDER", SYSTEM, "提醒保险机构于 " + notices.time(claim.decisionDueAt())
-                        + " 前作出核定");
-            }
-            case TASK_REMIND_PAYMENT -> {
-                notices.toGroups(NoticeTemplates.CLAIM_PAYMENT_REMINDER, claim, List.of(insurerGroup(claim)),
-                        paymentModel(claim), "payment-reminder");
-                archive(claim, "CLAIM_PAYMENT_REMINDER", SYSTEM, "提醒保险机构于 " + notices.time(claim.paymentDueAt())
-                        + " 前支付赔款");
-            }
-            default -> throw new IllegalArgumentException("no reminder at " + activityId);
-        }
+        long sent = archive.entriesAbout(ArchiveSubject.CLAIM, claimId).stream()
+                .filter(entry -> "CLAIM_DOCUMENTS_REMINDER".equals(entry.event())).count();
+        notices.toReporter(NoticeTemplates.CLAIM_DOCUMENTS_REMINDER, claim,
+                Map.of("requiredDocuments", String.valueOf(claim.requiredDocuments())),
+                "documents-reminder:" + (sent + 1));
+        archive(claim, "CLAIM_DOCUMENTS_REMINDER", SYSTEM, "第 " + (sent + 1) + " 次提醒施工单位提交索赔材料");
+    }
+
+    /** {@code ServiceTask_RemindDecision}: the insurer is reminded of the decision's due date. */
+    @Transactional
+    public void remindDecision(long claimId) {
+        Claim claim = require(claimId);
+        notices.toGroups(NoticeTemplates.CLAIM_DECISION_REMINDER, claim, List.of(insurerGroup(claim)),
+                Map.of("dueAt", notices.time(claim.decisionDueAt())), "decision-reminder");
+        archive(claim, "CLAIM_DECISION_REMINDER", SYSTEM, "提醒保险机构于 " + notices.time(claim.decisionDueAt())
+                + " 前作出核定");
+    }
+
+    /** {@code ServiceTask_RemindPayment}: the insurer is reminded of the payment's due date. */
+    @Transactional
+    public void remindPayment(long claimId) {
+        Claim claim = require(claimId);
+        notices.toGroups(NoticeTemplates.CLAIM_PAYMENT_REMINDER, claim, List.of(insurerGroup(claim)),
+                paymentModel(claim), "payment-reminder");
+        archive(claim, "CLAIM_PAYMENT_REMINDER", SYSTEM, "提醒保险机构于 " + notices.time(claim.paymentDueAt())
+                + " 前支付赔款");
     }
 
     /**
-     * A service time passed ({@code activityId} = the escalation's service task): the breach is recorded
-     * against the insurer; the acknowledgement goes to the insurer and its head office (its claims
-     * management), the decision and the payment to the city bureau.
+     * {@code ServiceTask_EscalateAcknowledgement}: the breach is recorded against the insurer and the
+     * insurer and its head office (its claims management) are told.
      */
     @Transactional
-    public void escalate(long claimId, String activityId) {
+    public void escalateAcknowledgement(long claimId) {
         Claim claim = require(claimId);
-        OffsetDateTime now = now();
-        switch (activityId) {
-            case TASK_ESCALATE_ACKNOWLEDGEMENT -> {
-                List<String> groups = new ArrayList<>(List.of(insurerGroup(claim)));
-                Organization insurer = organizations.require(claim.insurerOrgId());
-                if (insurer.parentId() != null) {
-                    organizations.find(insurer.parentId()).map(Organization::groupId).ifPresent(groups::add);
-                }
-                breach(claim, BreachKind.ACKNOWLEDGEMENT, claim.acknowledgementDueAt(), now);
-                notices.toGroups(NoticeTemplates.CLAIM_ACKNOWLEDGEMENT_OVERDUE, claim, groups, Map.of(),
-                        "acknowledgement-overdue");
-            }
-            case TASK_ESCALATE_DECISION -> {
-                breach(claim, BreachKind.DECISION, claim.decisionDueAt(), now);
-                notices.toGroups(NoticeTemplates.CLAIM_DECISION_OVERDUE, claim,
-                        List.of(PlatformGroups.CITY_BUREAU, insurerGroup(claim)),
-                        Map.of("dueAt", notices.time(claim.decisionDueAt())), "decision-overdue");
-            }
-            case TASK_ESCALATE_PAYMENT -> {
-                breach(claim, BreachKind.PAYMENT, claim.paymentDueAt(), now);
-                notices.toGroups(NoticeTemplates.CLAIM_PAYMENT_OVERDUE, claim,
-                        List.of(PlatformGroups.CITY_BUREAU, insurerGroup(claim)), paymentModel(claim), "payment-overdue");
-            }
-            default -> throw new IllegalArgumentException("no escalation at " + activityId);
+        List<String> groups = new ArrayList<>(List.of(insurerGroup(claim)));
+        Organization insurer = organizations.require(claim.insurerOrgId());
+        if (insurer.parentId() != null) {
+            organizations.find(insurer.parentId()).map(Organization::groupId).ifPresent(groups::add);
         }
+        breach(claim, BreachKind.ACKNOWLEDGEMENT, claim.acknowledgementDueAt(), now());
+        notices.toGroups(NoticeTemplates.CLAIM_ACKNOWLEDGEMENT_OVERDUE, claim, groups, Map.of(), "acknowledgement-overdue");
+    }
+
+    /** {@code ServiceTask_EscalateDecision}: the breach is recorded and the city bureau told. */
+    @Transactional
+    public void escalateDecision(long claimId) {
+        Claim claim = require(claimId);
+        breach(claim, BreachKind.DECISION, claim.decisionDueAt(), now());
+        notices.toGroups(NoticeTemplates.CLAIM_DECISION_OVERDUE, claim,
+                List.of(PlatformGroups.CITY_BUREAU, insurerGroup(claim)),
+                Map.of("dueAt", notices.time(claim.decisionDueAt())), "decision-overdue");
+    }
+
+    /** {@code ServiceTask_EscalatePayment}: the breach is recorded and the city bureau told. */
+    @Transactional
+    public void escalatePayment(long claimId) {
+        Claim claim = require(claimId);
+        breach(claim, BreachKind.PAYMENT, claim.paymentDueAt(), now());
+        notices.toGroups(NoticeTemplates.CLAIM_PAYMENT_OVERDUE, claim,
+                List.of(PlatformGroups.CITY_BUREAU, insurerGroup(claim)), paymentModel(claim), "payment-overdue");
     }
 
     private void breach(Claim claim, BreachKind kind, OffsetDateTime dueAt, OffsetDateTime now) {
