@@ -12,7 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.Date;
 import java.util.Map;
 
 /**
@@ -46,6 +49,8 @@ public final class EngineDoors {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The engine's REST date format ({@code yyyy-MM-dd'T'HH:mm:ss.SSSZ}). */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final int port;
 
@@ -58,20 +63,29 @@ public final class EngineDoors {
         return new User(door, userId, password);
     }
 
-    /** Camunda's variable format for simple values; a {@code byte[]} becomes a File variable. */
+    /** A file as a form's file input sends it. */
+    public record Upload(String filename, String mimeType, byte[] bytes) {
+    }
+
+    /** Camunda's variable format for simple values; a {@code byte[]} becomes a JPEG File variable, an {@link Upload} a File. */
     public static ObjectNode variables(Map<String, ?> values) {
         ObjectNode variables = JSON.createObjectNode();
         values.forEach((name, value) -> {
             ObjectNode typed = variables.putObject(name);
             if (value instanceof byte[] bytes) {
                 typed.put("type", "File").put("value", Base64.getEncoder().encodeToString(bytes));
-                typed.putObject("valueInfo").put("filename", name + ".jpg").put("mimetype", "image/jpeg");
+                typed.putObject("valueInfo").put("filename", name + ".jpg").put("mimeType", "image/jpeg");
+            } else if (value instanceof Upload upload) {
+                typed.put("type", "File").put("value", Base64.getEncoder().encodeToString(upload.bytes()));
+                typed.putObject("valueInfo").put("filename", upload.filename()).put("mimeType", upload.mimeType());
             } else if (value instanceof Boolean flag) {
                 typed.put("type", "Boolean").put("value", flag);
             } else if (value instanceof Integer number) {
                 typed.put("type", "Integer").put("value", number);
             } else if (value instanceof Long number) {
                 typed.put("type", "Long").put("value", number);
+            } else if (value instanceof Date date) {
+                typed.put("type", "Date").put("value", DATE.format(date.toInstant().atOffset(ZoneOffset.UTC)));
             } else if (value instanceof Number number) {
                 typed.put("type", "Double").put("value", number.doubleValue());
             } else {
@@ -126,12 +140,41 @@ public final class EngineDoors {
 
         /** Starts the latest version of a process: engine-rest's {@code start}, the Tasklist's {@code submit-form}. */
         public Answer start(String processKey, String businessKey, Map<String, ?> values) {
+            return startAt("/process-definition/key/" + processKey, businessKey, values);
+        }
+
+        /**
+         * Starts a process definition by its id: the engine looks the definition up without the user's
+         * authorizations, so the start reaches the engine even where the key's look-up answers 404.
+         */
+        public Answer startById(String processDefinitionId, Map<String, ?> values) {
+            return startAt("/process-definition/" + processDefinitionId, null, values);
+        }
+
+        private Answer startAt(String definition, String businessKey, Map<String, ?> values) {
             String action = door == Door.TASKLIST_API ? "/submit-form" : "/start";
             ObjectNode body = JSON.createObjectNode().set("variables", variables(values));
             if (businessKey != null) {
                 body.put("businessKey", businessKey);
             }
-            return post("/process-definition/key/" + processKey + action, body);
+            return post(definition + action, body);
+        }
+
+        /** {@code POST task/{id}/claim} for oneself. */
+        public Answer claim(String taskId) {
+            return post("/task/" + taskId + "/claim", JSON.createObjectNode().put("userId", userId));
+        }
+
+        /** {@code POST task/{id}/bpmnError}: throws a BPMN error from the task, with variables. */
+        public Answer bpmnError(String taskId, String errorCode, Map<String, ?> values) {
+            return post("/task/" + taskId + "/bpmnError", JSON.createObjectNode().put("errorCode", errorCode)
+                    .set("variables", variables(values)));
+        }
+
+        /** {@code POST task/{id}/bpmnEscalation}: escalates from the task, with variables. */
+        public Answer bpmnEscalation(String taskId, String escalationCode, Map<String, ?> values) {
+            return post("/task/" + taskId + "/bpmnEscalation", JSON.createObjectNode().put("escalationCode", escalationCode)
+                    .set("variables", variables(values)));
         }
 
         public Answer correlate(String messageName, String businessKey, Map<String, ?> values) {

@@ -28,11 +28,14 @@ import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.AddIdentityLinkForProcessDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkForProcessDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.EvaluateStartConditionCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
@@ -156,6 +159,8 @@ class DoorGuard extends CommandInterceptor {
             ProcessInstantiationBuilderImpl start = field(command, "instantiationBuilder");
             checkStart(user, definition(start.getProcessDefinitionId(), start.getProcessDefinitionKey()),
                     start.getBusinessKey(), start.getVariables());
+        } else if (command instanceof ClaimTaskCmd && !isAdmin(user)) {
+            claimOwnStep(user, field(command, "taskId"));
         } else if (!isAdmin(user) && isEditOnly(command)) {
             throw DoorRefusal.forbidden(refusalOfEdit(command));
         }
@@ -173,7 +178,10 @@ class DoorGuard extends CommandInterceptor {
                 || command instanceof AbstractCorrelateMessageCmd || command instanceof MessageEventReceivedCmd
                 || command instanceof SignalCmd || command instanceof SignalEventReceivedCmd
                 || command instanceof EvaluateStartConditionCmd
-                || command instanceof StartProcessInstanceAtActivitiesCmd;
+                || command instanceof StartProcessInstanceAtActivitiesCmd
+                // TASK_WORK lets a candidate end the task with a BPMN error or escalation, variables included:
+                // an uncaught error ends the instance without the step ever being done
+                || command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd;
     }
 
     private static String refusalOfEdit(Command<?> command) {
@@ -184,6 +192,9 @@ class DoorGuard extends CommandInterceptor {
         }
         if (command instanceof StartProcessInstanceAtActivitiesCmd) {
             return "流程只能从开始处发起";
+        }
+        if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+            return "任务只能通过办理提交完成，不能以流程错误或升级事件结束";
         }
         return "任务和流程数据由系统维护，只能通过办理任务提交";
     }
@@ -210,6 +221,19 @@ class DoorGuard extends CommandInterceptor {
         }
         requireOwner(user, task);
         return asSystem(() -> next.execute(command));
+    }
+
+    /**
+     * Claiming takes a step for oneself: only for a member of the organization that owns it, so a candidate
+     * by mistake cannot take it from the owners. A process without a {@link StepOwnership} is left to the
+     * engine: nobody can complete its tasks anyway.
+     */
+    private void claimOwnStep(Authentication user, String taskId) {
+        Task task = asSystem(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+        if (task != null && task.getProcessInstanceId() != null
+                && owners.processKeys().contains(definition(task.getProcessDefinitionId(), null).getKey())) {
+            requireOwner(user, task);
+        }
     }
 
     private void checkCompletion(Authentication user, String taskId, Map<String, ?> submitted) {

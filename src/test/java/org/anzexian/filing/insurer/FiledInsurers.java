@@ -41,6 +41,69 @@ public final class FiledInsurers {
     public record Insurer(Organization organization, Organization parent, Actor clerk, String email) {
     }
 
+    /** A filing under way and the branch that submitted it. */
+    public record Submitted(InsurerFiling filing, Insurer insurer) {
+    }
+
+    /** A new branch's filing that passed its checks and waits for the city bureau's review. */
+    public Submitted inReview() {
+        InsurerFilingFixtures.Insurer insurer = fixtures.branch();
+        InsurerFiling filing = filings.submit(insurer.clerk(), InsurerFilingFixtures.passingData(insurer, LocalDate.now(clock)));
+        return new Submitted(filing, new Insurer(insurer.organization(), insurer.parent(), insurer.clerk(), insurer.email()));
+    }
+
+    /** A new branch's filing that failed a check (too little experience) and waits for the branch's correction. */
+    public Submitted needingCorrection() {
+        InsurerFilingFixtures.Insurer insurer = fixtures.branch();
+        InsurerFiling filing = filings.submit(insurer.clerk(), FilingDataChanges.experience(
+                InsurerFilingFixtures.passingData(insurer, LocalDate.now(clock)), new InsurerFilingData.Experience(10, 120, 300)));
+        return new Submitted(filing, new Insurer(insurer.organization(), insurer.parent(), insurer.clerk(), insurer.email()));
+    }
+
+    /**
+     * The fields of the Tasklist start form {@code insurerFilingStart} as the insurer's clerk fills them in
+     * for a filing that passes every check (licenses, audit, leads, experience; the fixture's stored scans).
+     */
+    public Map<String, Object> startForm(Insurer insurer) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> form = new java.util.HashMap<>();
+        form.put("parentName", insurer.parent().name());
+        form.put("parentCreditCode", insurer.parent().creditCode());
+        form.put("parentAuthorizationHash", InsurerFilingFixtures.hash('a'));
+        form.put("businessLicenseNumber", "BL-" + insurer.organization().id());
+        form.put("businessLicenseValidUntil", today.plusYears(2).toString());
+        form.put("businessLicenseHash", InsurerFilingFixtures.hash('b'));
+        form.put("insuranceLicenseNumber", "IL-" + insurer.organization().id());
+        form.put("insuranceLicenseValidUntil", today.plusYears(2).toString());
+        form.put("insuranceLicenseHash", InsurerFilingFixtures.hash('c'));
+        form.put("principalName", "刘洋");
+        form.put("principalPhone", "0350-1234567");
+        form.put("auditYear", 2023L);
+        form.put("auditor", "忻州正信会计师事务所");
+        form.put("comprehensiveSolvencyRatio", 185.3);
+        form.put("coreSolvencyRatio", 120L);
+        form.put("solvencyStatement", true);
+        form.put("auditReportHash", InsurerFilingFixtures.hash('d'));
+        form.put("leadName", "王强");
+        form.put("leadYearsOfWork", 8L);
+        form.put("leadProofType", "SOCIAL_INSURANCE");
+        form.put("leadProofHash", InsurerFilingFixtures.hash('e'));
+        form.put("managerName", "张伟");
+        form.put("managerPosition", "安责险业务部经理");
+        form.put("claimsLinePhone", "0350-95518");
+        form.put("claimsMemberName", "赵敏");
+        form.put("claimsMemberPosition", "理赔专员");
+        form.put("insurancePlan", "建筑施工安全生产责任保险方案");
+        form.put("policyTerms", "条款");
+        form.put("claimsServicePlan", "接报案后24小时内查勘");
+        form.put("preventionPlan", "每月一次事故预防服务");
+        form.put("serviceOrgAssessment", "按季度考核服务机构");
+        form.put("policiesUnderwritten", 500L);
+        form.put("claimsHandled", 120L);
+        form.put("preventionServicesDelivered", 300L);
+        return form;
+    }
+
     /** A branch that is registered but never filed (N5.2). */
     public Insurer unfiled() {
         InsurerFilingFixtures.Insurer insurer = fixtures.branch();

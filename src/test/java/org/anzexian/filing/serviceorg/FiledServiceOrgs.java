@@ -81,6 +81,27 @@ public final class FiledServiceOrgs {
         return org;
     }
 
+    /** A filing under way and the organization that submitted it. */
+    public record Submitted(ServiceOrgFiling filing, ServiceOrg org) {
+    }
+
+    /** A new organization's filing that passed its checks and waits for the city bureau's review. */
+    public Submitted inReview() {
+        ServiceOrg org = registered(null);
+        return new Submitted(filings.submit(new Actor(org.user(), Set.of(org.group())), eligible(org)), org);
+    }
+
+    /** A new organization's filing without the clean-record declaration: it waits for the organization's correction. */
+    public Submitted needingCorrection() {
+        ServiceOrg org = registered(null);
+        ServiceOrgFilingRequest eligible = eligible(org);
+        ServiceOrgFilingRequest undeclared = new ServiceOrgFilingRequest(eligible.creditCode(), eligible.companyName(),
+                eligible.address(), eligible.principal(), eligible.phone(), eligible.qualification(), eligible.engagements(),
+                eligible.evidenceFiles(), false, eligible.qualitySystem(), eligible.qualitySystemFile(), eligible.team(),
+                eligible.staff());
+        return new Submitted(filings.submit(new Actor(org.user(), Set.of(org.group())), undeclared), org);
+    }
+
     private ServiceOrgFilingRequest eligible(ServiceOrg org) {
         LocalDate valid = LocalDate.now().plusYears(3);
         String s = org.user();
