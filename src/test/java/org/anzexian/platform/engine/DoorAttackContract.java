@@ -308,7 +308,7 @@ abstract class DoorAttackContract {
                 Map.of(ClaimHandlingProcess.VAR_INSURER_GROUP, insurerB.group()),
                 Map.of(ClaimHandlingProcess.VAR_BUILDER_GROUP, insurerA.group()),
                 Map.of(ClaimHandlingProcess.VAR_ACKNOWLEDGEMENT_DUE_AT, inDays(30)),
-                Map.of(ClaimHandlingProcess.VAR_STEP_USER, builderA.user()));
+                Map.of("claimStepUser", builderA.user()));
         completes(door, acknowledge);
         runJobs(ClaimHandlingProcess.KEY, claimId);
 
@@ -404,7 +404,7 @@ abstract class DoorAttackContract {
         overreach(door, review,
                 Map.of(ServiceOrgFilingProcess.VAR_FILING_ID, filedOfA),
                 Map.of(ServiceOrgFilingProcess.VAR_ORGANIZATION_GROUP, city.group()),
-                Map.of(ServiceOrgFilingProcess.VAR_REVIEWED_BY, "someoneElse"),
+                Map.of("reviewedBy", "someoneElse"),
                 Map.of(ServiceOrgFilingProcess.VAR_CHECKS_PASSED, false));
         completes(door, review);
         runJobs(ServiceOrgFilingProcess.KEY, inReview.filing().id());
