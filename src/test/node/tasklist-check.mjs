@@ -232,10 +232,17 @@ async function claimIfUnclaimed(page) {
   if (!await claim.isVisible()) {
     return false;
   }
+  const notice = page.locator('.notifications .alert-danger').first();
   await claim.click();
-  await assignee.waitFor({ state: 'visible' }).catch(() => {
+  const refused = await Promise.race([
+    assignee.waitFor({ state: 'visible' }).then(() => null),
+    notice.waitFor({ state: 'visible' }).then(() => notice.innerText()),
+  ]).catch(() => {
     throw new Error('claiming the task did not make the user its assignee');
   });
+  if (refused !== null) {
+    throw new Error(`claiming was refused | shown: ${oneLine(refused)}`);
+  }
   // after a claim the Tasklist reloads the task and may render its form afresh, dropping what was
   // typed meanwhile: start from a settled page
   await loadTasklist(page, () => page.reload(), assignee);

@@ -103,8 +103,10 @@ class TasklistCompleteTaskBrowserTest {
         PlatformFixtures.Member owner = fixtures.member(Role.INSURER);
         PlatformFixtures.Member other = fixtures.member(Role.INSURER);
         String instanceId = fixtures.startProbe(owner.groupId(), Duration.ofDays(3)).getId();
-        // as if a variable had once routed the task to the other insurer: the engine lets it see the task
+        // as if a variable had once routed the task to the other insurer and it had claimed it: the engine
+        // lets it see and work the task, only the business tables say whose step it is
         engine.getTaskService().addCandidateGroup(probeTask(instanceId).getId(), other.groupId());
+        engine.getTaskService().setAssignee(probeTask(instanceId).getId(), other.userId());
 
         TasklistScript.Run run = new TasklistScript(port)
                 .complete(other.userId(), other.userId(), probeTask(instanceId).getId(), FORM_INPUT);

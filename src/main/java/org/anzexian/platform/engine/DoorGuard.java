@@ -100,10 +100,11 @@ class DoorGuard extends CommandInterceptor {
             }
             inspect(command, user);
             return next.execute(command);
-        } catch (DoorRefusal refusal) {
-            RefusalResponses.remember(refusal);
-            throw refusal;
         } catch (RuntimeException e) {
+            if (e instanceof DoorRefusal refusal) {
+                RefusalResponses.remember(refusal);
+                throw e;
+            }
             throw refusalFor(e, command, user).map(refusal -> remembered(refusal, e)).orElseThrow(() -> e);
         }
     }
@@ -116,7 +117,7 @@ class DoorGuard extends CommandInterceptor {
     private static Optional<DoorRefusal> refusalFor(RuntimeException failure, Command<?> command, Authentication user) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidRequestException invalid) {
-                return Optional.of(new DoorRefusal(DoorRefusal.INVALID,
+                return Optional.of(DoorRefusal.invalid(
                         invalid.fieldErrors().stream().map(ApiError.FieldMessage::message).toList()));
             }
             if (cause instanceof ForbiddenException forbidden) {
@@ -141,10 +142,11 @@ class DoorGuard extends CommandInterceptor {
                 || command instanceof SubmitStartFormCmd || command instanceof StartProcessInstanceCmd;
     }
 
-    private static DoorRefusal remembered(DoorRefusal refusal, RuntimeException cause) {
-        refusal.initCause(cause);
+    private static RuntimeException remembered(DoorRefusal refusal, RuntimeException cause) {
+        RuntimeException thrown = (RuntimeException) refusal;
+        thrown.initCause(cause);
         RefusalResponses.remember(refusal);
-        return refusal;
+        return thrown;
     }
 
     private void inspect(Command<?> command, Authentication user) {
@@ -267,7 +269,7 @@ class DoorGuard extends CommandInterceptor {
             problems.add(0, "表单中没有这些字段，不能提交：" + String.join("、", undeclared));
         }
         if (!problems.isEmpty()) {
-            throw new DoorRefusal(DoorRefusal.INVALID, problems);
+            throw DoorRefusal.invalid(problems);
         }
     }
 

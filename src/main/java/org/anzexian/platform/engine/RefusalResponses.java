@@ -80,7 +80,7 @@ public class RefusalResponses {
     private static Map<String, Object> body(DoorRefusal refusal) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", refusal.status() == DoorRefusal.FORBIDDEN ? "AuthorizationException" : "InvalidRequestException");
-        body.put("message", refusal.getMessage());
+        body.put("message", refusal.message());
         body.put("reasons", refusal.reasons());
         return body;
     }
