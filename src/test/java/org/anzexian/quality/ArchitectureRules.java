@@ -15,6 +15,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 
 /**
@@ -49,11 +52,13 @@ final class ArchitectureRules {
 
     /** Delegates are thin adapters: SQL belongs in repositories (DESIGN.md §2, STYLE.md). */
     static ArchRule delegatesHoldNoSql() {
-        return noClasses().that().haveSimpleNameEndingWith("Delegate")
+        // the delegate and listener classes, and the @Configuration classes whose lambda beans are delegates
+        return noClasses().that().haveSimpleNameEndingWith("Delegate").or().haveSimpleNameEndingWith("Delegates")
+                .or().haveSimpleNameEndingWith("Listener").or().haveSimpleNameEndingWith("Listeners")
+                .or().areAssignableTo(JavaDelegate.class).or().areAssignableTo(TaskListener.class)
+                .or().areAssignableTo(ExecutionListener.class)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
-                .because("a delegate calls its module's service; SQL lives only in repositories")
-                // no process has a delegate yet; the flow issues add them
-                .allowEmptyShould(true);
+                .because("a delegate calls its module's service; SQL lives only in repositories");
     }
 
     /** Engine set-up belongs to the platform module. */

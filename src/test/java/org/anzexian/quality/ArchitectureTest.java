@@ -55,6 +55,7 @@ class ArchitectureTest {
 
         assertThat(result.getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("SqlHoldingDelegate") && line.contains("JdbcClient"))
+                .anyMatch(line -> line.contains("SqlHoldingStepDelegates") && line.contains("JdbcClient"))
                 .noneMatch(line -> line.contains("BetaRepository"));
     }
 

@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.anzexian.platform.access.SystemAuthority;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.platform.web.NotFoundException;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -88,15 +88,14 @@ class DoorGuard extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        IdentityService identity = engine.getIdentityService();
-        Authentication user = identity.getCurrentAuthentication();
+        Authentication user = engine.getIdentityService().getCurrentAuthentication();
         if (user == null || Context.getCommandContext() != null) {
             // our own code (as the system) or a step inside a command the engine is already running
             return next.execute(command);
         }
         try {
             if (command instanceof AssignTaskCmd assign) {
-                return assignOwnTask(assign, user, command, identity);
+                return assignOwnTask(assign, user, command);
             }
             inspect(command, user);
             return next.execute(command);
@@ -206,7 +205,7 @@ class DoorGuard extends CommandInterceptor {
      * "assign to me" are assignments: allowed for one's own task, run as the system since
      * {@code TASK_WORK} does not cover them.
      */
-    private <T> T assignOwnTask(AssignTaskCmd assign, Authentication user, Command<T> command, IdentityService identity) {
+    private <T> T assignOwnTask(AssignTaskCmd assign, Authentication user, Command<T> command) {
         if (isAdmin(user)) {
             return next.execute(command);
         }
@@ -343,18 +342,12 @@ class DoorGuard extends CommandInterceptor {
         return value instanceof org.camunda.bpm.engine.variable.value.TypedValue typed ? typed.getValue() : value;
     }
 
-    /** Runs an engine call of the guard's own without the user's authorizations (it reads, never writes). */
+    /**
+     * Runs an engine call of the guard's own without the user's authorizations: its reads, and an
+     * assignment it has checked itself.
+     */
     private <T> T asSystem(Supplier<T> call) {
-        IdentityService identity = engine.getIdentityService();
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return call.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        return new SystemAuthority(engine.getIdentityService()).call(call);
     }
 
     @SuppressWarnings("unchecked")
