@@ -33,8 +33,12 @@ public final class HazardRectificationProcess {
     public static final String TASK_ANNOUNCE_CLOSED = "ServiceTask_AnnounceClosed";
     public static final String END_HAZARD_CLOSED = "EndEvent_HazardClosed";
 
-    /** Start variables. */
+    /**
+     * Not a variable of the process: the hazard is the business key (ADR 0007). The name an attacker would
+     * send to point a step at another hazard.
+     */
     public static final String VAR_HAZARD_ID = "hazardId";
+    /** Start variable, String {@link HazardSeverity}: a major hazard is reported at once. */
     public static final String VAR_SEVERITY = "severity";
 
     /** Integer: the rectification round (1, 2 … a rejected rectification opens the next). */

@@ -7,8 +7,6 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.anzexian.notification.NoticeTemplates;
@@ -99,7 +97,7 @@ public class HazardService {
                 hazard.severity().label() + " · " + hazard.category().label() + " · " + hazard.location() + "："
                         + hazard.description(),
                 hazard.photos()));
-        engine.startByMessage(MESSAGE_HAZARD_RAISED, id, Map.of(VAR_HAZARD_ID, id, VAR_SEVERITY, hazard.severity().name()));
+        engine.startByMessage(MESSAGE_HAZARD_RAISED, id, Map.of(VAR_SEVERITY, hazard.severity().name()));
         return id;
     }
 
@@ -107,11 +105,11 @@ public class HazardService {
 
     /**
      * Opens the next rectification round (the first, or the one after a rejected rectification) with its
-     * dates from DMN {@code hazardDeadline}; returns the variables the process's tasks and timers read. The
-     * current round is kept when it has no verdict yet (a retried step).
+     * dates from DMN {@code hazardDeadline}; returns the round's groups and dates, which the process's tasks
+     * and timers read. The current round is kept when it has no verdict yet (a retried step).
      */
     @Transactional
-    public Map<String, Object> openRound(long hazardId) {
+    public OpenRound openRound(long hazardId) {
         Hazard hazard = require(hazardId);
         if (hazard.status() == HazardStatus.CLOSED) {
             throw new IllegalStateException("hazard " + hazardId + " is closed");
@@ -131,16 +129,9 @@ public class HazardService {
                         "rejected", Map.of("reason", current.verdictReason()));
             }
         }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_ROUND, round);
-        variables.put(VAR_BUILDER_GROUP, builderGroup(hazard));
-        variables.put(VAR_VERIFIER_GROUP, organizations.require(hazard.verifierOrgId()).groupId());
-        variables.put(VAR_COUNTY_GROUP, countyGroup(hazard));
-        variables.put(VAR_REMINDER_AT, Date.from(dates.reminderAt().toInstant()));
-        variables.put(VAR_DEADLINE_AT, Date.from(dates.deadlineAt().toInstant()));
-        variables.put(VAR_CITY_ESCALATION_AT, Date.from(dates.cityEscalationAt().toInstant()));
-        variables.put(VAR_VERIFICATION_WITHIN, dates.verificationWithin());
-        return variables;
+        return new OpenRound(round, builderGroup(hazard), organizations.require(hazard.verifierOrgId()).groupId(),
+                countyGroup(hazard), dates.reminderAt(), dates.deadlineAt(), dates.cityEscalationAt(),
+                dates.verificationWithin());
     }
 
     /** A major hazard is reported at once to the county authority and the insurer (listed supervision, N8.9). */
@@ -223,13 +214,20 @@ public class HazardService {
         appendStep(hazard, "VERIFICATION_OVERDUE", SYSTEM, detail, List.of());
     }
 
-    /** The county's or the city's supervision note, archived (N6.4). */
+    /**
+     * The one door of {@code UserTask_CountySupervision} and {@code UserTask_CitySupervision} (Tasklist only):
+     * the county authority of the area, or the city bureau, records its supervision note, archived (N6.4).
+     */
     @Transactional
-    public void recordSupervision(long hazardId, HazardEscalation level, String note, String userId) {
+    public void supervise(Actor actor, long hazardId, HazardEscalation level, String note) {
+        Hazard hazard = get(actor, hazardId);
+        if (!actor.isMemberOf(level == HazardEscalation.CITY ? PlatformGroups.CITY_BUREAU : countyGroup(hazard))) {
+            throw new ForbiddenException("只有督办的住建部门可以填写督办意见 (only the supervising authority records the note)");
+        }
         if (note == null || note.isBlank()) {
             throw new InvalidRequestException(VAR_SUPERVISION_NOTE, "必须填写督办意见 (supervision note required)");
         }
-        appendStep(require(hazardId), level + "_SUPERVISION", userId, note.strip(), List.of());
+        appendStep(hazard, level + "_SUPERVISION", actor.userId(), note.strip(), List.of());
     }
 
     /** The hazard is closed: the construction unit, and for a major hazard the county and the insurer, are told. */
@@ -250,20 +248,29 @@ public class HazardService {
                 Map.of("closedAt", notices.format(hazard.closedAt())));
     }
 
-    // --- evidence and verification (Tasklist and /api) -------------------------------------------
+    // --- evidence and verification: one door per task (Tasklist and /api) -----------------------
 
-    /** An uploaded file of the Tasklist form. */
     /**
-     * {@code POST /api/hazards/{id}/evidence}: the construction unit submits its evidence (photos uploaded
-     * before through {@code /api/files}) and its task completes. A refused submission changes nothing.
+     * The one door of {@code UserTask_Rectify}: the construction unit of the project submits its evidence
+     * (photos already in the file store). The Tasklist's complete listener and {@link #submitEvidence} end
+     * here. A refused submission changes nothing.
      */
     @Transactional
-    public Hazard submitEvidence(Actor actor, long hazardId, @Valid HazardEvidence evidence) {
+    public Hazard rectify(Actor actor, long hazardId, HazardEvidence evidence) {
         Hazard hazard = get(actor, hazardId);
         if (!actor.isMemberOf(builderGroup(hazard))) {
             throw new ForbiddenException("只有本项目施工单位可以提交整改材料 (only the construction unit submits evidence)");
         }
         FieldViolations violations = new FieldViolations();
+        String description = evidence.description() == null ? "" : evidence.description().strip();
+        if (description.isEmpty()) {
+            violations.add("description", "必须填写整改情况说明 (description required)");
+        } else if (description.length() > 2000) {
+            violations.add("description", "整改情况说明最多 2000 字 (at most 2000 characters)");
+        }
+        if (evidence.photos().isEmpty()) {
+            violations.add("photos", "至少上传 1 张整改后照片 (at least one photo)");
+        }
         for (int i = 0; i < evidence.photos().size(); i++) {
             if (!files.exists(evidence.photos().get(i))) {
                 violations.add("photos[" + i + "]", "文件不存在，请先上传 (no such file, upload it first): "
@@ -271,92 +278,64 @@ public class HazardService {
             }
         }
         violations.throwIfAny();
-        OpenTask task = openTask(hazardId, TASK_RECTIFY);
-        recordEvidence(hazard, evidence.description(), evidence.photos(), actor.userId());
-        engine.complete(task, actor, Map.of());
-        return require(hazardId);
-    }
-
-    /**
-     * Completion of the construction unit's task from the Tasklist's embedded form: the files move into
-     * the file store (the process keeps none); nothing to do when the evidence came through {@code /api}.
-     */
-    @Transactional
-    public void recordEvidenceFromForm(long hazardId, String description, List<String> photos, String userId) {
-        Hazard hazard = require(hazardId);
-        Hazard.Round current = currentRound(hazard);
-        if (hazard.status() != HazardStatus.OPEN || current == null || current.submittedAt() != null) {
-            return;
-        }
-        FieldViolations violations = new FieldViolations();
-        if (description == null || description.isBlank()) {
-            violations.add(VAR_EVIDENCE_DESCRIPTION, "必须填写整改情况说明 (description required)");
-        } else if (description.strip().length() > 2000) {
-            violations.add(VAR_EVIDENCE_DESCRIPTION, "整改情况说明最多 2000 字 (at most 2000 characters)");
-        }
-        if (photos.isEmpty()) {
-            violations.add(VAR_EVIDENCE_PHOTO_PREFIX + 1, "至少上传 1 张整改后照片 (at least one photo)");
-        }
-        violations.throwIfAny();
-        recordEvidence(hazard, description.strip(), photos, userId);
-    }
-
-    private void recordEvidence(Hazard hazard, String description, List<String> photos, String userId) {
         if (hazard.status() != HazardStatus.OPEN) {
             throw new ConflictException(null, "该隐患当前不在整改中 (the hazard is not awaiting rectification): "
                     + hazard.statusLabel());
         }
-        if (repository.recordEvidence(hazard.id(), hazard.round(), description, photos, userId, now())) {
-            appendStep(hazard, "EVIDENCE_SUBMITTED", userId, "第 " + hazard.round() + " 轮整改：" + description, photos);
+        if (repository.recordEvidence(hazard.id(), hazard.round(), description, evidence.photos(), actor.userId(), now())) {
+            appendStep(hazard, "EVIDENCE_SUBMITTED", actor.userId(), "第 " + hazard.round() + " 轮整改：" + description,
+                    evidence.photos());
         }
+        return require(hazardId);
     }
 
-    /**
-     * {@code POST /api/hazards/{id}/verification}: the service organization accepts (the hazard is closed,
-     * 销号) or rejects with a reason (back to the construction unit with a new deadline); its task completes.
-     */
+    /** {@code POST /api/hazards/{id}/evidence}: {@link #rectify}, then the construction unit's task completes. */
     @Transactional
-    public Hazard verify(Actor actor, long hazardId, @Valid HazardVerdict verdict) {
-        Hazard hazard = get(actor, hazardId);
-        if (!actor.isMemberOf(organizations.require(hazard.verifierOrgId()).groupId())) {
-            throw new ForbiddenException("只有负责复核的服务机构可以复核整改 (only the verifying service organization verifies)");
-        }
-        OpenTask task = openTask(hazardId, TASK_VERIFY);
-        recordVerdict(hazard, verdict.accepted(), verdict.reason(), actor.userId());
-        engine.complete(task, actor, Map.of(VAR_VERDICT, verdict.accepted() ? ACCEPT : REJECT));
+    public Hazard submitEvidence(Actor actor, long hazardId, @Valid HazardEvidence evidence) {
+        rectify(actor, hazardId, evidence);
+        engine.complete(openTask(hazardId, TASK_RECTIFY), actor, Map.of());
         return require(hazardId);
     }
 
     /**
-     * Completion of the service organization's task from the Tasklist: the same checks as {@link #verify};
-     * nothing to do when the verdict came through {@code /api}.
+     * The one door of {@code UserTask_VerifyRectification}: the verifying service organization accepts (the
+     * hazard is closed, 销号) or rejects with a reason (back to the construction unit with a new deadline).
+     * The Tasklist's complete listener and {@link #verify} end here.
      */
     @Transactional
-    public void recordVerdictFromForm(long hazardId, String verdict, String reason, String userId) {
-        Hazard hazard = require(hazardId);
-        Hazard.Round current = currentRound(hazard);
-        if (hazard.status() != HazardStatus.SUBMITTED || current == null || current.verdict() != null) {
-            return;
+    public Hazard verifyRectification(Actor actor, long hazardId, HazardVerdict verdict) {
+        Hazard hazard = get(actor, hazardId);
+        if (!actor.isMemberOf(organizations.require(hazard.verifierOrgId()).groupId())) {
+            throw new ForbiddenException("只有负责复核的服务机构可以复核整改 (only the verifying service organization verifies)");
         }
-        if (!ACCEPT.equals(verdict) && !REJECT.equals(verdict)) {
+        if (verdict.accepted() == null) {
             throw new InvalidRequestException(VAR_VERDICT, "必须选择复核结论 (choose accept or reject)");
         }
-        recordVerdict(hazard, ACCEPT.equals(verdict), reason, userId);
-    }
-
-    private void recordVerdict(Hazard hazard, boolean accepted, String reason, String userId) {
         if (hazard.status() != HazardStatus.SUBMITTED) {
             throw new ConflictException(null, "该隐患没有待复核的整改 (no rectification awaits verification): "
                     + hazard.statusLabel());
         }
-        if (!accepted && (reason == null || reason.isBlank())) {
+        boolean accepted = verdict.accepted();
+        if (!accepted && (verdict.reason() == null || verdict.reason().isBlank())) {
             throw new InvalidRequestException("reason", "不通过时必须说明理由 (a rejection needs a reason)");
         }
-        String why = reason == null ? "" : reason.strip();
-        if (repository.recordVerdict(hazard.id(), hazard.round(), accepted, why, userId, now())) {
-            appendStep(hazard, accepted ? "HAZARD_CLOSED" : "RECTIFICATION_REJECTED", userId,
+        String why = verdict.reason() == null ? "" : verdict.reason().strip();
+        if (repository.recordVerdict(hazard.id(), hazard.round(), accepted, why, actor.userId(), now())) {
+            appendStep(hazard, accepted ? "HAZARD_CLOSED" : "RECTIFICATION_REJECTED", actor.userId(),
                     accepted ? "复核通过，隐患销号" + (why.isEmpty() ? "" : "：" + why) : "复核不通过：" + why, List.of());
         }
+        return require(hazardId);
+    }
+
+    /**
+     * {@code POST /api/hazards/{id}/verification}: {@link #verifyRectification}, then the service
+     * organization's task completes with the verdict, which routes the process.
+     */
+    @Transactional
+    public Hazard verify(Actor actor, long hazardId, @Valid HazardVerdict verdict) {
+        verifyRectification(actor, hazardId, verdict);
+        engine.complete(openTask(hazardId, TASK_VERIFY), actor, Map.of(VAR_VERDICT, verdict.accepted() ? ACCEPT : REJECT));
+        return require(hazardId);
     }
 
     // --- lookup ------------------------------------------------------------------------------------

@@ -53,6 +53,17 @@ public final class Acting {
         return user(scope).orElseThrow(() -> new ForbiddenException(refusal));
     }
 
+    /**
+     * Whether {@link ProcessGateway} is completing a task for an {@code /api} caller right now. The rule
+     * for a user task's complete listener (one door per user task, DESIGN.md §2): the {@code /api} path
+     * calls the step's service method, which checks, validates and records, and only then completes the
+     * task through the gateway — so the listener, the Tasklist's adapter to that same method, has nothing
+     * left to do and must not record the step a second time.
+     */
+    public static boolean completingForApiCaller() {
+        return FOR_API_CALLER.get() != null;
+    }
+
     /** Runs {@code work} (an engine call of {@link ProcessGateway}) with {@code actor} as the one who acts. */
     static void forApiCaller(Actor actor, Runnable work) {
         Actor outer = FOR_API_CALLER.get();
