@@ -3,66 +3,119 @@ package org.anzexian.service.visit;
 import static org.anzexian.service.visit.PreventionServiceVisitProcess.visitId;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.anzexian.platform.files.FormUploads;
+import org.anzexian.platform.web.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one-line delegates of {@code processes/preventionServiceVisit.bpmn} and {@code countyVisitDigest.bpmn}. */
+/**
+ * The delegates and listeners of {@code processes/preventionServiceVisit.bpmn}, one bean per model
+ * element, named {@code preventionServiceVisit<Element>Delegate} (service task) or {@code …Listener}
+ * (task listener) after the element's id: each reads the visit (the business key) and, for a form, its
+ * fields, calls one {@link VisitService} method and sets the routing facts and dates it returns.
+ *
+ * <p>A user task's complete listener is the Tasklist's adapter to the task's one door in the service; it
+ * does nothing when {@link Acting#completingForApiCaller()}: {@code /api} went through the same door and
+ * recorded the step before the gateway completed the task. A refused form leaves the task open. Uploaded
+ * files move into the file store and only their hashes stay (DESIGN.md §7).
+ */
 @Configuration
-class VisitDelegates {
+class PreventionServiceVisitDelegates {
 
-    /** {@code ServiceTask_AcceptRequest}: an extra visit requested through the Tasklist start form. */
+    /**
+     * {@code ServiceTask_AcceptRequest}: an extra visit requested through the Tasklist start form
+     * ({@code visitRequestStart}) → {@link VisitService#requestVisit}; the new visit becomes the business key.
+     */
     @Bean
-    JavaDelegate visitAcceptRequestDelegate(VisitService visits, Clock clock) {
+    JavaDelegate preventionServiceVisitAcceptRequestDelegate(VisitService visits, Clock clock) {
         return execution -> {
-            var variables = visits.requestExtraFromStartForm(Acting.requireUser(execution), VisitForms.request(new FormValues(execution.getVariables(), clock.getZone())));
-            execution.setVariables(variables);
-            execution.setProcessBusinessKey(String.valueOf(variables.get(PreventionServiceVisitProcess.VAR_VISIT_ID)));
+            VisitDue due = visits.requestVisit(Acting.requireUser(execution),
+                    VisitForms.request(new FormValues(execution.getVariables(), clock.getZone())));
+            execution.setVariables(PreventionServiceVisitProcess.variables(due));
+            execution.setProcessBusinessKey(String.valueOf(due.visitId()));
+        };
+    }
+
+    /** {@code UserTask_RecordVisit} (embedded form {@code forms/visitRecord.html}) → {@link VisitService#recordVisit}. */
+    @Bean
+    TaskListener preventionServiceVisitRecordVisitListener(VisitService visits, Clock clock) {
+        return task -> {
+            if (Acting.completingForApiCaller()) {
+                return;
+            }
+            VisitRecorded recorded = visits.recordVisit(Acting.requireUser(task), visitId(task),
+                    VisitForms.record(new FormValues(task.getVariables(), clock.getZone())));
+            task.getExecution().setVariables(PreventionServiceVisitProcess.variables(recorded));
+        };
+    }
+
+    /**
+     * {@code UserTask_UploadReport} (embedded form {@code forms/visitReport.html}) → {@link VisitService#uploadReport}:
+     * the report and the photos move into the file store; hazard lines name photos by number.
+     */
+    @Bean
+    TaskListener preventionServiceVisitUploadReportListener(VisitService visits, FormUploads uploads, Clock clock) {
+        return task -> {
+            if (Acting.completingForApiCaller()) {
+                return;
+            }
+            Actor actor = Acting.requireUser(task);
+            String report = uploads.take(task, VisitForms.REPORT_FILE, actor.userId()).orElse(null);
+            // every photo once, so that several hazard lines may show the same one
+            List<Optional<String>> photos = VisitForms.PHOTOS.stream()
+                    .map(photo -> uploads.take(task, photo, actor.userId())).toList();
+            var hazards = VisitForms.hazards(new FormValues(task.getVariables(), clock.getZone()), number -> {
+                if (number < 1 || number > photos.size()) {
+                    throw new InvalidRequestException(VisitForms.HAZARD_LINES, "照片序号须为 1 至 "
+                            + photos.size() + " (photo number out of range): " + number);
+                }
+                return photos.get(number - 1).orElseThrow(() -> new InvalidRequestException(
+                        VisitForms.PHOTOS.get(number - 1), "未上传照片 " + number + " (photo " + number + " not uploaded)"));
+            });
+            visits.uploadReport(actor, visitId(task), new VisitReportRequest(report, hazards));
         };
     }
 
     /** {@code ServiceTask_RemindVisit}. */
     @Bean
-    JavaDelegate visitReminderDelegate(VisitService visits) {
+    JavaDelegate preventionServiceVisitRemindVisitDelegate(VisitService visits) {
         return execution -> visits.remind(visitId(execution));
     }
 
     /** {@code ServiceTask_MarkVisitMissed}. */
     @Bean
-    JavaDelegate visitMissedDelegate(VisitService visits) {
+    JavaDelegate preventionServiceVisitMarkVisitMissedDelegate(VisitService visits) {
         return execution -> visits.markMissed(visitId(execution));
     }
 
     /** {@code ServiceTask_ReportRefusal}. */
     @Bean
-    JavaDelegate visitRefusalDelegate(VisitService visits) {
+    JavaDelegate preventionServiceVisitReportRefusalDelegate(VisitService visits) {
         return execution -> visits.reportRefusal(visitId(execution));
     }
 
     /** {@code ServiceTask_FlagReportLate}. */
     @Bean
-    JavaDelegate visitReportLateDelegate(VisitService visits) {
+    JavaDelegate preventionServiceVisitFlagReportLateDelegate(VisitService visits) {
         return execution -> visits.flagReportLate(visitId(execution));
     }
 
     /** {@code ServiceTask_DistributeReport}. */
     @Bean
-    JavaDelegate visitDistributeReportDelegate(VisitService visits) {
+    JavaDelegate preventionServiceVisitDistributeReportDelegate(VisitService visits) {
         return execution -> visits.distributeReport(visitId(execution));
     }
 
     /** {@code ServiceTask_ScheduleNextVisit}. */
     @Bean
-    JavaDelegate visitScheduleNextDelegate(VisitService visits) {
+    JavaDelegate preventionServiceVisitScheduleNextVisitDelegate(VisitService visits) {
         return execution -> visits.scheduleNext(visitId(execution));
-    }
-
-    /** {@code ServiceTask_SendDigests} of {@code countyVisitDigest}. */
-    @Bean
-    JavaDelegate visitDigestDelegate(VisitService visits) {
-        return (DelegateExecution execution) -> visits.sendDigests();
     }
 }

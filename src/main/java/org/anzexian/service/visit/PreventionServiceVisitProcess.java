@@ -1,5 +1,9 @@
 package org.anzexian.service.visit;
 
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import org.anzexian.platform.engine.Records;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -33,7 +37,10 @@ public final class PreventionServiceVisitProcess {
     public static final String END_REPORTED = "EndEvent_Reported";
     public static final String END_REFUSED = "EndEvent_Refused";
 
-    /** Long: the visit (business key too). */
+    /**
+     * Not a variable of the process: the visit is the business key (ADR 0007). The name an attacker would
+     * send to point a step at another visit.
+     */
     public static final String VAR_VISIT_ID = "visitId";
     /** String: candidate group of the visit tasks, {@code serviceOrg<orgId>}. */
     public static final String VAR_SERVICE_ORG_GROUP = "serviceOrgGroup";
@@ -51,6 +58,34 @@ public final class PreventionServiceVisitProcess {
     /** Start form {@code visitRequestStart}: the policy and the reason of an extra visit. */
     public static final String VAR_POLICY_ID = "policyId";
     public static final String VAR_REQUEST_REASON = "requestReason";
+
+    /** The variables a visit's instance starts with: who works its tasks and when its timers fire. */
+    public static Map<String, Object> variables(VisitDue due) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_SERVICE_ORG_GROUP, due.serviceOrgGroup());
+        variables.put(VAR_REGULAR, due.regular());
+        variables.put(VAR_DUE_AT, date(due.dueAt()));
+        variables.put(VAR_REMINDER_AT, date(due.reminderAt()));
+        variables.put(VAR_MISSED_AT, date(due.missedAt()));
+        return variables;
+    }
+
+    /**
+     * The variables {@code UserTask_RecordVisit} completes with, on either door: the outcome, which routes
+     * the process, and when the report falls late (a visit only).
+     */
+    public static Map<String, Object> variables(VisitRecorded recorded) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_OUTCOME, recorded.outcome().name());
+        if (recorded.reportDueAt() != null) {
+            variables.put(VAR_REPORT_DUE_AT, date(recorded.reportDueAt()));
+        }
+        return variables;
+    }
+
+    private static Date date(OffsetDateTime time) {
+        return Date.from(time.toInstant());
+    }
 
     /** The business key (ADR 0007). */
     public static long visitId(VariableScope scope) {

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,39 +168,24 @@ public class VisitService {
     }
 
     private void start(Visit visit) {
-        engine.startByMessage(MESSAGE_VISIT_DUE, visit.id(), variables(visit));
+        engine.startByMessage(MESSAGE_VISIT_DUE, visit.id(), PreventionServiceVisitProcess.variables(due(visit)));
     }
 
-    private Map<String, Object> variables(Visit visit) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_VISIT_ID, visit.id());
-        variables.put(VAR_SERVICE_ORG_GROUP, organizations.require(visit.serviceOrgId()).groupId());
-        variables.put(VAR_REGULAR, visit.kind() == VisitKind.REGULAR);
-        variables.put(VAR_DUE_AT, Date.from(visit.dueAt().toInstant()));
-        variables.put(VAR_REMINDER_AT, Date.from(visit.reminderAt().toInstant()));
-        variables.put(VAR_MISSED_AT, Date.from(visit.missedAt().toInstant()));
-        return variables;
+    private VisitDue due(Visit visit) {
+        return new VisitDue(visit.id(), serviceOrgGroup(visit), visit.kind() == VisitKind.REGULAR, visit.dueAt(),
+                visit.reminderAt(), visit.missedAt());
     }
 
     // --- extra visits ----------------------------------------------------------------------------
 
     /**
-     * {@code POST /api/visits/requests}: the construction unit of the project or the county authority of
-     * its area asks for a visit beyond the schedule; the service organization is told and gets the task.
+     * The one door of a visit beyond the schedule: the construction unit of the project or the county
+     * authority of its area asks for it; the service organization is told. The Tasklist start form
+     * ({@code ServiceTask_AcceptRequest}, whose instance is already running) and {@link #requestExtra} end
+     * here; returns what the visit's instance needs.
      */
     @Transactional
-    public Visit requestExtra(Actor actor, @Valid ExtraVisitRequest request) {
-        Visit visit = createExtra(actor, request);
-        start(visit);
-        return visit;
-    }
-
-    /**
-     * {@code ServiceTask_AcceptRequest}: the same request from the Tasklist start form; returns the
-     * variables of the instance that is already running.
-     */
-    @Transactional
-    public Map<String, Object> requestExtraFromStartForm(Actor actor, ExtraVisitRequest request) {
+    public VisitDue requestVisit(Actor actor, ExtraVisitRequest request) {
         FieldViolations violations = new FieldViolations();
         if (request.policyId() == null) {
             violations.add("policyId", "必须指定保单 (required)");
@@ -210,10 +194,6 @@ public class VisitService {
             violations.add("reason", "必须说明原因 (required)");
         }
         violations.throwIfAny();
-        return variables(createExtra(actor, request));
-    }
-
-    private Visit createExtra(Actor actor, ExtraVisitRequest request) {
         Optional<ServiceTeamRegistration> registration = Optional.ofNullable(request.policyId())
                 .flatMap(this::registrationOf);
         if (registration.isEmpty() || registration.get().status() != RegistrationStatus.REGISTERED) {
@@ -238,41 +218,34 @@ public class VisitService {
                 "加派服务，应于 " + format(visit.dueAt()) + " 前完成：" + visit.requestReason()));
         notify(NoticeTemplates.VISIT_REQUESTED, visit, List.of(serviceOrgGroup(visit)), "requested",
                 Map.of("reason", visit.requestReason(), "requestedBy", actor.userId()));
+        return due(visit);
+    }
+
+    /** {@code POST /api/visits/requests}: {@link #requestVisit}, then the visit's instance starts and the service organization gets the task. */
+    @Transactional
+    public Visit requestExtra(Actor actor, @Valid ExtraVisitRequest request) {
+        Visit visit = require(requestVisit(actor, request).visitId());
+        start(visit);
         return visit;
     }
 
     // --- the visit record ------------------------------------------------------------------------
 
-    /** {@code POST /api/visits/{id}/record}: the registered team records the visit or the refusal; the task completes. */
-    @Transactional
-    public Visit record(Actor actor, long visitId, @Valid VisitRecordRequest request) {
-        Visit visit = get(actor, visitId);
-        Map<String, Object> variables = recordChecked(actor, visit, request);
-        completeTask(actor, visitId, TASK_RECORD_VISIT, variables);
-        return require(visitId);
-    }
-
     /**
-     * Completion of {@code UserTask_RecordVisit} from the Tasklist: the same checks as {@link #record};
-     * nothing to do when the record came through {@code /api} already. Returns the variables to set.
+     * The one door of {@code UserTask_RecordVisit}: the registered team records the visit or the site's
+     * refusal. The Tasklist's complete listener and {@link #record} end here.
      */
     @Transactional
-    public Map<String, Object> recordFromForm(Actor actor, long visitId, VisitRecordRequest request) {
-        Visit visit = require(visitId);
-        if (visit.status() != VisitStatus.OPEN) {
-            return Map.of();
-        }
-        return recordChecked(actor, visit, request);
-    }
-
-    private Map<String, Object> recordChecked(Actor actor, Visit visit, VisitRecordRequest request) {
+    public VisitRecorded recordVisit(Actor actor, long visitId, VisitRecordRequest request) {
+        Visit visit = get(actor, visitId);
         requireTeamMember(actor, visit);
         if (visit.status() != VisitStatus.OPEN) {
             throw new ConflictException(null, "该次服务已记录 (the visit is recorded already)");
         }
+        if (request.outcome() == null) {
+            new FieldViolations().add(VAR_OUTCOME, "服务结果须为 VISITED 或 REFUSED (outcome required)").throwIfAny();
+        }
         OffsetDateTime now = now();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_OUTCOME, request.outcome().name());
         if (request.outcome() == VisitOutcome.REFUSED) {
             if (request.refusalReason() == null || request.refusalReason().isBlank()) {
                 new FieldViolations().add("refusalReason", "必须说明现场拒绝或阻挠服务的情况 (reason required, N8.5)")
@@ -281,7 +254,7 @@ public class VisitService {
             repository.recordRefused(visit.id(), request.refusalReason().strip(), actor.userId(), now);
             archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visit.id(), "VISIT_REFUSED",
                     actor.userId(), "现场拒绝或阻挠服务：" + request.refusalReason().strip()));
-            return variables;
+            return new VisitRecorded(VisitOutcome.REFUSED, null);
         }
         checkVisited(visit, request, now);
         OffsetDateTime reportDueAt = request.leftAt().plus(properties.reportWithin());
@@ -290,8 +263,15 @@ public class VisitService {
         archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visit.id(), "VISIT_RECORDED",
                 actor.userId(), "到场 " + format(request.arrivedAt()) + " 至 " + format(request.leftAt()) + "；人员："
                         + String.join("、", request.attendees()) + "；服务事项：" + String.join("；", request.serviceItems())));
-        variables.put(VAR_REPORT_DUE_AT, Date.from(reportDueAt.toInstant()));
-        return variables;
+        return new VisitRecorded(VisitOutcome.VISITED, reportDueAt);
+    }
+
+    /** {@code POST /api/visits/{id}/record}: {@link #recordVisit}, then the task completes with what it decided. */
+    @Transactional
+    public Visit record(Actor actor, long visitId, @Valid VisitRecordRequest request) {
+        VisitRecorded recorded = recordVisit(actor, visitId, request);
+        completeTask(actor, visitId, TASK_RECORD_VISIT, PreventionServiceVisitProcess.variables(recorded));
+        return require(visitId);
     }
 
     /** N8.2: time on site, service items, and the registered project lead plus ≥1 registered service staff on site. */
@@ -331,26 +311,13 @@ public class VisitService {
 
     // --- the report ------------------------------------------------------------------------------
 
-    /** {@code POST /api/visits/{id}/report}: the written report and the hazards; late after {@code reportDueAt} (N8.8). */
+    /**
+     * The one door of {@code UserTask_UploadReport}: the written report and the hazards; late after
+     * {@code reportDueAt} (N8.8). The Tasklist's complete listener and {@link #report} end here.
+     */
     @Transactional
-    public Visit report(Actor actor, long visitId, @Valid VisitReportRequest request) {
+    public Visit uploadReport(Actor actor, long visitId, VisitReportRequest request) {
         Visit visit = get(actor, visitId);
-        reportChecked(actor, visit, request);
-        completeTask(actor, visitId, TASK_UPLOAD_REPORT, Map.of());
-        return require(visitId);
-    }
-
-    /** Completion of {@code UserTask_UploadReport} from the Tasklist: as {@link #report}, unless already reported. */
-    @Transactional
-    public void reportFromForm(Actor actor, long visitId, VisitReportRequest request) {
-        Visit visit = require(visitId);
-        if (visit.status() != VisitStatus.VISITED) {
-            return;
-        }
-        reportChecked(actor, visit, request);
-    }
-
-    private void reportChecked(Actor actor, Visit visit, VisitReportRequest request) {
         requireTeamMember(actor, visit);
         if (visit.status() != VisitStatus.VISITED) {
             throw new ConflictException(null, "该次服务没有待上传的报告 (no report is awaited for this visit)");
@@ -383,6 +350,15 @@ public class VisitService {
         archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visit.id(), "VISIT_REPORTED",
                 actor.userId(), "上传服务报告" + (late || visit.reportLate() ? "（逾期）" : "") + "，隐患 "
                         + request.hazards().size() + " 项（重大 " + major + " 项）", fileHashes));
+        return require(visitId);
+    }
+
+    /** {@code POST /api/visits/{id}/report}: {@link #uploadReport}, then the task completes. */
+    @Transactional
+    public Visit report(Actor actor, long visitId, @Valid VisitReportRequest request) {
+        uploadReport(actor, visitId, request);
+        completeTask(actor, visitId, TASK_UPLOAD_REPORT, Map.of());
+        return require(visitId);
     }
 
     /**
