@@ -42,8 +42,7 @@ public final class ServiceTeamRegistrationProcess {
     public static final String VAR_SECOND_REMINDER_AT = "secondReminderAt";
     public static final String VAR_DEADLINE_AT = "deadlineAt";
 
-    /** The policy id of an execution or task; a number of any width, as a form may resubmit it. */
-    /** The business key (ADR 0007). */
+    /** The policy of an execution or task: the business key (ADR 0007). */
     public static long policyId(VariableScope scope) {
         return Records.idOf(scope);
     }

@@ -87,10 +87,10 @@ public class ServiceTeamRegistrationService {
 
     /**
      * Opens the registration of a just-issued policy and fixes its dates from DMN
-     * {@code registrationDeadline}; returns the variables the process's tasks and timers read.
+     * {@code registrationDeadline}; returns the groups and dates the process's tasks and timers read.
      */
     @Transactional
-    public Map<String, Object> open(long policyId, long projectId, long insurerOrgId, Date policyIssuedAt,
+    public OpenRegistration open(long policyId, long projectId, long insurerOrgId, Date policyIssuedAt,
             String processInstanceId) {
         Project project = projects.require(projectId);
         Organization insurer = organizations.require(insurerOrgId);
@@ -98,49 +98,36 @@ public class ServiceTeamRegistrationService {
         RegistrationDeadlines.Dates dates = deadlines.forPolicy(issuedAt, project.category().name());
         repository.insertIfAbsent(policyId, projectId, insurerOrgId, project.jurisdictionCode(), issuedAt,
                 dates.deadline(), processInstanceId);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_INSURER_GROUP, insurer.groupId());
-        variables.put(VAR_COUNTY_GROUP, jurisdictions.require(project.jurisdictionCode()).authorityGroup());
-        variables.put(VAR_FIRST_REMINDER_AT, Date.from(dates.firstReminder().toInstant()));
-        variables.put(VAR_SECOND_REMINDER_AT, Date.from(dates.secondReminder().toInstant()));
-        variables.put(VAR_DEADLINE_AT, Date.from(dates.deadline().toInstant()));
-        return variables;
+        return new OpenRegistration(insurer.groupId(), jurisdictions.require(project.jurisdictionCode()).authorityGroup(),
+                dates.firstReminder(), dates.secondReminder(), dates.deadline());
     }
 
     /**
-     * {@code POST/PUT /api/service-team-registrations/{policyId}}: the insurer registers the teams and
-     * its task completes. A refused submission changes nothing and the task stays open.
+     * The one door of {@code UserTask_RegisterServiceTeam}: the policy's insurer registers the teams. The
+     * Tasklist's complete listener and {@link #submit} end here. A refused submission changes nothing and
+     * the task stays open.
      */
     @Transactional
-    public ServiceTeamRegistration submit(Actor actor, long policyId, @Valid ServiceTeamRequest request) {
+    public ServiceTeamRegistration register(Actor actor, long policyId, ServiceTeamRequest request) {
         ServiceTeamRegistration registration = get(actor, policyId);
         if (!actor.isMemberOf(organizations.require(registration.insurerOrgId()).groupId())) {
             throw new ForbiddenException("只有承保的保险机构可以登记服务团队 (only the policy's insurer registers its teams)");
         }
-        OpenTask task = openTask(policyId);
-        record(registration, request, actor.userId());
-        engine.complete(task, actor, Map.of());
-        return repository.find(registration.id()).orElseThrow();
-    }
-
-    /**
-     * Completion of the insurer's task from the Tasklist form: the same checks as {@link #submit};
-     * nothing to do when the teams came through {@code /api} already.
-     */
-    @Transactional
-    public void recordFromForm(long policyId, ServiceTeamRequest request, String userId) {
-        ServiceTeamRegistration registration = require(policyId);
-        if (registration.status() != RegistrationStatus.REGISTERED) {
-            record(registration, request, userId);
-        }
-    }
-
-    private void record(ServiceTeamRegistration registration, ServiceTeamRequest request, String userId) {
         if (registration.status() == RegistrationStatus.REGISTERED) {
             throw new ConflictException(null, "服务团队已登记 (the teams are registered already)");
         }
         List<PreventionMember> preventionTeam = check(registration, request);
-        repository.record(registration.id(), request.serviceOrgId(), request.insurerTeam(), preventionTeam, userId, now());
+        repository.record(registration.id(), request.serviceOrgId(), request.insurerTeam(), preventionTeam,
+                actor.userId(), now());
+        return repository.find(registration.id()).orElseThrow();
+    }
+
+    /** {@code POST/PUT /api/service-team-registrations/{policyId}}: {@link #register}, then the insurer's task completes. */
+    @Transactional
+    public ServiceTeamRegistration submit(Actor actor, long policyId, @Valid ServiceTeamRequest request) {
+        ServiceTeamRegistration registered = register(actor, policyId, request);
+        engine.complete(openTask(policyId), actor, Map.of());
+        return repository.find(registered.id()).orElseThrow();
     }
 
     /** N6.2, N8.1, N8.3: the complete request or every reason it is refused (HTTP 400). */
@@ -242,7 +229,10 @@ public class ServiceTeamRegistrationService {
         }
     }
 
-    /** A reminder before the deadline to the insurer; once per reminder ({@code which} = its element id). */
+    /**
+     * A reminder before the deadline to the insurer; once per reminder ({@code which} names it:
+     * {@value ServiceTeamRegistrationProcess#TASK_FIRST_REMINDER} or {@value ServiceTeamRegistrationProcess#TASK_SECOND_REMINDER}).
+     */
     @Transactional
     public void remindInsurer(long policyId, String which) {
         ServiceTeamRegistration registration = require(policyId);
