@@ -34,8 +34,8 @@ public final class HazardRectificationProcess {
     public static final String END_HAZARD_CLOSED = "EndEvent_HazardClosed";
 
     /**
-     * Not a variable of the process: the hazard is the business key (ADR 0007). The name an attacker would
-     * send to point a step at another hazard.
+     * Long, for display only: the embedded form {@code forms/hazardRectification.html} fetches it to show the
+     * hazard. No step reads it — the hazard of a step is the business key (ADR 0007).
      */
     public static final String VAR_HAZARD_ID = "hazardId";
     /** Start variable, String {@link HazardSeverity}: a major hazard is reported at once. */

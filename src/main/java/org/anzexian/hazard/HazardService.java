@@ -97,7 +97,7 @@ public class HazardService {
                 hazard.severity().label() + " · " + hazard.category().label() + " · " + hazard.location() + "："
                         + hazard.description(),
                 hazard.photos()));
-        engine.startByMessage(MESSAGE_HAZARD_RAISED, id, Map.of(VAR_SEVERITY, hazard.severity().name()));
+        engine.startByMessage(MESSAGE_HAZARD_RAISED, id, Map.of(VAR_HAZARD_ID, id, VAR_SEVERITY, hazard.severity().name()));
         return id;
     }
 
