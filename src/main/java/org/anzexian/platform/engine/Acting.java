@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.web.ForbiddenException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -19,6 +20,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * <li>Anything else — a timer, a job, a step our code started — is the system ({@link #SYSTEM}).</li>
  * </ul>
  * Never a process variable and never the task's assignee: both are user input (ADR 0007).
+ *
+ * <p><b>One door per user task:</b> the Tasklist form and {@code /api} end in the same service method.
+ * At an engine door the task's complete listener reads the form and calls it. Through {@code /api} the
+ * service calls it first and then completes the task with what it recorded
+ * ({@link ProcessGateway#completeRecorded}); the listener finds that in {@link #recordedForApi} and
+ * records nothing again — it only turns the record into the routing facts the model reads.
  */
 public final class Acting {
 
@@ -29,6 +36,12 @@ public final class Acting {
 
     /** The person our {@code /api} code completes a task for, while {@link ProcessGateway} completes it. */
     private static final ThreadLocal<Actor> FOR_API_CALLER = new ThreadLocal<>();
+
+    /** The task {@link ProcessGateway#completeRecorded} completes and the step its service method recorded. */
+    private record Recorded(String taskId, Object step) {
+    }
+
+    private static final ThreadLocal<Recorded> RECORDED_FOR_API = new ThreadLocal<>();
 
     private Acting() {
     }
@@ -51,6 +64,31 @@ public final class Acting {
     /** As {@link #requireUser(VariableScope)}, refused with the given reason. */
     public static <S extends VariableScope & ProcessEngineServicesAware> Actor requireUser(S scope, String refusal) {
         return user(scope).orElseThrow(() -> new ForbiddenException(refusal));
+    }
+
+    /**
+     * The step the {@code /api} caller's service method recorded before {@link ProcessGateway} completed
+     * this task with it; empty at an engine door, where the listener records the step itself.
+     */
+    public static <T> Optional<T> recordedForApi(DelegateTask task, Class<T> type) {
+        Recorded recorded = RECORDED_FOR_API.get();
+        return recorded == null || !recorded.taskId().equals(task.getId()) ? Optional.empty()
+                : Optional.of(type.cast(recorded.step()));
+    }
+
+    /** Runs {@code work} (completing task {@code taskId}) with {@code step} as what the /api caller recorded. */
+    static void recordedForApi(String taskId, Object step, Runnable work) {
+        Recorded outer = RECORDED_FOR_API.get();
+        RECORDED_FOR_API.set(new Recorded(taskId, step));
+        try {
+            work.run();
+        } finally {
+            if (outer == null) {
+                RECORDED_FOR_API.remove();
+            } else {
+                RECORDED_FOR_API.set(outer);
+            }
+        }
     }
 
     /** Runs {@code work} (an engine call of {@link ProcessGateway}) with {@code actor} as the one who acts. */
