@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
@@ -107,12 +108,8 @@ class ClaimHandlingDelegates {
         return task -> {
             ClaimSteps.DocumentsReviewed reviewed = recorded(task, ClaimSteps.DocumentsReviewed.class).orElseGet(() ->
                     claims.recordDocumentReview(actor(task), claimId(task), ClaimForms.documentReview(form(task, clock))));
-            DelegateExecution execution = task.getExecution();
-            execution.setVariable(VAR_DOCUMENTS_COMPLETE, reviewed.complete());
-            if (reviewed.complete()) {
-                execution.setVariable(VAR_DECISION_REMINDER_AT, date(reviewed.decisionReminderAt()));
-                execution.setVariable(VAR_DECISION_DUE_AT, date(reviewed.decisionDueAt()));
-            }
+            route(task, VAR_DOCUMENTS_COMPLETE, reviewed.complete(), VAR_DECISION_REMINDER_AT,
+                    reviewed.decisionReminderAt(), VAR_DECISION_DUE_AT, reviewed.decisionDueAt());
         };
     }
 
@@ -128,12 +125,8 @@ class ClaimHandlingDelegates {
         return task -> {
             ClaimSteps.Decided decided = recorded(task, ClaimSteps.Decided.class).orElseGet(() ->
                     claims.recordDecision(actor(task), claimId(task), ClaimForms.decision(form(task, clock))));
-            DelegateExecution execution = task.getExecution();
-            execution.setVariable(VAR_COVERED, decided.covered());
-            if (decided.covered()) {
-                execution.setVariable(VAR_PAYMENT_REMINDER_AT, date(decided.paymentReminderAt()));
-                execution.setVariable(VAR_PAYMENT_DUE_AT, date(decided.paymentDueAt()));
-            }
+            route(task, VAR_COVERED, decided.covered(), VAR_PAYMENT_REMINDER_AT, decided.paymentReminderAt(),
+                    VAR_PAYMENT_DUE_AT, decided.paymentDueAt());
         };
     }
 
@@ -198,7 +191,18 @@ class ClaimHandlingDelegates {
                 Boolean.TRUE.equals(execution.getVariable(VAR_RAISE_HAZARDS)));
     }
 
-    private static <T> java.util.Optional<T> recorded(DelegateTask task, Class<T> type) {
+    /** The routing fact of a step and, when it holds, the reminder and due date of the step it starts. */
+    private static void route(DelegateTask task, String fact, boolean holds, String reminderVariable,
+            OffsetDateTime reminderAt, String dueVariable, OffsetDateTime dueAt) {
+        DelegateExecution execution = task.getExecution();
+        execution.setVariable(fact, holds);
+        if (holds) {
+            execution.setVariable(reminderVariable, date(reminderAt));
+            execution.setVariable(dueVariable, date(dueAt));
+        }
+    }
+
+    private static <T> Optional<T> recorded(DelegateTask task, Class<T> type) {
         return Acting.recordedForApi(task, type);
     }
 

@@ -78,30 +78,25 @@ public final class Acting {
 
     /** Runs {@code work} (completing task {@code taskId}) with {@code step} as what the /api caller recorded. */
     static void recordedForApi(String taskId, Object step, Runnable work) {
-        Recorded outer = RECORDED_FOR_API.get();
-        RECORDED_FOR_API.set(new Recorded(taskId, step));
-        try {
-            work.run();
-        } finally {
-            if (outer == null) {
-                RECORDED_FOR_API.remove();
-            } else {
-                RECORDED_FOR_API.set(outer);
-            }
-        }
+        within(RECORDED_FOR_API, new Recorded(taskId, step), work);
     }
 
     /** Runs {@code work} (an engine call of {@link ProcessGateway}) with {@code actor} as the one who acts. */
     static void forApiCaller(Actor actor, Runnable work) {
-        Actor outer = FOR_API_CALLER.get();
-        FOR_API_CALLER.set(actor);
+        within(FOR_API_CALLER, actor, work);
+    }
+
+    /** Runs {@code work} with {@code value} in {@code slot}, restoring what was there (nested calls). */
+    private static <T> void within(ThreadLocal<T> slot, T value, Runnable work) {
+        T outer = slot.get();
+        slot.set(value);
         try {
             work.run();
         } finally {
             if (outer == null) {
-                FOR_API_CALLER.remove();
+                slot.remove();
             } else {
-                FOR_API_CALLER.set(outer);
+                slot.set(outer);
             }
         }
     }
