@@ -67,6 +67,52 @@ final class ClaimForms {
                 form.text(REPORTER_NAME), form.text(REPORTER_PHONE), form.text(REPORTER_EMAIL), form.text(LATE_EXPLANATION));
     }
 
+    /** {@code claimAcknowledge} as the step's request. */
+    static ClaimSteps.Acknowledgement acknowledgement(FormValues form) {
+        return new ClaimSteps.Acknowledgement(form.text(CLAIM_PROCEDURE), form.text(REQUIRED_DOCUMENTS));
+    }
+
+    /** {@code claimSurvey} as the step's request; an unreadable amount is refused first. */
+    static ClaimSteps.Survey survey(FormValues form) {
+        ClaimSteps.Survey survey = new ClaimSteps.Survey(form.text(SURVEY_FINDINGS), form.text(ACCIDENT_CAUSE),
+                form.decimal(ESTIMATED_LOSS));
+        form.throwIfInvalid();
+        return survey;
+    }
+
+    /** {@code claimDocuments.html}: the hashes typed in, one or more per line, and the files uploaded with it. */
+    static ClaimSteps.DocumentSubmission documents(FormValues form, List<String> uploaded) {
+        List<String> files = new ArrayList<>(form.lines(DOCUMENT_FILES));
+        files.addAll(uploaded);
+        return new ClaimSteps.DocumentSubmission(form.text(DOCUMENTS_PROVIDED), files);
+    }
+
+    /** {@code claimDocumentsReview} as the step's request. */
+    static ClaimSteps.DocumentReview documentReview(FormValues form) {
+        return new ClaimSteps.DocumentReview(form.flag(DOCUMENTS_COMPLETE), form.text(MORE_DOCUMENTS));
+    }
+
+    /** {@code claimDecision}: the payee lines are read only when covered. */
+    static ClaimSteps.Decision decision(FormValues form) {
+        boolean covered = form.flag(COVERED);
+        return new ClaimSteps.Decision(covered, form.text(DECISION_REASON),
+                covered ? payees(form.text(PAYEE_LINES)) : List.of());
+    }
+
+    /** {@code claimPayment} as the step's request; an unreadable amount or date is refused first. */
+    static ClaimSteps.Payment payment(FormValues form) {
+        ClaimSteps.Payment payment = new ClaimSteps.Payment(form.decimal(PAID_AMOUNT), form.date(PAID_ON),
+                form.text(PAYMENT_REFERENCE));
+        form.throwIfInvalid();
+        return payment;
+    }
+
+    /** {@code claimRecommendations}: one recommendation per line. */
+    static ClaimSteps.Recommendations recommendations(FormValues form) {
+        return new ClaimSteps.Recommendations(form.lines(RISK_CONTROL), form.lines(RECTIFICATION), form.lines(TRAINING),
+                form.flag(RAISE_HAZARDS));
+    }
+
     /** Payee lines "姓名,金额". */
     static List<ClaimSteps.Payee> payees(String lines) {
         List<ClaimSteps.Payee> payees = new ArrayList<>();

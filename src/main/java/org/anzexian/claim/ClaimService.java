@@ -10,11 +10,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.anzexian.hazard.HazardService;
 import org.anzexian.hazard.HazardSeverity;
@@ -98,19 +100,18 @@ public class ClaimService {
      */
     @Transactional
     public Claim report(Actor actor, @Valid ClaimReport report) {
-        Recorded recorded = record(actor, report);
-        String instanceId = engine.start(KEY, recorded.claimId(), recorded.variables());
-        repository.setProcessInstance(recorded.claimId(), instanceId);
-        return require(recorded.claimId());
+        ClaimSteps.Opened opened = record(actor, report);
+        String instanceId = engine.start(KEY, opened.claimId(), Map.of());
+        repository.setProcessInstance(opened.claimId(), instanceId);
+        return require(opened.claimId());
     }
 
     /**
      * {@code ServiceTask_RecordReport} for the Tasklist start form: the same checks as {@link #report};
-     * returns the variables of the instance, among them the claim id (its business key).
+     * returns what the instance needs to know of the new claim (its id becomes the business key).
      */
     @Transactional
-    public Map<String, Object> reportFromStartForm(Actor actor, Map<String, Object> submitted, String processInstanceId) {
-        FormValues form = new FormValues(submitted, clock.getZone());
+    public ClaimSteps.Opened reportFromStartForm(Actor actor, FormValues form, String processInstanceId) {
         ClaimReport report = ClaimForms.report(form);
         form.requiredText(ClaimForms.POLICY_NUMBER, "必须填写保单号 (required)");
         form.requiredText(ClaimForms.ACCIDENT_AT, "必须填写事故发生时间 (required)");
@@ -123,15 +124,21 @@ public class ClaimService {
             form.problem(ClaimForms.DEATHS, "人数不能为负数 (must be >= 0)");
         }
         form.throwIfInvalid();
-        Recorded recorded = record(actor, report);
-        repository.setProcessInstance(recorded.claimId(), processInstanceId);
-        return recorded.variables();
+        ClaimSteps.Opened opened = record(actor, report);
+        repository.setProcessInstance(opened.claimId(), processInstanceId);
+        return opened;
     }
 
-    private record Recorded(long claimId, Map<String, Object> variables) {
+    /** {@code ServiceTask_RecordReport} for a report through {@code /api}, recorded already: what the instance needs. */
+    @Transactional(readOnly = true)
+    public ClaimSteps.Opened opened(long claimId) {
+        Claim claim = require(claimId);
+        return new ClaimSteps.Opened(claimId, insurerGroup(claim),
+                organizations.require(claim.constructionUnitId()).groupId(), claim.acknowledgementDueAt(),
+                properties.documentsReminderCycle());
     }
 
-    private Recorded record(Actor actor, ClaimReport report) {
+    private ClaimSteps.Opened record(Actor actor, ClaimReport report) {
         OffsetDateTime now = now();
         FieldViolations violations = new FieldViolations();
         Policy policy = underwriting.policyByNumber(report.policyNumber()).orElse(null);
@@ -173,13 +180,8 @@ public class ClaimService {
         archive(claim, "CLAIM_REPORTED", actor.userId(), claim.channel().label() + " · " + claim.accidentType().label()
                 + " · " + claim.place() + " · 死亡 " + claim.deaths() + " 人，受伤 " + claim.injuries() + " 人"
                 + (late ? " · 迟报：" + claim.lateExplanation() : "") + "：" + claim.description());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_CLAIM_ID, id);
-        variables.put(VAR_INSURER_GROUP, insurer.groupId());
-        variables.put(VAR_BUILDER_GROUP, builder.groupId());
-        variables.put(VAR_ACKNOWLEDGEMENT_DUE_AT, Date.from(acknowledgementDue.toInstant()));
-        variables.put(VAR_DOCUMENTS_REMINDER_CYCLE, properties.documentsReminderCycle());
-        return new Recorded(id, variables);
+        return new ClaimSteps.Opened(id, insurer.groupId(), builder.groupId(), acknowledgementDue,
+                properties.documentsReminderCycle());
     }
 
     /**
@@ -207,164 +209,186 @@ public class ClaimService {
         }
     }
 
-    // --- steps of people: the Tasklist forms and /api -------------------------------------------------
+    // --- steps of people: one method per user task, for the Tasklist form and /api --------------------
+    //
+    // Each recordX checks who acts, validates and records the step of its user task and returns what the
+    // process needs to route on. The task's complete listener (ClaimHandlingDelegates) reads the form and
+    // calls it; /api calls it through apiStep, which then completes the task with what was recorded, so the
+    // listener records nothing again (Acting.recordedForApi).
 
+    /** {@code POST /api/claims/{id}/acknowledgement}: {@link #recordAcknowledgement}, then the task completes. */
     @Transactional
     public Claim acknowledge(Actor actor, long claimId, @Valid ClaimSteps.Acknowledgement step) {
-        return completeByInsurer(actor, claimId, TASK_ACKNOWLEDGE, step.variables());
+        return apiStep(actor, claimId, TASK_ACKNOWLEDGE, this::byInsurer, () -> recordAcknowledgement(actor, claimId, step));
     }
 
+    /** {@code POST /api/claims/{id}/survey}: {@link #recordSurvey}, then the task completes. */
     @Transactional
     public Claim survey(Actor actor, long claimId, @Valid ClaimSteps.Survey step) {
-        return completeByInsurer(actor, claimId, TASK_SURVEY, step.variables());
+        return apiStep(actor, claimId, TASK_SURVEY, this::byInsurer, () -> recordSurvey(actor, claimId, step));
     }
 
+    /** {@code POST /api/claims/{id}/documents}: {@link #recordDocuments}, then the task completes. */
     @Transactional
     public Claim provideDocuments(Actor actor, long claimId, @Valid ClaimSteps.DocumentSubmission step) {
-        Claim claim = get(actor, claimId);
-        if (!actor.isMemberOf(organizations.require(claim.constructionUnitId()).groupId())) {
-            throw new ForbiddenException("只有出险的施工单位可以提交索赔材料 (only the construction unit provides documents)");
-        }
-        return complete(actor, claim, TASK_PROVIDE_DOCUMENTS, step.variables());
+        return apiStep(actor, claimId, TASK_PROVIDE_DOCUMENTS, this::byConstructionUnit,
+                () -> recordDocuments(actor, claimId, step));
     }
 
+    /** {@code POST /api/claims/{id}/documents-review}: {@link #recordDocumentReview}, then the task completes. */
     @Transactional
     public Claim reviewDocuments(Actor actor, long claimId, @Valid ClaimSteps.DocumentReview step) {
-        return completeByInsurer(actor, claimId, TASK_REVIEW_DOCUMENTS, step.variables());
+        return apiStep(actor, claimId, TASK_REVIEW_DOCUMENTS, this::byInsurer,
+                () -> recordDocumentReview(actor, claimId, step));
     }
 
+    /** {@code POST /api/claims/{id}/decision}: {@link #recordDecision}, then the task completes. */
     @Transactional
     public Claim decide(Actor actor, long claimId, @Valid ClaimSteps.Decision step) {
-        return completeByInsurer(actor, claimId, TASK_DECIDE, step.variables());
+        return apiStep(actor, claimId, TASK_DECIDE, this::byInsurer, () -> recordDecision(actor, claimId, step));
     }
 
+    /** {@code POST /api/claims/{id}/payment}: {@link #recordPayment}, then the task completes. */
     @Transactional
     public Claim pay(Actor actor, long claimId, @Valid ClaimSteps.Payment step) {
-        return completeByInsurer(actor, claimId, TASK_RECORD_PAYMENT, step.variables());
+        return apiStep(actor, claimId, TASK_RECORD_PAYMENT, this::byInsurer, () -> recordPayment(actor, claimId, step));
     }
 
+    /** {@code POST /api/claims/{id}/recommendations}: {@link #recordRecommendations}, then the task completes. */
     @Transactional
     public Claim recommend(Actor actor, long claimId, @Valid ClaimSteps.Recommendations step) {
-        return completeByInsurer(actor, claimId, TASK_WRITE_RECOMMENDATIONS, step.variables());
+        return apiStep(actor, claimId, TASK_WRITE_RECOMMENDATIONS, this::byInsurer,
+                () -> recordRecommendations(actor, claimId, step));
     }
 
-    private Claim completeByInsurer(Actor actor, long claimId, String taskKey, Map<String, Object> variables) {
+    /** Who may act first (403), then the open task (409), then the step's own method, then the completion. */
+    private Claim apiStep(Actor actor, long claimId, String taskKey, BiFunction<Actor, Long, Claim> access,
+            Supplier<?> step) {
+        Claim claim = access.apply(actor, claimId);
+        ProcessGateway.OpenTask task = engine.openTask(KEY, claim.id(), taskKey)
+                .orElseThrow(() -> new ConflictException(null, "该报案当前没有此待办步骤 (the claim has no open task "
+                        + taskKey + "; it is " + claim.status().label() + ")"));
+        engine.completeRecorded(task, actor, step.get());
+        return require(claim.id());
+    }
+
+    private Claim byInsurer(Actor actor, long claimId) {
         Claim claim = get(actor, claimId);
         if (!actor.isMemberOf(insurerGroup(claim))) {
             throw new ForbiddenException("只有承保的保险机构可以办理此步骤 (only the claim's insurer does this step)");
         }
-        return complete(actor, claim, taskKey, variables);
+        return claim;
     }
 
-    /** Completes the open task; its listener records the step through {@link #recordStep}. */
-    private Claim complete(Actor actor, Claim claim, String taskKey, Map<String, Object> variables) {
-        ProcessGateway.OpenTask task = engine.openTask(KEY, claim.id(), taskKey)
-                .orElseThrow(() -> new ConflictException(null, "该报案当前没有此待办步骤 (the claim has no open task "
-                        + taskKey + "; it is " + claim.status().label() + ")"));
-        engine.complete(task, actor, variables);
-        return require(claim.id());
+    private Claim byConstructionUnit(Actor actor, long claimId) {
+        Claim claim = get(actor, claimId);
+        if (!actor.isMemberOf(organizations.require(claim.constructionUnitId()).groupId())) {
+            throw new ForbiddenException("只有出险的施工单位可以提交索赔材料 (only the construction unit provides documents)");
+        }
+        return claim;
+    }
+
+    /** {@code UserTask_Acknowledge} (N6.5): the claim procedure and the documents needed, for the reporter. */
+    @Transactional
+    public Claim recordAcknowledgement(Actor actor, long claimId, ClaimSteps.Acknowledgement step) {
+        Claim claim = byInsurer(actor, claimId);
+        requireStatus(claim, Set.of(ClaimStatus.REPORTED));
+        FieldViolations violations = new FieldViolations();
+        String procedure = required(violations, ClaimForms.CLAIM_PROCEDURE, step.claimProcedure(), "必须填写理赔流程 (required)");
+        String documents = required(violations, ClaimForms.REQUIRED_DOCUMENTS, step.requiredDocuments(),
+                "必须填写索赔材料清单 (required)");
+        violations.throwIfAny();
+        OffsetDateTime now = now();
+        repository.acknowledge(claim.id(), procedure, documents, actor.userId(), now);
+        archive(claim, "CLAIM_ACKNOWLEDGED", actor.userId(), (now.isAfter(claim.acknowledgementDueAt()) ? "超时受理" : "按时受理")
+                + "；索赔材料清单：" + documents);
+        return require(claimId);
+    }
+
+    /** {@code UserTask_Survey}: findings, cause and the estimated loss. */
+    @Transactional
+    public Claim recordSurvey(Actor actor, long claimId, ClaimSteps.Survey step) {
+        Claim claim = byInsurer(actor, claimId);
+        FieldViolations violations = new FieldViolations();
+        String findings = required(violations, ClaimForms.SURVEY_FINDINGS, step.surveyFindings(), "必须填写查勘情况 (required)");
+        String cause = required(violations, ClaimForms.ACCIDENT_CAUSE, step.accidentCause(), "必须填写事故原因 (required)");
+        BigDecimal loss = step.estimatedLoss();
+        if (loss == null || loss.signum() < 0) {
+            violations.add(ClaimForms.ESTIMATED_LOSS, "必须填写估损金额，不能为负数 (required, >= 0)");
+        }
+        violations.throwIfAny();
+        repository.survey(claim.id(), findings, cause, loss, actor.userId(), now());
+        archive(claim, "CLAIM_SURVEYED", actor.userId(), "事故原因：" + cause + "；估损 " + loss.toPlainString() + " 元；"
+                + findings);
+        return require(claimId);
+    }
+
+    /** {@code UserTask_ProvideDocuments}: the construction unit's description and stored files. */
+    @Transactional
+    public Claim recordDocuments(Actor actor, long claimId, ClaimSteps.DocumentSubmission step) {
+        Claim claim = byConstructionUnit(actor, claimId);
+        FieldViolations violations = new FieldViolations();
+        String provided = required(violations, ClaimForms.DOCUMENTS_PROVIDED, step.documentsProvided(),
+                "必须说明提交的材料 (required)");
+        List<String> documents = (step.documentFiles() == null ? List.<String>of() : step.documentFiles()).stream()
+                .filter(Objects::nonNull).flatMap(line -> List.of(line.strip().split("[\\s,，;；]+")).stream())
+                .filter(hash -> !hash.isBlank()).toList();
+        documents.stream().filter(hash -> !files.exists(hash)).forEach(hash -> violations.add(ClaimForms.DOCUMENT_FILES,
+                "文件不存在，请先上传 (no such file, upload it first): " + hash));
+        violations.throwIfAny();
+        repository.addDocumentRound(claim.id(), "SUBMISSION", provided, documents, actor.userId(), now());
+        archive(claim, "CLAIM_DOCUMENTS_PROVIDED", actor.userId(), provided, documents);
+        return require(claimId);
+    }
+
+    /** {@code UserTask_ReviewDocuments}: complete (the decision period starts) or more documents needed. */
+    @Transactional
+    public ClaimSteps.DocumentsReviewed recordDocumentReview(Actor actor, long claimId, ClaimSteps.DocumentReview step) {
+        Claim claim = byInsurer(actor, claimId);
+        requireStatus(claim, Set.of(ClaimStatus.ACKNOWLEDGED));
+        OffsetDateTime now = now();
+        if (step.documentsComplete()) {
+            OffsetDateTime due = now.plus(properties.decisionPeriod());
+            repository.documentsComplete(claim.id(), now, due);
+            archive(claim, "CLAIM_DOCUMENTS_COMPLETE", actor.userId(), "索赔材料齐全，核定期限至 " + notices.time(due));
+            return new ClaimSteps.DocumentsReviewed(true, now.plus(properties.decisionReminder()), due);
+        }
+        FieldViolations violations = new FieldViolations();
+        String more = required(violations, ClaimForms.MORE_DOCUMENTS, step.moreDocuments(),
+                "材料不齐全时须写明需补充的材料 (say which documents are missing)");
+        violations.throwIfAny();
+        repository.addDocumentRound(claim.id(), "REQUEST", more, List.of(), actor.userId(), now);
+        archive(claim, "CLAIM_DOCUMENTS_REQUESTED", actor.userId(), "需补充材料：" + more);
+        return new ClaimSteps.DocumentsReviewed(false, null, null);
     }
 
     /**
-     * Completion of a user task (Tasklist form or {@code /api}): checks and records the step; returns the
-     * routing facts and timer dates the process reads next. A refused step leaves the task open.
+     * {@code UserTask_Decide}: covered or not; when covered, each person's amount within the per-person
+     * limit and the sum within what is left of the total.
      */
     @Transactional
-    public Map<String, Object> recordStep(long claimId, String taskKey, Map<String, Object> submitted, String userId) {
-        Claim claim = require(claimId);
-        FormValues form = new FormValues(submitted, clock.getZone());
-        return switch (taskKey) {
-            case TASK_ACKNOWLEDGE -> recordAcknowledgement(claim, form, userId);
-            case TASK_SURVEY -> recordSurvey(claim, form, userId);
-            case TASK_PROVIDE_DOCUMENTS -> recordDocuments(claim, form, userId);
-            case TASK_REVIEW_DOCUMENTS -> recordReview(claim, form, userId);
-            case TASK_DECIDE -> recordDecision(claim, form, userId);
-            case TASK_RECORD_PAYMENT -> recordPayment(claim, form, userId);
-            case TASK_WRITE_RECOMMENDATIONS -> recordRecommendations(claim, form, userId);
-            default -> Map.of();
-        };
-    }
-
-    private Map<String, Object> recordAcknowledgement(Claim claim, FormValues form, String userId) {
-        requireStatus(claim, Set.of(ClaimStatus.REPORTED));
-        String procedure = form.requiredText(ClaimForms.CLAIM_PROCEDURE, "必须填写理赔流程 (required)");
-        String documents = form.requiredText(ClaimForms.REQUIRED_DOCUMENTS, "必须填写索赔材料清单 (required)");
-        form.throwIfInvalid();
-        OffsetDateTime now = now();
-        repository.acknowledge(claim.id(), procedure, documents, userId, now);
-        archive(claim, "CLAIM_ACKNOWLEDGED", userId, (now.isAfter(claim.acknowledgementDueAt()) ? "超时受理" : "按时受理")
-                + "；索赔材料清单：" + documents);
-        return Map.of();
-    }
-
-    private Map<String, Object> recordSurvey(Claim claim, FormValues form, String userId) {
-        String findings = form.requiredText(ClaimForms.SURVEY_FINDINGS, "必须填写查勘情况 (required)");
-        String cause = form.requiredText(ClaimForms.ACCIDENT_CAUSE, "必须填写事故原因 (required)");
-        BigDecimal loss = form.decimal(ClaimForms.ESTIMATED_LOSS);
-        if (loss == null || loss.signum() < 0) {
-            form.problem(ClaimForms.ESTIMATED_LOSS, "必须填写估损金额，不能为负数 (required, >= 0)");
-        }
-        form.throwIfInvalid();
-        repository.survey(claim.id(), findings, cause, loss, userId, now());
-        archive(claim, "CLAIM_SURVEYED", userId, "事故原因：" + cause + "；估损 " + loss.toPlainString() + " 元；" + findings);
-        return Map.of();
-    }
-
-    private Map<String, Object> recordDocuments(Claim claim, FormValues form, String userId) {
-        String provided = form.requiredText(ClaimForms.DOCUMENTS_PROVIDED, "必须说明提交的材料 (required)");
-        List<String> documents = form.lines(ClaimForms.DOCUMENT_FILES).stream()
-                .flatMap(line -> List.of(line.split("[\\s,，;；]+")).stream()).filter(hash -> !hash.isBlank()).toList();
-        documents.stream().filter(hash -> !files.exists(hash)).forEach(hash -> form.problem(ClaimForms.DOCUMENT_FILES,
-                "文件不存在，请先上传 (no such file, upload it first): " + hash));
-        form.throwIfInvalid();
-        repository.addDocumentRound(claim.id(), "SUBMISSION", provided, documents, userId, now());
-        archive(claim, "CLAIM_DOCUMENTS_PROVIDED", userId, provided, documents);
-        return Map.of();
-    }
-
-    private Map<String, Object> recordReview(Claim claim, FormValues form, String userId) {
-        requireStatus(claim, Set.of(ClaimStatus.ACKNOWLEDGED));
-        Map<String, Object> variables = new HashMap<>();
-        OffsetDateTime now = now();
-        if (form.flag(ClaimForms.DOCUMENTS_COMPLETE)) {
-            OffsetDateTime due = now.plus(properties.decisionPeriod());
-            repository.documentsComplete(claim.id(), now, due);
-            archive(claim, "CLAIM_DOCUMENTS_COMPLETE", userId, "索赔材料齐全，核定期限至 " + notices.time(due));
-            variables.put(VAR_DOCUMENTS_COMPLETE, true);
-            variables.put(VAR_DECISION_REMINDER_AT, Date.from(now.plus(properties.decisionReminder()).toInstant()));
-            variables.put(VAR_DECISION_DUE_AT, Date.from(due.toInstant()));
-            return variables;
-        }
-        String more = form.requiredText(ClaimForms.MORE_DOCUMENTS, "材料不齐全时须写明需补充的材料 (say which documents are missing)");
-        form.throwIfInvalid();
-        repository.addDocumentRound(claim.id(), "REQUEST", more, List.of(), userId, now);
-        archive(claim, "CLAIM_DOCUMENTS_REQUESTED", userId, "需补充材料：" + more);
-        variables.put(VAR_DOCUMENTS_COMPLETE, false);
-        return variables;
-    }
-
-    /** Covered or not; when covered, each person's amount within the per-person limit and the sum within the total. */
-    private Map<String, Object> recordDecision(Claim claim, FormValues form, String userId) {
+    public ClaimSteps.Decided recordDecision(Actor actor, long claimId, ClaimSteps.Decision step) {
+        Claim claim = byInsurer(actor, claimId);
         requireStatus(claim, Set.of(ClaimStatus.DOCUMENTS_COMPLETE));
-        boolean covered = form.flag(ClaimForms.COVERED);
-        String reason = form.text(ClaimForms.DECISION_REASON);
-        List<ClaimSteps.Payee> payees = covered ? ClaimForms.payees(form.text(ClaimForms.PAYEE_LINES))
-                : List.of();
+        FieldViolations violations = new FieldViolations();
+        boolean covered = step.covered();
+        String reason = stripped(step.decisionReason());
+        List<ClaimSteps.Payee> payees = covered && step.payees() != null ? step.payees() : List.of();
         BigDecimal amount = null;
         if (!covered) {
             if (reason == null) {
-                form.problem(ClaimForms.DECISION_REASON, "不予赔付须说明理由 (a refusal needs its reason)");
+                violations.add(ClaimForms.DECISION_REASON, "不予赔付须说明理由 (a refusal needs its reason)");
             }
         } else {
             Policy policy = underwriting.policy(claim.policyId());
             if (payees.isEmpty()) {
-                form.problem(ClaimForms.PAYEE_LINES, "予以赔付须逐人填写核定金额 (the amount per person is required)");
+                violations.add(ClaimForms.PAYEE_LINES, "予以赔付须逐人填写核定金额 (the amount per person is required)");
             }
             for (ClaimSteps.Payee payee : payees) {
                 if (payee.amount().signum() <= 0) {
-                    form.problem(ClaimForms.PAYEE_LINES, payee.name() + "：金额须大于 0 (must be > 0)");
+                    violations.add(ClaimForms.PAYEE_LINES, payee.name() + "：金额须大于 0 (must be > 0)");
                 } else if (payee.amount().compareTo(policy.deathDisabilityLimit()) > 0) {
-                    form.problem(ClaimForms.PAYEE_LINES, payee.name() + " 的核定金额 " + payee.amount().toPlainString()
+                    violations.add(ClaimForms.PAYEE_LINES, payee.name() + " 的核定金额 " + payee.amount().toPlainString()
                             + " 元超过保单每人责任限额 " + policy.deathDisabilityLimit().toPlainString()
                             + " 元，不予核定 (above the per-person limit)");
                 }
@@ -372,70 +396,92 @@ public class ClaimService {
             amount = payees.stream().map(ClaimSteps.Payee::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal remaining = policy.totalLimit().subtract(repository.agreedOnPolicy(policy.id(), claim.id()));
             if (amount.compareTo(remaining) > 0) {
-                form.problem(ClaimForms.PAYEE_LINES, "核定总额 " + amount.toPlainString() + " 元超过保单累计责任限额的剩余额度 "
+                violations.add(ClaimForms.PAYEE_LINES, "核定总额 " + amount.toPlainString() + " 元超过保单累计责任限额的剩余额度 "
                         + remaining.toPlainString() + " 元（累计限额 " + policy.totalLimit().toPlainString()
                         + " 元），不予核定 (above the policy's total limit)");
             }
         }
-        form.throwIfInvalid();
+        violations.throwIfAny();
         OffsetDateTime now = now();
         OffsetDateTime paymentDue = covered ? now.plus(properties.paymentPeriod()) : null;
-        repository.decide(claim.id(), covered, reason, amount, payees, userId, now, paymentDue);
-        archive(claim, "CLAIM_DECIDED", userId, decisionText(require(claim.id())));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_COVERED, covered);
-        if (covered) {
-            variables.put(VAR_PAYMENT_REMINDER_AT, Date.from(now.plus(properties.paymentReminder()).toInstant()));
-            variables.put(VAR_PAYMENT_DUE_AT, Date.from(paymentDue.toInstant()));
-        }
-        return variables;
+        repository.decide(claim.id(), covered, reason, amount, payees, actor.userId(), now, paymentDue);
+        archive(claim, "CLAIM_DECIDED", actor.userId(), decisionText(require(claim.id())));
+        return new ClaimSteps.Decided(covered, covered ? now.plus(properties.paymentReminder()) : null, paymentDue);
     }
 
-    private Map<String, Object> recordPayment(Claim claim, FormValues form, String userId) {
+    /** {@code UserTask_RecordPayment} (N6.6, N6.7): the agreed amount in full, paid by today. */
+    @Transactional
+    public Claim recordPayment(Actor actor, long claimId, ClaimSteps.Payment step) {
+        Claim claim = byInsurer(actor, claimId);
         requireStatus(claim, Set.of(ClaimStatus.AGREED));
-        BigDecimal paid = form.decimal(ClaimForms.PAID_AMOUNT);
-        LocalDate paidOn = form.date(ClaimForms.PAID_ON);
-        String reference = form.requiredText(ClaimForms.PAYMENT_REFERENCE, "必须填写支付凭证号 (required)");
+        FieldViolations violations = new FieldViolations();
+        BigDecimal paid = step.paidAmount();
+        LocalDate paidOn = step.paidOn();
+        String reference = required(violations, ClaimForms.PAYMENT_REFERENCE, step.paymentReference(),
+                "必须填写支付凭证号 (required)");
         if (paid == null || paid.compareTo(claim.agreedAmount()) != 0) {
-            form.problem(ClaimForms.PAID_AMOUNT, "赔款须按核定金额 " + claim.agreedAmount().toPlainString()
+            violations.add(ClaimForms.PAID_AMOUNT, "赔款须按核定金额 " + claim.agreedAmount().toPlainString()
                     + " 元足额支付 (N6.7: pay the agreed amount in full)");
         }
         if (paidOn == null) {
-            form.problem(ClaimForms.PAID_ON, "必须填写支付日期 (required)");
+            violations.add(ClaimForms.PAID_ON, "必须填写支付日期 (required)");
         } else if (paidOn.isAfter(LocalDate.now(clock))) {
-            form.problem(ClaimForms.PAID_ON, "支付日期不能晚于今天 (cannot be in the future)");
+            violations.add(ClaimForms.PAID_ON, "支付日期不能晚于今天 (cannot be in the future)");
         }
-        form.throwIfInvalid();
-        repository.pay(claim.id(), paid, paidOn, reference, userId, now());
-        archive(claim, "CLAIM_PAID", userId, "赔款 " + paid.toPlainString() + " 元，" + paidOn + "，凭证号 " + reference);
-        return Map.of();
+        violations.throwIfAny();
+        repository.pay(claim.id(), paid, paidOn, reference, actor.userId(), now());
+        archive(claim, "CLAIM_PAID", actor.userId(), "赔款 " + paid.toPlainString() + " 元，" + paidOn + "，凭证号 " + reference);
+        return require(claimId);
     }
 
-    private Map<String, Object> recordRecommendations(Claim claim, FormValues form, String userId) {
+    /** {@code UserTask_WriteRecommendations} (N6.7): at least one risk control and one training item. */
+    @Transactional
+    public ClaimSteps.RecommendationsWritten recordRecommendations(Actor actor, long claimId,
+            ClaimSteps.Recommendations step) {
+        Claim claim = byInsurer(actor, claimId);
         requireStatus(claim, Set.of(ClaimStatus.PAID));
         Map<RecommendationKind, List<String>> items = Map.of(
-                RecommendationKind.RISK_CONTROL, form.lines(ClaimForms.RISK_CONTROL),
-                RecommendationKind.RECTIFICATION, form.lines(ClaimForms.RECTIFICATION),
-                RecommendationKind.TRAINING, form.lines(ClaimForms.TRAINING));
+                RecommendationKind.RISK_CONTROL, items(step.riskControl()),
+                RecommendationKind.RECTIFICATION, items(step.rectification()),
+                RecommendationKind.TRAINING, items(step.training()));
+        FieldViolations violations = new FieldViolations();
         if (items.get(RecommendationKind.RISK_CONTROL).isEmpty()) {
-            form.problem(ClaimForms.RISK_CONTROL, "至少提出 1 条风险管控建议 (at least one, N6.7)");
+            violations.add(ClaimForms.RISK_CONTROL, "至少提出 1 条风险管控建议 (at least one, N6.7)");
         }
         if (items.get(RecommendationKind.TRAINING).isEmpty()) {
-            form.problem(ClaimForms.TRAINING, "至少提出 1 条安全培训建议 (at least one, N6.7)");
+            violations.add(ClaimForms.TRAINING, "至少提出 1 条安全培训建议 (at least one, N6.7)");
         }
         items.forEach((kind, lines) -> lines.stream().filter(line -> line.length() > 2000).findFirst()
-                .ifPresent(line -> form.problem(kind.name(), "每条建议不超过 2000 字 (at most 2000 characters)")));
-        form.throwIfInvalid();
+                .ifPresent(line -> violations.add(kind.name(), "每条建议不超过 2000 字 (at most 2000 characters)")));
+        violations.throwIfAny();
         OffsetDateTime now = now();
         for (RecommendationKind kind : RecommendationKind.values()) {
             List<String> lines = items.get(kind);
             for (int i = 0; i < lines.size(); i++) {
-                repository.addRecommendation(claim.id(), kind, i + 1, lines.get(i), userId, now);
+                repository.addRecommendation(claim.id(), kind, i + 1, lines.get(i), actor.userId(), now);
             }
         }
         repository.close(claim.id(), now);
-        archive(claim, "CLAIM_RECOMMENDATIONS", userId, recommendationText(require(claim.id())));
-        return Map.of(VAR_RAISE_HAZARDS, form.flag(ClaimForms.RAISE_HAZARDS));
+        archive(claim, "CLAIM_RECOMMENDATIONS", actor.userId(), recommendationText(require(claim.id())));
+        return new ClaimSteps.RecommendationsWritten(step.raiseHazards());
+    }
+
+    /** The items, stripped, without blank ones (a form sends one per line). */
+    private static List<String> items(List<String> items) {
+        return items == null ? List.of()
+                : items.stream().map(ClaimService::stripped).filter(Objects::nonNull).toList();
+    }
+
+    private static String required(FieldViolations violations, String field, String value, String problem) {
+        String text = stripped(value);
+        if (text == null) {
+            violations.add(field, problem);
+        }
+        return text;
+    }
+
+    private static String stripped(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     // --- steps of the process ----------------------------------------------------------------------

@@ -7,14 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The steps of a claim through {@code /api}, with the same field names as the Tasklist forms: each
- * becomes the variables the form would submit, so both ways go through one check ({@link ClaimForms}).
+ * The steps of a claim as typed requests and what each recorded: {@code /api} sends the requests (with
+ * the same field names as the Tasklist forms), the forms' listeners build them from the submitted fields
+ * ({@link ClaimForms}), and both end in the same method of {@link ClaimService}.
  */
 public final class ClaimSteps {
 
@@ -26,9 +25,6 @@ public final class ClaimSteps {
             @NotBlank(message = "必须填写理赔流程 (required)") @Size(max = 4000) String claimProcedure,
             @NotBlank(message = "必须填写索赔材料清单 (required)") @Size(max = 4000) String requiredDocuments) {
 
-        Map<String, Object> variables() {
-            return Map.of(ClaimForms.CLAIM_PROCEDURE, claimProcedure, ClaimForms.REQUIRED_DOCUMENTS, requiredDocuments);
-        }
     }
 
     /** Survey and loss assessment. */
@@ -37,10 +33,6 @@ public final class ClaimSteps {
             @NotBlank(message = "必须填写事故原因 (required)") @Size(max = 2000) String accidentCause,
             @Schema(description = "估损金额（元）") @NotNull(message = "必须填写估损金额 (required)") BigDecimal estimatedLoss) {
 
-        Map<String, Object> variables() {
-            return Map.of(ClaimForms.SURVEY_FINDINGS, surveyFindings, ClaimForms.ACCIDENT_CAUSE, accidentCause,
-                    ClaimForms.ESTIMATED_LOSS, estimatedLoss.doubleValue());
-        }
     }
 
     /** The construction unit provides documents: a description and stored files ({@code POST /api/files}). */
@@ -48,21 +40,11 @@ public final class ClaimSteps {
             @NotBlank(message = "必须说明提交的材料 (required)") @Size(max = 4000) String documentsProvided,
             @Schema(description = "已上传文件的 SHA-256") List<String> documentFiles) {
 
-        Map<String, Object> variables() {
-            return Map.of(ClaimForms.DOCUMENTS_PROVIDED, documentsProvided, ClaimForms.DOCUMENT_FILES,
-                    documentFiles == null ? "" : String.join("\n", documentFiles));
-        }
     }
 
     /** The insurer finds the documents complete, or asks for more. */
     public record DocumentReview(boolean documentsComplete, @Size(max = 4000) String moreDocuments) {
 
-        Map<String, Object> variables() {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(ClaimForms.DOCUMENTS_COMPLETE, documentsComplete);
-            variables.put(ClaimForms.MORE_DOCUMENTS, moreDocuments);
-            return variables;
-        }
     }
 
     /** Covered or not (with the reason); when covered the amount per person, within the policy's limits. */
@@ -71,14 +53,23 @@ public final class ClaimSteps {
             @Size(max = 2000) String decisionReason,
             List<@Valid @NotNull Payee> payees) {
 
-        Map<String, Object> variables() {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(ClaimForms.COVERED, covered);
-            variables.put(ClaimForms.DECISION_REASON, decisionReason);
-            variables.put(ClaimForms.PAYEE_LINES, payees == null ? "" : payees.stream()
-                    .map(payee -> payee.name() + "," + payee.amount().toPlainString()).collect(Collectors.joining("\n")));
-            return variables;
-        }
+    }
+
+    /** What a new claim tells its instance: the business key, who works its tasks and when acknowledgement is due. */
+    public record Opened(long claimId, String insurerGroup, String builderGroup, OffsetDateTime acknowledgementDueAt,
+            String documentsReminderCycle) {
+    }
+
+    /** Complete (with the decision's reminder and due date) or more documents needed. */
+    public record DocumentsReviewed(boolean complete, OffsetDateTime decisionReminderAt, OffsetDateTime decisionDueAt) {
+    }
+
+    /** Covered (with the payment's reminder and due date) or not. */
+    public record Decided(boolean covered, OffsetDateTime paymentReminderAt, OffsetDateTime paymentDueAt) {
+    }
+
+    /** The recommendations are recorded; whether every rectification item becomes a hazard at once. */
+    public record RecommendationsWritten(boolean raiseHazards) {
     }
 
     public record Payee(@NotBlank(message = "必须填写姓名 (required)") @Size(max = 64) String name,
@@ -91,10 +82,6 @@ public final class ClaimSteps {
             @NotNull(message = "必须填写支付日期 (required)") LocalDate paidOn,
             @NotBlank(message = "必须填写支付凭证号 (required)") @Size(max = 64) String paymentReference) {
 
-        Map<String, Object> variables() {
-            return Map.of(ClaimForms.PAID_AMOUNT, paidAmount.doubleValue(), ClaimForms.PAID_ON, paidOn.toString(),
-                    ClaimForms.PAYMENT_REFERENCE, paymentReference);
-        }
     }
 
     /**
@@ -107,13 +94,6 @@ public final class ClaimSteps {
             List<@NotBlank @Size(max = 2000) String> training,
             boolean raiseHazards) {
 
-        Map<String, Object> variables() {
-            return Map.of(ClaimForms.RISK_CONTROL, lines(riskControl), ClaimForms.RECTIFICATION, lines(rectification),
-                    ClaimForms.TRAINING, lines(training), ClaimForms.RAISE_HAZARDS, raiseHazards);
-        }
 
-        private static String lines(List<String> items) {
-            return items == null ? "" : String.join("\n", items);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.engine.Records;
@@ -17,8 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delegates of {@code processes/policyUnderwriting.bpmn}: read the ids and form fields, call
- * {@link UnderwritingService}, set the routing facts. The complete listeners refuse a bad form (the
+ * The delegates and listeners of {@code processes/policyUnderwriting.bpmn}, one bean per model element:
+ * read the record and the form fields, call the step's one method of {@link UnderwritingService}, set the
+ * routing facts. The complete listeners refuse a bad form (the
  * task stays open with the message), as Camunda Forms validate only in the browser.
  */
 @Configuration
@@ -26,7 +28,7 @@ class UnderwritingDelegates {
 
     /** {@code UserTask_IssueQuotation}. */
     @Bean
-    TaskListener recordQuotationDelegate(UnderwritingService underwriting, Clock clock) {
+    TaskListener policyUnderwritingIssueQuotationListener(UnderwritingService underwriting, Clock clock) {
         return task -> {
             FormValues form = form(task, clock);
             QuotationLetter letter = new QuotationLetter(form.text(VAR_QUOTATION_DECISION), form.text(VAR_INSURANCE_PLAN),
@@ -34,7 +36,7 @@ class UnderwritingDelegates {
                     form.decimal(VAR_TOTAL_LIMIT), form.text(VAR_PREVENTION_PLAN), form.decimal(VAR_PREVENTION_FEE_PERCENT),
                     form.text(VAR_DECLINE_REASON));
             form.throwIfInvalid();
-            BigDecimal premium = underwriting.recordQuotation(quotationId(task), actor(task), letter);
+            BigDecimal premium = underwriting.recordQuotation(actor(task), quotationId(task), letter);
             if (premium != null) {
                 task.getExecution().setVariable(VAR_PREMIUM, premium.doubleValue());
             }
@@ -43,69 +45,71 @@ class UnderwritingDelegates {
 
     /** {@code UserTask_Apply}. */
     @Bean
-    TaskListener recordApplicationDelegate(UnderwritingService underwriting, Clock clock) {
+    TaskListener policyUnderwritingApplyListener(UnderwritingService underwriting, Clock clock) {
         return task -> {
             FormValues form = form(task, clock);
-            underwriting.recordApplication(quotationId(task), actor(task), form.text(VAR_APPLICATION_DECISION),
-                    new Application(form.text(VAR_CONTRACT_HASH), form.text(VAR_BID_AWARD_HASH),
-                            form.text(VAR_APPLICATION_FORM_HASH), hashes(form.text(VAR_ENTERPRISE_HASHES))));
+            underwriting.recordApplication(actor(task), quotationId(task), new UnderwritingService.ApplicationAnswer(
+                    form.text(VAR_APPLICATION_DECISION), new Application(form.text(VAR_CONTRACT_HASH),
+                            form.text(VAR_BID_AWARD_HASH), form.text(VAR_APPLICATION_FORM_HASH),
+                            hashes(form.text(VAR_ENTERPRISE_HASHES)))));
         };
     }
 
     /** {@code UserTask_ReviewApplication}. */
     @Bean
-    TaskListener recordUnderwritingReviewDelegate(UnderwritingService underwriting, Clock clock) {
+    TaskListener policyUnderwritingReviewApplicationListener(UnderwritingService underwriting, Clock clock) {
         return task -> {
             FormValues form = form(task, clock);
-            underwriting.recordReview(quotationId(task), actor(task), form.text(VAR_REVIEW_DECISION),
-                    form.text(VAR_REVIEW_REASON));
+            underwriting.recordReview(actor(task), quotationId(task),
+                    new UnderwritingService.UnderwritingReview(form.text(VAR_REVIEW_DECISION), form.text(VAR_REVIEW_REASON)));
         };
     }
 
-    /** {@code UserTask_ConfirmPremium}. */
+    /** {@code UserTask_ConfirmPremium}: from the form, or recorded already by {@code POST /api/quotations/{id}/premium}. */
     @Bean
-    TaskListener confirmPremiumDelegate(UnderwritingService underwriting, Clock clock) {
-        return task -> {
+    TaskListener policyUnderwritingConfirmPremiumListener(UnderwritingService underwriting, Clock clock) {
+        return task -> Acting.recordedForApi(task, Quotation.class).orElseGet(() -> {
             FormValues form = form(task, clock);
             BigDecimal received = form.decimal(VAR_PREMIUM_RECEIVED);
             form.throwIfInvalid();
-            underwriting.confirmPremium(quotationId(task), actor(task), received, form.flag(VAR_PAID_IN_ONE_PAYMENT));
-        };
+            return underwriting.confirmPremium(actor(task), quotationId(task),
+                    new UnderwritingService.PremiumReceipt(received, form.flag(VAR_PAID_IN_ONE_PAYMENT)));
+        });
     }
 
     /** {@code ServiceTask_RemindInsurer}. */
     @Bean
-    JavaDelegate remindQuotationDelegate(UnderwritingService underwriting) {
+    JavaDelegate policyUnderwritingRemindInsurerDelegate(UnderwritingService underwriting) {
         return execution -> underwriting.remindInsurer(quotationId(execution));
     }
 
     /** {@code ServiceTask_EscalateQuotation}. */
     @Bean
-    JavaDelegate escalateQuotationDelegate(UnderwritingService underwriting) {
+    JavaDelegate policyUnderwritingEscalateQuotationDelegate(UnderwritingService underwriting) {
         return execution -> underwriting.escalateQuotation(quotationId(execution));
     }
 
     /** {@code ServiceTask_ReportDecline}. */
     @Bean
-    JavaDelegate reportDeclineDelegate(UnderwritingService underwriting) {
+    JavaDelegate policyUnderwritingReportDeclineDelegate(UnderwritingService underwriting) {
         return execution -> underwriting.reportDecline(quotationId(execution));
     }
 
     /** {@code ServiceTask_IssuePolicy}. */
     @Bean
-    JavaDelegate issuePolicyDelegate(UnderwritingService underwriting) {
+    JavaDelegate policyUnderwritingIssuePolicyDelegate(UnderwritingService underwriting) {
         return execution -> execution.setVariable(VAR_POLICY_ID, underwriting.issuePolicy(quotationId(execution)).id());
     }
 
     /** {@code ServiceTask_ReportPolicy}. */
     @Bean
-    JavaDelegate reportPolicyDelegate(UnderwritingService underwriting) {
+    JavaDelegate policyUnderwritingReportPolicyDelegate(UnderwritingService underwriting) {
         return execution -> underwriting.reportPolicy(policyId(execution));
     }
 
     /** {@code ServiceTask_StartServiceTeamRegistration}. */
     @Bean
-    JavaDelegate startServiceTeamRegistrationDelegate(UnderwritingService underwriting) {
+    JavaDelegate policyUnderwritingStartServiceTeamRegistrationDelegate(UnderwritingService underwriting) {
         return execution -> underwriting.announcePolicyIssued(policyId(execution));
     }
 
@@ -119,8 +123,8 @@ class UnderwritingDelegates {
     }
 
     /** Who completes the task (ADR 0007: never the assignee, never a variable). */
-    private static String actor(DelegateTask task) {
-        return Acting.requireUser(task).userId();
+    private static Actor actor(DelegateTask task) {
+        return Acting.requireUser(task);
     }
 
     private static FormValues form(DelegateTask task, Clock clock) {

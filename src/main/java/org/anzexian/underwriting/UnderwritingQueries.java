@@ -1,6 +1,5 @@
 package org.anzexian.underwriting;
 
-import java.util.Map;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.web.ForbiddenException;
@@ -39,7 +38,11 @@ public class UnderwritingQueries {
                 organizations.require(quotation.insurerOrgId()).name(), organizations.require(quotation.buyerOrgId()).name());
     }
 
-    /** Completes the insurer's premium task for the calling user; the task's listener applies N4.3. */
+    /**
+     * {@code POST /api/quotations/{id}/premium}: the premium step's one method
+     * ({@link UnderwritingService#confirmPremium}, N4.3) for the calling user, then the task completes
+     * with what it recorded.
+     */
     @Transactional
     public void confirmPremium(Actor actor, long quotationId, UnderwritingController.PremiumPayment payment) {
         Quotation quotation = underwriting.get(actor, quotationId);
@@ -49,9 +52,8 @@ public class UnderwritingQueries {
         ProcessGateway.OpenTask task = engine.openTask(PolicyUnderwritingProcess.KEY, quotationId,
                 PolicyUnderwritingProcess.TASK_CONFIRM_PREMIUM).orElseThrow(() ->
                         new NotFoundException("该报价当前没有待确认的保费 (no premium to confirm): " + quotationId));
-        // the listener's refusal (N4.3) reaches us as the 400/409 it is
-        engine.complete(task, actor, Map.of(PolicyUnderwritingProcess.VAR_PREMIUM_RECEIVED,
-                payment.amount().toPlainString(), PolicyUnderwritingProcess.VAR_PAID_IN_ONE_PAYMENT, payment.onePayment()));
+        engine.completeRecorded(task, actor, underwriting.confirmPremium(actor, quotationId,
+                new UnderwritingService.PremiumReceipt(payment.amount(), payment.onePayment())));
     }
 
     /** A policy with its premium shares, for whoever may see its quotation (insurer, buyer, bureaus). */

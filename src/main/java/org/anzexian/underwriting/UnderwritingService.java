@@ -200,8 +200,9 @@ public class UnderwritingService {
      * @return the premium, or {@code null} when declined
      */
     @Transactional
-    public BigDecimal recordQuotation(long quotationId, String userId, QuotationLetter letter) {
-        Quotation quotation = requireQuotation(quotationId);
+    public BigDecimal recordQuotation(Actor actor, long quotationId, QuotationLetter letter) {
+        Quotation quotation = byInsurer(actor, quotationId);
+        String userId = actor.userId();
         requireStatus(quotation, Set.of(QuotationStatus.REQUESTED));
         gate.requireFiled(quotation.insurerOrgId());
         FieldViolations violations = new FieldViolations();
@@ -296,8 +297,14 @@ public class UnderwritingService {
      * accept this one ({@code notAccept}).
      */
     @Transactional
-    public void recordApplication(long quotationId, String userId, String decision, Application application) {
+    public void recordApplication(Actor actor, long quotationId, ApplicationAnswer answer) {
         Quotation quotation = requireQuotation(quotationId);
+        if (!organizations.isMember(actor, organizations.require(quotation.buyerOrgId()))) {
+            throw new ForbiddenException("只有投保的施工单位可以办理此步骤 (only the buyer does this step)");
+        }
+        String userId = actor.userId();
+        String decision = answer.decision();
+        Application application = answer.application();
         requireStatus(quotation, Set.of(QuotationStatus.ISSUED, QuotationStatus.NEEDS_CORRECTION));
         if (PolicyUnderwritingProcess.NOT_ACCEPT.equals(decision)) {
             repository.setStatus(quotationId, QuotationStatus.NOT_ACCEPTED, now());
@@ -339,8 +346,11 @@ public class UnderwritingService {
 
     /** {@code UserTask_ReviewApplication}: {@code accept}, {@code corrections} or {@code decline}, the latter two with a reason. */
     @Transactional
-    public void recordReview(long quotationId, String userId, String decision, String reason) {
-        Quotation quotation = requireQuotation(quotationId);
+    public void recordReview(Actor actor, long quotationId, UnderwritingReview review) {
+        Quotation quotation = byInsurer(actor, quotationId);
+        String userId = actor.userId();
+        String decision = review.decision();
+        String reason = review.reason();
         requireStatus(quotation, Set.of(QuotationStatus.APPLIED));
         QuotationStatus outcome = switch (decision == null ? "" : decision) {
             case PolicyUnderwritingProcess.ACCEPT -> QuotationStatus.UNDERWRITTEN;
@@ -363,8 +373,10 @@ public class UnderwritingService {
      * is refused and the task stays open. So is a second policy for the construction contract (N2.4).
      */
     @Transactional
-    public void confirmPremium(long quotationId, String userId, BigDecimal received, Boolean paidInOnePayment) {
-        Quotation quotation = requireQuotation(quotationId);
+    public Quotation confirmPremium(Actor actor, long quotationId, PremiumReceipt receipt) {
+        Quotation quotation = byInsurer(actor, quotationId);
+        BigDecimal received = receipt.received();
+        Boolean paidInOnePayment = receipt.paidInOnePayment();
         requireStatus(quotation, Set.of(QuotationStatus.UNDERWRITTEN));
         if (repository.policyExistsForContract(quotation.contractId())) {
             throw secondPolicy(projects.require(quotation.projectId()).constructionContract());
@@ -379,7 +391,29 @@ public class UnderwritingService {
                             + quotation.premium().toPlainString() + " 元不符：保费须一次性全额收取后方可出单，不得部分缴纳"
                             + " (N4.3: the premium must be received in full before the policy is issued)");
         }
-        repository.recordPremium(quotationId, userId, now());
+        repository.recordPremium(quotationId, actor.userId(), now());
+        return requireQuotation(quotationId);
+    }
+
+    /** {@code UserTask_Apply}: the buyer applies ({@code apply}, with its documents) or does not accept. */
+    public record ApplicationAnswer(String decision, Application application) {
+    }
+
+    /** {@code UserTask_ReviewApplication}: {@code accept}, {@code corrections} or {@code decline} with a reason. */
+    public record UnderwritingReview(String decision, String reason) {
+    }
+
+    /** {@code UserTask_ConfirmPremium}: the premium received and whether in one payment (N4.3). */
+    public record PremiumReceipt(BigDecimal received, Boolean paidInOnePayment) {
+    }
+
+    /** The quotation, for a member of its insurer: the insurer's steps are done by its members only. */
+    private Quotation byInsurer(Actor actor, long quotationId) {
+        Quotation quotation = requireQuotation(quotationId);
+        if (!organizations.isMember(actor, organizations.require(quotation.insurerOrgId()))) {
+            throw new ForbiddenException("只有承保的保险机构可以办理此步骤 (only the quotation's insurer does this step)");
+        }
+        return quotation;
     }
 
     /**

@@ -13,23 +13,45 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One delegate style and one bean-naming rule (STYLE.md "One seam, one door"): each model element has its
  * own bean, named {@code <processKey><Step>Delegate} for a service task and {@code <processKey><Step>Listener}
  * for a task or execution listener, where {@code Step} is the element id after its type prefix
  * ({@code ServiceTask_OpenNextRound} → {@code hazardRectificationOpenNextRoundDelegate}). So no bean serves
- * two elements and dispatches on the current activity. The processes listed follow the rule (#10).
+ * two elements and dispatches on the current activity. Every model in {@code processes/} follows it (#10).
  */
 class OneBeanPerElementTest {
 
+    static List<String> models() {
+        return ProjectFiles.find(ProjectFiles.PROCESSES, ".bpmn").stream().map(path -> path.getFileName().toString())
+                .toList();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "hazardRectification.bpmn", "preventionServiceVisit.bpmn", "countyVisitDigest.bpmn",
-            "serviceTeamRegistration.bpmn" })
+    @MethodSource("models")
     void everyElementHasItsOwnBeanNamedAfterProcessAndElement(String file) {
-        BpmnModelInstance model = Bpmn.readModelFromFile(ProjectFiles.PROCESSES.resolve(file).toFile());
+        assertThat(misnamed(Bpmn.readModelFromFile(ProjectFiles.PROCESSES.resolve(file).toFile())))
+                .as("delegate expressions not named <processKey><Step>Delegate/Listener").isEmpty();
+    }
+
+    @Test
+    void reportsABeanServingAnotherElementOrOfTheWrongKind() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("probeFlow").startEvent("StartEvent_Go")
+                .serviceTask("ServiceTask_Notify").camundaDelegateExpression("${probeFlowNotifyDelegate}")
+                .serviceTask("ServiceTask_Remind").camundaDelegateExpression("${probeFlowNotifyDelegate}")
+                .userTask("UserTask_Handle").camundaTaskListenerDelegateExpression("complete", "${probeFlowHandleDelegate}")
+                .endEvent("EndEvent_Done").done();
+
+        assertThat(misnamed(model)).containsExactly(
+                "ServiceTask_Remind: ${probeFlowNotifyDelegate}, expected ${probeFlowRemindDelegate}",
+                "UserTask_Handle: ${probeFlowHandleDelegate}, expected ${probeFlowHandleListener}");
+    }
+
+    private static List<String> misnamed(BpmnModelInstance model) {
         String key = model.getModelElementsByType(Process.class).iterator().next().getId();
         List<String> wrong = new ArrayList<>();
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
@@ -42,7 +64,7 @@ class OneBeanPerElementTest {
             check(wrong, listener.getCamundaDelegateExpression(), key, owner(listener), "Listener");
         }
 
-        assertThat(wrong).as("delegate expressions not named <processKey><Step>Delegate/Listener").isEmpty();
+        return wrong;
     }
 
     private static void check(List<String> wrong, String expression, String key, BaseElement element, String suffix) {

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +79,7 @@ public class InsurerFilingService {
         Organization insurer = requireFilingInsurer(actor, data);
         long id = repository.insert(data, insurer.name(), insurer.creditCode(), actor.userId(), now());
         // the insurer's permission was checked above; its Camunda start permission is for the Tasklist
-        String processInstanceId = engine.start(InsurerFilingProcess.KEY, id, processVariables(id, insurer));
+        String processInstanceId = engine.start(InsurerFilingProcess.KEY, id, Map.of());
         repository.setProcessInstance(id, processInstanceId);
         return require(id);
     }
@@ -89,14 +88,25 @@ public class InsurerFilingService {
      * Stores a filing entered in the Tasklist start form, inside the process instance that start
      * created; the same checks as {@link #submit} apply.
      *
-     * @return the variables the process needs ({@code filingId}, {@code insurerOrgId}, {@code insurerGroup})
+     * @return what the instance needs to know of the new filing (its id becomes the business key)
      */
     @Transactional
-    public Map<String, Object> submitFromStartForm(Actor actor, @Valid InsurerFilingData data, String processInstanceId) {
+    public Opened submitFromStartForm(Actor actor, @Valid InsurerFilingData data, String processInstanceId) {
         Organization insurer = requireFilingInsurer(actor, data);
         long id = repository.insert(data, insurer.name(), insurer.creditCode(), actor.userId(), now());
         repository.setProcessInstance(id, processInstanceId);
-        return processVariables(id, insurer);
+        return new Opened(id, insurer.id(), insurer.groupId());
+    }
+
+    /** A filing submitted through {@code /api}, stored already: what its instance needs to know. */
+    @Transactional(readOnly = true)
+    public Opened opened(long filingId) {
+        Organization insurer = organizations.require(require(filingId).insurerOrgId());
+        return new Opened(filingId, insurer.id(), insurer.groupId());
+    }
+
+    /** A new filing as its instance sees it: the record, its insurer and the group that corrects it. */
+    public record Opened(long filingId, long insurerOrgId, String insurerGroup) {
     }
 
     private Organization requireFilingInsurer(Actor actor, InsurerFilingData data) {
@@ -111,14 +121,6 @@ public class InsurerFilingService {
             throw new ConflictException("insurerOrgId", "该机构已有办理中或已备案的备案 (the insurer has an open or filed filing)");
         }
         return insurer;
-    }
-
-    private static Map<String, Object> processVariables(long filingId, Organization insurer) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(InsurerFilingProcess.VAR_FILING_ID, filingId);
-        variables.put(InsurerFilingProcess.VAR_INSURER_ORG_ID, insurer.id());
-        variables.put(InsurerFilingProcess.VAR_INSURER_GROUP, insurer.groupId());
-        return variables;
     }
 
     /** Replaces the data of a filing that waits for correction; the clerk then resubmits in the task. */
@@ -254,22 +256,31 @@ public class InsurerFilingService {
         return outcome;
     }
 
+    /** The city bureau's review of a filing (the form's choice {@code approve}, {@code reject}, {@code moreInfo}). */
+    public record Review(Decision decision, String reason) {
+    }
+
+    /** The decision recorded and, when the bureau asked for more, the reasons for the insurer's correction task. */
+    public record Reviewed(Decision decision, String correctionReasons) {
+    }
+
     /**
-     * Records the city bureau's review decision ({@code approve}, {@code reject}, {@code moreInfo});
-     * a reason is required for the latter two. Asking for more information sends the filing back to
-     * the insurer at once; approval and rejection take effect in the steps that follow.
-     *
-     * @return the reasons for the insurer's correction task (only for {@code moreInfo})
+     * {@code UserTask_ReviewFiling}: records the city bureau's review decision; a reason is required for
+     * a rejection and a request for more. Asking for more information sends the filing back to the
+     * insurer at once; approval and rejection take effect in the steps that follow.
      */
     @Transactional
-    public String recordReview(long filingId, String reviewer, String decisionValue, String reason) {
-        Decision decision = Decision.ofFormValue(decisionValue);
+    public Reviewed recordReview(Actor actor, long filingId, Review review) {
+        if (!actor.seesWholeCity()) {
+            throw new ForbiddenException("只有市住建局可以审核备案 (only the city bureau reviews filings)");
+        }
+        Decision decision = review.decision() == Decision.REINSTATE ? null : review.decision();
         FieldViolations violations = new FieldViolations();
         if (decision == null) {
             violations.add(InsurerFilingProcess.VAR_REVIEW_DECISION,
                     "请选择审核结论：approve、reject 或 moreInfo (choose a decision)");
         }
-        String trimmed = reason == null ? null : reason.strip();
+        String trimmed = review.reason() == null ? null : review.reason().strip();
         if ((decision == Decision.REJECT || decision == Decision.MORE_INFO) && (trimmed == null || trimmed.isEmpty())) {
             violations.add(InsurerFilingProcess.VAR_REVIEW_REASON, "不予备案或要求补充材料时必须说明理由 (reason required)");
         }
@@ -282,14 +293,14 @@ public class InsurerFilingService {
             throw new ConflictException("status", "备案不在审核中 (filing is not in review): " + filing.status());
         }
         OffsetDateTime now = now();
-        repository.insertDecision(filingId, reviewer, decision, trimmed == null || trimmed.isEmpty() ? null : trimmed, now);
+        repository.insertDecision(filingId, actor.userId(), decision, trimmed == null || trimmed.isEmpty() ? null : trimmed, now);
         if (decision != Decision.MORE_INFO) {
-            return null;
+            return new Reviewed(decision, null);
         }
         repository.setStatus(filingId, FilingStatus.NEEDS_CORRECTION, now);
         String reasons = "【市住建局要求补充材料】" + trimmed;
         notices.needsCorrection(filing, reasons, correctionDeadline(now), "more-info:" + filing.decisions().size());
-        return reasons;
+        return new Reviewed(decision, reasons);
     }
 
     /** Files the insurer: filing number, FILED, and the notices of N4.1. Repeated calls change nothing. */

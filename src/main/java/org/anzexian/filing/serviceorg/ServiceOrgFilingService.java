@@ -88,30 +88,32 @@ public class ServiceOrgFilingService {
     public ServiceOrgFiling submit(Actor actor, @Valid ServiceOrgFilingRequest request) {
         Organization organization = requireFilingOrganization(actor, request);
         long id = repository.insert(organization.id(), request, actor.userId(), now());
-        Map<String, Object> variables = new HashMap<>(processVariables(id, organization));
-        String processInstanceId = engine.start(KEY, id, variables);
+        String processInstanceId = engine.start(KEY, id, Map.of());
         repository.setProcessInstance(id, processInstanceId);
         return repository.find(id).orElseThrow();
     }
 
     /**
      * A filing started from the Tasklist start form: stores it for the running process and returns
-     * the variables the process needs. Same rules as {@link #submit}.
+     * what the process needs to know of it (its id becomes the business key). Same rules as {@link #submit}.
      */
     @Transactional
-    public Map<String, Object> registerStartedFiling(Actor actor, @Valid ServiceOrgFilingRequest request,
+    public Opened registerStartedFiling(Actor actor, @Valid ServiceOrgFilingRequest request,
             String processInstanceId) {
         Organization organization = requireFilingOrganization(actor, request);
         long id = repository.insert(organization.id(), request, actor.userId(), now());
         repository.setProcessInstance(id, processInstanceId);
-        return processVariables(id, organization);
+        return new Opened(id, organization.groupId(), correctionDeadline, reviewReminder);
     }
 
-    private Map<String, Object> processVariables(long id, Organization organization) {
-        return Map.of(VAR_FILING_ID, id,
-                VAR_ORGANIZATION_GROUP, organization.groupId(),
-                VAR_CORRECTION_DEADLINE, correctionDeadline,
-                VAR_REVIEW_REMINDER, reviewReminder);
+    /** A filing submitted through {@code /api}, stored already: what its process needs to know. */
+    @Transactional(readOnly = true)
+    public Opened opened(long id) {
+        return new Opened(id, group(require(id)), correctionDeadline, reviewReminder);
+    }
+
+    /** A new filing as its process sees it: the record, the group that corrects it, its timers' durations. */
+    public record Opened(long filingId, String organizationGroup, String correctionDeadline, String reviewReminder) {
     }
 
     private Organization requireFilingOrganization(Actor actor, ServiceOrgFilingRequest request) {
@@ -208,31 +210,37 @@ public class ServiceOrgFilingService {
         return repository.find(id).orElseThrow();
     }
 
-    /** The city bureau decides on a filing in review (approve, reject with reason, ask for more). */
+    /** The city bureau's decision on a filing in review, with its reason (required unless approved). */
+    public record Review(ReviewDecision decision, String reason) {
+    }
+
+    /**
+     * {@code POST /api/service-org-filings/{id}/review}: the city bureau decides on a filing in review
+     * (approve, reject with reason, ask for more) through {@link #recordReview}; then the task completes.
+     */
     @Transactional
     public ServiceOrgFiling review(Actor actor, long id, ReviewDecision decision, String reason) {
         requireReviewer(actor);
         ServiceOrgFiling filing = require(id);
         OpenTask task = openTask(filing, TASK_REVIEW_FILING, "该备案不在审核中 (the filing is not in review)");
-        requireReason(decision, reason);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_REVIEW_DECISION, decision.name());
-        variables.put(VAR_REVIEW_REASON, reason == null ? "" : reason.strip());
-        engine.complete(task, actor, variables);
+        engine.completeRecorded(task, actor, recordReview(actor, id, new Review(decision, reason)));
         return repository.find(id).orElseThrow();
     }
 
-    /** Records the decision the review task completed with; refuses a rejection or request without reason. */
+    /**
+     * {@code UserTask_ReviewFiling}, from the Tasklist form or {@code /api}: records who decided what; a
+     * rejection or request for more without a reason is refused and the task stays open.
+     */
     @Transactional
-    public void recordReview(long id, String decision, String reason, String reviewer) {
-        ReviewDecision parsed;
-        try {
-            parsed = ReviewDecision.valueOf(decision == null ? "" : decision);
-        } catch (IllegalArgumentException e) {
+    public ReviewDecision recordReview(Actor actor, long id, Review review) {
+        requireReviewer(actor);
+        if (review.decision() == null) {
             throw new InvalidRequestException(VAR_REVIEW_DECISION, "必须选择审核结论 (decision required)");
         }
-        requireReason(parsed, reason);
-        repository.recordReview(id, parsed, reason == null || reason.isBlank() ? null : reason.strip(), reviewer, now());
+        requireReason(review.decision(), review.reason());
+        String reason = review.reason() == null || review.reason().isBlank() ? null : review.reason().strip();
+        repository.recordReview(id, review.decision(), reason, actor.userId(), now());
+        return review.decision();
     }
 
     private static void requireReason(ReviewDecision decision, String reason) {

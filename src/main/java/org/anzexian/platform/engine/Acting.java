@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.web.ForbiddenException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -19,6 +20,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * <li>Anything else — a timer, a job, a step our code started — is the system ({@link #SYSTEM}).</li>
  * </ul>
  * Never a process variable and never the task's assignee: both are user input (ADR 0007).
+ *
+ * <p><b>One door per user task:</b> the Tasklist form and {@code /api} end in the same service method.
+ * At an engine door the task's complete listener reads the form and calls it. Through {@code /api} the
+ * service calls it first and then completes the task with what it recorded
+ * ({@link ProcessGateway#completeRecorded}); the listener finds that in {@link #recordedForApi} and
+ * records nothing again — it only turns the record into the routing facts the model reads.
  */
 public final class Acting {
 
@@ -29,6 +36,12 @@ public final class Acting {
 
     /** The person our {@code /api} code completes a task for, while {@link ProcessGateway} completes it. */
     private static final ThreadLocal<Actor> FOR_API_CALLER = new ThreadLocal<>();
+
+    /** The task {@link ProcessGateway#completeRecorded} completes and the step its service method recorded. */
+    private record Recorded(String taskId, Object step) {
+    }
+
+    private static final ThreadLocal<Recorded> RECORDED_FOR_API = new ThreadLocal<>();
 
     private Acting() {
     }
@@ -54,7 +67,9 @@ public final class Acting {
     }
 
     /**
-     * Whether {@link ProcessGateway} is completing a task for an {@code /api} caller right now. The rule
+     * Whether {@link ProcessGateway} is completing a task for an {@code /api} caller right now (for a
+     * listener with nothing to add to what the service recorded; one that turns the recorded step into
+     * routing facts uses {@link #recordedForApi} instead). The rule
      * for a user task's complete listener (one door per user task, DESIGN.md §2): the {@code /api} path
      * calls the step's service method, which checks, validates and records, and only then completes the
      * task through the gateway — so the listener, the Tasklist's adapter to that same method, has nothing
@@ -64,17 +79,37 @@ public final class Acting {
         return FOR_API_CALLER.get() != null;
     }
 
+    /**
+     * The step the {@code /api} caller's service method recorded before {@link ProcessGateway} completed
+     * this task with it; empty at an engine door, where the listener records the step itself.
+     */
+    public static <T> Optional<T> recordedForApi(DelegateTask task, Class<T> type) {
+        Recorded recorded = RECORDED_FOR_API.get();
+        return recorded == null || !recorded.taskId().equals(task.getId()) ? Optional.empty()
+                : Optional.of(type.cast(recorded.step()));
+    }
+
+    /** Runs {@code work} (completing task {@code taskId}) with {@code step} as what the /api caller recorded. */
+    static void recordedForApi(String taskId, Object step, Runnable work) {
+        within(RECORDED_FOR_API, new Recorded(taskId, step), work);
+    }
+
     /** Runs {@code work} (an engine call of {@link ProcessGateway}) with {@code actor} as the one who acts. */
     static void forApiCaller(Actor actor, Runnable work) {
-        Actor outer = FOR_API_CALLER.get();
-        FOR_API_CALLER.set(actor);
+        within(FOR_API_CALLER, actor, work);
+    }
+
+    /** Runs {@code work} with {@code value} in {@code slot}, restoring what was there (nested calls). */
+    private static <T> void within(ThreadLocal<T> slot, T value, Runnable work) {
+        T outer = slot.get();
+        slot.set(value);
         try {
             work.run();
         } finally {
             if (outer == null) {
-                FOR_API_CALLER.remove();
+                slot.remove();
             } else {
-                FOR_API_CALLER.set(outer);
+                slot.set(outer);
             }
         }
     }

@@ -81,6 +81,15 @@ public class ProcessGateway {
         }
     }
 
+    /**
+     * Completes {@code task} for {@code actor} after the calling service's method for this step has
+     * checked and recorded it as {@code recordedStep}: the task's listener reads that through
+     * {@link Acting#recordedForApi} instead of recording the step again, and sets the routing facts.
+     */
+    public void completeRecorded(OpenTask task, Actor actor, Object recordedStep) {
+        Acting.recordedForApi(task.id(), recordedStep, () -> complete(task, actor, Map.of()));
+    }
+
     private static String businessKey(long recordId) {
         return String.valueOf(recordId);
     }

@@ -1,0 +1,107 @@
+package org.anzexian.filing.serviceorg;
+
+import static org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.*;
+
+import java.time.Clock;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.engine.Acting;
+import org.anzexian.platform.engine.FormValues;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegates and listeners of {@code processes/serviceOrgFiling.bpmn}: one bean per model element,
+ * each a thin adapter to one method of {@link ServiceOrgFilingService} that sets the routing facts it returns.
+ */
+@Configuration
+class ServiceOrgFilingDelegates {
+
+    /**
+     * {@code ServiceTask_RegisterFiling}: a filing started through {@code /api} is stored already; one
+     * started from the Tasklist start form is stored now, for the logged-in user who started it.
+     */
+    @Bean
+    JavaDelegate serviceOrgFilingRegisterFilingDelegate(ServiceOrgFilingService filings, Clock clock) {
+        return execution -> {
+            ServiceOrgFilingService.Opened opened;
+            if (execution.getProcessBusinessKey() != null) {
+                opened = filings.opened(filingId(execution));
+            } else {
+                Actor actor = Acting.requireUser(execution,
+                        "备案须由本机构人员登录后提交 (a filing must be started by a logged-in member)");
+                opened = filings.registerStartedFiling(actor,
+                        StartFormFiling.read(new FormValues(execution.getVariables(), clock.getZone())),
+                        execution.getProcessInstanceId());
+                execution.setProcessBusinessKey(String.valueOf(opened.filingId()));
+            }
+            execution.setVariable(VAR_FILING_ID, opened.filingId());
+            execution.setVariable(VAR_ORGANIZATION_GROUP, opened.organizationGroup());
+            execution.setVariable(VAR_CORRECTION_DEADLINE, opened.correctionDeadline());
+            execution.setVariable(VAR_REVIEW_REMINDER, opened.reviewReminder());
+        };
+    }
+
+    /** {@code ServiceTask_RunChecks}: runs N7.1–N7.5 and hands the gateway its routing fact. */
+    @Bean
+    JavaDelegate serviceOrgFilingRunChecksDelegate(ServiceOrgFilingService filings) {
+        return execution -> {
+            var outcome = filings.runChecks(filingId(execution));
+            execution.setVariable(VAR_CHECKS_PASSED, outcome.passed());
+            execution.setVariable(VAR_CHECK_SUMMARY, outcome.summary());
+        };
+    }
+
+    /** {@code UserTask_ReviewFiling}: the bureau's decision, from the form or recorded by {@code /api}, routes the gateway. */
+    @Bean
+    TaskListener serviceOrgFilingReviewFilingListener(ServiceOrgFilingService filings, Clock clock) {
+        return task -> {
+            ReviewDecision decision = Acting.recordedForApi(task, ReviewDecision.class).orElseGet(() -> {
+                FormValues form = new FormValues(task.getVariables(), clock.getZone());
+                ReviewDecision chosen = form.choice(VAR_REVIEW_DECISION, ReviewDecision.class,
+                        "必须选择审核结论 (decision required)");
+                form.throwIfInvalid();
+                return filings.recordReview(Acting.requireUser(task), filingId(task),
+                        new ServiceOrgFilingService.Review(chosen, form.text(VAR_REVIEW_REASON)));
+            });
+            task.getExecution().setVariable(VAR_REVIEW_DECISION, decision.name());
+        };
+    }
+
+    /** {@code ServiceTask_RemindReviewer}: reminds the city bureau of an overdue review. */
+    @Bean
+    JavaDelegate serviceOrgFilingRemindReviewerDelegate(ServiceOrgFilingService filings) {
+        return execution -> filings.remindReviewer(filingId(execution));
+    }
+
+    /** {@code ServiceTask_ApproveFiling}: approves the filing, numbers it and tells the organization and the bureau. */
+    @Bean
+    JavaDelegate serviceOrgFilingApproveFilingDelegate(ServiceOrgFilingService filings) {
+        return execution -> filings.approve(filingId(execution));
+    }
+
+    /** {@code ServiceTask_RejectFiling}: rejects the filing and tells the organization why. */
+    @Bean
+    JavaDelegate serviceOrgFilingRejectFilingDelegate(ServiceOrgFilingService filings) {
+        return execution -> filings.reject(filingId(execution));
+    }
+
+    /** {@code ServiceTask_RequestMoreInfo}: back to the organization with the bureau's request as the reason. */
+    @Bean
+    JavaDelegate serviceOrgFilingRequestMoreInfoDelegate(ServiceOrgFilingService filings) {
+        return execution -> execution.setVariable(VAR_CHECK_SUMMARY, filings.requestMoreInfo(filingId(execution)));
+    }
+
+    /** {@code ServiceTask_LapseFiling}: the correction deadline passed: the filing lapses. */
+    @Bean
+    JavaDelegate serviceOrgFilingLapseFilingDelegate(ServiceOrgFilingService filings) {
+        return execution -> filings.lapse(filingId(execution));
+    }
+
+    /** {@code ServiceTask_WithdrawFiling}: ends the filing as withdrawn. */
+    @Bean
+    JavaDelegate serviceOrgFilingWithdrawFilingDelegate(ServiceOrgFilingService filings) {
+        return execution -> filings.markWithdrawn(filingId(execution));
+    }
+}
