@@ -65,15 +65,19 @@ public final class FiledInsurers {
      * for a filing that passes every check (licenses, audit, leads, experience; the fixture's stored scans).
      */
     public Map<String, Object> startForm(Insurer insurer) {
-        LocalDate today = LocalDate.now(clock);
+        return startForm(insurer.organization(), insurer.parent(), LocalDate.now(clock));
+    }
+
+    /** As {@link #startForm(Insurer)}, for a branch of {@code parent} on {@code today}. */
+    public static Map<String, Object> startForm(Organization branch, Organization parent, LocalDate today) {
         Map<String, Object> form = new java.util.HashMap<>();
-        form.put("parentName", insurer.parent().name());
-        form.put("parentCreditCode", insurer.parent().creditCode());
+        form.put("parentName", parent.name());
+        form.put("parentCreditCode", parent.creditCode());
         form.put("parentAuthorizationHash", InsurerFilingFixtures.hash('a'));
-        form.put("businessLicenseNumber", "BL-" + insurer.organization().id());
+        form.put("businessLicenseNumber", "BL-" + branch.id());
         form.put("businessLicenseValidUntil", today.plusYears(2).toString());
         form.put("businessLicenseHash", InsurerFilingFixtures.hash('b'));
-        form.put("insuranceLicenseNumber", "IL-" + insurer.organization().id());
+        form.put("insuranceLicenseNumber", "IL-" + branch.id());
         form.put("insuranceLicenseValidUntil", today.plusYears(2).toString());
         form.put("insuranceLicenseHash", InsurerFilingFixtures.hash('c'));
         form.put("principalName", "刘洋");
