@@ -113,11 +113,14 @@ class DoorGuard extends CommandInterceptor {
      * "Exception while invoking TaskListener"), and values a form's reader could not take — the person's
      * input, not our fault — become the door's 400/403 with the reason meant for the person.
      */
-    private static Optional<DoorRefusal> refusalFor(RuntimeException failure, Command<?> command, Authentication user) {
+    private Optional<DoorRefusal> refusalFor(RuntimeException failure, Command<?> command, Authentication user) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidRequestException invalid) {
-                return Optional.of(DoorRefusal.invalid(
-                        invalid.fieldErrors().stream().map(ApiError.FieldMessage::message).toList()));
+                FormFields form = formOf(command);
+                return Optional.of(DoorRefusal.invalid(invalid.fieldErrors().stream()
+                        .map(error -> form.labelOf(error.field()).map(label -> "「" + label + "」" + error.message())
+                                .orElse(error.message()))
+                        .toList()));
             }
             if (cause instanceof ForbiddenException forbidden) {
                 return Optional.of(DoorRefusal.forbidden(forbidden.getMessage()));
@@ -237,16 +240,48 @@ class DoorGuard extends CommandInterceptor {
         }
     }
 
+    /** The form of the task a command completes, or of the start event it submits; none if it has none. */
+    private FormFields formOf(Command<?> command) {
+        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+            Task task = taskWithForm(field(command, "taskId"));
+            return task == null || task.getProcessDefinitionId() == null ? FormFields.NONE : taskForm(task);
+        }
+        if (command instanceof SubmitStartFormCmd) {
+            return Optional.ofNullable(startForm(definition(field(command, "processDefinitionId"), null)))
+                    .orElse(FormFields.NONE);
+        }
+        if (command instanceof StartProcessInstanceCmd) {
+            ProcessInstantiationBuilderImpl start = field(command, "instantiationBuilder");
+            return Optional.ofNullable(startForm(definition(start.getProcessDefinitionId(), start.getProcessDefinitionKey())))
+                    .orElse(FormFields.NONE);
+        }
+        return FormFields.NONE;
+    }
+
+    private Task taskWithForm(String taskId) {
+        return asSystem(() -> engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
+    }
+
+    private FormFields taskForm(Task task) {
+        ProcessDefinition definition = definition(task.getProcessDefinitionId(), null);
+        return asSystem(() -> forms().fields(definition.getDeploymentId(), task.getCamundaFormRef(), task.getFormKey()))
+                .orElse(FormFields.NONE);
+    }
+
+    /** The fields of the process's start form; {@code null} when its start event has no form. */
+    private FormFields startForm(ProcessDefinition definition) {
+        StartFormData form = asSystem(() -> engine.getFormService().getStartFormData(definition.getId()));
+        return form == null ? null : asSystem(() -> forms().fields(definition.getDeploymentId(),
+                form.getCamundaFormRef(), form.getFormKey())).orElse(null);
+    }
+
     private void checkCompletion(Authentication user, String taskId, Map<String, ?> submitted) {
-        Task task = asSystem(() -> engine.getTaskService().createTaskQuery().taskId(taskId)
-                .initializeFormKeys().singleResult());
+        Task task = taskWithForm(taskId);
         if (task == null || task.getProcessInstanceId() == null) {
             return; // the engine answers an unknown task itself; stand-alone tasks hold no record
         }
         requireOwner(user, task);
-        ProcessDefinition definition = definition(task.getProcessDefinitionId(), null);
-        FormFields declared = asSystem(() -> forms().fields(definition.getDeploymentId(), task.getCamundaFormRef(),
-                task.getFormKey())).orElse(FormFields.NONE);
+        FormFields declared = taskForm(task);
         Map<String, Object> current = submitted == null || submitted.isEmpty() ? Map.of()
                 : asSystem(() -> engine.getTaskService().getVariables(taskId));
         List<String> problems = new ArrayList<>();
@@ -258,7 +293,7 @@ class DoorGuard extends CommandInterceptor {
             }
             if (declared.shown().contains(name)) {
                 if (!sameValue(entry.getValue(), current.get(name))) {
-                    problems.add("「" + name + "」是只读字段，不能修改");
+                    problems.add("「" + declared.labelOf(name).orElse(name) + "」是只读字段，不能修改");
                 }
                 continue;
             }
@@ -289,9 +324,7 @@ class DoorGuard extends CommandInterceptor {
         if (businessKey != null && !businessKey.isBlank()) {
             throw DoorRefusal.invalid("业务编号由系统生成，发起时不能指定");
         }
-        StartFormData form = asSystem(() -> engine.getFormService().getStartFormData(definition.getId()));
-        FormFields declared = form == null ? null : asSystem(() -> forms().fields(definition.getDeploymentId(),
-                form.getCamundaFormRef(), form.getFormKey())).orElse(null);
+        FormFields declared = startForm(definition);
         if (declared == null) {
             throw DoorRefusal.forbidden("「" + label(definition) + "」由系统发起，不能手工发起");
         }

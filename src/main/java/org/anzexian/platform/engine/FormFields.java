@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,12 +18,15 @@ import java.util.regex.Pattern;
  * shows ({@code shown}: read-only or disabled fields, which may come back only unchanged). Anything
  * else submitted with the form did not come from it.
  */
-public record FormFields(Set<String> editable, Set<String> shown) {
+public record FormFields(Set<String> editable, Set<String> shown, Map<String, String> labels) {
 
-    public static final FormFields NONE = new FormFields(Set.of(), Set.of());
+    public static final FormFields NONE = new FormFields(Set.of(), Set.of(), Map.of());
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CAM_VARIABLE = Pattern.compile("cam-variable-name\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern TAG = Pattern.compile("<(input|select|textarea)\\b[^>]*>");
+    private static final Pattern ID = Pattern.compile("\\bid\\s*=\\s*\"([^\"]+)\"");
+    private static final Pattern LABEL = Pattern.compile("<label[^>]*\\bfor\\s*=\\s*\"([^\"]+)\"[^>]*>(.*?)</label>", Pattern.DOTALL);
     private static final Pattern FETCHED_VARIABLE = Pattern.compile("fetchVariable\\(\\s*['\"]([^'\"]+)['\"]");
     private static final Pattern CREATED_VARIABLE =
             Pattern.compile("createVariable\\(\\s*\\{\\s*name\\s*:\\s*['\"]([^'\"]+)['\"]");
@@ -28,6 +34,13 @@ public record FormFields(Set<String> editable, Set<String> shown) {
     public FormFields {
         editable = Set.copyOf(editable);
         shown = Set.copyOf(shown);
+        labels = Map.copyOf(labels);
+    }
+
+    /** What the person sees as the field's name, for a field or an item of a list field ({@code staff[2]}). */
+    public Optional<String> labelOf(String field) {
+        String name = field == null ? "" : field.split("[\\[.]", 2)[0];
+        return Optional.ofNullable(labels.get(name));
     }
 
     /** Fields of a Camunda Form ({@code .form}): every component with a {@code key}, groups included. */
@@ -35,8 +48,9 @@ public record FormFields(Set<String> editable, Set<String> shown) {
         try {
             Set<String> editable = new LinkedHashSet<>();
             Set<String> shown = new LinkedHashSet<>();
-            collect(JSON.readTree(json).path("components"), editable, shown);
-            return new FormFields(editable, shown);
+            Map<String, String> labels = new HashMap<>();
+            collect(JSON.readTree(json).path("components"), editable, shown, labels);
+            return new FormFields(editable, shown, labels);
         } catch (IOException e) {
             throw new UncheckedIOException("Camunda Form is not JSON", e);
         }
@@ -52,7 +66,26 @@ public record FormFields(Set<String> editable, Set<String> shown) {
         editable.addAll(matches(text, CREATED_VARIABLE));
         Set<String> shown = matches(text, FETCHED_VARIABLE);
         shown.removeAll(editable);
-        return new FormFields(editable, shown);
+        return new FormFields(editable, shown, embeddedLabels(text));
+    }
+
+    /** {@code <label for="id">} of each input, by the variable the input names. */
+    private static Map<String, String> embeddedLabels(String html) {
+        Map<String, String> labelById = new HashMap<>();
+        Matcher label = LABEL.matcher(html);
+        while (label.find()) {
+            labelById.put(label.group(1), label.group(2).replaceAll("<[^>]*>", "").strip());
+        }
+        Map<String, String> labels = new HashMap<>();
+        Matcher tag = TAG.matcher(html);
+        while (tag.find()) {
+            Matcher id = ID.matcher(tag.group());
+            Matcher variable = CAM_VARIABLE.matcher(tag.group());
+            if (id.find() && variable.find() && labelById.containsKey(id.group(1))) {
+                labels.put(variable.group(1), labelById.get(id.group(1)));
+            }
+        }
+        return labels;
     }
 
     private static Set<String> matches(String text, Pattern pattern) {
@@ -77,14 +110,18 @@ public record FormFields(Set<String> editable, Set<String> shown) {
         return editable.contains(name) || shown.contains(name);
     }
 
-    private static void collect(JsonNode components, Set<String> editable, Set<String> shown) {
+    private static void collect(JsonNode components, Set<String> editable, Set<String> shown, Map<String, String> labels) {
         for (JsonNode component : components) {
             String key = component.path("key").asText("");
             if (!key.isEmpty()) {
                 boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
                 (readOnly ? shown : editable).add(key);
+                String label = component.path("label").asText("").strip();
+                if (!label.isEmpty()) {
+                    labels.put(key, label);
+                }
             }
-            collect(component.path("components"), editable, shown);
+            collect(component.path("components"), editable, shown, labels);
         }
     }
 }

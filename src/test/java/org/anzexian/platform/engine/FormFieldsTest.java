@@ -1,0 +1,38 @@
+package org.anzexian.platform.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import org.anzexian.support.ProjectFiles;
+import org.junit.jupiter.api.Test;
+
+/** What a form declares, read from the real forms the way the door guard reads them (#10, ADR 0007). */
+class FormFieldsTest {
+
+    @Test
+    void aCamundaFormDeclaresItsKeysWithLabelsAndItsReadOnlyFieldsAsShown() throws IOException {
+        FormFields form = FormFields.ofCamundaForm(Files.readAllBytes(ProjectFiles.FORMS.resolve("claimDecision.form")));
+
+        assertThat(form.editable()).contains("covered", "payeeLines", "decisionReason").doesNotContain("claimId");
+        assertThat(form.shown()).containsExactly("claimId");
+        assertThat(form.labelOf("payeeLines")).contains("核定金额（每行一人：姓名,金额）");
+        assertThat(form.labelOf("payeeLines[1]")).as("an item of a list field").contains("核定金额（每行一人：姓名,金额）");
+        assertThat(form.declares("insurerGroup")).isFalse();
+    }
+
+    @Test
+    void anEmbeddedFormDeclaresItsInputsAndCreatedVariablesAndShowsWhatItFetches() throws IOException {
+        FormFields rectification = FormFields.ofEmbeddedForm(
+                Files.readAllBytes(ProjectFiles.FORMS.resolve("hazardRectification.html")));
+        FormFields quotation = FormFields.ofEmbeddedForm(
+                Files.readAllBytes(ProjectFiles.FORMS.resolve("quotationRequestStart.html")));
+        FormFields visit = FormFields.ofEmbeddedForm(Files.readAllBytes(ProjectFiles.FORMS.resolve("visitRecord.html")));
+
+        assertThat(rectification.editable()).contains("evidenceDescription", "evidencePhoto1").doesNotContain("hazardId");
+        assertThat(rectification.shown()).containsExactly("hazardId");
+        assertThat(quotation.editable()).contains("projectCode", "insurerOrgIds");
+        assertThat(visit.labelOf("arrivedAt")).contains("到场时间");
+        assertThat(visit.labelOf("verifierGroup")).isEmpty();
+    }
+}
