@@ -1,5 +1,6 @@
 package org.anzexian.filing.insurer;
 
+import org.anzexian.filing.FilingProperties;
 import org.springframework.stereotype.Component;
 
 /**

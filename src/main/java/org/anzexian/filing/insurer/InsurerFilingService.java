@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.anzexian.filing.FilingProperties;
 import org.anzexian.filing.creditlist.CreditListImported;
 import org.anzexian.filing.insurer.InsurerFilingData.Document;
 import org.anzexian.filing.insurer.InsurerFilingData.License;

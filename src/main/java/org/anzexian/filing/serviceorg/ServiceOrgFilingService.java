@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.anzexian.filing.FilingProperties;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.creditlist.CreditListType;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.CorrectionAction;
@@ -31,7 +32,6 @@ import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.organization.OrganizationType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -41,9 +41,8 @@ import org.springframework.validation.annotation.Validated;
  * checks, correction, the city bureau's review, and the register of filed organizations. The
  * process {@code serviceOrgFiling} drives the steps; every state change happens here.
  *
- * <p>Durations ({@code anzexian.filing.correction-deadline}, default P30D, and
- * {@code anzexian.filing.review-reminder}, default P5D; ISO-8601 as Camunda timers read them) are
- * fixed per filing when it starts.
+ * <p>Durations ({@code anzexian.filing.correction-deadline} and {@code anzexian.filing.review-reminder})
+ * come from {@link FilingProperties}, shared with the insurer filing, and are fixed per filing when it starts.
  *
  * <p>Access: an organization's members see and change only their own filings; the city bureau and
  * administrators see all and review. Engine calls run through {@link ProcessGateway} after these
@@ -63,14 +62,11 @@ public class ServiceOrgFilingService {
     private final NotificationService notifications;
     private final ProcessGateway engine;
     private final Clock clock;
-    private final String correctionDeadline;
-    private final String reviewReminder;
+    private final FilingProperties properties;
 
     ServiceOrgFilingService(ServiceOrgFilingRepository repository, OrganizationService organizations, FileStore files,
             CreditListService creditLists, EligibilityRules rules, NotificationService notifications,
-            ProcessGateway engine, Clock clock,
-            @Value("${anzexian.filing.correction-deadline:P30D}") String correctionDeadline,
-            @Value("${anzexian.filing.review-reminder:P5D}") String reviewReminder) {
+            ProcessGateway engine, Clock clock, FilingProperties properties) {
         this.repository = repository;
         this.organizations = organizations;
         this.files = files;
@@ -79,8 +75,7 @@ public class ServiceOrgFilingService {
         this.notifications = notifications;
         this.engine = engine;
         this.clock = clock;
-        this.correctionDeadline = correctionDeadline;
-        this.reviewReminder = reviewReminder;
+        this.properties = properties;
     }
 
     /** {@code POST /api/service-org-filings}: stores the filing and starts its process, which runs the checks at once. */
@@ -103,13 +98,18 @@ public class ServiceOrgFilingService {
         Organization organization = requireFilingOrganization(actor, request);
         long id = repository.insert(organization.id(), request, actor.userId(), now());
         repository.setProcessInstance(id, processInstanceId);
-        return new Opened(id, organization.groupId(), correctionDeadline, reviewReminder);
+        return opened(id, organization.groupId());
     }
 
     /** A filing submitted through {@code /api}, stored already: what its process needs to know. */
     @Transactional(readOnly = true)
     public Opened opened(long id) {
-        return new Opened(id, group(require(id)), correctionDeadline, reviewReminder);
+        return opened(id, group(require(id)));
+    }
+
+    private Opened opened(long id, String organizationGroup) {
+        return new Opened(id, organizationGroup, properties.correctionDeadline().toString(),
+                properties.reviewReminder().toString());
     }
 
     /** A new filing as its process sees it: the record, the group that corrects it, its timers' durations. */
