@@ -38,8 +38,6 @@ class ServiceOrgFilingDelegates {
             }
             execution.setVariable(VAR_FILING_ID, opened.filingId());
             execution.setVariable(VAR_ORGANIZATION_GROUP, opened.organizationGroup());
-            execution.setVariable(VAR_CORRECTION_DEADLINE, opened.correctionDeadline());
-            execution.setVariable(VAR_REVIEW_REMINDER, opened.reviewReminder());
         };
     }
 

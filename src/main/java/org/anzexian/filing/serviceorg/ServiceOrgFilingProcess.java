@@ -42,9 +42,6 @@ public final class ServiceOrgFilingProcess {
     /** String, {@link ReviewDecision}: set when the review task completes. */
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_REASON = "reviewReason";
-    /** ISO-8601 durations from configuration, read by the timers. */
-    public static final String VAR_CORRECTION_DEADLINE = "correctionDeadline";
-    public static final String VAR_REVIEW_REMINDER = "reviewReminder";
     /** String: who started the filing from the Tasklist ({@code camunda:initiator}). */
     public static final String VAR_INITIATOR = "initiator";
 

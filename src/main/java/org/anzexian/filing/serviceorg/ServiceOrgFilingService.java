@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.anzexian.filing.FilingProperties;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.creditlist.CreditListType;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.CorrectionAction;
@@ -42,7 +41,7 @@ import org.springframework.validation.annotation.Validated;
  * process {@code serviceOrgFiling} drives the steps; every state change happens here.
  *
  * <p>Durations ({@code anzexian.filing.correction-deadline} and {@code anzexian.filing.review-reminder})
- * come from {@link FilingProperties}, shared with the insurer filing, and are fixed per filing when it starts.
+ * are read by the model's timers from the shared {@link org.anzexian.filing.FilingSchedule}.
  *
  * <p>Access: an organization's members see and change only their own filings; the city bureau and
  * administrators see all and review. Engine calls run through {@link ProcessGateway} after these
@@ -62,11 +61,10 @@ public class ServiceOrgFilingService {
     private final NotificationService notifications;
     private final ProcessGateway engine;
     private final Clock clock;
-    private final FilingProperties properties;
 
     ServiceOrgFilingService(ServiceOrgFilingRepository repository, OrganizationService organizations, FileStore files,
             CreditListService creditLists, EligibilityRules rules, NotificationService notifications,
-            ProcessGateway engine, Clock clock, FilingProperties properties) {
+            ProcessGateway engine, Clock clock) {
         this.repository = repository;
         this.organizations = organizations;
         this.files = files;
@@ -75,7 +73,6 @@ public class ServiceOrgFilingService {
         this.notifications = notifications;
         this.engine = engine;
         this.clock = clock;
-        this.properties = properties;
     }
 
     /** {@code POST /api/service-org-filings}: stores the filing and starts its process, which runs the checks at once. */
@@ -98,22 +95,17 @@ public class ServiceOrgFilingService {
         Organization organization = requireFilingOrganization(actor, request);
         long id = repository.insert(organization.id(), request, actor.userId(), now());
         repository.setProcessInstance(id, processInstanceId);
-        return opened(id, organization.groupId());
+        return new Opened(id, organization.groupId());
     }
 
     /** A filing submitted through {@code /api}, stored already: what its process needs to know. */
     @Transactional(readOnly = true)
     public Opened opened(long id) {
-        return opened(id, group(require(id)));
+        return new Opened(id, group(require(id)));
     }
 
-    private Opened opened(long id, String organizationGroup) {
-        return new Opened(id, organizationGroup, properties.correctionDeadline().toString(),
-                properties.reviewReminder().toString());
-    }
-
-    /** A new filing as its process sees it: the record, the group that corrects it, its timers' durations. */
-    public record Opened(long filingId, String organizationGroup, String correctionDeadline, String reviewReminder) {
+    /** A new filing as its process sees it: the record and the group that corrects it. */
+    public record Opened(long filingId, String organizationGroup) {
     }
 
     private Organization requireFilingOrganization(Actor actor, ServiceOrgFilingRequest request) {

@@ -417,7 +417,7 @@ abstract class DoorAttackContract {
                 Map.of(ServiceOrgFilingProcess.VAR_CHECK_SUMMARY, "全部通过"),
                 Map.of(ServiceOrgFilingProcess.VAR_FILING_ID, filedOfA),
                 Map.of(ServiceOrgFilingProcess.VAR_CHECKS_PASSED, true),
-                Map.of(ServiceOrgFilingProcess.VAR_CORRECTION_DEADLINE, inDays(365)));
+                Map.of("correctionDeadline", inDays(365)));
         completes(door, correct);
         assertThat(serviceOrgFilings.require(filedOfA).status()).isEqualTo(org.anzexian.filing.serviceorg.FilingStatus.FILED);
     }
@@ -502,11 +502,11 @@ abstract class DoorAttackContract {
     void theCityCannotWriteAServiceOrgFilingsVariablesNorEditItsReview_serviceOrgFiling_N7(Door door) {
         Step review = serviceOrgFilingReview(filedServiceOrgs.inReview());
         edits(door, review, Map.of(ServiceOrgFilingProcess.VAR_ORGANIZATION_GROUP, city.group(),
-                ServiceOrgFilingProcess.VAR_REVIEW_REMINDER, "P10Y"));
+                "reviewReminder", "P10Y"));
         completes(door, review);
         Step correct = serviceOrgFilingCorrection(filedServiceOrgs.needingCorrection());
         edits(door, correct, Map.of(ServiceOrgFilingProcess.VAR_CHECKS_PASSED, true,
-                ServiceOrgFilingProcess.VAR_CORRECTION_DEADLINE, inDays(365)));
+                "correctionDeadline", inDays(365)));
         completes(door, correct);
     }
 
