@@ -30,7 +30,7 @@ import org.anzexian.filing.insurer.InsurerFilingProcess;
 import org.anzexian.filing.insurer.InsurerFilingService;
 import org.anzexian.filing.serviceorg.FilingStatus;
 import org.anzexian.filing.serviceorg.QualificationClass;
-import org.anzexian.filing.serviceorg.ReviewDecision;
+import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.serviceorg.ServiceOrgFiling;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest;
 import org.anzexian.filing.serviceorg.ClientType;

@@ -39,7 +39,7 @@ public final class ServiceOrgFilingProcess {
     public static final String VAR_CHECK_SUMMARY = "checkSummary";
     /** String, {@link CorrectionAction}: set when the correction task completes. */
     public static final String VAR_CORRECTION_ACTION = "correctionAction";
-    /** String, {@link ReviewDecision}: set when the review task completes. */
+    /** String, a {@link org.anzexian.filing.ReviewDecision#formValue()}: set when the review task completes. */
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_REASON = "reviewReason";
     /** String: who started the filing from the Tasklist ({@code camunda:initiator}). */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Engagement;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Qualification;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffCertificate;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.creditlist.CreditListType;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.CorrectionAction;

@@ -120,7 +120,7 @@ abstract class InsurerFilingProcessContract {
         assertThat(filed.filingNumber()).matches("XZAZX-\\d{4}-\\d{4}");
         assertThat(filed.decisions()).singleElement().satisfies(decision -> {
             assertThat(decision.decidedBy()).isEqualTo(reviewer);
-            assertThat(decision.decision()).isEqualTo(ReviewDecision.Decision.APPROVE);
+            assertThat(decision.decision()).isEqualTo(FilingDecision.Decision.APPROVE);
         });
         gate.requireFiled(insurer.organization().id());
 

@@ -109,7 +109,7 @@ abstract class ServiceOrgFilingContract {
         assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(PlatformGroups.CITY_BUREAU);
 
-        review(filing, "APPROVE", null);
+        review(filing, "APPROVE", null); // the enum name /api accepted before the shared form value "approve"
         DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.END_FILED);
@@ -237,9 +237,9 @@ abstract class ServiceOrgFilingContract {
         JsonNode filing = submit(org, eligible(org)).getBody();
         ProcessInstance instance = instance(filing);
 
-        assertThat(review(filing, "REJECT", " ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(review(filing, "reject", " ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
-        assertThat(review(filing, "REJECT", "质量控制体系与实际不符").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(review(filing, "reject", "质量控制体系与实际不符").getStatusCode()).isEqualTo(HttpStatus.OK);
         DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.END_REJECTED);
@@ -255,7 +255,7 @@ abstract class ServiceOrgFilingContract {
         ServiceOrg org = newServiceOrg();
         JsonNode filing = submit(org, eligible(org)).getBody();
 
-        review(filing, "MORE_INFO", "请补充服务团队人员的社保证明");
+        review(filing, "moreInfo", "请补充服务团队人员的社保证明");
         DueJobs.run(engine, instance(filing));
 
         assertThat(instance(filing)).isWaitingAt(ServiceOrgFilingProcess.TASK_CORRECT_FILING);
@@ -318,7 +318,7 @@ abstract class ServiceOrgFilingContract {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.withBasicAuth(owner.user(), owner.user()).postForEntity(
                 "/api/service-org-filings/" + filing.get("id").asLong() + "/review",
-                Map.of("decision", "APPROVE"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+                Map.of("decision", "approve"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("city", "city").getForEntity(
                 "/api/service-org-filings/" + filing.get("id").asLong(), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 

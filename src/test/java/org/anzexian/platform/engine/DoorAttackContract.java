@@ -1139,7 +1139,7 @@ abstract class DoorAttackContract {
 
     private Step serviceOrgFilingReview(FiledServiceOrgs.Submitted submitted) {
         return serviceOrgFilingStep("审核服务机构备案", submitted, ServiceOrgFilingProcess.TASK_REVIEW_FILING, city,
-                Map.of(ServiceOrgFilingProcess.VAR_REVIEW_DECISION, "APPROVE"));
+                Map.of(ServiceOrgFilingProcess.VAR_REVIEW_DECISION, "approve"));
     }
 
     private Step serviceOrgFilingCorrection(FiledServiceOrgs.Submitted submitted) {
