@@ -2,6 +2,7 @@ package org.anzexian.filing.insurer;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.anzexian.filing.FilingStatus;
 
 /** An insurer filing with the checks of its latest round and the bureau's decisions. */
 public record InsurerFiling(

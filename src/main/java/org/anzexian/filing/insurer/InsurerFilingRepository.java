@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.insurer.InsurerFilingData.AuditReport;
 import org.anzexian.filing.insurer.InsurerFilingData.ClaimsService;
 import org.anzexian.filing.insurer.InsurerFilingData.Document;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.anzexian.filing.FilingProperties;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.creditlist.CreditListImported;
 import org.anzexian.filing.insurer.InsurerFilingData.Document;

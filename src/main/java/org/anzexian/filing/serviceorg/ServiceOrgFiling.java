@@ -2,6 +2,7 @@ package org.anzexian.filing.serviceorg;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.ReviewDecision;
 
 /**

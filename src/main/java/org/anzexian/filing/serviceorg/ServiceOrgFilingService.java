@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.creditlist.CreditListType;
@@ -158,7 +159,7 @@ public class ServiceOrgFilingService {
         OffsetDateTime now = now();
         results.forEach(result -> repository.insertCheck(id, round, result, now));
         boolean passed = results.stream().allMatch(CheckResult::passed);
-        repository.setStatus(id, passed ? FilingStatus.IN_REVIEW : FilingStatus.CORRECTION, now);
+        repository.setStatus(id, passed ? FilingStatus.IN_REVIEW : FilingStatus.NEEDS_CORRECTION, now);
         String summary = results.stream().filter(result -> !result.passed())
                 .map(result -> result.label() + "（" + result.check().rule() + "）：" + result.reason())
                 .collect(Collectors.joining("\n"));
@@ -173,7 +174,7 @@ public class ServiceOrgFilingService {
     @Transactional
     public ServiceOrgFiling update(Actor actor, long id, @Valid ServiceOrgFilingRequest request) {
         ServiceOrgFiling filing = requireOwn(actor, id);
-        if (filing.status() != FilingStatus.CORRECTION) {
+        if (filing.status() != FilingStatus.NEEDS_CORRECTION) {
             throw new ConflictException(null, "只有待补正的备案可以修改 (only a filing in correction can be changed)");
         }
         if (!filing.data().creditCode().equals(request.creditCode())) {
@@ -267,7 +268,7 @@ public class ServiceOrgFilingService {
     @Transactional
     public String requestMoreInfo(long id) {
         ServiceOrgFiling filing = require(id);
-        repository.setStatus(id, FilingStatus.CORRECTION, now());
+        repository.setStatus(id, FilingStatus.NEEDS_CORRECTION, now());
         notifyGroups(NoticeTemplates.SERVICE_ORG_FILING_MORE_INFO, filing, List.of(group(filing)),
                 Map.of("reason", filing.reviewReason()), "more-info-" + filing.checkRound());
         return "市住建局要求补充材料：" + filing.reviewReason();

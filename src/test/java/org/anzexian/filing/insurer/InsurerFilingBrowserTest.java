@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.insurer.InsurerFilingFixtures.Insurer;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.GroupDirectory;

@@ -1,5 +1,6 @@
 package org.anzexian.filing.insurer;
 
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.support.Processes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package org.anzexian.filing.serviceorg;
 
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.support.Processes;
 import org.anzexian.support.ReceivedMails;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,7 +176,7 @@ abstract class ServiceOrgFilingContract {
 
         JsonNode filing = submit(org, tooFewStaff).getBody();
 
-        assertThat(filing.get("status").asText()).isEqualTo("CORRECTION");
+        assertThat(filing.get("status").asText()).isEqualTo("NEEDS_CORRECTION");
         assertThat(check(filing, "STAFF_TIERS").get("passed").asBoolean()).isFalse();
         assertThat(check(filing, "FIXED_TEAM").get("passed").asBoolean()).isTrue();
         ProcessInstance instance = instance(filing);
@@ -259,7 +260,7 @@ abstract class ServiceOrgFilingContract {
         DueJobs.run(engine, instance(filing));
 
         assertThat(instance(filing)).isWaitingAt(ServiceOrgFilingProcess.TASK_CORRECT_FILING);
-        assertThat(get(org.user(), filing).getBody().get("status").asText()).isEqualTo("CORRECTION");
+        assertThat(get(org.user(), filing).getBody().get("status").asText()).isEqualTo("NEEDS_CORRECTION");
         assertThat((String) engine.getRuntimeService().getVariable(instance(filing).getId(),
                 ServiceOrgFilingProcess.VAR_CHECK_SUMMARY)).contains("社保证明");
         assertThat((String) awaitMail(org.email(), "需补充材料").getContent()).contains("社保证明");
@@ -297,7 +298,7 @@ abstract class ServiceOrgFilingContract {
 
         JsonNode filing = submit(org, eligible(org)).getBody();
 
-        assertThat(filing.get("status").asText()).isEqualTo("CORRECTION");
+        assertThat(filing.get("status").asText()).isEqualTo("NEEDS_CORRECTION");
         JsonNode check = check(filing, "NO_BAD_RECORD");
         assertThat(check.get("passed").asBoolean()).isFalse();
         assertThat(check.get("reason").asText()).contains("安全生产违法行为");

@@ -29,7 +29,7 @@ import org.anzexian.claim.ClaimReport;
 import org.anzexian.claim.ClaimService;
 import org.anzexian.claim.ClaimStatus;
 import org.anzexian.filing.insurer.FiledInsurers;
-import org.anzexian.filing.insurer.FilingStatus;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.insurer.InsurerFilingProcess;
 import org.anzexian.filing.insurer.InsurerFilingService;
 import org.anzexian.filing.serviceorg.FiledServiceOrgs;
@@ -409,7 +409,7 @@ abstract class DoorAttackContract {
         completes(door, review);
         runJobs(ServiceOrgFilingProcess.KEY, inReview.filing().id());
         assertThat(serviceOrgFilings.require(inReview.filing().id()).status())
-                .isEqualTo(org.anzexian.filing.serviceorg.FilingStatus.FILED);
+                .isEqualTo(FilingStatus.FILED);
 
         FiledServiceOrgs.Submitted failed = filedServiceOrgs.needingCorrection();
         Step correct = serviceOrgFilingCorrection(failed);
@@ -419,7 +419,7 @@ abstract class DoorAttackContract {
                 Map.of(ServiceOrgFilingProcess.VAR_CHECKS_PASSED, true),
                 Map.of("correctionDeadline", inDays(365)));
         completes(door, correct);
-        assertThat(serviceOrgFilings.require(filedOfA).status()).isEqualTo(org.anzexian.filing.serviceorg.FilingStatus.FILED);
+        assertThat(serviceOrgFilings.require(filedOfA).status()).isEqualTo(FilingStatus.FILED);
     }
 
     // === 2. Variable writes and task edits by the task's own candidate: 403 ======================================
@@ -691,7 +691,7 @@ abstract class DoorAttackContract {
         long filingId = Long.parseLong(started.json().path("businessKey").asText());
         assertThat(serviceOrgFilings.require(filingId).organizationId()).isEqualTo(newcomer.id());
         assertThat(serviceOrgFilings.require(filingId).status())
-                .isEqualTo(org.anzexian.filing.serviceorg.FilingStatus.IN_REVIEW);
+                .isEqualTo(FilingStatus.IN_REVIEW);
     }
 
     @ParameterizedTest(name = "{0}")
