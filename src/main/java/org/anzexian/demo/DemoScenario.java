@@ -28,9 +28,9 @@ import org.anzexian.filing.insurer.InsurerFilingData.RelatedOrganization;
 import org.anzexian.filing.insurer.InsurerFilingData.Relation;
 import org.anzexian.filing.insurer.InsurerFilingProcess;
 import org.anzexian.filing.insurer.InsurerFilingService;
-import org.anzexian.filing.serviceorg.FilingStatus;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.serviceorg.QualificationClass;
-import org.anzexian.filing.serviceorg.ReviewDecision;
+import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.serviceorg.ServiceOrgFiling;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest;
 import org.anzexian.filing.serviceorg.ClientType;
@@ -150,7 +150,7 @@ class DemoScenario {
                 new PreventionPlan(new Document("每月一次事故预防服务，重大隐患即时通报", null), "按季度考核服务机构，末位约谈"),
                 new Experience(500, 120, 300));
         InsurerFiling filing = insurerFilings.submit(member(insurer, clerk), data);
-        if (filing.status() != org.anzexian.filing.insurer.FilingStatus.IN_REVIEW) {
+        if (filing.status() != FilingStatus.IN_REVIEW) {
             throw new IllegalStateException("demo filing of " + insurer.name() + " failed its checks: " + filing.checks());
         }
         complete(filing.processInstanceId(), CITY, Map.of(InsurerFilingProcess.VAR_REVIEW_DECISION, "approve"));

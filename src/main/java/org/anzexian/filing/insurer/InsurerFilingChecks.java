@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.creditlist.CreditListEntry;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.creditlist.CreditListType;

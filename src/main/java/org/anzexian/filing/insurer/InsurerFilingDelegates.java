@@ -13,7 +13,7 @@ import org.anzexian.filing.insurer.InsurerFilingData.Principal;
 import org.anzexian.filing.insurer.InsurerFilingData.ProjectLead;
 import org.anzexian.filing.insurer.InsurerFilingData.ProofType;
 import org.anzexian.filing.insurer.InsurerFilingData.TeamMember;
-import org.anzexian.filing.insurer.ReviewDecision.Decision;
+import org.anzexian.filing.ReviewDecision;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
@@ -86,7 +86,7 @@ class InsurerFilingDelegates {
         return task -> {
             InsurerFilingService.Reviewed reviewed = filings.recordReview(Acting.requireUser(task), filingId(task),
                     new InsurerFilingService.Review(
-                            Decision.ofFormValue(FormValues.text(task.getVariables(), InsurerFilingProcess.VAR_REVIEW_DECISION)),
+                            ReviewDecision.of(FormValues.text(task.getVariables(), InsurerFilingProcess.VAR_REVIEW_DECISION)),
                             FormValues.text(task.getVariables(), InsurerFilingProcess.VAR_REVIEW_REASON)));
             if (reviewed.correctionReasons() != null) {
                 task.getExecution().setVariable(InsurerFilingProcess.VAR_CORRECTION_REASONS, reviewed.correctionReasons());

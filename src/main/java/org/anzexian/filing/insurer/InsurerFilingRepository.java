@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.insurer.InsurerFilingData.AuditReport;
 import org.anzexian.filing.insurer.InsurerFilingData.ClaimsService;
 import org.anzexian.filing.insurer.InsurerFilingData.Document;
@@ -170,7 +171,7 @@ class InsurerFilingRepository {
                 .param("passed", result.passed()).param("reason", result.reason()).param("now", now).update();
     }
 
-    void insertDecision(long filingId, String decidedBy, ReviewDecision.Decision decision, String reason,
+    void insertDecision(long filingId, String decidedBy, FilingDecision.Decision decision, String reason,
             OffsetDateTime now) {
         jdbc.sql("""
                 INSERT INTO insurer_filing_decision (filing_id, decided_by, decided_at, decision, reason)
@@ -268,15 +269,15 @@ class InsurerFilingRepository {
                 }).list();
     }
 
-    private List<ReviewDecision> decisions(long filingId) {
+    private List<FilingDecision> decisions(long filingId) {
         return jdbc.sql("""
                 SELECT decided_by, decided_at, decision, reason FROM insurer_filing_decision
                 WHERE filing_id = :id ORDER BY id
                 """)
                 .param("id", filingId)
-                .query((row, n) -> new ReviewDecision(row.getString("decided_by"),
+                .query((row, n) -> new FilingDecision(row.getString("decided_by"),
                         row.getObject("decided_at", OffsetDateTime.class),
-                        ReviewDecision.Decision.valueOf(row.getString("decision")), row.getString("reason")))
+                        FilingDecision.Decision.valueOf(row.getString("decision")), row.getString("reason")))
                 .list();
     }
 

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.anzexian.filing.FilingProperties;
+import org.anzexian.filing.FilingStatus;
+import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.creditlist.CreditListImported;
 import org.anzexian.filing.insurer.InsurerFilingData.Document;
 import org.anzexian.filing.insurer.InsurerFilingData.License;
-import org.anzexian.filing.insurer.ReviewDecision.Decision;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.files.FileStore;
@@ -230,7 +232,7 @@ public class InsurerFilingService {
         }
         OffsetDateTime now = now();
         repository.markReinstated(id, now);
-        repository.insertDecision(id, actor.userId(), Decision.REINSTATE, filing.suspensionReason(), now);
+        repository.insertDecision(id, actor.userId(), FilingDecision.Decision.REINSTATE, filing.suspensionReason(), now);
         InsurerFiling reinstated = require(id);
         notices.reinstated(reinstated, now);
         return reinstated;
@@ -257,11 +259,11 @@ public class InsurerFilingService {
     }
 
     /** The city bureau's review of a filing (the form's choice {@code approve}, {@code reject}, {@code moreInfo}). */
-    public record Review(Decision decision, String reason) {
+    public record Review(ReviewDecision decision, String reason) {
     }
 
     /** The decision recorded and, when the bureau asked for more, the reasons for the insurer's correction task. */
-    public record Reviewed(Decision decision, String correctionReasons) {
+    public record Reviewed(ReviewDecision decision, String correctionReasons) {
     }
 
     /**
@@ -274,14 +276,14 @@ public class InsurerFilingService {
         if (!actor.seesWholeCity()) {
             throw new ForbiddenException("只有市住建局可以审核备案 (only the city bureau reviews filings)");
         }
-        Decision decision = review.decision() == Decision.REINSTATE ? null : review.decision();
+        ReviewDecision decision = review.decision();
         FieldViolations violations = new FieldViolations();
         if (decision == null) {
             violations.add(InsurerFilingProcess.VAR_REVIEW_DECISION,
                     "请选择审核结论：approve、reject 或 moreInfo (choose a decision)");
         }
         String trimmed = review.reason() == null ? null : review.reason().strip();
-        if ((decision == Decision.REJECT || decision == Decision.MORE_INFO) && (trimmed == null || trimmed.isEmpty())) {
+        if ((decision == ReviewDecision.REJECT || decision == ReviewDecision.MORE_INFO) && (trimmed == null || trimmed.isEmpty())) {
             violations.add(InsurerFilingProcess.VAR_REVIEW_REASON, "不予备案或要求补充材料时必须说明理由 (reason required)");
         }
         if (trimmed != null && trimmed.length() > 1000) {
@@ -293,8 +295,8 @@ public class InsurerFilingService {
             throw new ConflictException("status", "备案不在审核中 (filing is not in review): " + filing.status());
         }
         OffsetDateTime now = now();
-        repository.insertDecision(filingId, actor.userId(), decision, trimmed == null || trimmed.isEmpty() ? null : trimmed, now);
-        if (decision != Decision.MORE_INFO) {
+        repository.insertDecision(filingId, actor.userId(), FilingDecision.Decision.of(decision), trimmed == null || trimmed.isEmpty() ? null : trimmed, now);
+        if (decision != ReviewDecision.MORE_INFO) {
             return new Reviewed(decision, null);
         }
         repository.setStatus(filingId, FilingStatus.NEEDS_CORRECTION, now);

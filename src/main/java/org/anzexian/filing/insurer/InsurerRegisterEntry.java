@@ -1,6 +1,7 @@
 package org.anzexian.filing.insurer;
 
 import java.time.OffsetDateTime;
+import org.anzexian.filing.FilingStatus;
 
 /** A filed (or suspended) insurer in the public register (N2.1: builders choose among the filed ones). */
 public record InsurerRegisterEntry(

@@ -2,6 +2,8 @@ package org.anzexian.filing.serviceorg;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.anzexian.filing.FilingStatus;
+import org.anzexian.filing.ReviewDecision;
 
 /**
  * A filing as its organization and the city bureau see it: the data filed, where it stands, and

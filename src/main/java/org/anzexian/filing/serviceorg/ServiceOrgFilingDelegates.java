@@ -3,6 +3,7 @@ package org.anzexian.filing.serviceorg;
 import static org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.*;
 
 import java.time.Clock;
+import org.anzexian.filing.ReviewDecision;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
@@ -38,8 +39,6 @@ class ServiceOrgFilingDelegates {
             }
             execution.setVariable(VAR_FILING_ID, opened.filingId());
             execution.setVariable(VAR_ORGANIZATION_GROUP, opened.organizationGroup());
-            execution.setVariable(VAR_CORRECTION_DEADLINE, opened.correctionDeadline());
-            execution.setVariable(VAR_REVIEW_REMINDER, opened.reviewReminder());
         };
     }
 
@@ -59,13 +58,11 @@ class ServiceOrgFilingDelegates {
         return task -> {
             ReviewDecision decision = Acting.recordedForApi(task, ReviewDecision.class).orElseGet(() -> {
                 FormValues form = new FormValues(task.getVariables(), clock.getZone());
-                ReviewDecision chosen = form.choice(VAR_REVIEW_DECISION, ReviewDecision.class,
-                        "必须选择审核结论 (decision required)");
-                form.throwIfInvalid();
                 return filings.recordReview(Acting.requireUser(task), filingId(task),
-                        new ServiceOrgFilingService.Review(chosen, form.text(VAR_REVIEW_REASON)));
+                        new ServiceOrgFilingService.Review(ReviewDecision.of(form.text(VAR_REVIEW_DECISION)),
+                                form.text(VAR_REVIEW_REASON)));
             });
-            task.getExecution().setVariable(VAR_REVIEW_DECISION, decision.name());
+            task.getExecution().setVariable(VAR_REVIEW_DECISION, decision.formValue());
         };
     }
 

@@ -39,12 +39,9 @@ public final class ServiceOrgFilingProcess {
     public static final String VAR_CHECK_SUMMARY = "checkSummary";
     /** String, {@link CorrectionAction}: set when the correction task completes. */
     public static final String VAR_CORRECTION_ACTION = "correctionAction";
-    /** String, {@link ReviewDecision}: set when the review task completes. */
+    /** String, a {@link org.anzexian.filing.ReviewDecision#formValue()}: set when the review task completes. */
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_REASON = "reviewReason";
-    /** ISO-8601 durations from configuration, read by the timers. */
-    public static final String VAR_CORRECTION_DEADLINE = "correctionDeadline";
-    public static final String VAR_REVIEW_REMINDER = "reviewReminder";
     /** String: who started the filing from the Tasklist ({@code camunda:initiator}). */
     public static final String VAR_INITIATOR = "initiator";
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.anzexian.filing.FilingStatus;
+import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Engagement;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Qualification;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffCertificate;
@@ -196,7 +198,7 @@ class ServiceOrgFilingRepository {
     List<Long> activeFilingsOf(long organizationId) {
         return jdbc.sql("""
                 SELECT id FROM service_org_filing
-                WHERE organization_id = :org AND status IN ('SUBMITTED', 'CORRECTION', 'IN_REVIEW', 'FILED')
+                WHERE organization_id = :org AND status IN ('SUBMITTED', 'NEEDS_CORRECTION', 'IN_REVIEW', 'FILED')
                 """)
                 .param("org", organizationId).query(Long.class).list();
     }

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.anzexian.filing.FilingStatus;
+import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.creditlist.CreditListType;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.CorrectionAction;
@@ -31,7 +33,6 @@ import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.organization.OrganizationType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -41,9 +42,8 @@ import org.springframework.validation.annotation.Validated;
  * checks, correction, the city bureau's review, and the register of filed organizations. The
  * process {@code serviceOrgFiling} drives the steps; every state change happens here.
  *
- * <p>Durations ({@code anzexian.filing.correction-deadline}, default P30D, and
- * {@code anzexian.filing.review-reminder}, default P5D; ISO-8601 as Camunda timers read them) are
- * fixed per filing when it starts.
+ * <p>Durations ({@code anzexian.filing.correction-deadline} and {@code anzexian.filing.review-reminder})
+ * are read by the model's timers from the shared {@link org.anzexian.filing.FilingSchedule}.
  *
  * <p>Access: an organization's members see and change only their own filings; the city bureau and
  * administrators see all and review. Engine calls run through {@link ProcessGateway} after these
@@ -63,14 +63,10 @@ public class ServiceOrgFilingService {
     private final NotificationService notifications;
     private final ProcessGateway engine;
     private final Clock clock;
-    private final String correctionDeadline;
-    private final String reviewReminder;
 
     ServiceOrgFilingService(ServiceOrgFilingRepository repository, OrganizationService organizations, FileStore files,
             CreditListService creditLists, EligibilityRules rules, NotificationService notifications,
-            ProcessGateway engine, Clock clock,
-            @Value("${anzexian.filing.correction-deadline:P30D}") String correctionDeadline,
-            @Value("${anzexian.filing.review-reminder:P5D}") String reviewReminder) {
+            ProcessGateway engine, Clock clock) {
         this.repository = repository;
         this.organizations = organizations;
         this.files = files;
@@ -79,8 +75,6 @@ public class ServiceOrgFilingService {
         this.notifications = notifications;
         this.engine = engine;
         this.clock = clock;
-        this.correctionDeadline = correctionDeadline;
-        this.reviewReminder = reviewReminder;
     }
 
     /** {@code POST /api/service-org-filings}: stores the filing and starts its process, which runs the checks at once. */
@@ -103,17 +97,17 @@ public class ServiceOrgFilingService {
         Organization organization = requireFilingOrganization(actor, request);
         long id = repository.insert(organization.id(), request, actor.userId(), now());
         repository.setProcessInstance(id, processInstanceId);
-        return new Opened(id, organization.groupId(), correctionDeadline, reviewReminder);
+        return new Opened(id, organization.groupId());
     }
 
     /** A filing submitted through {@code /api}, stored already: what its process needs to know. */
     @Transactional(readOnly = true)
     public Opened opened(long id) {
-        return new Opened(id, group(require(id)), correctionDeadline, reviewReminder);
+        return new Opened(id, group(require(id)));
     }
 
-    /** A new filing as its process sees it: the record, the group that corrects it, its timers' durations. */
-    public record Opened(long filingId, String organizationGroup, String correctionDeadline, String reviewReminder) {
+    /** A new filing as its process sees it: the record and the group that corrects it. */
+    public record Opened(long filingId, String organizationGroup) {
     }
 
     private Organization requireFilingOrganization(Actor actor, ServiceOrgFilingRequest request) {
@@ -165,7 +159,7 @@ public class ServiceOrgFilingService {
         OffsetDateTime now = now();
         results.forEach(result -> repository.insertCheck(id, round, result, now));
         boolean passed = results.stream().allMatch(CheckResult::passed);
-        repository.setStatus(id, passed ? FilingStatus.IN_REVIEW : FilingStatus.CORRECTION, now);
+        repository.setStatus(id, passed ? FilingStatus.IN_REVIEW : FilingStatus.NEEDS_CORRECTION, now);
         String summary = results.stream().filter(result -> !result.passed())
                 .map(result -> result.label() + "（" + result.check().rule() + "）：" + result.reason())
                 .collect(Collectors.joining("\n"));
@@ -180,7 +174,7 @@ public class ServiceOrgFilingService {
     @Transactional
     public ServiceOrgFiling update(Actor actor, long id, @Valid ServiceOrgFilingRequest request) {
         ServiceOrgFiling filing = requireOwn(actor, id);
-        if (filing.status() != FilingStatus.CORRECTION) {
+        if (filing.status() != FilingStatus.NEEDS_CORRECTION) {
             throw new ConflictException(null, "只有待补正的备案可以修改 (only a filing in correction can be changed)");
         }
         if (!filing.data().creditCode().equals(request.creditCode())) {
@@ -274,7 +268,7 @@ public class ServiceOrgFilingService {
     @Transactional
     public String requestMoreInfo(long id) {
         ServiceOrgFiling filing = require(id);
-        repository.setStatus(id, FilingStatus.CORRECTION, now());
+        repository.setStatus(id, FilingStatus.NEEDS_CORRECTION, now());
         notifyGroups(NoticeTemplates.SERVICE_ORG_FILING_MORE_INFO, filing, List.of(group(filing)),
                 Map.of("reason", filing.reviewReason()), "more-info-" + filing.checkRound());
         return "市住建局要求补充材料：" + filing.reviewReason();

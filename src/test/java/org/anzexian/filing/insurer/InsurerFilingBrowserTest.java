@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.insurer.InsurerFilingFixtures.Insurer;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.GroupDirectory;
@@ -85,7 +86,7 @@ class InsurerFilingBrowserTest {
         assertThat(filed.status()).isEqualTo(FilingStatus.FILED);
         assertThat(filed.decisions()).singleElement().satisfies(decision -> {
             assertThat(decision.decidedBy()).isEqualTo(CITY_USER);
-            assertThat(decision.decision()).isEqualTo(ReviewDecision.Decision.APPROVE);
+            assertThat(decision.decision()).isEqualTo(FilingDecision.Decision.APPROVE);
         });
         JsonNode entry = registerEntry();
         assertThat(entry).as("listed after the review").isNotNull();
@@ -132,7 +133,7 @@ class InsurerFilingBrowserTest {
         assertThat(returned.status()).isEqualTo(FilingStatus.NEEDS_CORRECTION);
         assertThat(returned.decisions()).singleElement().satisfies(decision -> {
             assertThat(decision.decidedBy()).isEqualTo(CITY_USER);
-            assertThat(decision.decision()).isEqualTo(ReviewDecision.Decision.MORE_INFO);
+            assertThat(decision.decision()).isEqualTo(FilingDecision.Decision.MORE_INFO);
             assertThat(decision.reason()).isEqualTo(reason);
         });
         assertThat(registerEntry()).isNull();

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.insurer.InsurerFilingData.AuditReport;

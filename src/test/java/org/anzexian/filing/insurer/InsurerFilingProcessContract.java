@@ -1,5 +1,6 @@
 package org.anzexian.filing.insurer;
 
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.support.Processes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,7 +121,7 @@ abstract class InsurerFilingProcessContract {
         assertThat(filed.filingNumber()).matches("XZAZX-\\d{4}-\\d{4}");
         assertThat(filed.decisions()).singleElement().satisfies(decision -> {
             assertThat(decision.decidedBy()).isEqualTo(reviewer);
-            assertThat(decision.decision()).isEqualTo(ReviewDecision.Decision.APPROVE);
+            assertThat(decision.decision()).isEqualTo(FilingDecision.Decision.APPROVE);
         });
         gate.requireFiled(insurer.organization().id());
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.filing.FilingStatus;
+import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Engagement;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffCertificate;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.StaffMember;

@@ -1,5 +1,6 @@
 package org.anzexian.filing.serviceorg;
 
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.support.Processes;
 import org.anzexian.support.ReceivedMails;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,7 +110,7 @@ abstract class ServiceOrgFilingContract {
         assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(PlatformGroups.CITY_BUREAU);
 
-        review(filing, "APPROVE", null);
+        review(filing, "APPROVE", null); // the enum name /api accepted before the shared form value "approve"
         DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.END_FILED);
@@ -175,7 +176,7 @@ abstract class ServiceOrgFilingContract {
 
         JsonNode filing = submit(org, tooFewStaff).getBody();
 
-        assertThat(filing.get("status").asText()).isEqualTo("CORRECTION");
+        assertThat(filing.get("status").asText()).isEqualTo("NEEDS_CORRECTION");
         assertThat(check(filing, "STAFF_TIERS").get("passed").asBoolean()).isFalse();
         assertThat(check(filing, "FIXED_TEAM").get("passed").asBoolean()).isTrue();
         ProcessInstance instance = instance(filing);
@@ -237,9 +238,9 @@ abstract class ServiceOrgFilingContract {
         JsonNode filing = submit(org, eligible(org)).getBody();
         ProcessInstance instance = instance(filing);
 
-        assertThat(review(filing, "REJECT", " ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(review(filing, "reject", " ").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
-        assertThat(review(filing, "REJECT", "质量控制体系与实际不符").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(review(filing, "reject", "质量控制体系与实际不符").getStatusCode()).isEqualTo(HttpStatus.OK);
         DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(ServiceOrgFilingProcess.END_REJECTED);
@@ -255,11 +256,11 @@ abstract class ServiceOrgFilingContract {
         ServiceOrg org = newServiceOrg();
         JsonNode filing = submit(org, eligible(org)).getBody();
 
-        review(filing, "MORE_INFO", "请补充服务团队人员的社保证明");
+        review(filing, "moreInfo", "请补充服务团队人员的社保证明");
         DueJobs.run(engine, instance(filing));
 
         assertThat(instance(filing)).isWaitingAt(ServiceOrgFilingProcess.TASK_CORRECT_FILING);
-        assertThat(get(org.user(), filing).getBody().get("status").asText()).isEqualTo("CORRECTION");
+        assertThat(get(org.user(), filing).getBody().get("status").asText()).isEqualTo("NEEDS_CORRECTION");
         assertThat((String) engine.getRuntimeService().getVariable(instance(filing).getId(),
                 ServiceOrgFilingProcess.VAR_CHECK_SUMMARY)).contains("社保证明");
         assertThat((String) awaitMail(org.email(), "需补充材料").getContent()).contains("社保证明");
@@ -297,7 +298,7 @@ abstract class ServiceOrgFilingContract {
 
         JsonNode filing = submit(org, eligible(org)).getBody();
 
-        assertThat(filing.get("status").asText()).isEqualTo("CORRECTION");
+        assertThat(filing.get("status").asText()).isEqualTo("NEEDS_CORRECTION");
         JsonNode check = check(filing, "NO_BAD_RECORD");
         assertThat(check.get("passed").asBoolean()).isFalse();
         assertThat(check.get("reason").asText()).contains("安全生产违法行为");
@@ -318,7 +319,7 @@ abstract class ServiceOrgFilingContract {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.withBasicAuth(owner.user(), owner.user()).postForEntity(
                 "/api/service-org-filings/" + filing.get("id").asLong() + "/review",
-                Map.of("decision", "APPROVE"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+                Map.of("decision", "approve"), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.withBasicAuth("city", "city").getForEntity(
                 "/api/service-org-filings/" + filing.get("id").asLong(), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 

@@ -29,7 +29,7 @@ import org.anzexian.claim.ClaimReport;
 import org.anzexian.claim.ClaimService;
 import org.anzexian.claim.ClaimStatus;
 import org.anzexian.filing.insurer.FiledInsurers;
-import org.anzexian.filing.insurer.FilingStatus;
+import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.insurer.InsurerFilingProcess;
 import org.anzexian.filing.insurer.InsurerFilingService;
 import org.anzexian.filing.serviceorg.FiledServiceOrgs;
@@ -409,7 +409,7 @@ abstract class DoorAttackContract {
         completes(door, review);
         runJobs(ServiceOrgFilingProcess.KEY, inReview.filing().id());
         assertThat(serviceOrgFilings.require(inReview.filing().id()).status())
-                .isEqualTo(org.anzexian.filing.serviceorg.FilingStatus.FILED);
+                .isEqualTo(FilingStatus.FILED);
 
         FiledServiceOrgs.Submitted failed = filedServiceOrgs.needingCorrection();
         Step correct = serviceOrgFilingCorrection(failed);
@@ -417,9 +417,9 @@ abstract class DoorAttackContract {
                 Map.of(ServiceOrgFilingProcess.VAR_CHECK_SUMMARY, "全部通过"),
                 Map.of(ServiceOrgFilingProcess.VAR_FILING_ID, filedOfA),
                 Map.of(ServiceOrgFilingProcess.VAR_CHECKS_PASSED, true),
-                Map.of(ServiceOrgFilingProcess.VAR_CORRECTION_DEADLINE, inDays(365)));
+                Map.of("correctionDeadline", inDays(365)));
         completes(door, correct);
-        assertThat(serviceOrgFilings.require(filedOfA).status()).isEqualTo(org.anzexian.filing.serviceorg.FilingStatus.FILED);
+        assertThat(serviceOrgFilings.require(filedOfA).status()).isEqualTo(FilingStatus.FILED);
     }
 
     // === 2. Variable writes and task edits by the task's own candidate: 403 ======================================
@@ -502,11 +502,11 @@ abstract class DoorAttackContract {
     void theCityCannotWriteAServiceOrgFilingsVariablesNorEditItsReview_serviceOrgFiling_N7(Door door) {
         Step review = serviceOrgFilingReview(filedServiceOrgs.inReview());
         edits(door, review, Map.of(ServiceOrgFilingProcess.VAR_ORGANIZATION_GROUP, city.group(),
-                ServiceOrgFilingProcess.VAR_REVIEW_REMINDER, "P10Y"));
+                "reviewReminder", "P10Y"));
         completes(door, review);
         Step correct = serviceOrgFilingCorrection(filedServiceOrgs.needingCorrection());
         edits(door, correct, Map.of(ServiceOrgFilingProcess.VAR_CHECKS_PASSED, true,
-                ServiceOrgFilingProcess.VAR_CORRECTION_DEADLINE, inDays(365)));
+                "correctionDeadline", inDays(365)));
         completes(door, correct);
     }
 
@@ -691,7 +691,7 @@ abstract class DoorAttackContract {
         long filingId = Long.parseLong(started.json().path("businessKey").asText());
         assertThat(serviceOrgFilings.require(filingId).organizationId()).isEqualTo(newcomer.id());
         assertThat(serviceOrgFilings.require(filingId).status())
-                .isEqualTo(org.anzexian.filing.serviceorg.FilingStatus.IN_REVIEW);
+                .isEqualTo(FilingStatus.IN_REVIEW);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -1139,7 +1139,7 @@ abstract class DoorAttackContract {
 
     private Step serviceOrgFilingReview(FiledServiceOrgs.Submitted submitted) {
         return serviceOrgFilingStep("审核服务机构备案", submitted, ServiceOrgFilingProcess.TASK_REVIEW_FILING, city,
-                Map.of(ServiceOrgFilingProcess.VAR_REVIEW_DECISION, "APPROVE"));
+                Map.of(ServiceOrgFilingProcess.VAR_REVIEW_DECISION, "approve"));
     }
 
     private Step serviceOrgFilingCorrection(FiledServiceOrgs.Submitted submitted) {

@@ -1,17 +1,19 @@
-package org.anzexian.filing.insurer;
+package org.anzexian.filing;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The timer values of {@code processes/insurerFiling.bpmn} and {@code processes/insurerFilingWatch.bpmn},
- * read from configuration when a timer is created: e.g. {@code ${insurerFilingSchedule.correctionDeadline()}}.
+ * The timer values of both filings — {@code processes/insurerFiling.bpmn},
+ * {@code processes/insurerFilingWatch.bpmn} and {@code processes/serviceOrgFiling.bpmn} — read from
+ * {@link FilingProperties} when a timer is created: e.g. {@code ${filingSchedule.correctionDeadline()}}.
+ * No duration travels in a process variable (DESIGN.md §2a: a deadline never comes from user input).
  */
-@Component("insurerFilingSchedule")
-public class InsurerFilingSchedule {
+@Component("filingSchedule")
+public class FilingSchedule {
 
     private final FilingProperties properties;
 
-    InsurerFilingSchedule(FilingProperties properties) {
+    FilingSchedule(FilingProperties properties) {
         this.properties = properties;
     }
 

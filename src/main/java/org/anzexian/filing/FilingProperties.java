@@ -1,21 +1,22 @@
-package org.anzexian.filing.insurer;
+package org.anzexian.filing;
 
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Durations of the insurer filing ({@code anzexian.filing.*}, N9.3: changeable without a release).
- * The thresholds of the checks live in the DMN table {@code insurerEligibility} instead.
+ * Durations of both filings, the insurer's and the service organization's ({@code anzexian.filing.*},
+ * N9.3: changeable without a release), bound once here. The thresholds of the checks live in the DMN
+ * tables {@code insurerEligibility} and {@code serviceOrgEligibility} instead.
  *
- * @param correctionDeadline   how long the insurer has to correct a filing before it lapses
+ * @param correctionDeadline   how long the filer has to correct a filing before it lapses
  * @param reviewReminder       after how long an unfinished review reminds the city bureau
  * @param expiryReminderBefore how long before a license expires the insurer is reminded
  * @param watchCycle           when the expiry watch runs: a Camunda time cycle (cron or ISO 8601 repetition)
  * @param numberPrefix         prefix of filing numbers, followed by year and sequence ({@code XZAZX-2026-0001})
  */
 @ConfigurationProperties("anzexian.filing")
-record FilingProperties(
+public record FilingProperties(
         @DefaultValue("P30D") Period correctionDeadline,
         @DefaultValue("P5D") Period reviewReminder,
         @DefaultValue("P30D") Period expiryReminderBefore,
