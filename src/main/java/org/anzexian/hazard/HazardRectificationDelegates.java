@@ -26,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * one {@link HazardService} method and sets the routing facts it returns.
  *
  * <p>A user task's complete listener is the Tasklist's adapter to the task's one door in the service; it
- * does nothing when {@link Acting#completingForApiCaller()}: {@code /api} went through the same door and
- * recorded the step before the gateway completed the task. A refused form leaves the task open.
+ * takes what {@code /api} recorded ({@link Acting#recordedForApi}) when {@code /api} went through the same
+ * door before the gateway completed the task, and records nothing again. A refused form leaves the task open.
  */
 @Configuration
 class HazardRectificationDelegates {
@@ -87,7 +87,7 @@ class HazardRectificationDelegates {
     @Bean
     TaskListener hazardRectificationRectifyListener(HazardService hazards, FormUploads uploads) {
         return task -> {
-            if (Acting.completingForApiCaller()) {
+            if (Acting.recordedForApi(task, Hazard.class).isPresent()) {
                 return;
             }
             Actor actor = Acting.requireUser(task);
@@ -108,13 +108,14 @@ class HazardRectificationDelegates {
     @Bean
     TaskListener hazardRectificationVerifyRectificationListener(HazardService hazards) {
         return task -> {
-            if (Acting.completingForApiCaller()) {
-                return;
-            }
-            String verdict = FormValues.text(task.getVariables(), VAR_VERDICT);
-            Boolean accepted = ACCEPT.equals(verdict) ? Boolean.TRUE : REJECT.equals(verdict) ? Boolean.FALSE : null;
-            hazards.verifyRectification(Acting.requireUser(task), hazardId(task),
-                    new HazardVerdict(accepted, FormValues.text(task.getVariables(), VAR_VERDICT_REASON)));
+            Hazard verified = Acting.recordedForApi(task, Hazard.class).orElseGet(() -> {
+                String verdict = FormValues.text(task.getVariables(), VAR_VERDICT);
+                Boolean accepted = ACCEPT.equals(verdict) ? Boolean.TRUE : REJECT.equals(verdict) ? Boolean.FALSE : null;
+                return hazards.verifyRectification(Acting.requireUser(task), hazardId(task),
+                        new HazardVerdict(accepted, FormValues.text(task.getVariables(), VAR_VERDICT_REASON)));
+            });
+            // the route follows the recorded verdict, not what was submitted
+            task.getExecution().setVariable(VAR_VERDICT, verified.status() == HazardStatus.CLOSED ? ACCEPT : REJECT);
             // the reason is in the hazard's record; the next round's form starts empty
             task.removeVariable(VAR_VERDICT_REASON);
         };

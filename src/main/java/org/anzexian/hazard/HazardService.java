@@ -292,8 +292,7 @@ public class HazardService {
     /** {@code POST /api/hazards/{id}/evidence}: {@link #rectify}, then the construction unit's task completes. */
     @Transactional
     public Hazard submitEvidence(Actor actor, long hazardId, @Valid HazardEvidence evidence) {
-        rectify(actor, hazardId, evidence);
-        engine.complete(openTask(hazardId, TASK_RECTIFY), actor, Map.of());
+        engine.completeRecorded(openTask(hazardId, TASK_RECTIFY), actor, rectify(actor, hazardId, evidence));
         return require(hazardId);
     }
 
@@ -333,8 +332,7 @@ public class HazardService {
      */
     @Transactional
     public Hazard verify(Actor actor, long hazardId, @Valid HazardVerdict verdict) {
-        verifyRectification(actor, hazardId, verdict);
-        engine.complete(openTask(hazardId, TASK_VERIFY), actor, Map.of(VAR_VERDICT, verdict.accepted() ? ACCEPT : REJECT));
+        engine.completeRecorded(openTask(hazardId, TASK_VERIFY), actor, verifyRectification(actor, hazardId, verdict));
         return require(hazardId);
     }
 

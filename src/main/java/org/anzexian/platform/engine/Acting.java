@@ -67,19 +67,6 @@ public final class Acting {
     }
 
     /**
-     * Whether {@link ProcessGateway} is completing a task for an {@code /api} caller right now (for a
-     * listener with nothing to add to what the service recorded; one that turns the recorded step into
-     * routing facts uses {@link #recordedForApi} instead). The rule
-     * for a user task's complete listener (one door per user task, DESIGN.md §2): the {@code /api} path
-     * calls the step's service method, which checks, validates and records, and only then completes the
-     * task through the gateway — so the listener, the Tasklist's adapter to that same method, has nothing
-     * left to do and must not record the step a second time.
-     */
-    public static boolean completingForApiCaller() {
-        return FOR_API_CALLER.get() != null;
-    }
-
-    /**
      * The step the {@code /api} caller's service method recorded before {@link ProcessGateway} completed
      * this task with it; empty at an engine door, where the listener records the step itself.
      */

@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * returns.
  *
  * <p>A user task's complete listener is the Tasklist's adapter to the task's one door in the service; it
- * does nothing when {@link Acting#completingForApiCaller()}: {@code /api} went through the same door and
- * recorded the step before the gateway completed the task. A refused form leaves the task open.
+ * takes what {@code /api} recorded ({@link Acting#recordedForApi}) when {@code /api} went through the same
+ * door before the gateway completed the task, and records nothing again. A refused form leaves the task open.
  */
 @Configuration
 class ServiceTeamRegistrationDelegates {
@@ -54,7 +54,7 @@ class ServiceTeamRegistrationDelegates {
     TaskListener serviceTeamRegistrationRegisterServiceTeamListener(ServiceTeamRegistrationService registrations,
             Clock clock) {
         return task -> {
-            if (Acting.completingForApiCaller()) {
+            if (Acting.recordedForApi(task, ServiceTeamRegistration.class).isPresent()) {
                 return;
             }
             registrations.register(Acting.requireUser(task), policyId(task),

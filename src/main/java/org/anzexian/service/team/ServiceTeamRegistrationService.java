@@ -36,7 +36,6 @@ import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
 import org.anzexian.service.team.ServiceTeamRegistration.PreventionMember;
-import org.anzexian.service.team.ServiceTeamRequest.InsurerMember;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,7 +125,7 @@ public class ServiceTeamRegistrationService {
     @Transactional
     public ServiceTeamRegistration submit(Actor actor, long policyId, @Valid ServiceTeamRequest request) {
         ServiceTeamRegistration registered = register(actor, policyId, request);
-        engine.complete(openTask(policyId), actor, Map.of());
+        engine.completeRecorded(openTask(policyId), actor, registered);
         return repository.find(registered.id()).orElseThrow();
     }
 

@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * fields, calls one {@link VisitService} method and sets the routing facts and dates it returns.
  *
  * <p>A user task's complete listener is the Tasklist's adapter to the task's one door in the service; it
- * does nothing when {@link Acting#completingForApiCaller()}: {@code /api} went through the same door and
- * recorded the step before the gateway completed the task. A refused form leaves the task open. Uploaded
+ * takes what {@code /api} recorded ({@link Acting#recordedForApi}) when {@code /api} went through the same
+ * door before the gateway completed the task, and records nothing again. A refused form leaves the task open. Uploaded
  * files move into the file store and only their hashes stay (DESIGN.md §7).
  */
 @Configuration
@@ -47,11 +47,9 @@ class PreventionServiceVisitDelegates {
     @Bean
     TaskListener preventionServiceVisitRecordVisitListener(VisitService visits, Clock clock) {
         return task -> {
-            if (Acting.completingForApiCaller()) {
-                return;
-            }
-            VisitRecorded recorded = visits.recordVisit(Acting.requireUser(task), visitId(task),
-                    VisitForms.record(new FormValues(task.getVariables(), clock.getZone())));
+            VisitRecorded recorded = Acting.recordedForApi(task, VisitRecorded.class).orElseGet(() ->
+                    visits.recordVisit(Acting.requireUser(task), visitId(task),
+                            VisitForms.record(new FormValues(task.getVariables(), clock.getZone()))));
             task.getExecution().setVariables(PreventionServiceVisitProcess.variables(recorded));
         };
     }
@@ -63,7 +61,7 @@ class PreventionServiceVisitDelegates {
     @Bean
     TaskListener preventionServiceVisitUploadReportListener(VisitService visits, FormUploads uploads, Clock clock) {
         return task -> {
-            if (Acting.completingForApiCaller()) {
+            if (Acting.recordedForApi(task, Visit.class).isPresent()) {
                 return;
             }
             Actor actor = Acting.requireUser(task);

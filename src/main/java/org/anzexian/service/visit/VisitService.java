@@ -270,7 +270,7 @@ public class VisitService {
     @Transactional
     public Visit record(Actor actor, long visitId, @Valid VisitRecordRequest request) {
         VisitRecorded recorded = recordVisit(actor, visitId, request);
-        completeTask(actor, visitId, TASK_RECORD_VISIT, PreventionServiceVisitProcess.variables(recorded));
+        completeTask(actor, visitId, TASK_RECORD_VISIT, recorded);
         return require(visitId);
     }
 
@@ -357,7 +357,7 @@ public class VisitService {
     @Transactional
     public Visit report(Actor actor, long visitId, @Valid VisitReportRequest request) {
         uploadReport(actor, visitId, request);
-        completeTask(actor, visitId, TASK_UPLOAD_REPORT, Map.of());
+        completeTask(actor, visitId, TASK_UPLOAD_REPORT, require(visitId));
         return require(visitId);
     }
 
@@ -553,10 +553,10 @@ public class VisitService {
                 .filter(policy -> policy.id() == policyId).findFirst();
     }
 
-    private void completeTask(Actor actor, long visitId, String taskKey, Map<String, Object> variables) {
+    private void completeTask(Actor actor, long visitId, String taskKey, Object recorded) {
         OpenTask task = engine.openTask(KEY, visitId, taskKey)
                 .orElseThrow(() -> new ConflictException(null, "该次服务没有对应的待办 (no open task for this visit)"));
-        engine.complete(task, actor, variables);
+        engine.completeRecorded(task, actor, recorded);
     }
 
     private void notify(String template, Visit visit, List<String> groups, String event, Map<String, Object> extra) {
