@@ -81,6 +81,14 @@ class InsurerFilingDelegates {
      * in the browser) and recorded with who decided; a refused decision keeps the task open. The gateway
      * routes on the form's {@code reviewDecision} (there is no {@code /api} door to this task).
      */
+    /** {@code UserTask_CorrectFiling} → {@link InsurerFilingService#decideCorrection}; the recorded choice routes. */
+    @Bean
+    TaskListener insurerFilingCorrectFilingListener(InsurerFilingService filings) {
+        return task -> task.getExecution().setVariable(InsurerFilingProcess.VAR_CORRECTION_DECISION,
+                filings.decideCorrection(Acting.requireUser(task), filingId(task),
+                        FormValues.text(task.getVariables(), InsurerFilingProcess.VAR_CORRECTION_DECISION)));
+    }
+
     @Bean
     TaskListener insurerFilingReviewFilingListener(InsurerFilingService filings) {
         return task -> {

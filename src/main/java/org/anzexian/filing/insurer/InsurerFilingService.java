@@ -142,6 +142,25 @@ public class InsurerFilingService {
         return require(id);
     }
 
+    /**
+     * The one door of {@code UserTask_CorrectFiling}: the insurer's staff, its filing waiting for
+     * correction, resubmits the corrected filing ({@link InsurerFilingProcess#RESUBMIT}) or abandons it
+     * ({@link InsurerFilingProcess#ABANDON}).
+     */
+    public String decideCorrection(Actor actor, long id, String decision) {
+        InsurerFiling filing = get(actor, id);
+        requireOwnStaff(actor, filing);
+        if (filing.status() != FilingStatus.NEEDS_CORRECTION) {
+            throw new ConflictException("status", "只有待补正的备案可以重新提交或放弃，当前状态：" + filing.status().label()
+                    + " (only a filing that needs correction)");
+        }
+        if (!InsurerFilingProcess.RESUBMIT.equals(decision) && !InsurerFilingProcess.ABANDON.equals(decision)) {
+            throw new InvalidRequestException(InsurerFilingProcess.VAR_CORRECTION_DECISION,
+                    "请选择重新提交或放弃备案 (choose resubmit or abandon)");
+        }
+        return decision;
+    }
+
     /** Renewed licenses of a filed or suspended insurer (a suspended one then asks for reinstatement). */
     @Transactional
     public InsurerFiling updateLicenses(Actor actor, long id, @Valid LicenseUpdate update) {

@@ -3,6 +3,7 @@ package org.anzexian.filing.serviceorg;
 import static org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.*;
 
 import java.time.Clock;
+import org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.CorrectionAction;
 import org.anzexian.filing.ReviewDecision;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
@@ -49,6 +50,24 @@ class ServiceOrgFilingDelegates {
             var outcome = filings.runChecks(filingId(execution));
             execution.setVariable(VAR_CHECKS_PASSED, outcome.passed());
             execution.setVariable(VAR_CHECK_SUMMARY, outcome.summary());
+        };
+    }
+
+    /**
+     * {@code UserTask_CorrectFiling} → {@link ServiceOrgFilingService#decideCorrection}: the choice /api
+     * recorded, or the form's; the recorded choice routes.
+     */
+    @Bean
+    TaskListener serviceOrgFilingCorrectFilingListener(ServiceOrgFilingService filings, Clock clock) {
+        return task -> {
+            CorrectionAction action = Acting.recordedForApi(task, CorrectionAction.class).orElseGet(() -> {
+                FormValues form = new FormValues(task.getVariables(), clock.getZone());
+                CorrectionAction chosen = form.choice(VAR_CORRECTION_ACTION, CorrectionAction.class,
+                        "请选择重新提交或撤回 (choose resubmit or withdraw)");
+                form.throwIfInvalid();
+                return filings.decideCorrection(Acting.requireUser(task), filingId(task), chosen);
+            });
+            task.getExecution().setVariable(VAR_CORRECTION_ACTION, action.name());
         };
     }
 

@@ -200,8 +200,23 @@ public class ServiceOrgFilingService {
     private ServiceOrgFiling completeCorrection(Actor actor, long id, CorrectionAction action) {
         ServiceOrgFiling filing = requireOwn(actor, id);
         OpenTask task = openTask(filing, TASK_CORRECT_FILING, "只有待补正的备案可以重新提交或撤回 (the filing is not waiting for correction)");
-        engine.complete(task, actor, Map.of(VAR_CORRECTION_ACTION, action.name()));
+        engine.completeRecorded(task, actor, decideCorrection(actor, id, action));
         return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * The one door of {@code UserTask_CorrectFiling}: the organization, its filing waiting for correction,
+     * resubmits it or withdraws it; the Tasklist's form and {@link #resubmit}/{@link #withdraw} end here.
+     */
+    public CorrectionAction decideCorrection(Actor actor, long id, CorrectionAction action) {
+        ServiceOrgFiling filing = requireOwn(actor, id);
+        if (filing.status() != FilingStatus.NEEDS_CORRECTION) {
+            throw new ConflictException("status", "只有待补正的备案可以重新提交或撤回 (the filing is not waiting for correction)");
+        }
+        if (action == null) {
+            throw new InvalidRequestException(VAR_CORRECTION_ACTION, "请选择重新提交或撤回 (choose resubmit or withdraw)");
+        }
+        return action;
     }
 
     /** The city bureau's decision on a filing in review, with its reason (required unless approved). */
