@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ import org.anzexian.filing.serviceorg.TeamRole;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.web.ConflictException;
 import org.anzexian.registry.CreditCode;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
@@ -71,7 +73,7 @@ import org.springframework.stereotype.Component;
  * insured with picc, whose service team with anke is registered — so a newcomer can try prevention
  * visits, hazards and claims at once, and quote YP-2025-001 from scratch. Each step is skipped when done.
  * Jobs the steps leave are run here too, so the story is complete when start-up ends, with or without
- * the job executor (a job it already took is left to it).
+ * the job executor (a job it already took is left to it). It never blocks start-up: see {@link #play()}.
  */
 @Component
 @ConditionalOnProperty(name = "anzexian.demo-data.scenario", havingValue = "true")
@@ -107,28 +109,87 @@ class DemoScenario {
         this.clock = clock;
     }
 
+    /**
+     * Plays the story at start-up. It never stops start-up: a step whose preconditions no longer hold
+     * in the real data (say the city bureau suspended a demo insurer) is skipped with an INFO line
+     * naming it and why, and anything else a step runs into is logged as a WARN and the next step goes on.
+     */
     @EventListener(ApplicationReadyEvent.class)
     @Order(20)
     void play() {
-        Organization picc = organization("91140900MA0K00011");
-        Organization cpic = organization("91140900MA0K00012");
-        Organization anke = organization("91140900MA0K00021");
-        Organization jianan = organization("91140981MA0K00022");
-        fileInsurer(picc, "picc", "刘洋");
-        fileInsurer(cpic, "cpic", "陈静");
-        fileServiceOrg(anke, "anke", List.of("杨帆", "马超", "刘明", "孙丽", "周杰"));
-        fileServiceOrg(jianan, "jianan", List.of("赵磊", "钱程", "吴迪", "郑好", "王宁"));
-        projects.findByCode(INSURED_PROJECT).ifPresent(project -> {
-            Policy policy = insure(project, picc, "sijian", "picc");
-            registerTeam(policy, anke, "picc", "杨帆", "马超", List.of("孙丽"));
-        });
-        log.info("演示场景就绪 demo story ready: insurers picc/cpic and service orgs anke/jianan filed; {} insured with "
-                + "picc, its service team with anke registered", INSURED_PROJECT);
+        List<String> skipped = new ArrayList<>();
+        try {
+            Organization picc = organization("91140900MA0K00011");
+            Organization cpic = organization("91140900MA0K00012");
+            Organization anke = organization("91140900MA0K00021");
+            Organization jianan = organization("91140981MA0K00022");
+            step(skipped, "备案 filing of picc", () -> fileInsurer(picc, "picc", "刘洋"));
+            step(skipped, "备案 filing of cpic", () -> fileInsurer(cpic, "cpic", "陈静"));
+            step(skipped, "备案 filing of anke", () -> fileServiceOrg(anke, "anke", List.of("杨帆", "马超", "刘明", "孙丽", "周杰")));
+            step(skipped, "备案 filing of jianan",
+                    () -> fileServiceOrg(jianan, "jianan", List.of("赵磊", "钱程", "吴迪", "郑好", "王宁")));
+            Project project = projects.findByCode(INSURED_PROJECT).orElse(null);
+            if (project == null) {
+                skip(skipped, "投保 insuring " + INSURED_PROJECT, "the project is not in the registry");
+                return;
+            }
+            Policy[] policy = new Policy[1];
+            step(skipped, "投保 insuring " + INSURED_PROJECT + " with picc", () -> {
+                policy[0] = insure(project, picc, "sijian", "picc");
+                return policy[0] != null;
+            });
+            if (policy[0] == null) {
+                skip(skipped, "服务团队登记 service team registration of " + INSURED_PROJECT, "the project has no effective policy");
+                return;
+            }
+            step(skipped, "服务团队登记 service team registration of " + INSURED_PROJECT + " with anke",
+                    () -> registerTeam(policy[0], anke, "picc", "杨帆", "马超", List.of("孙丽")));
+        } catch (RuntimeException e) {
+            log.warn("演示场景中止，启动继续 demo story stopped, start-up goes on: {}", e.toString(), e);
+            skipped.add("the rest of the story");
+        } finally {
+            if (skipped.isEmpty()) {
+                log.info("演示场景就绪 demo story ready: insurers picc/cpic and service orgs anke/jianan filed; {} insured "
+                        + "with picc, its service team with anke registered", INSURED_PROJECT);
+            } else {
+                log.info("演示场景部分就绪 demo story played as far as the data allows; skipped: {}", skipped);
+            }
+        }
     }
 
-    private void fileInsurer(Organization insurer, String clerk, String principal) {
+    /** Runs one step; false or a refusal of the real processes (409) skips it, anything else is a WARN. */
+    private void step(List<String> skipped, String name, BooleanSupplier step) {
+        try {
+            if (!step.getAsBoolean()) {
+                skipped.add(name);
+            }
+        } catch (ConflictException refused) {
+            skip(skipped, name, refused.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("演示步骤失败，已跳过 demo step failed and was skipped: {}: {}", name, e.toString(), e);
+            skipped.add(name);
+        }
+    }
+
+    private static void skip(List<String> skipped, String name, String why) {
+        log.info("演示步骤已跳过 demo step skipped: {} — {}", name, why);
+        skipped.add(name);
+    }
+
+    private static boolean skipped(String name, String why) {
+        log.info("演示步骤已跳过 demo step skipped: {} — {}", name, why);
+        return false;
+    }
+
+    /** Files the insurer unless it is filed already; false (skipped) when it has a filing in another state. */
+    private boolean fileInsurer(Organization insurer, String clerk, String principal) {
         if (insurerFilings.isFiled(insurer.id())) {
-            return;
+            return true;
+        }
+        var status = insurerFilings.currentStatus(insurer.id());
+        if (status.isPresent()) {
+            return skipped("备案 filing of " + insurer.name(), "its filing is " + status.get() + " (" + status.get().label()
+                    + "), not FILED — e.g. suspended by the city bureau; the demo leaves it as it is");
         }
         Organization head = organizations.require(insurer.parentId());
         LocalDate today = LocalDate.now(clock);
@@ -151,15 +212,24 @@ class DemoScenario {
                 new Experience(500, 120, 300));
         InsurerFiling filing = insurerFilings.submit(member(insurer, clerk), data);
         if (filing.status() != FilingStatus.IN_REVIEW) {
-            throw new IllegalStateException("demo filing of " + insurer.name() + " failed its checks: " + filing.checks());
+            return skipped("备案 filing of " + insurer.name(), "the new filing is " + filing.status()
+                    + ", it did not pass its checks (left to the insurer to correct): " + filing.checks());
         }
         complete(filing.processInstanceId(), CITY, Map.of(InsurerFilingProcess.VAR_REVIEW_DECISION, "approve"));
         settle(filing.processInstanceId(), () -> insurerFilings.isFiled(insurer.id()));
+        return true;
     }
 
-    private void fileServiceOrg(Organization serviceOrg, String member, List<String> roster) {
+    /** Files the service organization unless it is filed already; false (skipped) when a filing of it is open. */
+    private boolean fileServiceOrg(Organization serviceOrg, String member, List<String> roster) {
         if (serviceOrgFilings.register().stream().anyMatch(filed -> filed.organizationId() == serviceOrg.id())) {
-            return;
+            return true;
+        }
+        var open = serviceOrgFilings.list(CITY, null).stream()
+                .filter(filing -> filing.organizationId() == serviceOrg.id() && filing.status().isOpen()).findFirst();
+        if (open.isPresent()) {
+            return skipped("备案 filing of " + serviceOrg.name(), "a filing of it is " + open.get().status()
+                    + " (" + open.get().status().label() + "); the demo leaves it to its filer and the city bureau");
         }
         LocalDate valid = LocalDate.now(clock).plusYears(3);
         String code = serviceOrg.creditCode().substring(12);
@@ -183,15 +253,26 @@ class DemoScenario {
                 List.of(document(member, "委托服务合同")), true, "项目负责人、技术负责人、机构三级审核的质量控制体系", null, team,
                 staff);
         ServiceOrgFiling filing = serviceOrgFilings.submit(member(serviceOrg, member), request);
+        if (serviceOrgFilings.require(filing.id()).status() != FilingStatus.IN_REVIEW) {
+            return skipped("备案 filing of " + serviceOrg.name(), "the new filing is "
+                    + serviceOrgFilings.require(filing.id()).status() + ", it did not pass its checks");
+        }
         serviceOrgFilings.review(CITY, filing.id(), ReviewDecision.APPROVE, null);
         settle(filing.processInstanceId(),
                 () -> serviceOrgFilings.require(filing.id()).status() == FilingStatus.FILED);
+        return true;
     }
 
     private Policy insure(Project project, Organization insurer, String builderUser, String insurerUser) {
         var existing = underwriting.effectivePolicy(project.constructionContract().id());
         if (existing.isPresent()) {
             return existing.get();
+        }
+        if (!insurerFilings.isFiled(insurer.id())) {
+            skipped("投保 insuring " + project.code() + " with " + insurer.name(), "the insurer is not FILED now ("
+                    + insurerFilings.currentStatus(insurer.id()).map(FilingStatus::name).orElse("no filing")
+                    + "), it may not quote (N5.2)");
+            return null;
         }
         Organization builder = organizations.require(project.constructionUnitId());
         Actor buyer = member(builder, builderUser);
@@ -220,17 +301,26 @@ class DemoScenario {
         return underwriting.effectivePolicy(project.constructionContract().id()).orElseThrow();
     }
 
-    private void registerTeam(Policy policy, Organization serviceOrg, String insurerUser, String technicalLead,
+    private boolean registerTeam(Policy policy, Organization serviceOrg, String insurerUser, String technicalLead,
             String projectLead, List<String> staff) {
         settle(instanceOf(String.valueOf(policy.quotationId()), KEY), () -> registrationInstance(policy) != null);
         String instance = registrationInstance(policy);
         if (registrations.require(policy.id()).serviceOrgId() == null) {
+            String name = "服务团队登记 service team registration of policy " + policy.id();
+            if (serviceOrgFilings.register().stream().noneMatch(filed -> filed.organizationId() == serviceOrg.id())) {
+                return skipped(name, serviceOrg.name() + " is not a filed service organization now");
+            }
+            if (!insurerFilings.isFiled(policy.insurerOrgId())) {
+                return skipped(name, "the policy's insurer is not FILED now ("
+                        + insurerFilings.currentStatus(policy.insurerOrgId()).map(FilingStatus::name).orElse("no filing") + ")");
+            }
             registrations.submit(member(organizations.require(policy.insurerOrgId()), insurerUser), policy.id(),
                     new ServiceTeamRequest(List.of(new InsurerMember("刘洋", "安责险服务专员", "13800000003", null)),
                             serviceOrg.id(), technicalLead, projectLead, staff));
         }
         settle(instance, () -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance)
                 .active().count() == 0);
+        return true;
     }
 
     private String registrationInstance(Policy policy) {

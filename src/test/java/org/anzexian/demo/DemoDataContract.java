@@ -1,12 +1,21 @@
 package org.anzexian.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
+import org.anzexian.filing.FilingStatus;
+import org.anzexian.filing.creditlist.CreditListService;
 import org.anzexian.filing.insurer.InsurerFilingService;
 import org.anzexian.filing.insurer.InsurerRegisterEntry;
 import org.anzexian.filing.serviceorg.RegisteredServiceOrg;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingService;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.registry.CreditCode;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
@@ -52,6 +61,12 @@ abstract class DemoDataContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CreditListService creditLists;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void everyDemoLoginBelongsToItsRolesGroupAndHasItsIdAsPassword() {
@@ -103,6 +118,41 @@ abstract class DemoDataContract {
         demoData.load();
         demoScenario.play();
         assertThat(counts()).isEqualTo(before);
+    }
+
+    /**
+     * Finding 9 of #11: once a demo insurer is no longer FILED (here the city bureau's credit-list
+     * import suspends cpic), the story played again as at start-up skips that insurer's filing instead
+     * of failing start-up with a ConflictException, and changes nothing else. cpic is reinstated after.
+     */
+    @Test
+    void aSuspendedDemoInsurerDoesNotStopTheStoryAndIsLeftSuspended() {
+        var cpic = organizations.findByCreditCode(CreditCode.withCheckCharacter("91140900MA0K00012")).orElseThrow();
+        long filingId = insurerFilings.registerEntry(cpic.id()).filingId();
+        Actor city = new Actor("city", Set.of(PlatformGroups.CITY_BUREAU));
+        creditLists.importCsv(city, "type,creditCode,name,listedOn,reason,source\n"
+                + "SERIOUS_DISHONESTY," + cpic.creditCode() + "," + cpic.name() + "," + LocalDate.now(clock)
+                + ",演示：严重失信,信用中国\n");
+        try {
+            assertThat(insurerFilings.currentStatus(cpic.id())).contains(FilingStatus.SUSPENDED);
+            Map<String, Long> before = counts();
+
+            assertThatCode(() -> {
+                demoData.load();
+                demoScenario.play();
+            }).doesNotThrowAnyException();
+
+            assertThat(counts()).isEqualTo(before);
+            assertThat(insurerFilings.currentStatus(cpic.id())).contains(FilingStatus.SUSPENDED);
+            assertThat(insurerFilings.registerEntry(cpic.id()).filingId()).isEqualTo(filingId);
+            Project project = projects.findByCode(DemoScenario.INSURED_PROJECT).orElseThrow();
+            assertThat(underwriting.effectivePolicy(project.constructionContract().id())).isPresent();
+        } finally {
+            // the listing is test data: take it off again so the bureau can lift the suspension (the real path)
+            jdbc.sql("DELETE FROM credit_list_entry WHERE credit_code = :code").param("code", cpic.creditCode()).update();
+            insurerFilings.reinstate(city, filingId);
+        }
+        assertThat(insurerFilings.isFiled(cpic.id())).isTrue();
     }
 
     private Map<String, Long> counts() {

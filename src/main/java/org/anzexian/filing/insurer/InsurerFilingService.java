@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.anzexian.filing.FilingProperties;
@@ -233,6 +235,13 @@ public class InsurerFilingService {
     @Transactional(readOnly = true)
     public boolean isFiled(long insurerOrgId) {
         return repository.existsForOrganization(insurerOrgId, Set.of(FilingStatus.FILED));
+    }
+
+    /** Where the insurer's open, filed or suspended filing stands (it has one at most), if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<FilingStatus> currentStatus(long insurerOrgId) {
+        return Arrays.stream(FilingStatus.values()).filter(FilingStatus.OPEN_OR_FILED::contains)
+                .filter(status -> repository.existsForOrganization(insurerOrgId, Set.of(status))).findFirst();
     }
 
     // --- the city bureau ------------------------------------------------------------------------
