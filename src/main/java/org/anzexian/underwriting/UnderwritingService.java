@@ -370,7 +370,8 @@ public class UnderwritingService {
 
     /**
      * {@code UserTask_ConfirmPremium} (N4.3): the full premium, received in one payment; anything else
-     * is refused and the task stays open. So is a second policy for the construction contract (N2.4).
+     * is refused and the task stays open. So is a second policy for the construction contract (N2.4),
+     * and an insurer no longer filed, e.g. suspended since the review (N5.2: the gate at every step).
      */
     @Transactional
     public Quotation confirmPremium(Actor actor, long quotationId, PremiumReceipt receipt) {
@@ -378,6 +379,7 @@ public class UnderwritingService {
         BigDecimal received = receipt.received();
         Boolean paidInOnePayment = receipt.paidInOnePayment();
         requireStatus(quotation, Set.of(QuotationStatus.UNDERWRITTEN));
+        gate.requireFiled(quotation.insurerOrgId());
         if (repository.policyExistsForContract(quotation.contractId())) {
             throw secondPolicy(projects.require(quotation.projectId()).constructionContract());
         }
@@ -418,13 +420,15 @@ public class UnderwritingService {
 
     /**
      * {@code ServiceTask_IssuePolicy} (N4.5): the policy with a unique number, policy period =
-     * contract period, as a row of the ledger. Retrying returns the policy already issued.
+     * contract period, as a row of the ledger. Retrying returns the policy already issued. No policy
+     * is issued for an insurer no longer filed (N5.2): the step fails and stays as an incident.
      */
     @Transactional
     public Policy issuePolicy(long quotationId) {
         return repository.policyIdOfQuotation(quotationId).map(this::policy).orElseGet(() -> {
             Quotation quotation = requireQuotation(quotationId);
             requireStatus(quotation, Set.of(QuotationStatus.UNDERWRITTEN));
+            gate.requireFiled(quotation.insurerOrgId());
             Project project = projects.require(quotation.projectId());
             ConstructionContract contract = project.constructionContract();
             UnderwritingRepository.PolicyTerms terms = new UnderwritingRepository.PolicyTerms(project.jurisdictionCode(),

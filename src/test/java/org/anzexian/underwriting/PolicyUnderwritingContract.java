@@ -12,6 +12,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -36,11 +37,15 @@ import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectCategory;
 import org.anzexian.registry.project.ProjectSubtype;
 import org.anzexian.service.team.ServiceTeamRegistrationProcess;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** policyUnderwriting end to end: request, letter, application, review, premium, policy, report, PolicyIssued. */
@@ -353,6 +358,61 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
     }
 
     @Test
+    void anInsurerSuspendedAfterTheBuilderAcceptedItsQuotationCannotConfirmThePremiumAndNoPolicyIsIssued_N5_2() {
+        Quotation quotation = underwriting.requestQuotations(builder.user(), request(project, insurer)).quotations().get(0);
+        ProcessInstance instance = instance(quotation.id());
+        issueLetter(instance, "1.5", "permille");
+        apply(instance);
+        review(instance, ACCEPT, null);
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_PREMIUM);
+
+        suspendThroughTheCreditList(insurer);
+        assertThat(gate.isFiled(insurer.organization().id())).isFalse();
+
+        String premiumUrl = "/api/quotations/" + quotation.id() + "/premium";
+        ResponseEntity<ApiError> refused = http.withBasicAuth(insurer.clerk().userId(), insurer.clerk().userId())
+                .postForEntity(premiumUrl, Map.of("amount", 18000.00, "onePayment", true), ApiError.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody().message()).contains("备案", "暂停", "N5.2");
+        assertThatThrownBy(() -> premium(instance, "18000.00", true))
+                .as("the Tasklist form is refused the same way")
+                .hasRootCauseInstanceOf(ForbiddenException.class).hasMessageContaining("N5.2");
+
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_PREMIUM);
+        executeJobs(instance);
+        assertThat(instance).hasNotPassed(TASK_ISSUE_POLICY);
+        Quotation unchanged = underwriting.get(insurer.clerk(), quotation.id());
+        assertThat(unchanged.status()).isEqualTo(QuotationStatus.UNDERWRITTEN);
+        assertThat(unchanged.premiumReceivedAt()).isNull();
+        assertThat(underwriting.effectivePolicy(project.constructionContract().id())).isEmpty();
+        assertThat(underwriting.policiesOfContract(project.constructionContract().id())).isEmpty();
+        assertThat(insurance(project).insured()).isFalse();
+    }
+
+    @Test
+    void anInsurerSuspendedAfterThePremiumWasConfirmedIsIssuedNoPolicy_N5_2() {
+        Quotation quotation = underwriting.requestQuotations(builder.user(), request(project, insurer)).quotations().get(0);
+        ProcessInstance instance = instance(quotation.id());
+        issueLetter(instance, "1.5", "permille");
+        apply(instance);
+        review(instance, ACCEPT, null);
+        premium(instance, "18000.00", true);
+        assertThat(instance).isWaitingAt(TASK_ISSUE_POLICY);
+
+        suspendThroughTheCreditList(insurer);
+        Job issue = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(issue.getId()))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("N5.2");
+        assertThat(engine.getManagementService().createJobQuery().jobId(issue.getId()).singleResult().getExceptionMessage())
+                .as("the failed step says why, for the operator").contains("备案", "N5.2");
+
+        assertThat(instance).isWaitingAt(TASK_ISSUE_POLICY);
+        assertThat(underwriting.get(insurer.clerk(), quotation.id()).status()).isEqualTo(QuotationStatus.UNDERWRITTEN);
+        assertThat(underwriting.effectivePolicy(project.constructionContract().id())).isEmpty();
+        assertThat(underwriting.policiesOfContract(project.constructionContract().id())).isEmpty();
+    }
+
+    @Test
     void phasesSharingAConstructionContractShareItsOnePolicy_N2_4() {
         LocalDate secondStart = project.constructionContract().end().plusDays(1);
         Project secondPhase = projects.register(ADMIN, new NewProject("UW-" + suffix(), project.name() + "二期",
@@ -389,6 +449,18 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    /** The city bureau imports a dishonesty list naming the insurer, through /api: the import suspends its filing (N3.7). */
+    void suspendThroughTheCreditList(Insurer listed) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
+        String csv = "type,creditCode,name,listedOn,reason,source\n" + "DISHONEST_JUDGMENT_DEBTOR,"
+                + listed.organization().creditCode() + "," + listed.organization().name() + "," + LocalDate.now(clock)
+                + ",拒不履行判决,中国执行信息公开网\n";
+        ResponseEntity<String> imported = http.withBasicAuth("city", "city").postForEntity("/api/credit-list/imports",
+                new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), String.class);
+        assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.CREATED);
+    }
 
     ProjectInsurance insurance(Project project) {
         ResponseEntity<ProjectInsurance> answer = http.withBasicAuth(builder.user().userId(), builder.user().userId())
