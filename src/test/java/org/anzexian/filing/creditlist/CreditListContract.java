@@ -72,9 +72,11 @@ abstract class CreditListContract {
     @Test
     void aFileWithBadLinesIsRefusedNamingLinesAndFieldsAndNothingIsImported() {
         String good = uniqueCreditCode();
+        // a check character other than the right one (a random code's may itself be X)
+        String wrongCheck = good.endsWith("X") ? "Y" : "X";
         String csv = CreditListCsv.HEADER + "\n"
                 + "SERIOUS_DISHONESTY," + good + ",乙公司,2025-01-02,失信,信用中国\n"
-                + "BLACKLIST," + good.substring(0, 17) + "X,乙公司,2025-13-01,失信,信用中国\n"
+                + "BLACKLIST," + good.substring(0, 17) + wrongCheck + ",乙公司,2025-13-01,失信,信用中国\n"
                 + "SERIOUS_DISHONESTY," + good + ",,2025-01-02,失信\n";
 
         ResponseEntity<JsonNode> response = importAs("city", csv);
