@@ -122,6 +122,22 @@ abstract class RegistryApiContract {
     }
 
     @Test
+    void aBodyWithTrailingGarbageIsRefusedAsMalformedAndNothingIsWritten() throws Exception {
+        long before = count("organization");
+        String body = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(organization("INSURER", randomCreditCode())) + " {\"type\":\"BUILDER\"}";
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+
+        ResponseEntity<JsonNode> refused = http.withBasicAuth("city", "city").postForEntity("/api/organizations",
+                new org.springframework.http.HttpEntity<>(body, headers), JsonNode.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("message").asText()).contains("JSON");
+        assertThat(count("organization")).isEqualTo(before);
+    }
+
+    @Test
     void missingRequiredOrganizationFieldsAreEachNamed() {
         long before = count("organization");
 
