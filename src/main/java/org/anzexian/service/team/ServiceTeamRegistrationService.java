@@ -36,6 +36,8 @@ import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
 import org.anzexian.service.team.ServiceTeamRegistration.PreventionMember;
+import org.anzexian.underwriting.Policy;
+import org.anzexian.underwriting.UnderwritingService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +62,7 @@ public class ServiceTeamRegistrationService {
     private final ServiceTeamRegistrationRepository repository;
     private final RegistrationDeadlines deadlines;
     private final ProjectService projects;
+    private final UnderwritingService underwriting;
     private final OrganizationService organizations;
     private final JurisdictionService jurisdictions;
     private final ServiceOrgFilingService serviceOrgs;
@@ -71,7 +74,7 @@ public class ServiceTeamRegistrationService {
     ServiceTeamRegistrationService(ServiceTeamRegistrationRepository repository, RegistrationDeadlines deadlines,
             ProjectService projects, OrganizationService organizations, JurisdictionService jurisdictions,
             ServiceOrgFilingService serviceOrgs, NotificationService notifications, ApplicationEventPublisher events,
-            ProcessGateway engine, Clock clock) {
+            ProcessGateway engine, Clock clock, UnderwritingService underwriting) {
         this.repository = repository;
         this.deadlines = deadlines;
         this.projects = projects;
@@ -82,15 +85,25 @@ public class ServiceTeamRegistrationService {
         this.events = events;
         this.engine = engine;
         this.clock = clock;
+        this.underwriting = underwriting;
     }
 
     /**
      * Opens the registration of a just-issued policy and fixes its dates from DMN
-     * {@code registrationDeadline}; returns the groups and dates the process's tasks and timers read.
+     * {@code registrationDeadline}; returns the groups and dates the process's tasks and timers read. The
+     * issued policy (the business key) names the project, insurer and issue time; the start message's values
+     * stand only for a policy id our tables do not hold (DESIGN.md §2a).
      */
     @Transactional
     public OpenRegistration open(long policyId, long projectId, long insurerOrgId, Date policyIssuedAt,
             String processInstanceId) {
+        Optional<Policy> policy = underwriting.findPolicy(policyId);
+        if (policy.isPresent()) {
+            // the policy's own project, insurer and issue time decide, not what the start message carried
+            projectId = policy.get().projectId();
+            insurerOrgId = policy.get().insurerOrgId();
+            policyIssuedAt = Date.from(policy.get().issuedAt().toInstant());
+        }
         Project project = projects.require(projectId);
         Organization insurer = organizations.require(insurerOrgId);
         OffsetDateTime issuedAt = policyIssuedAt.toInstant().atZone(clock.getZone()).toOffsetDateTime();
