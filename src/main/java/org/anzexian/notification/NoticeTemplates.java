@@ -131,6 +131,28 @@ public final class NoticeTemplates {
      */
     public static final String UNDERWRITING_POLICY_REPORT = "underwriting-policy-report";
 
+    /**
+     * 须办理批改 — to the construction unit and the insurer (N1.1, N4.3): a phase joined the insured
+     * contract. Model: {@code buyerName}, {@code insurerName}, {@code policyNumber}, {@code phases},
+     * {@code oldContractAmount}, {@code newContractAmount}, {@code oldPolicyPeriod}, {@code newPolicyPeriod},
+     * {@code additionalPremium}, {@code endorsementId}.
+     */
+    public static final String UNDERWRITING_ENDORSEMENT_REQUIRED = "underwriting-endorsement-required";
+
+    /**
+     * 批改已生效 — to the construction unit and the county authority. Model: as
+     * {@link #UNDERWRITING_ENDORSEMENT_REQUIRED} plus {@code endorsementNumber}, {@code premium}.
+     */
+    public static final String UNDERWRITING_ENDORSEMENT_ISSUED = "underwriting-endorsement-issued";
+
+    /**
+     * 保险机构备案暂停 — to the construction unit holding an open quotation of the suspended insurer
+     * (N5.2): it may choose another insurer. Model: {@code buyerName}, {@code insurerName},
+     * {@code projectName}, {@code projectCode}, {@code quotationId}, {@code requestedAt}, {@code status},
+     * {@code reason}.
+     */
+    public static final String UNDERWRITING_INSURER_SUSPENDED = "underwriting-insurer-suspended";
+
     // --- claims (#6, N6.5–N6.7) ----------------------------------------------------------------
     // Every claim mail's model: claimId, projectName, projectCode, policyNumber, insurerName, builderName,
     // accidentAt, reportedAt, accidentType, place, deaths, injuries, reporterName, reporterPhone,

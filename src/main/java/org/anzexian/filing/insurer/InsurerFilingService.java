@@ -35,6 +35,7 @@ import org.anzexian.registry.CreditCode;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.organization.OrganizationType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,11 +58,12 @@ public class InsurerFilingService {
     private final ProcessGateway engine;
     private final FilingProperties properties;
     private final FileStore files;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InsurerFilingService(InsurerFilingRepository repository, InsurerFilingChecks checks, InsurerFilingNotices notices,
             OrganizationService organizations, ProcessGateway engine,
-            FilingProperties properties, FileStore files, Clock clock) {
+            FilingProperties properties, FileStore files, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.checks = checks;
         this.notices = notices;
@@ -69,6 +71,7 @@ public class InsurerFilingService {
         this.engine = engine;
         this.properties = properties;
         this.files = files;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -438,6 +441,7 @@ public class InsurerFilingService {
         repository.markSuspended(filing.id(), reason, now());
         String occasion = UUID.nameUUIDFromBytes(reason.getBytes(StandardCharsets.UTF_8)).toString();
         notices.suspended(filing, reason, occasion);
+        events.publishEvent(new InsurerSuspended(filing.insurerOrgId(), reason));
         return true;
     }
 
