@@ -20,10 +20,16 @@ import org.anzexian.hazard.HazardService;
 import org.anzexian.hazard.HazardSeverity;
 import org.anzexian.hazard.HazardSource;
 import org.anzexian.hazard.NewHazard;
+import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.PageQuery;
+import org.anzexian.registry.project.NewProject;
+import org.anzexian.registry.project.PermitStatus;
+import org.anzexian.registry.project.Project;
+import org.anzexian.registry.project.ProjectService;
 import org.anzexian.service.visit.VisitService;
+import org.anzexian.underwriting.EndorsementService;
 import org.anzexian.support.AnzexianTest;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.ServicedProject;
@@ -60,6 +66,8 @@ class DoorAccessMatrixTest {
     @Autowired InsurerFilingService insurerFilings;
     @Autowired ServiceOrgFilingService serviceOrgFilings;
     @Autowired TestRestTemplate http;
+    @Autowired ProjectService projects;
+    @Autowired EndorsementService endorsements;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
     @Test
@@ -133,7 +141,20 @@ class DoorAccessMatrixTest {
         records.put("insurerFiling",
                 insurerFilings.list(serviced.insurer().actor(), new PageQuery(0, 10)).items().get(0).id());
         records.put("serviceOrgFiling", serviceOrgFilings.list(serviced.serviceOrg().actor(), null).get(0).id());
+        records.put("policyEndorsement", endorsement(serviced));
         return records;
+    }
+
+    /** A second phase joins the insured contract: its endorsement (N1.1). */
+    private long endorsement(ServicedProject serviced) {
+        Project project = serviced.project();
+        String code = project.code() + "-2";
+        Project phase = projects.register(new Actor("doorAccessMatrix", Set.of(PlatformGroups.ADMIN)), new NewProject(code,
+                project.name() + "二期", project.siteAddress(), project.jurisdictionCode(), project.category(),
+                project.subtype(), project.contractAmount(), project.contractStart(), project.contractEnd(),
+                PermitStatus.NONE, project.constructionUnitId(), project.constructionContract().number(), List.of(),
+                List.of(), List.of()));
+        return endorsements.pendingForProject(phase.id()).orElseThrow().id();
     }
 
     private long reportedClaim(ServicedProject serviced) {
