@@ -11,7 +11,6 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -39,10 +38,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -173,6 +169,25 @@ abstract class PolicyEndorsementContract extends UnderwritingFixtures {
     }
 
     @Test
+    void aSuspendedInsurerConfirmsNoEndorsementPremiumAndThePhaseStaysUninsured_N5_2_N1_1() {
+        issuedPolicy(builder, project);
+        Project secondPhase = phase(project.contractStart(), project.contractEnd());
+        Endorsement endorsement = pendingEndorsement(secondPhase);
+        suspendThroughTheCreditList(insurer);
+
+        ResponseEntity<ApiError> refused = post(insurer.clerk().userId(), "/api/endorsements/" + endorsement.id() + "/premium",
+                Map.of("amount", 18000.00, "onePayment", true));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody().message()).contains("备案", "N5.2");
+        ProcessInstance instance = Processes.instance(engine, KEY, endorsement.id());
+        assertThatThrownBy(() -> confirm(instance, insurer.clerk(), new BigDecimal("18000.00"), true))
+                .as("the Tasklist form is refused the same way").hasRootCauseInstanceOf(ForbiddenException.class);
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_PREMIUM);
+        assertThat(endorsementAs(builder.user().userId(), endorsement.id()).premiumReceivedAt()).isNull();
+        assertThat(insurance(secondPhase).insured()).isFalse();
+    }
+
+    @Test
     void aFurtherPhaseSupersedesThePendingEndorsementWhichThenCoversBoth_N1_1() {
         Policy policy = issuedPolicy(builder, project);
         Project second = phase(project.contractStart(), project.contractEnd());
@@ -276,26 +291,6 @@ abstract class PolicyEndorsementContract extends UnderwritingFixtures {
 
     ResponseEntity<ApiError> post(String userId, String url, Map<String, Object> body) {
         return http.withBasicAuth(userId, userId).postForEntity(url, body, ApiError.class);
-    }
-
-    /** The city bureau imports a dishonesty list naming the insurer: the import suspends its filing (N3.7, N5.2). */
-    void suspendThroughTheCreditList(Insurer listed) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-        String csv = "type,creditCode,name,listedOn,reason,source\n" + "DISHONEST_JUDGMENT_DEBTOR,"
-                + listed.organization().creditCode() + "," + listed.organization().name() + "," + LocalDate.now(clock)
-                + ",拒不履行判决,中国执行信息公开网\n";
-        ResponseEntity<String> imported = http.withBasicAuth("city", "city").postForEntity("/api/credit-list/imports",
-                new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), String.class);
-        assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.CREATED);
-        assertThat(gate.isFiled(listed.organization().id())).isFalse();
-    }
-
-    ProjectInsurance insurance(Project project) {
-        ResponseEntity<ProjectInsurance> answer = http.withBasicAuth(builder.user().userId(), builder.user().userId())
-                .getForEntity("/api/projects/" + project.code() + "/insurance", ProjectInsurance.class);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
     }
 
     MimeMessage awaitMail(String recipient, String subjectPart) {
