@@ -76,7 +76,10 @@ class DeploymentGatePlugin extends AbstractProcessEnginePlugin {
         public <T> T execute(Command<T> command) {
             var user = configuration.getIdentityService().getCurrentAuthentication();
             if (command instanceof DeployCmd deploy && user != null && Context.getCommandContext() == null) {
-                List<String> reasons = gate.refusals(resources(builder(deploy)), configuration.getDmnEngine());
+                Map<String, byte[]> resources = resources(builder(deploy));
+                // in a command of its own: the DMN engine compiles a table only where the engine's context is
+                List<String> reasons = configuration.getCommandExecutorTxRequired()
+                        .execute(context -> gate.refusals(resources, configuration.getDmnEngine()));
                 if (!reasons.isEmpty()) {
                     log.info("Deployment by {} refused: {}", user.getUserId(), reasons);
                     DoorRefusal.Invalid refusal = DoorRefusal.invalid(reasons);
