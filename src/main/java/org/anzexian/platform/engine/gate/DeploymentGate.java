@@ -59,7 +59,7 @@ import org.xml.sax.SAXException;
 @Component
 public class DeploymentGate {
 
-    static final String OUR_PACKAGES = "org.anzexian.";
+    private static final String OUR_PACKAGES = "org.anzexian.";
     private static final String CAMUNDA_BPMN = "http://camunda.org/schema/1.0/bpmn";
     private static final Set<String> DELEGATE_ATTRIBUTES = Set.of("delegateExpression", "variableMappingDelegateExpression");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,10 +75,11 @@ public class DeploymentGate {
     /** Every reason to refuse these resources (name → content); empty if they may be deployed. */
     public List<String> refusals(Map<String, byte[]> resources, DmnEngine dmn) {
         List<String> reasons = new ArrayList<>();
+        Set<String> processIds = processIds(resources);
         resources.forEach((name, bytes) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml")) {
-                checkBpmn(name, bytes, reasons);
+            if (isBpmn(name)) {
+                checkBpmn(name, bytes, processIds, reasons);
             } else if (lower.endsWith(".dmn") || lower.endsWith(".dmn11.xml")) {
                 checkDmn(name, bytes, dmn, reasons);
             } else if (lower.endsWith(".form")) {
@@ -96,12 +97,32 @@ public class DeploymentGate {
 
     // --- BPMN ----------------------------------------------------------------------------------------
 
-    private void checkBpmn(String name, byte[] bytes, List<String> reasons) {
+    private static boolean isBpmn(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".bpmn") || lower.endsWith(".bpmn20.xml");
+    }
+
+    /** The processes this deployment defines: the only ones its call activities may call. */
+    private static Set<String> processIds(Map<String, byte[]> resources) {
+        Set<String> ids = new HashSet<>();
+        resources.forEach((name, bytes) -> {
+            if (isBpmn(name)) {
+                Document document = parseXml(name, bytes, new ArrayList<>());
+                var processes = document == null ? null : document.getElementsByTagNameNS("*", "process");
+                for (int i = 0; processes != null && i < processes.getLength(); i++) {
+                    ids.add(((Element) processes.item(i)).getAttribute("id"));
+                }
+            }
+        });
+        return ids;
+    }
+
+    private void checkBpmn(String name, byte[] bytes, Set<String> processIds, List<String> reasons) {
         Document document = parseXml(name, bytes, reasons);
         if (document == null) {
             return;
         }
-        walkBpmn(name, document.getDocumentElement(), reasons);
+        walkBpmn(name, document.getDocumentElement(), processIds, reasons);
         BpmnModelInstance model;
         try {
             model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
@@ -113,9 +134,20 @@ public class DeploymentGate {
         lintBpmn(name, model, document, reasons);
     }
 
-    private void walkBpmn(String name, Element element, List<String> reasons) {
+    private void walkBpmn(String name, Element element, Set<String> processIds, List<String> reasons) {
         String where = locate(element);
         String local = element.getLocalName();
+        if (local.equals("callActivity") && !processIds.contains(element.getAttribute("calledElement"))) {
+            // it would start one of the system's processes with a record and variables of the model's choosing
+            reasons.add(new Reason("调用活动只能调用本次部署中的流程，不能调用「" + element.getAttribute("calledElement") + "」",
+                    "a call activity may call only a process of this deployment, not '"
+                            + element.getAttribute("calledElement") + "'").at(name, where));
+        }
+        if (local.equals("signalEventDefinition") && element.getParentNode() instanceof Element event
+                && (event.getLocalName().equals("intermediateThrowEvent") || event.getLocalName().equals("endEvent"))) {
+            reasons.add(new Reason("不允许发出信号：信号会触发系统的其他流程", "throwing a signal is not allowed: it reaches the system's other processes")
+                    .at(name, where));
+        }
         if (local.equals("scriptTask") || local.equals("script")) {
             reasons.add(scripts().at(name, where));
             return;
@@ -136,7 +168,7 @@ public class DeploymentGate {
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
-                walkBpmn(name, childElement, reasons);
+                walkBpmn(name, childElement, processIds, reasons);
             } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
                 expressions.check(child.getNodeValue()).forEach(reason -> reasons.add(reason.at(name, where)));
             }

@@ -77,6 +77,8 @@ abstract class DeploymentGateContract {
                 .anyMatch(r -> r.contains("Flow_Scripted") && r.contains("不允许使用脚本"))
                 .anyMatch(r -> r.contains("Flow_Bean") && r.contains("dataSource"))
                 .anyMatch(r -> r.contains("UserTask_Form") && r.contains("没有画在图中"))
+                .anyMatch(r -> r.contains("CallActivity_Hazard") && r.contains("hazardRectification"))
+                .anyMatch(r -> r.contains("SignalEventDefinition_Evil") && r.contains("不允许发出信号"))
                 .anyMatch(r -> r.contains("evilDecision.dmn") && r.contains("javascript"))
                 .anyMatch(r -> r.contains("evilDecision.dmn") && r.contains("juel"))
                 .anyMatch(r -> r.contains("processes/evil.js") && r.contains("不接受此类文件"));
@@ -278,6 +280,12 @@ abstract class DeploymentGateContract {
                 </bpmn:userTask>
                 <bpmn:sequenceFlow id="Flow_8" sourceRef="UserTask_Form" targetRef="Gateway_Route" />
                 <bpmn:exclusiveGateway id="Gateway_Route" />
+                <bpmn:sequenceFlow id="Flow_Call" sourceRef="Gateway_Route" targetRef="CallActivity_Hazard" />
+                <bpmn:callActivity id="CallActivity_Hazard" calledElement="hazardRectification">
+                  <bpmn:extensionElements><camunda:in businessKey="1" /></bpmn:extensionElements>
+                </bpmn:callActivity>
+                <bpmn:sequenceFlow id="Flow_Called" sourceRef="CallActivity_Hazard" targetRef="End_Signal" />
+                <bpmn:endEvent id="End_Signal"><bpmn:signalEventDefinition id="SignalEventDefinition_Evil" signalRef="Signal_Evil" /></bpmn:endEvent>
                 <bpmn:sequenceFlow id="Flow_Scripted" sourceRef="Gateway_Route" targetRef="End_Done">
                   <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="javascript">true</bpmn:conditionExpression>
                 </bpmn:sequenceFlow>
@@ -286,6 +294,7 @@ abstract class DeploymentGateContract {
                 </bpmn:sequenceFlow>
                 <bpmn:endEvent id="End_Done" />
               </bpmn:process>
+              <bpmn:signal id="Signal_Evil" name="policyIssued" />
               <bpmndi:BPMNDiagram id="Diagram_Evil">
                 <bpmndi:BPMNPlane id="Plane_Evil" bpmnElement="evilTakeover">
                   <bpmndi:BPMNShape id="Shape_Start" bpmnElement="Start_Timer"><dc:Bounds x="0" y="0" width="36" height="36" /></bpmndi:BPMNShape>
