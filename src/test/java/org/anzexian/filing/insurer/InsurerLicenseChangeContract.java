@@ -21,6 +21,7 @@ import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.support.DueJobs;
 import org.anzexian.support.EngineDoors;
 import org.anzexian.support.EngineDoors.Answer;
 import org.anzexian.support.EngineDoors.Door;
@@ -29,7 +30,6 @@ import org.anzexian.support.ReceivedMails;
 import org.anzexian.support.TestSmtp;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -177,7 +177,7 @@ abstract class InsurerLicenseChangeContract {
                 .isEqualTo(HttpStatus.CONFLICT);
 
         review(instance, "approve", null);
-        executeJobs(instance);
+        DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(InsurerLicenseChangeProcess.END_APPLIED);
         assertThat(licensesOf(filed.id())).isEqualTo(proposed);
@@ -204,7 +204,7 @@ abstract class InsurerLicenseChangeContract {
         assertThatThrownBy(() -> review(instance, "reject", " ")).hasMessageContaining("理由");
         assertThat(instance).isWaitingAt(InsurerLicenseChangeProcess.TASK_REVIEW_CHANGE);
         review(instance, "reject", "扫描件与证照编号不符");
-        executeJobs(instance);
+        DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(InsurerLicenseChangeProcess.END_REJECTED);
         assertThat(licensesOf(filed.id())).isEqualTo(licensesOf(filed));
@@ -293,7 +293,7 @@ abstract class InsurerLicenseChangeContract {
 
         Answer byCity = doors.as(Door.ENGINE_REST, reviewer, reviewer).completeTask(taskId, approve);
         assertThat(byCity.status()).as(byCity.body()).isEqualTo(204);
-        executeJobs(instance);
+        DueJobs.run(engine, instance);
         assertThat(licensesOf(filed.id())).isEqualTo(change.proposed());
     }
 
@@ -318,7 +318,7 @@ abstract class InsurerLicenseChangeContract {
 
         ProcessInstance instance = changeInstance(pending.id());
         review(instance, "approve", null);
-        executeJobs(instance);
+        DueJobs.run(engine, instance);
         assertThat(filings.get(expiring.clerk(), filing.id()).status()).isEqualTo(FilingStatus.SUSPENDED);
         assertThat(filings.reinstate(InsurerFilingFixtures.CITY, filing.id()).status()).isEqualTo(FilingStatus.FILED);
     }
@@ -363,7 +363,7 @@ abstract class InsurerLicenseChangeContract {
     InsurerFiling approveFiling(InsurerFiling filing) {
         ProcessInstance instance = Processes.instance(engine, InsurerFilingProcess.KEY, filing.id());
         complete(BpmnAwareTests.task(instance), Map.of(InsurerFilingProcess.VAR_REVIEW_DECISION, "approve"));
-        executeJobs(instance);
+        DueJobs.run(engine, instance);
         return filings.get(InsurerFilingFixtures.CITY, filing.id());
     }
 
@@ -385,14 +385,6 @@ abstract class InsurerLicenseChangeContract {
 
     void complete(Task task, Map<String, Object> variables) {
         Processes.completeAs(engine, task.getId(), reviewer, List.of(PlatformGroups.CITY_BUREAU), variables);
-    }
-
-    void executeJobs(ProcessInstance instance) {
-        List<Job> jobs;
-        while (!(jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-                .messages().executable().list()).isEmpty()) {
-            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-        }
     }
 
     LocalDate today() {
