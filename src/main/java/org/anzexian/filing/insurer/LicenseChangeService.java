@@ -124,11 +124,11 @@ public class LicenseChangeService {
     /** {@code ServiceTask_ApplyChange}: the approved licences replace the filing's, its expiry checks re-run. */
     @Transactional
     public void apply(long changeId) {
-        InsurerFiling filing = filingRecords.findForUpdate(require(changeId).filingId()).orElseThrow();
-        LicenseChange change = require(changeId);
+        LicenseChange change = changes.findForUpdate(changeId).orElseThrow(() -> notFound(changeId));
         if (change.status() != LicenseChange.Status.APPROVED || change.appliedAt() != null) {
             return;
         }
+        InsurerFiling filing = filingRecords.findForUpdate(change.filingId()).orElseThrow();
         OffsetDateTime now = now();
         filingRecords.updateLicenses(filing.id(), change.proposed().businessLicense(),
                 change.proposed().insuranceLicense(), now);
