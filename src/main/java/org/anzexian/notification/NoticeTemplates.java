@@ -81,6 +81,15 @@ public final class NoticeTemplates {
     /** 恢复备案 — to the insurer and the city bureau. Model: {@code branchName}, {@code filingNumber}. */
     public static final String INSURER_FILING_REINSTATED = "insurer-filing-reinstated";
 
+    /**
+     * 证照变更已准予 (#11, N3.1, N3.3) — to the insurer. Model: {@code branchName}, {@code changeId},
+     * {@code businessLicense}, {@code insuranceLicense} (number and last valid day), {@code reason}.
+     */
+    public static final String INSURER_LICENSE_CHANGE_APPROVED = "insurer-license-change-approved";
+
+    /** 证照变更不予准许 — to the insurer; model as {@link #INSURER_LICENSE_CHANGE_APPROVED}. */
+    public static final String INSURER_LICENSE_CHANGE_REJECTED = "insurer-license-change-rejected";
+
     // --- service-team registration (#4, N6.3) -------------------------------------------------
 
     /**

@@ -3,8 +3,10 @@ package org.anzexian.platform.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,7 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.anzexian.filing.insurer.InsurerFilingData.License;
 import org.anzexian.filing.insurer.InsurerFilingService;
+import org.anzexian.filing.insurer.LicenseChangeService;
+import org.anzexian.filing.insurer.LicenseUpdate;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingService;
 import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardService;
@@ -21,6 +26,7 @@ import org.anzexian.hazard.HazardSeverity;
 import org.anzexian.hazard.HazardSource;
 import org.anzexian.hazard.NewHazard;
 import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.PageQuery;
@@ -64,6 +70,8 @@ class DoorAccessMatrixTest {
     @Autowired HazardService hazards;
     @Autowired VisitService visits;
     @Autowired InsurerFilingService insurerFilings;
+    @Autowired LicenseChangeService licenseChanges;
+    @Autowired FileStore files;
     @Autowired ServiceOrgFilingService serviceOrgFilings;
     @Autowired TestRestTemplate http;
     @Autowired ProjectService projects;
@@ -138,8 +146,13 @@ class DoorAccessMatrixTest {
                 HazardSource.VISIT, 1L, HazardCategory.SCAFFOLDING, HazardSeverity.GENERAL, "临边防护缺失", "3 号楼 5 层",
                 List.of(), "补设防护栏杆", serviced.serviceOrg().id(), serviced.serviceOrg().user())));
         records.put("claimHandling", reportedClaim(serviced));
-        records.put("insurerFiling",
-                insurerFilings.list(serviced.insurer().actor(), new PageQuery(0, 10)).items().get(0).id());
+        long insurerFiling = insurerFilings.list(serviced.insurer().actor(), new PageQuery(0, 10)).items().get(0).id();
+        records.put("insurerFiling", insurerFiling);
+        String scan = files.store("licence.pdf", "application/pdf",
+                ("%PDF-1.4 matrix licence " + insurerFiling).getBytes(StandardCharsets.UTF_8), "matrix").sha256();
+        records.put("insurerLicenseChange", licenseChanges.propose(serviced.insurer().actor(), insurerFiling, new LicenseUpdate(
+                new License("BL-MATRIX-" + insurerFiling, LocalDate.now().plusYears(3), scan),
+                new License("IL-MATRIX-" + insurerFiling, LocalDate.now().plusYears(3), scan))).id());
         records.put("serviceOrgFiling", serviceOrgFilings.list(serviced.serviceOrg().actor(), null).get(0).id());
         records.put("policyEndorsement", endorsement(serviced));
         return records;
@@ -160,7 +173,8 @@ class DoorAccessMatrixTest {
     private long reportedClaim(ServicedProject serviced) {
         Map<String, Object> report = new HashMap<>();
         report.put("policyNumber", serviced.policy().policyNumber());
-        report.put("accidentAt", OffsetDateTime.now().minusHours(1).toString());
+        // the policy starts today in the business time zone, where an hour ago may still be yesterday
+        report.put("accidentAt", OffsetDateTime.now().toString());
         report.put("place", "2号楼东侧脚手架");
         report.put("accidentType", "FALL_FROM_HEIGHT");
         report.put("deaths", 0);
