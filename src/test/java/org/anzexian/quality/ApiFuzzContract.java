@@ -1,0 +1,95 @@
+package org.anzexian.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * No 500 on bad input (#11, finding 7): every {@code /api} operation of the served OpenAPI document,
+ * and the engine's doors, answer bad input with a 4xx, and a refused request changes no row of ours.
+ */
+abstract class ApiFuzzContract {
+
+    /** Fixed, so a failure repeats; change it to explore other cases. */
+    static final long SEED = 20_261_130L;
+    /** Demo users of every role (password = login): city bureau, county, insurer, service org, builder, admin. */
+    static final List<String> USERS = List.of("city", "xinfu", "picc", "anke", "sijian", "demo");
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void everyApiOperationRefusesBadInputWithA4xxAndChangesNothing() throws Exception {
+        JsonNode docs = new ObjectMapper().readTree(new java.net.URL("http://localhost:" + port + "/v3/api-docs"));
+        ApiFuzzer fuzzer = new ApiFuzzer("http://localhost:" + port, docs, USERS, this::rowCounts, SEED);
+
+        long started = System.nanoTime();
+        ApiFuzzer.Report report = fuzzer.run();
+        System.out.printf("API fuzz: %d cases on %d operations in %d s%n", report.cases(), report.operations().size(),
+                (System.nanoTime() - started) / 1_000_000_000L);
+
+        // it tests something: all operations of the document, thousands of cases
+        assertThat(report.operations()).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(report.cases()).isGreaterThan(2_000);
+        assertThat(report.failures()).isEmpty();
+    }
+
+    /**
+     * The engine's doors refuse junk with a 4xx too: a start without a body, {@code /engine-rest/condition}
+     * and {@code /message} with nothing or junk, {@code submit-form} with junk — and write nothing.
+     */
+    @Test
+    void theEngineDoorsRefuseJunkWithA4xxAndChangeNothing() {
+        List<String> bodies = java.util.Arrays.asList(null, "", "{", "[]", "null", "{}", "{\"variables\":5}",
+                "{\"variables\":{\"x\":{\"value\":\"a\\u0000b\",\"type\":\"String\"}}}",
+                "{\"variables\":{\"x\":{\"value\":\"abc\",\"type\":\"Long\"}}}",
+                "{\"variables\":{\"x\":null}}", "{\"messageName\":null}", "{\"messageName\":\"nope\"} garbage");
+        List<String> doors = List.of("/engine-rest/process-definition/key/quotationRequest/start",
+                "/engine-rest/process-definition/key/quotationRequest/submit-form",
+                "/engine-rest/process-definition/key/nope/start", "/engine-rest/condition", "/engine-rest/message",
+                "/engine-rest/task/nope/submit-form", "/engine-rest/task/nope/complete",
+                "/engine-rest/signal", "/engine-rest/process-instance/nope/modification");
+        List<ApiFuzzer.Case> cases = new java.util.ArrayList<>();
+        for (String door : doors) {
+            for (String body : bodies) {
+                cases.add(new ApiFuzzer.Case("POST " + door, "POST", door, body == null ? null : "application/json",
+                        body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "body " + body));
+            }
+        }
+        ApiFuzzer fuzzer = new ApiFuzzer("http://localhost:" + port, null, USERS, this::rowCounts, SEED);
+
+        // the builder may start quotation requests; the admin passes every authorization check
+        ApiFuzzer.Report report = fuzzer.run(cases, List.of("sijian", "demo"));
+
+        assertThat(report.cases()).isEqualTo(2 * doors.size() * bodies.size());
+        assertThat(report.failures()).isEmpty();
+    }
+
+    /** Row counts of our tables and of the engine's running executions and tasks. */
+    Map<String, Long> rowCounts() {
+        List<String> tables = jdbc.sql("""
+                SELECT table_name FROM information_schema.tables
+                WHERE LOWER(table_schema) = 'public' AND table_type = 'BASE TABLE'
+                  AND (LOWER(table_name) NOT LIKE 'act\\_%' ESCAPE '\\' OR LOWER(table_name) IN ('act_ru_execution', 'act_ru_task'))
+                  AND LOWER(table_name) <> 'flyway_schema_history'
+                ORDER BY table_name
+                """).query(String.class).list();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        String sql = tables.stream().map(table -> "(SELECT COUNT(*) FROM " + table + ")")
+                .collect(java.util.stream.Collectors.joining(", ", "SELECT ", ""));
+        jdbc.sql(sql).query(rs -> {
+            for (int i = 0; i < tables.size(); i++) {
+                counts.put(tables.get(i).toLowerCase(), rs.getLong(i + 1));
+            }
+        });
+        return counts;
+    }
+}

@@ -1,0 +1,7 @@
+package org.anzexian.quality;
+
+import org.anzexian.support.AnzexianTest;
+
+@AnzexianTest
+class ApiFuzzTest extends ApiFuzzContract {
+}
