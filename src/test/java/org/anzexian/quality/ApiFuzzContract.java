@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,10 +34,11 @@ abstract class ApiFuzzContract {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    private List<String> tables;
 
     @Test
     void everyApiOperationRefusesBadInputWithA4xxAndChangesNothing() throws Exception {
-        JsonNode docs = new ObjectMapper().readTree(new java.net.URL("http://localhost:" + port + "/v3/api-docs"));
+        JsonNode docs = new ObjectMapper().readTree(URI.create("http://localhost:" + port + "/v3/api-docs").toURL());
         ApiFuzzer fuzzer = new ApiFuzzer("http://localhost:" + port, docs, USERS, this::rowCounts, SEED);
 
         long started = System.nanoTime();
@@ -42,13 +52,42 @@ abstract class ApiFuzzContract {
         assertThat(report.failures()).isEmpty();
     }
 
+    /** What PostgreSQL cannot store or the services cannot read is refused with the field named. */
+    @Test
+    void aNulCharacterOrANullInAListIsRefusedNamingTheField() throws Exception {
+        JsonNode nul = answer("sijian", "POST", "/api/visits/requests", "{\"policyId\":1,\"reason\":\"塔吊\\u0000异常\"}");
+        JsonNode nullInList = answer("anke", "POST", "/api/visits/1/record",
+                "{\"outcome\":\"VISITED\",\"attendees\":[\"高工甲\",null]}");
+        JsonNode nulParameter = answer("xinfu", "GET", "/api/hazards?county=1409%0002", null);
+
+        assertThat(nul.path("status").asInt()).isEqualTo(400);
+        assertThat(nul.path("fieldErrors").get(0).path("field").asText()).isEqualTo("reason");
+        assertThat(nul.path("fieldErrors").get(0).path("message").asText()).contains("NUL");
+        assertThat(nullInList.path("status").asInt()).isEqualTo(400);
+        assertThat(nullInList.path("fieldErrors").get(0).path("field").asText()).isEqualTo("attendees[1]");
+        assertThat(nulParameter.path("status").asInt()).isEqualTo(400);
+        assertThat(nulParameter.path("fieldErrors").get(0).path("field").asText()).isEqualTo("county");
+        // the positive twin: the same parameter without the NUL is read
+        assertThat(answer("xinfu", "GET", "/api/hazards?county=140902", null).isArray()).isTrue();
+    }
+
+    private JsonNode answer(String user, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return new ObjectMapper().readTree(HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
     /**
      * The engine's doors refuse junk with a 4xx too: a start without a body, {@code /engine-rest/condition}
      * and {@code /message} with nothing or junk, {@code submit-form} with junk — and write nothing.
      */
     @Test
     void theEngineDoorsRefuseJunkWithA4xxAndChangeNothing() {
-        List<String> bodies = java.util.Arrays.asList(null, "", "{", "[]", "null", "{}", "{\"variables\":5}",
+        List<String> bodies = Arrays.asList(null, "", "{", "[]", "null", "{}", "{\"variables\":5}",
                 "{\"variables\":{\"x\":{\"value\":\"a\\u0000b\",\"type\":\"String\"}}}",
                 "{\"variables\":{\"x\":{\"value\":\"abc\",\"type\":\"Long\"}}}",
                 "{\"variables\":{\"x\":null}}", "{\"messageName\":null}", "{\"messageName\":\"nope\"} garbage");
@@ -57,11 +96,11 @@ abstract class ApiFuzzContract {
                 "/engine-rest/process-definition/key/nope/start", "/engine-rest/condition", "/engine-rest/message",
                 "/engine-rest/task/nope/submit-form", "/engine-rest/task/nope/complete",
                 "/engine-rest/signal", "/engine-rest/process-instance/nope/modification");
-        List<ApiFuzzer.Case> cases = new java.util.ArrayList<>();
+        List<ApiFuzzer.Case> cases = new ArrayList<>();
         for (String door : doors) {
             for (String body : bodies) {
                 cases.add(new ApiFuzzer.Case("POST " + door, "POST", door, body == null ? null : "application/json",
-                        body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "body " + body));
+                        body == null ? null : body.getBytes(StandardCharsets.UTF_8), "body " + body));
             }
         }
         ApiFuzzer fuzzer = new ApiFuzzer("http://localhost:" + port, null, USERS, this::rowCounts, SEED);
@@ -75,21 +114,23 @@ abstract class ApiFuzzContract {
 
     /** Row counts of our tables and of the engine's running executions and tasks. */
     Map<String, Long> rowCounts() {
-        List<String> tables = jdbc.sql("""
-                SELECT table_name FROM information_schema.tables
-                WHERE LOWER(table_schema) = 'public' AND table_type = 'BASE TABLE'
-                  AND (LOWER(table_name) NOT LIKE 'act\\_%' ESCAPE '\\' OR LOWER(table_name) IN ('act_ru_execution', 'act_ru_task'))
-                  AND LOWER(table_name) <> 'flyway_schema_history'
-                ORDER BY table_name
-                """).query(String.class).list();
+        if (tables == null) {
+            tables = jdbc.sql("""
+                    SELECT table_name FROM information_schema.tables
+                    WHERE LOWER(table_schema) = 'public' AND table_type = 'BASE TABLE'
+                      AND (LOWER(table_name) NOT LIKE 'act\\_%' ESCAPE '\\'
+                           OR LOWER(table_name) IN ('act_ru_execution', 'act_ru_task'))
+                      AND LOWER(table_name) <> 'flyway_schema_history'
+                    ORDER BY table_name
+                    """).query(String.class).list();
+        }
         Map<String, Long> counts = new LinkedHashMap<>();
-        String sql = tables.stream().map(table -> "(SELECT COUNT(*) FROM " + table + ")")
-                .collect(java.util.stream.Collectors.joining(", ", "SELECT ", ""));
-        jdbc.sql(sql).query(rs -> {
-            for (int i = 0; i < tables.size(); i++) {
-                counts.put(tables.get(i).toLowerCase(), rs.getLong(i + 1));
-            }
-        });
+        jdbc.sql(tables.stream().map(table -> "(SELECT COUNT(*) FROM " + table + ")")
+                .collect(Collectors.joining(", ", "SELECT ", ""))).query(rs -> {
+                    for (int i = 0; i < tables.size(); i++) {
+                        counts.put(tables.get(i).toLowerCase(), rs.getLong(i + 1));
+                    }
+                });
         return counts;
     }
 }
