@@ -33,13 +33,16 @@ public class ServiceArchive {
 
     /**
      * Appends a step to its project's chain, inside the caller's transaction so that the step and its
-     * record commit together. Two concurrent appends to one project collide on (project, seq): the
-     * later transaction fails and its job retries.
+     * record commit together. Appends to one project are serialized in the database (#11, finding 8):
+     * the second waits for the first's transaction to end and then links to its entry, so concurrent
+     * steps on one project are all recorded and none is refused; (project, seq) stays unique as a last
+     * guard against a fork.
      *
      * @return the entry's id
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long append(ArchiveRecord record) {
+        repository.lockChain(record.projectId());
         var last = repository.last(record.projectId());
         long seq = last.map(entry -> entry.seq() + 1).orElse(1L);
         String previousHash = last.map(ArchiveEntry::entryHash).orElse(GENESIS);

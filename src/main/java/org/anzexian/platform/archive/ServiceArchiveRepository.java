@@ -1,12 +1,16 @@
 package org.anzexian.platform.archive;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -19,9 +23,25 @@ class ServiceArchiveRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final String lockChain;
 
-    ServiceArchiveRepository(JdbcClient jdbc) {
+    ServiceArchiveRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        // PostgreSQL: FOR UPDATE would also wait for the key-share locks that inserting rows which refer to
+        // the project take (the step's own record, the entry itself), so two steps that both inserted such
+        // rows would deadlock; NO KEY UPDATE only excludes each other. H2 knows FOR UPDATE only and takes
+        // no row locks for foreign keys.
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        this.lockChain = "SELECT id FROM project WHERE id = :project "
+                + (product.startsWith("PostgreSQL") ? "FOR NO KEY UPDATE" : "FOR UPDATE");
+    }
+
+    /**
+     * Locks the project's chain until the transaction ends: the project's row stands for the head of its
+     * chain, so appends to one project wait for each other, on every node, while other projects go on.
+     */
+    void lockChain(long projectId) {
+        jdbc.sql(lockChain).param("project", projectId).query(Long.class).single();
     }
 
     Optional<ArchiveEntry> last(long projectId) {

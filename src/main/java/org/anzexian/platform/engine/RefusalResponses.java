@@ -1,5 +1,6 @@
 package org.anzexian.platform.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,7 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -53,10 +56,17 @@ public class RefusalResponses {
                         answer(wrapped, refusal.status(), body(refusal));
                     } else if (wrapped.getStatus() >= 500) {
                         // the engine's REST layer puts exception text (SQL, class names) into its answer
-                        log.warn("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(), wrapped.getStatus(),
-                                new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8));
-                        answer(wrapped, wrapped.getStatus(), Map.of("type", "ServerError",
-                                "message", "系统暂时无法完成此操作，已记录，请稍后再试或联系管理员"));
+                        String error = new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8);
+                        Optional<ClientFault> fault = ClientFault.of(error);
+                        if (fault.isPresent()) {
+                            answer(wrapped, fault.get().status(), Map.of("type", "InvalidRequestException",
+                                    "message", fault.get().message()));
+                        } else {
+                            log.warn("{} {} answered {}: {}", request.getMethod(), request.getRequestURI(),
+                                    wrapped.getStatus(), error);
+                            answer(wrapped, wrapped.getStatus(), Map.of("type", "ServerError",
+                                    "message", "系统暂时无法完成此操作，已记录，请稍后再试或联系管理员"));
+                        }
                     }
                 } finally {
                     LAST.remove();
@@ -67,6 +77,36 @@ public class RefusalResponses {
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * A 500 of the engine's REST layer that the request caused (#11, finding 7): it answers some bad
+     * requests with a 500 of its own — a missing body or variable value fails reading its DTO, an unknown
+     * task is "null", a condition nothing waits for is an engine error — so they are told apart by the
+     * error the engine wrote, and answered as the client's fault. Nothing was written: the command failed.
+     */
+    record ClientFault(int status, String type, String messagePart, String message) {
+
+        private static final List<ClientFault> KNOWN = List.of(
+                new ClientFault(400, "NullPointerException", "org.camunda.bpm.engine.rest.dto",
+                        "请求缺少必需的内容，例如请求体或变量值 (the request lacks a required part, e.g. its body or a variable's value)"),
+                new ClientFault(404, null, "Cannot find task with id", "任务不存在 (no such task)"),
+                new ClientFault(400, null, "ENGINE-13043",
+                        "没有流程等待此条件启动 (no process starts on this condition)"));
+
+        static Optional<ClientFault> of(String error) {
+            JsonNode body;
+            try {
+                body = JSON.readTree(error);
+            } catch (IOException notJson) {
+                return Optional.empty();
+            }
+            String type = body.path("type").asText();
+            String message = body.path("message").asText();
+            return KNOWN.stream()
+                    .filter(fault -> (fault.type() == null || fault.type().equals(type)) && message.contains(fault.messagePart()))
+                    .findFirst();
+        }
     }
 
     private static void answer(ContentCachingResponseWrapper response, int status, Map<String, ?> body) throws IOException {

@@ -1,6 +1,7 @@
 package org.anzexian.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.List;
@@ -77,8 +78,10 @@ class ApiExceptionHandler {
                     .map(reference -> reference.getFieldName() != null
                             ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return answer(HttpStatus.BAD_REQUEST, INVALID,
-                    List.of(new ApiError.FieldMessage(field, "格式或取值不正确 (value cannot be read)")));
+            String message = mapping instanceof InvalidNullException ? "不能为空 (must not be null)"
+                    : mapping.getOriginalMessage().contains(StrictJsonInput.NUL_CHARACTER) ? StrictJsonInput.NUL_CHARACTER
+                    : "格式或取值不正确 (value cannot be read)";
+            return answer(HttpStatus.BAD_REQUEST, INVALID, List.of(new ApiError.FieldMessage(field, message)));
         }
         return answer(HttpStatus.BAD_REQUEST, "请求不是有效的 JSON (malformed JSON)", List.of());
     }

@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.anzexian.platform.archive.ArchiveEntry;
 import org.anzexian.platform.archive.ArchiveRecord;
 import org.anzexian.platform.archive.ArchiveSubject;
 import org.anzexian.platform.archive.ServiceArchive;
 import org.anzexian.registry.organization.OrganizationType;
+import org.anzexian.service.visit.ExtraVisitRequest;
 import org.anzexian.support.InsuredProjects.Party;
 import org.anzexian.support.InsuredProjects.ServicedProject;
 import org.anzexian.support.InsuredProjects;
@@ -102,6 +111,50 @@ abstract class ServiceArchiveContract {
         for (String user : List.of(otherBuilder.user(), "yuanping", "cpic")) {
             assertThat(read(user, projectId).getStatusCode()).as(user).isEqualTo(HttpStatus.NOT_FOUND);
         }
+    }
+
+    /**
+     * #11 finding 8: parallel business steps on one project all succeed — their archive appends wait for
+     * each other in the database instead of colliding on (project, seq) — and each is recorded once, in
+     * a chain that verifies and is numbered without gaps.
+     */
+    @Test
+    void parallelStepsOnOneProjectAreAllRecordedInOneChain_N6_4() throws Exception {
+        ServicedProject serviced = insuredProjects.serviced();
+        long projectId = serviced.project().id();
+        int before = archive.entries(projectId).size();
+        int parallel = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ResponseEntity<JsonNode>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < parallel; i++) {
+                String reason = "并发加派 " + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http.withBasicAuth(serviced.builder().user(), serviced.builder().user()).postForEntity(
+                            "/api/visits/requests", new ExtraVisitRequest(serviced.policy().id(), reason), JsonNode.class);
+                }));
+            }
+            start.countDown();
+            for (Future<ResponseEntity<JsonNode>> answer : answers) {
+                ResponseEntity<JsonNode> response = answer.get(2, TimeUnit.MINUTES);
+                assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.CREATED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<ArchiveEntry> entries = archive.entries(projectId);
+        assertThat(archive.verify(projectId).intact()).isTrue();
+        assertThat(entries).extracting(ArchiveEntry::seq)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, before + parallel).boxed().toList());
+        assertThat(entries.subList(before, entries.size())).extracting(ArchiveEntry::event).containsOnly("VISIT_REQUESTED");
+        assertThat(entries.subList(before, entries.size())).extracting(ArchiveEntry::subjectId).doesNotHaveDuplicates();
+        assertThat(entries.subList(before, entries.size())).extracting(ArchiveEntry::detail)
+                .allSatisfy(detail -> assertThat(detail).containsPattern("并发加派 \\d+$"))
+                .extracting(detail -> detail.substring(detail.lastIndexOf(' ') + 1))
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, parallel).mapToObj(String::valueOf).toList());
     }
 
     private ResponseEntity<JsonNode> read(String user, long projectId) {
