@@ -79,7 +79,7 @@ class IdentityEnginePlugin extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** The command's own state; {@code IdentityEnginePluginTest} fails if Camunda renames these fields. */
+    /** The command's own state; {@code PasswordPolicyContract} fails if Camunda renames these fields. */
     static Object field(Class<?> type, Object target, String name) {
         try {
             Field field = type.getDeclaredField(name);

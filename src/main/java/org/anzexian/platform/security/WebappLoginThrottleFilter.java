@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The webapps' login form ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}) goes
  * through the {@link LoginThrottle} like HTTP Basic: a throttled source gets 429 and its password
- * is not checked; the webapp's answer (401 or 200) counts as a failure or a success.
+ * is not checked; the webapp's answer (401 or 200) counts as a failure or a success. The form is
+ * read here and handed on unread, as the webapp's resource reads its body itself.
  */
 class WebappLoginThrottleFilter extends OncePerRequestFilter {
 
@@ -34,14 +35,15 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        LoginForm form = LoginForm.read(request);
         String source = request.getRemoteAddr();
-        String userId = request.getParameter("username");
+        String userId = form.username();
         Optional<Duration> wait = throttle.waitBefore(source, userId);
         if (wait.isPresent()) {
             TooManyLogins.answer(response, wait.get());
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(form, response);
         if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
             throttle.failed(source, userId, LoginFailure.WEBAPP);
         } else if (response.getStatus() < 300) {
