@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Camunda's password policy made of Camunda's own rules, so Admin and Welcome show their live check
  * list, each rule with its Chinese wording for our refusals (#11 finding 4). The engine applies it
- * to every password it saves ({@link IdentityEnginePlugin}); {@link #requireAcceptable} is the same
+ * to every password it saves ({@code platform.security.IdentityEnginePlugin}); {@link #requireAcceptable} is the same
  * check for our own door, {@code POST /api/organizations/{id}/users}.
  */
 @Component

@@ -1,8 +1,10 @@
-package org.anzexian.platform.identity;
+package org.anzexian.platform.security;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import org.anzexian.platform.identity.PasswordRules;
+import org.anzexian.platform.identity.PasswordRulesProperties;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * instead of the engine's bare "Password does not match policy". With the demo data, start-up
  * seeding without a logged-in user skips the policy (demo logins keep password = id).</li>
  * <li>The engine's own login lock and delay are off: they let anyone lock any account by guessing.
- * Guessing is slowed per source instead ({@code platform.security.LoginThrottle}).</li>
+ * Guessing is slowed per source instead ({@link LoginThrottle}).</li>
  * </ul>
  */
 @Component
