@@ -68,7 +68,8 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
         return own.equals(origin.toLowerCase(Locale.ROOT));
     }
 
-    private static String originOf(String url) {
+    /** {@code scheme://host[:port]} of a URL, as a browser writes it in {@code Origin}. */
+    static String originOf(String url) {
         try {
             URI uri = URI.create(url);
             return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());

@@ -3,7 +3,6 @@ package org.anzexian.platform.security;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,7 @@ class SecurityConfiguration {
     SecurityConfiguration(SecurityProperties properties, @Value("${anzexian.base-url:}") String baseUrl) {
         List<String> origins = new ArrayList<>(properties.allowedOrigins());
         if (!baseUrl.isBlank()) {
-            URI base = URI.create(baseUrl);
-            origins.add(base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort()));
+            origins.add(CrossSiteRequestFilter.originOf(baseUrl));
         }
         this.crossSite = new CrossSiteRequestFilter(origins);
     }
