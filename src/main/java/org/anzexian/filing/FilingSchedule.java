@@ -1,5 +1,6 @@
 package org.anzexian.filing;
 
+import org.anzexian.platform.engine.gate.ForModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * {@link FilingProperties} when a timer is created: e.g. {@code ${filingSchedule.correctionDeadline()}}.
  * No duration travels in a process variable (DESIGN.md §2a: a deadline never comes from user input).
  */
+@ForModels
 @Component("filingSchedule")
 public class FilingSchedule {
 

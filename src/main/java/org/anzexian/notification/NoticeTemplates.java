@@ -81,6 +81,15 @@ public final class NoticeTemplates {
     /** 恢复备案 — to the insurer and the city bureau. Model: {@code branchName}, {@code filingNumber}. */
     public static final String INSURER_FILING_REINSTATED = "insurer-filing-reinstated";
 
+    /**
+     * 证照变更已准予 (#11, N3.1, N3.3) — to the insurer. Model: {@code branchName}, {@code changeId},
+     * {@code businessLicense}, {@code insuranceLicense} (number and last valid day), {@code reason}.
+     */
+    public static final String INSURER_LICENSE_CHANGE_APPROVED = "insurer-license-change-approved";
+
+    /** 证照变更不予准许 — to the insurer; model as {@link #INSURER_LICENSE_CHANGE_APPROVED}. */
+    public static final String INSURER_LICENSE_CHANGE_REJECTED = "insurer-license-change-rejected";
+
     // --- service-team registration (#4, N6.3) -------------------------------------------------
 
     /**
@@ -130,6 +139,28 @@ public final class NoticeTemplates {
      * {@code jurisdictionName}, {@code reportedAt}.
      */
     public static final String UNDERWRITING_POLICY_REPORT = "underwriting-policy-report";
+
+    /**
+     * 须办理批改 — to the construction unit and the insurer (N1.1, N4.3): a phase joined the insured
+     * contract. Model: {@code buyerName}, {@code insurerName}, {@code policyNumber}, {@code phases},
+     * {@code oldContractAmount}, {@code newContractAmount}, {@code oldPolicyPeriod}, {@code newPolicyPeriod},
+     * {@code additionalPremium}, {@code endorsementId}.
+     */
+    public static final String UNDERWRITING_ENDORSEMENT_REQUIRED = "underwriting-endorsement-required";
+
+    /**
+     * 批改已生效 — to the construction unit and the county authority. Model: as
+     * {@link #UNDERWRITING_ENDORSEMENT_REQUIRED} plus {@code endorsementNumber}, {@code premium}.
+     */
+    public static final String UNDERWRITING_ENDORSEMENT_ISSUED = "underwriting-endorsement-issued";
+
+    /**
+     * 保险机构备案暂停 — to the construction unit holding an open quotation of the suspended insurer
+     * (N5.2): it may choose another insurer. Model: {@code buyerName}, {@code insurerName},
+     * {@code projectName}, {@code projectCode}, {@code quotationId}, {@code requestedAt}, {@code status},
+     * {@code reason}.
+     */
+    public static final String UNDERWRITING_INSURER_SUSPENDED = "underwriting-insurer-suspended";
 
     // --- claims (#6, N6.5–N6.7) ----------------------------------------------------------------
     // Every claim mail's model: claimId, projectName, projectCode, policyNumber, insurerName, builderName,

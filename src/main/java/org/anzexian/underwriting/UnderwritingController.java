@@ -56,8 +56,20 @@ class UnderwritingController {
         queries.confirmPremium(currentActor.require(), id, payment);
     }
 
+    @GetMapping("/endorsements/{id}")
+    @Operation(summary = "保单批改：新增分期后的合同金额、保险期间与批改保费（N1.1、N4.3）")
+    Endorsement endorsement(@PathVariable long id) {
+        return queries.endorsement(currentActor.require(), id);
+    }
+
+    @PostMapping("/endorsements/{id}/premium")
+    @Operation(summary = "确认批改保费一次性全额到账（N4.3，支付回调），随后签发批改")
+    void confirmEndorsementPremium(@PathVariable long id, @Valid @RequestBody PremiumPayment payment) {
+        queries.confirmEndorsementPremium(currentActor.require(), id, payment);
+    }
+
     @GetMapping("/projects/{code}/insurance")
-    @Operation(summary = "施工许可前查验：项目是否持有有效保单（N1.1）")
+    @Operation(summary = "施工许可前查验：项目是否持有有效保单，施工期在保险期间内且无待办批改（N1.1）；否则说明原因")
     ProjectInsurance insurance(@PathVariable String code) {
         return queries.insurance(currentActor.require(), code);
     }

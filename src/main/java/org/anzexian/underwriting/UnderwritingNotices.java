@@ -1,6 +1,9 @@
 package org.anzexian.underwriting;
 
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -80,6 +83,62 @@ class UnderwritingNotices {
         notifications.enqueueToGroups(NoticeTemplates.UNDERWRITING_POLICY_REPORT,
                 List.of(PlatformGroups.county(policy.jurisdictionCode())), model, "policy:" + policy.id(),
                 "underwriting:policy:" + policy.id() + ":county-report");
+    }
+
+    /** N5.2: the builder holding an open quotation of a suspended insurer may choose another insurer. */
+    void insurerSuspended(Quotation quotation, Project project, String reason, String occasion) {
+        Organization buyer = organizations.require(quotation.buyerOrgId());
+        Map<String, Object> model = quotationModel(quotation, project);
+        model.put("buyerName", buyer.name());
+        model.put("status", quotation.status().label());
+        model.put("reason", reason);
+        notifications.enqueueToGroups(NoticeTemplates.UNDERWRITING_INSURER_SUSPENDED, List.of(buyer.groupId()), model,
+                reference(quotation), key(quotation, "insurer-suspended:" + occasion));
+    }
+
+    /** N1.1: the builder is to pay the additional premium, the insurer to confirm it. */
+    void endorsementRequired(Endorsement endorsement, Policy policy, List<String> phases) {
+        Organization buyer = organizations.require(policy.buyerOrgId());
+        notifications.enqueueToGroups(NoticeTemplates.UNDERWRITING_ENDORSEMENT_REQUIRED,
+                List.of(buyer.groupId(), organizations.require(policy.insurerOrgId()).groupId()),
+                endorsementModel(endorsement, policy, buyer, phases), "endorsement:" + endorsement.id(),
+                "underwriting:endorsement:" + endorsement.id() + ":required");
+    }
+
+    /** N2.5 as for the policy: the builder and the county authority of the project's jurisdiction. */
+    void endorsementIssued(Endorsement endorsement, Policy policy, List<String> phases) {
+        Organization buyer = organizations.require(policy.buyerOrgId());
+        Map<String, Object> model = endorsementModel(endorsement, policy, buyer, phases);
+        model.put("endorsementNumber", endorsement.endorsementNumber());
+        model.put("premium", policy.premium().toPlainString());
+        notifications.enqueueToGroups(NoticeTemplates.UNDERWRITING_ENDORSEMENT_ISSUED,
+                List.of(buyer.groupId(), PlatformGroups.county(policy.jurisdictionCode())), model,
+                "endorsement:" + endorsement.id(), "underwriting:endorsement:" + endorsement.id() + ":issued");
+    }
+
+    private static Map<String, Object> endorsementModel(Endorsement endorsement, Policy policy, Organization buyer,
+            List<String> phases) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("buyerName", buyer.name());
+        model.put("insurerName", policy.insurerName());
+        model.put("policyNumber", policy.policyNumber());
+        model.put("phases", String.join("、", phases));
+        model.put("oldContractAmount", yuan(endorsement.oldContractAmount()));
+        model.put("newContractAmount", yuan(endorsement.newContractAmount()));
+        model.put("oldPolicyPeriod", period(endorsement.oldPolicyStart(), endorsement.oldPolicyEnd()));
+        model.put("newPolicyPeriod", period(endorsement.newPolicyStart(), endorsement.newPolicyEnd()));
+        model.put("additionalPremium", endorsement.additionalPremium().toPlainString());
+        model.put("endorsementId", endorsement.id());
+        return model;
+    }
+
+    /** An amount as people read it: {@code ¥12,000,000.00}. */
+    static String yuan(BigDecimal amount) {
+        return "¥" + new DecimalFormat("#,##0.00").format(amount);
+    }
+
+    static String period(LocalDate start, LocalDate end) {
+        return DAY.format(start) + " 至 " + DAY.format(end);
     }
 
     private Map<String, Object> quotationModel(Quotation quotation, Project project) {

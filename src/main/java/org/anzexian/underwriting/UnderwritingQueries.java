@@ -1,5 +1,6 @@
 package org.anzexian.underwriting;
 
+import java.util.List;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.web.ForbiddenException;
@@ -10,18 +11,22 @@ import org.anzexian.registry.project.ProjectService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The letter page, the payment callback and the permit check (N1.1) over {@link UnderwritingService}. */
+/** The letter page, the payment callbacks and the permit check (N1.1) over {@link UnderwritingService} and {@link EndorsementService}. */
 @Service
 public class UnderwritingQueries {
+
+    static final String NO_POLICY = "无有效保单 (no policy in force)";
 
     private final UnderwritingService underwriting;
     private final ProjectService projects;
     private final OrganizationService organizations;
+    private final EndorsementService endorsements;
     private final ProcessGateway engine;
 
     UnderwritingQueries(UnderwritingService underwriting, ProjectService projects, OrganizationService organizations,
-            ProcessGateway engine) {
+            EndorsementService endorsements, ProcessGateway engine) {
         this.underwriting = underwriting;
+        this.endorsements = endorsements;
         this.projects = projects;
         this.organizations = organizations;
         this.engine = engine;
@@ -69,14 +74,41 @@ public class UnderwritingQueries {
                 id -> organizations.require(id).name()));
     }
 
-    /** N1.1: does the project hold a policy that is in force today or starts later (bought before the permit)? */
+    /**
+     * N1.1 per project: does the project hold a policy in force today or starting later (bought before
+     * the permit) whose period holds the project's construction period, with no endorsement pending?
+     */
     @Transactional(readOnly = true)
     public ProjectInsurance insurance(Actor actor, String projectCode) {
         Project project = projects.getByCode(actor, projectCode);
         var today = underwriting.today();
-        return underwriting.effectivePolicy(project.constructionContract().id())
-                .map(policy -> new ProjectInsurance(project.code(), project.name(), true, policy.policyNumber(),
-                        policy.insurerName(), policy.policyStart(), policy.policyEnd(), today))
-                .orElse(new ProjectInsurance(project.code(), project.name(), false, null, null, null, null, today));
+        return underwriting.effectivePolicy(project.constructionContract().id()).map(policy -> {
+            List<String> reasons = endorsements.notInsuredReasons(project, policy);
+            return new ProjectInsurance(project.code(), project.name(), reasons.isEmpty(),
+                    reasons.isEmpty() ? null : String.join("；", reasons), policy.policyNumber(), policy.insurerName(),
+                    policy.policyStart(), policy.policyEnd(), policy.premium(),
+                    endorsements.pendingForProject(project.id()).map(Endorsement::id).orElse(null), today);
+        }).orElse(new ProjectInsurance(project.code(), project.name(), false, NO_POLICY, null, null, null, null, null,
+                null, today));
+    }
+
+    /** An endorsement, for its policy's insurer, its buyer and the city. */
+    @Transactional(readOnly = true)
+    public Endorsement endorsement(Actor actor, long endorsementId) {
+        return endorsements.get(actor, endorsementId);
+    }
+
+    /**
+     * {@code POST /api/endorsements/{id}/premium}: the endorsement's premium step
+     * ({@link EndorsementService#confirmPremium}, N4.3) for the calling user, then the task completes.
+     */
+    @Transactional
+    public void confirmEndorsementPremium(Actor actor, long endorsementId, UnderwritingController.PremiumPayment payment) {
+        endorsements.get(actor, endorsementId);
+        ProcessGateway.OpenTask task = engine.openTask(PolicyEndorsementProcess.KEY, endorsementId,
+                PolicyEndorsementProcess.TASK_CONFIRM_PREMIUM).orElseThrow(() ->
+                        new NotFoundException("该批改当前没有待确认的保费 (no additional premium to confirm): " + endorsementId));
+        engine.completeRecorded(task, actor, endorsements.confirmPremium(actor, endorsementId,
+                new UnderwritingService.PremiumReceipt(payment.amount(), payment.onePayment())));
     }
 }

@@ -74,6 +74,13 @@ class UnderwritingRepository {
                 .query(UnderwritingRepository::mapQuotation).list();
     }
 
+    /** Quotations of an insurer in the given states. */
+    List<Quotation> quotationsOfInsurer(long insurerOrgId, Collection<QuotationStatus> statuses) {
+        return jdbc.sql(SELECT_QUOTATION + "WHERE q.insurer_org_id = :insurer AND q.status IN (:statuses) ORDER BY q.id")
+                .param("insurer", insurerOrgId).param("statuses", statuses.stream().map(Enum::name).toList())
+                .query(UnderwritingRepository::mapQuotation).list();
+    }
+
     void setStatus(long id, QuotationStatus status, OffsetDateTime at) {
         jdbc.sql("UPDATE quotation SET status = :status, updated_at = :at WHERE id = :id")
                 .param("status", status.name()).param("at", at).param("id", id).update();

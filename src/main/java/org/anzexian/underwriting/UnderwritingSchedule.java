@@ -1,8 +1,10 @@
 package org.anzexian.underwriting;
 
+import org.anzexian.platform.engine.gate.ForModels;
 import org.springframework.stereotype.Component;
 
 /** Timer values of {@code processes/policyUnderwriting.bpmn}, read when a timer is created. */
+@ForModels
 @Component("underwritingSchedule")
 public class UnderwritingSchedule {
 

@@ -3,6 +3,7 @@ package org.anzexian.underwriting;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.InsurerFilingService;
 import org.anzexian.platform.access.Actor;
@@ -50,6 +52,9 @@ public class UnderwritingService {
             QuotationStatus.APPLIED, QuotationStatus.NEEDS_CORRECTION, QuotationStatus.UNDERWRITTEN,
             QuotationStatus.POLICY_ISSUED);
     private static final Set<QuotationStatus> LAPSE_ON_ACCEPT = Set.of(QuotationStatus.REQUESTED, QuotationStatus.ISSUED);
+    /** Quotations on their way to a policy: a suspended insurer's are told to the builder (N5.2). */
+    private static final Set<QuotationStatus> OPEN = Set.of(QuotationStatus.REQUESTED, QuotationStatus.ISSUED,
+            QuotationStatus.APPLIED, QuotationStatus.NEEDS_CORRECTION, QuotationStatus.UNDERWRITTEN);
 
     private final UnderwritingRepository repository;
     private final UnderwritingNotices notices;
@@ -326,11 +331,31 @@ public class UnderwritingService {
         application.enterpriseHashes().forEach(hash ->
                 requireStoredFile(hash, PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES, true, violations));
         violations.throwIfAny();
+        if (!gate.isFiled(quotation.insurerOrgId())) {
+            throw new ForbiddenException(InsurerGate.REFUSAL + "：请另选已备案的保险机构询价 (choose another filed insurer)");
+        }
         OffsetDateTime now = now();
         repository.recordApplication(quotationId, application, userId, now);
-        for (Quotation other : repository.quotationsOfProject(quotation.projectId(), LAPSE_ON_ACCEPT)) {
-            repository.setStatus(other.id(), QuotationStatus.LAPSED, now);
-            engine.correlateAll(PolicyUnderwritingProcess.MESSAGE_QUOTATION_LAPSED, other.id());
+        for (Quotation other : repository.quotationsOfProject(quotation.projectId(), OPEN)) {
+            // a suspended insurer's quotation lapses wherever it stands: the builder chose another (N5.2)
+            if (other.id() != quotationId
+                    && (LAPSE_ON_ACCEPT.contains(other.status()) || !gate.isFiled(other.insurerOrgId()))) {
+                repository.setStatus(other.id(), QuotationStatus.LAPSED, now);
+                engine.correlateAll(PolicyUnderwritingProcess.MESSAGE_QUOTATION_LAPSED, other.id());
+            }
+        }
+    }
+
+    /**
+     * N5.2: the insurer was suspended; each builder holding one of its open quotations is told that
+     * it may choose another filed insurer, whose acceptance lapses this quotation
+     * ({@link #recordApplication}). Once per quotation and suspension reason.
+     */
+    @Transactional
+    public void insurerSuspended(long insurerOrgId, String reason) {
+        String occasion = UUID.nameUUIDFromBytes(reason.getBytes(StandardCharsets.UTF_8)).toString();
+        for (Quotation quotation : repository.quotationsOfInsurer(insurerOrgId, OPEN)) {
+            notices.insurerSuspended(quotation, projects.require(quotation.projectId()), reason, occasion);
         }
     }
 

@@ -186,6 +186,29 @@ public final class EngineDoors {
             return post("/message", body);
         }
 
+        /**
+         * {@code POST deployment/create} as the Modeler sends it (multipart), each resource a file part
+         * named by its resource name.
+         */
+        public Answer deploy(String deploymentName, Map<String, byte[]> resources) {
+            String boundary = "anzexian" + System.nanoTime();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            java.util.function.BiConsumer<String, byte[]> part = (disposition, bytes) -> {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; " + disposition + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(bytes);
+                body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            };
+            part.accept("name=\"deployment-name\"", deploymentName.getBytes(StandardCharsets.UTF_8));
+            resources.forEach((name, bytes) -> part.accept("name=\"" + name + "\"; filename=\"" + name + "\"", bytes));
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(door.base + "/deployment/create"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+            authenticate(request);
+            return answer(request);
+        }
+
         public Answer post(String path, JsonNode body) {
             return send("POST", path, body);
         }

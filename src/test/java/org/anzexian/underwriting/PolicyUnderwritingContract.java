@@ -12,7 +12,6 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -42,10 +41,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** policyUnderwriting end to end: request, letter, application, review, premium, policy, report, PolicyIssued. */
@@ -449,25 +445,6 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
     }
 
     // --- helpers -------------------------------------------------------------------------------
-
-    /** The city bureau imports a dishonesty list naming the insurer, through /api: the import suspends its filing (N3.7). */
-    void suspendThroughTheCreditList(Insurer listed) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
-        String csv = "type,creditCode,name,listedOn,reason,source\n" + "DISHONEST_JUDGMENT_DEBTOR,"
-                + listed.organization().creditCode() + "," + listed.organization().name() + "," + LocalDate.now(clock)
-                + ",拒不履行判决,中国执行信息公开网\n";
-        ResponseEntity<String> imported = http.withBasicAuth("city", "city").postForEntity("/api/credit-list/imports",
-                new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), String.class);
-        assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.CREATED);
-    }
-
-    ProjectInsurance insurance(Project project) {
-        ResponseEntity<ProjectInsurance> answer = http.withBasicAuth(builder.user().userId(), builder.user().userId())
-                .getForEntity("/api/projects/" + project.code() + "/insurance", ProjectInsurance.class);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
-    }
 
     MimeMessage awaitMail(String recipient) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(smtp.getReceivedMessages())

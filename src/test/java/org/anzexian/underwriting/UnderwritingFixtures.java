@@ -3,7 +3,10 @@ package org.anzexian.underwriting;
 import org.anzexian.support.Processes;
 import static org.anzexian.underwriting.PolicyUnderwritingProcess.*;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,6 +48,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * What underwriting tests share: a filed insurer, a builder and a project, and the steps of
@@ -178,6 +186,27 @@ abstract class UnderwritingFixtures {
     List<String> noticeTemplates(String reference) {
         return notifications.list(new NoticeFilter(null, null, reference, null), 0, 100).items().stream()
                 .map(NoticeDelivery::templateKey).toList();
+    }
+
+    /** The city bureau imports a dishonesty list naming the insurer, through /api: the import suspends its filing (N3.7, N5.2). */
+    void suspendThroughTheCreditList(Insurer listed) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8));
+        String csv = "type,creditCode,name,listedOn,reason,source\n" + "DISHONEST_JUDGMENT_DEBTOR,"
+                + listed.organization().creditCode() + "," + listed.organization().name() + "," + LocalDate.now(clock)
+                + ",拒不履行判决,中国执行信息公开网\n";
+        ResponseEntity<String> imported = http.withBasicAuth("city", "city").postForEntity("/api/credit-list/imports",
+                new HttpEntity<>(csv.getBytes(StandardCharsets.UTF_8), headers), String.class);
+        assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(gate.isFiled(listed.organization().id())).isFalse();
+    }
+
+    /** The permit check (N1.1) as the builder asks it. */
+    ProjectInsurance insurance(Project project) {
+        ResponseEntity<ProjectInsurance> answer = http.withBasicAuth(builder.user().userId(), builder.user().userId())
+                .getForEntity("/api/projects/" + project.code() + "/insurance", ProjectInsurance.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
     }
 
     static NewQuotationRequest request(Project project, Insurer... insurers) {

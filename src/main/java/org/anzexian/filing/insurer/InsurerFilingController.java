@@ -5,9 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class InsurerFilingController {
 
     private final InsurerFilingService filings;
+    private final LicenseChangeService licenseChanges;
     private final CurrentActor currentActor;
 
-    InsurerFilingController(InsurerFilingService filings, CurrentActor currentActor) {
+    InsurerFilingController(InsurerFilingService filings, LicenseChangeService licenseChanges, CurrentActor currentActor) {
         this.filings = filings;
+        this.licenseChanges = licenseChanges;
         this.currentActor = currentActor;
     }
 
@@ -54,10 +58,30 @@ class InsurerFilingController {
         return filings.correct(currentActor.require(), id, data);
     }
 
+    /**
+     * The door that once rewrote a filing's licences without review (#11, finding 5): gone. Licences
+     * change only through a reviewed change, so the request is answered 410 and changes nothing.
+     */
     @PutMapping("/api/insurer-filings/{id}/licenses")
-    @Operation(summary = "更新营业执照和保险许可证（已备案或已暂停的备案）")
-    InsurerFiling updateLicenses(@PathVariable long id, @Valid @RequestBody LicenseUpdate update) {
-        return filings.updateLicenses(currentActor.require(), id, update);
+    @Operation(summary = "已停用：证照变更须经市住建局审核，请改用 POST /api/insurer-filings/{id}/license-changes（应答 410）")
+    ResponseEntity<ApiError> updateLicensesGone(@PathVariable long id) {
+        String message = "证照不能直接修改：请通过 POST /api/insurer-filings/" + id + "/license-changes 申请变更，经市住建局审核后生效"
+                + " (licences change only through a reviewed licence change)";
+        return ResponseEntity.status(HttpStatus.GONE)
+                .body(new ApiError(HttpStatus.GONE.value(), HttpStatus.GONE.getReasonPhrase(), message, List.of()));
+    }
+
+    @PostMapping("/api/insurer-filings/{id}/license-changes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "申请变更营业执照和保险许可证（该保险机构工作人员，已备案或已暂停的备案）；市住建局审核通过前备案证照不变")
+    LicenseChange proposeLicenseChange(@PathVariable long id, @Valid @RequestBody LicenseUpdate proposed) {
+        return licenseChanges.propose(currentActor.require(), id, proposed);
+    }
+
+    @GetMapping("/api/insurer-filings/{id}/license-changes")
+    @Operation(summary = "备案的全部证照变更记录：申请人、时间、变更前后证照、审核结论、审核人和理由")
+    List<LicenseChange> licenseChanges(@PathVariable long id) {
+        return licenseChanges.list(currentActor.require(), id);
     }
 
     @PostMapping("/api/insurer-filings/{id}/reinstate")

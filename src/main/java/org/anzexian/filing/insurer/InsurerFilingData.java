@@ -40,13 +40,22 @@ public record InsurerFilingData(
         @NotNull(message = "必须提供事故预防服务方案 (required)") @Valid PreventionPlan preventionPlan,
         @NotNull(message = "必须填写业务经验 (required)") @Valid Experience experience) {
 
+    /** What a licence number may look like. */
+    static final String LICENSE_NUMBER = "^[0-9A-Za-z\\u4e00-\\u9fff()（）/-]{4,64}$";
+
     public InsurerFilingData {
         relatedOrganizations = relatedOrganizations == null ? List.of() : List.copyOf(relatedOrganizations);
     }
 
-    /** A license: number, last day of validity, scan (N3.1, N3.3). */
+    /**
+     * A license: number, last day of validity, scan (N3.1, N3.3). A number is what the issuing office
+     * prints — letters, digits, Chinese characters, hyphen, slash, brackets — never blanks or symbols;
+     * how plausible the date is depends on the day and is checked by {@link LicenseDates}.
+     */
     public record License(
-            @NotBlank(message = "必须填写证照编号 (required)") @Size(max = 64, message = "最多 64 字 (too long)") String number,
+            @NotBlank(message = "必须填写证照编号 (required)")
+            @Pattern(regexp = LICENSE_NUMBER, message = "证照编号须为 4–64 位字母、数字、汉字或 - / ( ) (letters, digits, - / ( ), 4 to 64)")
+            String number,
             @NotNull(message = "必须填写有效期至 (required)") LocalDate validUntil,
             @NotNull(message = "必须上传扫描件 (required)") @Pattern(regexp = FileHash.PATTERN, message = FileHash.MESSAGE)
             String scanHash) {

@@ -88,6 +88,19 @@ class InsurerFilingNotices {
                 reference(filing), key(filing, "reinstated:" + at.toInstant()));
     }
 
+    /** The city bureau's decision on a licence change (#11, N3.1, N3.3), to the insurer; once per change. */
+    void licenseChangeDecided(InsurerFiling filing, LicenseChange change) {
+        boolean approved = change.status() == LicenseChange.Status.APPROVED;
+        InsurerFilingData.License business = change.proposed().businessLicense();
+        InsurerFilingData.License insurance = change.proposed().insuranceLicense();
+        toInsurer(filing, approved ? NoticeTemplates.INSURER_LICENSE_CHANGE_APPROVED : NoticeTemplates.INSURER_LICENSE_CHANGE_REJECTED,
+                Map.of("branchName", filing.branchName(), "changeId", change.id(),
+                        "businessLicense", business.number() + "（有效期至 " + DAY.format(business.validUntil()) + "）",
+                        "insuranceLicense", insurance.number() + "（有效期至 " + DAY.format(insurance.validUntil()) + "）",
+                        "reason", change.reason() == null ? "" : change.reason()),
+                "license-change:" + change.id() + ":" + change.status());
+    }
+
     private void toInsurer(InsurerFiling filing, String template, Map<String, Object> model, String occasion) {
         notifications.enqueueToGroups(template, List.of(insurerGroup(filing)), model, reference(filing),
                 key(filing, occasion));

@@ -35,6 +35,7 @@ import org.anzexian.registry.CreditCode;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.organization.OrganizationType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,11 +58,14 @@ public class InsurerFilingService {
     private final ProcessGateway engine;
     private final FilingProperties properties;
     private final FileStore files;
+    private final ApplicationEventPublisher events;
+    private final LicenseDates licenseDates;
     private final Clock clock;
 
     InsurerFilingService(InsurerFilingRepository repository, InsurerFilingChecks checks, InsurerFilingNotices notices,
             OrganizationService organizations, ProcessGateway engine,
-            FilingProperties properties, FileStore files, Clock clock) {
+            FilingProperties properties, FileStore files, ApplicationEventPublisher events, LicenseDates licenseDates,
+            Clock clock) {
         this.repository = repository;
         this.checks = checks;
         this.notices = notices;
@@ -69,6 +73,8 @@ public class InsurerFilingService {
         this.engine = engine;
         this.properties = properties;
         this.files = files;
+        this.events = events;
+        this.licenseDates = licenseDates;
         this.clock = clock;
     }
 
@@ -163,19 +169,29 @@ public class InsurerFilingService {
         return decision;
     }
 
-    /** Renewed licenses of a filed or suspended insurer (a suspended one then asks for reinstatement). */
-    @Transactional
-    public InsurerFiling updateLicenses(Actor actor, long id, @Valid LicenseUpdate update) {
-        InsurerFiling filing = lockVisible(actor, id);
-        requireOwnStaff(actor, filing);
-        if (filing.status() != FilingStatus.FILED && filing.status() != FilingStatus.SUSPENDED) {
-            throw new ConflictException("status", "只有已备案或已暂停的备案可以更新证照 (only filed or suspended filings)");
-        }
+    /**
+     * The licences an insurer proposes as a change of its filing (N3.1, N3.3): plausible dates, valid
+     * today, scans uploaded. Refuses (400, each field) what it cannot take; changes nothing.
+     */
+    public void requireRenewal(LicenseUpdate update) {
         FieldViolations violations = new FieldViolations();
+        licenseDates.checkRenewed(violations, "businessLicense", update.businessLicense());
+        licenseDates.checkRenewed(violations, "insuranceLicense", update.insuranceLicense());
         requireStoredFiles(licenseFiles(update.businessLicense(), update.insuranceLicense()), violations);
         violations.throwIfAny();
-        repository.updateLicenses(id, update.businessLicense(), update.insuranceLicense(), now());
-        return require(id);
+    }
+
+    /**
+     * Re-runs the expiry and listing checks of a filing whose licences an approved change replaced
+     * (N5.2): a filed insurer that is no longer eligible today is suspended at once. A suspended one
+     * stays suspended until the city bureau reinstates it.
+     */
+    @Transactional
+    public void recheckSuspension(long filingId) {
+        InsurerFiling filing = lock(filingId);
+        if (filing.status() == FilingStatus.FILED) {
+            suspendIfCauses(filing, today());
+        }
     }
 
     @Transactional(readOnly = true)
@@ -438,14 +454,17 @@ public class InsurerFilingService {
         repository.markSuspended(filing.id(), reason, now());
         String occasion = UUID.nameUUIDFromBytes(reason.getBytes(StandardCharsets.UTF_8)).toString();
         notices.suspended(filing, reason, occasion);
+        events.publishEvent(new InsurerSuspended(filing.insurerOrgId(), reason));
         return true;
     }
 
     // --- helpers ------------------------------------------------------------------------------
 
-    /** What Bean Validation cannot check: credit codes, branch vs parent, documents present. */
+    /** What Bean Validation cannot check: licence dates, credit codes, branch vs parent, documents present. */
     private void validate(InsurerFilingData data, Organization insurer) {
         FieldViolations violations = new FieldViolations();
+        licenseDates.checkFiled(violations, "businessLicense", data.businessLicense());
+        licenseDates.checkFiled(violations, "insuranceLicense", data.insuranceLicense());
         requireStoredFiles(fileReferences(data), violations);
         if (data.parentCreditCode() != null) {
             CreditCode.problem(data.parentCreditCode()).ifPresent(problem -> violations.add("parentCreditCode", problem));

@@ -62,7 +62,7 @@ public class ModelDeploymentPlugin extends AbstractProcessEnginePlugin {
         return Optional.of(builder.deploy());
     }
 
-    static Map<String, byte[]> scanModels() {
+    public static Map<String, byte[]> scanModels() {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         Map<String, byte[]> byName = new TreeMap<>();
         for (String folder : MODEL_FOLDERS) {

@@ -34,7 +34,7 @@ public class RefusalResponses {
     private static final ThreadLocal<DoorRefusal> LAST = new ThreadLocal<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static void remember(DoorRefusal refusal) {
+    public static void remember(DoorRefusal refusal) {
         LAST.set(refusal);
     }
 

@@ -23,6 +23,7 @@ import org.anzexian.registry.jurisdiction.JurisdictionService;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.organization.OrganizationType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -40,13 +41,15 @@ public class ProjectService {
     private final ProjectRepository repository;
     private final JurisdictionService jurisdictions;
     private final OrganizationService organizations;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProjectService(ProjectRepository repository, JurisdictionService jurisdictions, OrganizationService organizations,
-            Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.jurisdictions = jurisdictions;
         this.organizations = organizations;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -83,8 +86,14 @@ public class ProjectService {
         if (repository.codeExists(request.code().strip())) {
             throw new ConflictException("code", "项目编号已存在 (project code already registered)");
         }
-        long contractId = joinContract(request);
+        Optional<ConstructionContract> existing = repository.findContractByNumber(request.constructionContractNumber().strip());
+        long contractId = existing.isPresent() ? joinContract(existing.get(), request) : repository.insertContract(
+                request.constructionContractNumber().strip(), request.constructionUnitId(), request.contractAmount(),
+                request.contractStart(), request.contractEnd());
         long id = repository.insert(request, contractId, participants, OffsetDateTime.now(clock));
+        if (existing.isPresent()) {
+            events.publishEvent(new PhaseJoinedContract(id, contractId));
+        }
         return repository.findById(id).orElseThrow();
     }
 
@@ -172,16 +181,10 @@ public class ProjectService {
 
     /**
      * N2.4: phases registered under one construction contract share it (one policy); the contract's
-     * amount and period grow to cover every phase.
+     * amount and period grow to cover every phase. An insured contract then needs an endorsement
+     * ({@link PhaseJoinedContract}, N1.1).
      */
-    private long joinContract(NewProject request) {
-        String number = request.constructionContractNumber().strip();
-        Optional<ConstructionContract> existing = repository.findContractByNumber(number);
-        if (existing.isEmpty()) {
-            return repository.insertContract(number, request.constructionUnitId(), request.contractAmount(),
-                    request.contractStart(), request.contractEnd());
-        }
-        ConstructionContract contract = existing.get();
+    private long joinContract(ConstructionContract contract, NewProject request) {
         if (contract.generalContractorId() != request.constructionUnitId()) {
             throw new ConflictException("constructionContractNumber",
                     "该施工合同属于另一施工单位 (the construction contract belongs to another construction unit)");

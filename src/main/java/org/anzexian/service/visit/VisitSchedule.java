@@ -1,8 +1,10 @@
 package org.anzexian.service.visit;
 
+import org.anzexian.platform.engine.gate.ForModels;
 import org.springframework.stereotype.Component;
 
 /** Timer values of {@code processes/countyVisitDigest.bpmn} from configuration: {@code ${visitSchedule.digestCycle()}}. */
+@ForModels
 @Component("visitSchedule")
 public class VisitSchedule {
 

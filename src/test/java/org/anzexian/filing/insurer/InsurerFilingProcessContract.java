@@ -64,6 +64,8 @@ abstract class InsurerFilingProcessContract {
     @Autowired
     InsurerFilingService filings;
     @Autowired
+    LicenseChangeService licenseChanges;
+    @Autowired
     InsurerGate gate;
     @Autowired
     CreditListService creditLists;
@@ -339,8 +341,14 @@ abstract class InsurerFilingProcessContract {
 
         assertThatThrownBy(() -> filings.reinstate(InsurerFilingFixtures.CITY, filing.id()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("营业执照");
-        filings.updateLicenses(insurer.clerk(), filing.id(), new LicenseUpdate(
+        LicenseChange renewal = licenseChanges.propose(insurer.clerk(), filing.id(), new LicenseUpdate(
                 new License("BL-NEW", today().plusYears(3), InsurerFilingFixtures.hash('9')), passing().insuranceLicense()));
+        ProcessInstance change = Processes.instance(engine, InsurerLicenseChangeProcess.KEY, renewal.id());
+        complete(BpmnAwareTests.task(change), reviewer, PlatformGroups.CITY_BUREAU,
+                Map.of(InsurerLicenseChangeProcess.VAR_REVIEW_DECISION, "approve"));
+        executeJobs(change);
+        assertThat(filings.get(insurer.clerk(), filing.id()).status()).as("approving a change reinstates nothing")
+                .isEqualTo(FilingStatus.SUSPENDED);
         assertThatThrownBy(() -> filings.reinstate(insurer.clerk(), filing.id())).isInstanceOf(ForbiddenException.class);
         ResponseEntity<JsonNode> reinstated = http.withBasicAuth("city", "city")
                 .postForEntity("/api/insurer-filings/" + filing.id() + "/reinstate", null, JsonNode.class);

@@ -3,8 +3,10 @@ package org.anzexian.platform.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,17 +15,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.anzexian.filing.insurer.InsurerFilingData.License;
 import org.anzexian.filing.insurer.InsurerFilingService;
+import org.anzexian.filing.insurer.LicenseChangeService;
+import org.anzexian.filing.insurer.LicenseUpdate;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingService;
 import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardService;
 import org.anzexian.hazard.HazardSeverity;
 import org.anzexian.hazard.HazardSource;
 import org.anzexian.hazard.NewHazard;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.PageQuery;
+import org.anzexian.registry.project.NewProject;
+import org.anzexian.registry.project.PermitStatus;
+import org.anzexian.registry.project.Project;
+import org.anzexian.registry.project.ProjectService;
 import org.anzexian.service.visit.VisitService;
+import org.anzexian.underwriting.EndorsementService;
 import org.anzexian.support.AnzexianTest;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.ServicedProject;
@@ -58,8 +70,12 @@ class DoorAccessMatrixTest {
     @Autowired HazardService hazards;
     @Autowired VisitService visits;
     @Autowired InsurerFilingService insurerFilings;
+    @Autowired LicenseChangeService licenseChanges;
+    @Autowired FileStore files;
     @Autowired ServiceOrgFilingService serviceOrgFilings;
     @Autowired TestRestTemplate http;
+    @Autowired ProjectService projects;
+    @Autowired EndorsementService endorsements;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
     @Test
@@ -130,16 +146,35 @@ class DoorAccessMatrixTest {
                 HazardSource.VISIT, 1L, HazardCategory.SCAFFOLDING, HazardSeverity.GENERAL, "临边防护缺失", "3 号楼 5 层",
                 List.of(), "补设防护栏杆", serviced.serviceOrg().id(), serviced.serviceOrg().user())));
         records.put("claimHandling", reportedClaim(serviced));
-        records.put("insurerFiling",
-                insurerFilings.list(serviced.insurer().actor(), new PageQuery(0, 10)).items().get(0).id());
+        long insurerFiling = insurerFilings.list(serviced.insurer().actor(), new PageQuery(0, 10)).items().get(0).id();
+        records.put("insurerFiling", insurerFiling);
+        String scan = files.store("licence.pdf", "application/pdf",
+                ("%PDF-1.4 matrix licence " + insurerFiling).getBytes(StandardCharsets.UTF_8), "matrix").sha256();
+        records.put("insurerLicenseChange", licenseChanges.propose(serviced.insurer().actor(), insurerFiling, new LicenseUpdate(
+                new License("BL-MATRIX-" + insurerFiling, LocalDate.now().plusYears(3), scan),
+                new License("IL-MATRIX-" + insurerFiling, LocalDate.now().plusYears(3), scan))).id());
         records.put("serviceOrgFiling", serviceOrgFilings.list(serviced.serviceOrg().actor(), null).get(0).id());
+        records.put("policyEndorsement", endorsement(serviced));
         return records;
+    }
+
+    /** A second phase joins the insured contract: its endorsement (N1.1). */
+    private long endorsement(ServicedProject serviced) {
+        Project project = serviced.project();
+        String code = project.code() + "-2";
+        Project phase = projects.register(new Actor("doorAccessMatrix", Set.of(PlatformGroups.ADMIN)), new NewProject(code,
+                project.name() + "二期", project.siteAddress(), project.jurisdictionCode(), project.category(),
+                project.subtype(), project.contractAmount(), project.contractStart(), project.contractEnd(),
+                PermitStatus.NONE, project.constructionUnitId(), project.constructionContract().number(), List.of(),
+                List.of(), List.of()));
+        return endorsements.pendingForProject(phase.id()).orElseThrow().id();
     }
 
     private long reportedClaim(ServicedProject serviced) {
         Map<String, Object> report = new HashMap<>();
         report.put("policyNumber", serviced.policy().policyNumber());
-        report.put("accidentAt", OffsetDateTime.now().minusHours(1).toString());
+        // the policy starts today in the business time zone, where an hour ago may still be yesterday
+        report.put("accidentAt", OffsetDateTime.now().toString());
         report.put("place", "2号楼东侧脚手架");
         report.put("accidentType", "FALL_FROM_HEIGHT");
         report.put("deaths", 0);
