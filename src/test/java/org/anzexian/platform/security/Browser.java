@@ -1,6 +1,5 @@
 package org.anzexian.platform.security;
 
-import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -66,22 +65,22 @@ final class Browser {
                 .orElseThrow(() -> new AssertionError("the webapps set no XSRF-TOKEN cookie"));
     }
 
-    /** A multipart/form-data body of text fields and one file, as a form or Camunda Modeler sends it. */
+    /** A multipart/form-data body of text fields and files, as a form or Camunda Modeler sends it. */
     record Multipart(String contentType, byte[] body) {
 
-        static Multipart of(Map<String, String> fields, String fileName, String fileContent) {
+        static Multipart of(Map<String, String> fields, Map<String, String> files) {
             String boundary = "----anzexian" + UUID.randomUUID().toString().replace("-", "");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             StringBuilder text = new StringBuilder();
             fields.forEach((name, value) -> text.append("--").append(boundary).append("\r\n")
                     .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
                     .append(value).append("\r\n"));
-            text.append("--").append(boundary).append("\r\n")
+            files.forEach((fileName, content) -> text.append("--").append(boundary).append("\r\n")
                     .append("Content-Disposition: form-data; name=\"").append(fileName).append("\"; filename=\"")
-                    .append(fileName).append("\"\r\n").append("Content-Type: text/xml\r\n\r\n")
-                    .append(fileContent).append("\r\n--").append(boundary).append("--\r\n");
-            out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-            return new Multipart("multipart/form-data; boundary=" + boundary, out.toByteArray());
+                    .append(fileName).append("\"\r\n").append("Content-Type: application/octet-stream\r\n\r\n")
+                    .append(content).append("\r\n"));
+            text.append("--").append(boundary).append("--\r\n");
+            return new Multipart("multipart/form-data; boundary=" + boundary,
+                    text.toString().getBytes(StandardCharsets.UTF_8));
         }
 
         HttpRequest.BodyPublisher publisher() {

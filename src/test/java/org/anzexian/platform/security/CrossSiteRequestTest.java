@@ -134,16 +134,22 @@ class CrossSiteRequestTest {
         return browser.send(request);
     }
 
-    /** The form Camunda Modeler posts: a trivially valid process with one user task. */
+    /** What Camunda Modeler posts: a process with one user task and its Camunda Form, valid for the gate. */
     private Browser.Multipart modelerForm() {
         String processId = "CrossSiteProbe_" + deploymentName;
+        String formId = "crossSiteProbeForm" + deploymentName;
         String xml = Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
                 .name("跨站测试").camundaHistoryTimeToLive(1)
                 .startEvent("StartEvent_Probe")
                 .userTask("UserTask_Probe").name("测试任务").camundaCandidateGroups("processOwners")
+                .camundaFormRef(formId).camundaFormRefBinding("deployment")
                 .endEvent("EndEvent_Probe")
                 .done());
+        String form = """
+                {"id":"%s","type":"default","schemaVersion":16,
+                 "components":[{"type":"textfield","key":"note","label":"备注","id":"Field_Note"}]}
+                """.formatted(formId);
         return Browser.Multipart.of(Map.of("deployment-name", deploymentName, "deployment-source", "Camunda Modeler",
-                "enable-duplicate-filtering", "true"), processId + ".bpmn", xml);
+                "enable-duplicate-filtering", "true"), Map.of(processId + ".bpmn", xml, formId + ".form", form));
     }
 }
