@@ -4,8 +4,11 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +18,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -24,12 +29,29 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration
 class SecurityConfiguration {
 
-    /** The Camunda webapps authenticate and protect themselves (their own session and CSRF token). */
+    private final CrossSiteRequestFilter crossSite;
+
+    SecurityConfiguration(SecurityProperties properties, @Value("${anzexian.base-url:}") String baseUrl) {
+        List<String> origins = new ArrayList<>(properties.allowedOrigins());
+        if (!baseUrl.isBlank()) {
+            origins.add(CrossSiteRequestFilter.originOf(baseUrl));
+        }
+        this.crossSite = new CrossSiteRequestFilter(origins);
+    }
+
+    /**
+     * The Camunda webapps authenticate and protect themselves (their own session and CSRF token); their
+     * login form is throttled like HTTP Basic (#11 finding 3).
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, LoginThrottle throttle) throws Exception {
         return http.securityMatcher(withDefaults().matcher("/camunda/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(withDefaults().matcher("/camunda/api/engine/engine/{engine}/identity/verify"))
+                        .denyAll()
+                        .anyRequest().permitAll())
+                .addFilterBefore(new WebappLoginThrottleFilter(throttle), AuthorizationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(AbstractHttpConfigurer::disable)
                 .sessionManagement(AbstractHttpConfigurer::disable)
@@ -37,13 +59,22 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Camunda's REST API is open by default; here it answers only to Camunda users (Modeler deploys). */
+    /**
+     * Camunda's REST API is open by default; here it answers only to Camunda users (Modeler deploys),
+     * never to a write another web site makes the browser send (#11 finding 2). Checking any user's
+     * password ({@code identity/verify}) is closed: it would be a guessing door beside the throttle.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
+        BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
+        challenge.setRealmName("anzexian");
         return http.securityMatcher(withDefaults().matcher("/engine-rest/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("anzexian"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(withDefaults().matcher("/engine-rest/identity/verify")).denyAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(TooManyLogins.or(challenge)))
+                .addFilterBefore(crossSite, BasicAuthenticationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
@@ -66,12 +97,13 @@ class SecurityConfiguration {
         };
         return http.securityMatcher(withDefaults().matcher("/api/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .httpBasic(basic -> basic.authenticationEntryPoint(TooManyLogins.or(unauthorized)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                 // CSRF for session callers is checked by the webapp-session filter with the webapps' token
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName()), BasicAuthenticationFilter.class)
+                .addFilterBefore(crossSite, WebappSessionAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
     }

@@ -16,7 +16,7 @@ public record NewOrganizationUser(
         @NotBlank(message = "必须填写姓 (required)") @Size(max = 64, message = "最多 64 字 (too long)") String lastName,
         @NotBlank(message = "必须填写电子邮箱 (required)") @Email(message = "电子邮箱格式不正确 (invalid e-mail)")
         @Size(max = 200, message = "最多 200 字 (too long)") String email,
-        @Schema(description = "初始密码，长度不少于 anzexian.accounts.min-password-length（默认 8）；不会通过邮件发送")
+        @Schema(description = "初始密码，须符合密码规则（anzexian.accounts.password：默认至少 8 位，含大写字母、小写字母和数字，不含登录名、姓名或电子邮箱）；不会通过邮件发送")
         @NotBlank(message = "必须填写初始密码 (required)") @Size(max = 128, message = "最多 128 字 (too long)")
         String password) {
 
