@@ -333,8 +333,7 @@ public class ClaimService {
         List<String> documents = (step.documentFiles() == null ? List.<String>of() : step.documentFiles()).stream()
                 .filter(Objects::nonNull).flatMap(line -> List.of(line.strip().split("[\\s,，;；]+")).stream())
                 .filter(hash -> !hash.isBlank()).toList();
-        documents.stream().filter(hash -> !files.exists(hash)).forEach(hash -> violations.add(ClaimForms.DOCUMENT_FILES,
-                "文件不存在，请先上传 (no such file, upload it first): " + hash));
+        documents.forEach(hash -> files.checkAttachable(actor, hash, ClaimForms.DOCUMENT_FILES, violations));
         violations.throwIfAny();
         repository.addDocumentRound(claim.id(), "SUBMISSION", provided, documents, actor.userId(), now());
         archive(claim, "CLAIM_DOCUMENTS_PROVIDED", actor.userId(), provided, documents);

@@ -272,10 +272,7 @@ public class HazardService {
             violations.add("photos", "至少上传 1 张整改后照片 (at least one photo)");
         }
         for (int i = 0; i < evidence.photos().size(); i++) {
-            if (!files.exists(evidence.photos().get(i))) {
-                violations.add("photos[" + i + "]", "文件不存在，请先上传 (no such file, upload it first): "
-                        + evidence.photos().get(i));
-            }
+            files.checkAttachable(actor, evidence.photos().get(i), "photos[" + i + "]", violations);
         }
         violations.throwIfAny();
         if (hazard.status() != HazardStatus.OPEN) {

@@ -315,16 +315,18 @@ public class UnderwritingService {
                     "请选择投保或不接受 (choose apply or notAccept)");
         }
         FieldViolations violations = new FieldViolations();
-        requireStoredFile(application.contractHash(), PolicyUnderwritingProcess.VAR_CONTRACT_HASH, true, violations);
-        requireStoredFile(application.bidAwardHash(), PolicyUnderwritingProcess.VAR_BID_AWARD_HASH, false, violations);
-        requireStoredFile(application.applicationFormHash(), PolicyUnderwritingProcess.VAR_APPLICATION_FORM_HASH, true,
+        requireStoredFile(actor, application.contractHash(), PolicyUnderwritingProcess.VAR_CONTRACT_HASH, true,
                 violations);
+        requireStoredFile(actor, application.bidAwardHash(), PolicyUnderwritingProcess.VAR_BID_AWARD_HASH, false,
+                violations);
+        requireStoredFile(actor, application.applicationFormHash(), PolicyUnderwritingProcess.VAR_APPLICATION_FORM_HASH,
+                true, violations);
         if (application.enterpriseHashes().isEmpty()) {
             violations.add(PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES,
                     "至少提供一份企业资料（营业执照、安全生产许可证、安全负责人等） (at least one enterprise document)");
         }
         application.enterpriseHashes().forEach(hash ->
-                requireStoredFile(hash, PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES, true, violations));
+                requireStoredFile(actor, hash, PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES, true, violations));
         violations.throwIfAny();
         OffsetDateTime now = now();
         repository.recordApplication(quotationId, application, userId, now);
@@ -334,13 +336,14 @@ public class UnderwritingService {
         }
     }
 
-    private void requireStoredFile(String hash, String field, boolean required, FieldViolations violations) {
+    private void requireStoredFile(Actor actor, String hash, String field, boolean required,
+            FieldViolations violations) {
         if (hash == null || hash.isBlank()) {
             if (required) {
                 violations.add(field, "必须提供该文件 (required)");
             }
-        } else if (!FileStore.isHash(hash) || !files.exists(hash)) {
-            violations.add(field, "文件未上传到文件库：" + hash + " (no such file in the file store)");
+        } else {
+            files.checkAttachable(actor, hash, field, violations);
         }
     }
 

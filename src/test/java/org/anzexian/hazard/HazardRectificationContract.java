@@ -20,6 +20,7 @@ import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.support.SampleFiles;
 import org.anzexian.support.DueJobs;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.Party;
@@ -91,7 +92,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat(seenByCounty.get("overdue").asBoolean()).isTrue();
         assertThat(seenByCounty.get("escalation").asText()).isEqualTo("CITY");
 
-        assertThat(submitEvidence(site.builder(), id, "已补设连墙件", List.of(photo("after"))).getStatusCode())
+        assertThat(submitEvidence(site.builder(), id, "已补设连墙件", List.of(photo(site.builder(), "after"))).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(verify(site.verifier(), id, true, null).getStatusCode()).isEqualTo(HttpStatus.OK);
         DueJobs.run(engine, instance);
@@ -156,7 +157,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
         ProcessInstance instance = instance(id);
 
         moveClock(raisedAt, Duration.ofDays(2));
-        String firstTry = photo("first try");
+        String firstTry = photo(site.builder(), "first try");
         assertThat(submitEvidence(site.builder(), id, "已整改", List.of(firstTry)).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(tasksOf(site.verifier().group(), id)).containsExactly(TASK_VERIFY);
@@ -167,7 +168,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat(http.withBasicAuth("yuanping", "yuanping").getForEntity("/api/hazards/" + id + "/files/" + firstTry,
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.withBasicAuth(site.verifier().user(), site.verifier().user()).getForEntity(
-                "/api/hazards/" + id + "/files/" + photo("unrelated"), String.class).getStatusCode())
+                "/api/hazards/" + id + "/files/" + photo(site.builder(), "unrelated"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
         ResponseEntity<JsonNode> noReason = verify(site.verifier(), id, false, " ");
@@ -197,7 +198,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThatThrownBy(() -> completeAs(site.builder().user(), site.builder().group(), rectify,
                 Map.of(VAR_EVIDENCE_DESCRIPTION, "补了照片")))
                 .hasMessageContaining("照片");
-        byte[] photo = jpeg("after rework");
+        byte[] photo = SampleFiles.jpeg();
         Map<String, Object> form = new HashMap<>();
         form.put(VAR_EVIDENCE_DESCRIPTION, "按规范加密连墙件");
         form.put(VAR_EVIDENCE_PHOTO_PREFIX + 1,
@@ -231,8 +232,8 @@ abstract class HazardRectificationContract extends HazardFixtures {
         Party stranger = insuredProjects.party(org.anzexian.registry.organization.OrganizationType.CONSTRUCTION_UNIT,
                 InsuredProjects.COUNTY);
 
-        assertThat(submitEvidence(stranger, id, "x", List.of(photo("x"))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(submitEvidence(site.insurer(), id, "x", List.of(photo("x"))).getStatusCode())
+        assertThat(submitEvidence(stranger, id, "x", List.of(photo(stranger, "x"))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(submitEvidence(site.insurer(), id, "x", List.of(photo(site.insurer(), "x"))).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<JsonNode> unknownPhoto = submitEvidence(site.builder(), id, "已整改", List.of("0".repeat(64)));
         assertThat(unknownPhoto.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -248,7 +249,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
         long id = raise(site, HazardSeverity.GENERAL);
         ProcessInstance instance = instance(id);
         DueJobs.run(engine, instance);
-        assertThat(submitEvidence(site.builder(), id, "已补设连墙件", List.of(photo("after"))).getStatusCode())
+        assertThat(submitEvidence(site.builder(), id, "已补设连墙件", List.of(photo(site.builder(), "after"))).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         Date submittedAt = ClockUtil.getCurrentTime();
 

@@ -4,11 +4,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.NotFoundException;
@@ -18,60 +22,58 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Files (licenses, reports, evidence) stored once per content and named by the SHA-256 of their
  * bytes (DESIGN.md §4): business records keep only the hash. Storing the same bytes again stores
- * nothing new; it only records the further uploader.
+ * nothing new; it only records the further uploader and its organizations.
  */
 @Service
 public class FileStore {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final int MAX_FILE_NAME = 255;
+    private static final List<Role> ORGANIZATION_ROLES = List.of(Role.INSURER, Role.SERVICE_ORG, Role.BUILDER,
+            Role.PARTICIPANT);
 
     private final FileRepository repository;
     private final FileStoreProperties properties;
+    private final UploadChecks checks;
     private final Clock clock;
 
-    FileStore(FileRepository repository, FileStoreProperties properties, Clock clock) {
+    FileStore(FileRepository repository, FileStoreProperties properties, UploadChecks checks, Clock clock) {
         this.repository = repository;
         this.properties = properties;
+        this.checks = checks;
         this.clock = clock;
     }
 
     /**
-     * Stores the bytes unless a file with the same hash exists; either way returns the stored file.
+     * Stores the bytes unless a file with the same hash exists; either way returns the stored file and
+     * records the uploader and its organizations, who may then read and attach it. Every door that
+     * takes a file ({@code /api/files}, Tasklist forms through {@link FormUploads}) ends here.
      *
-     * @throws org.anzexian.platform.web.InvalidRequestException empty or too large file, content type
-     *                                                           not allowed, no file name
+     * @throws org.anzexian.platform.web.InvalidRequestException empty or too large file, content not an
+     *                                                           allowed type or not the declared one, name refused
      */
     @Transactional
-    public StoredFile store(String fileName, String contentType, byte[] bytes, String uploadedBy) {
-        String type = contentType == null ? "" : contentType.strip().toLowerCase(Locale.ROOT);
+    public StoredFile store(String fileName, String contentType, byte[] bytes, Actor uploader) {
         String name = fileName == null ? "" : fileName.strip();
         FieldViolations violations = new FieldViolations();
         if (bytes == null || bytes.length == 0) {
-            violations.add("file", "文件为空 (empty file)");
+            violations.add(UploadChecks.FILE, "文件为空 (empty file)");
         } else if (bytes.length > properties.maxSize().toBytes()) {
-            violations.add("file", "文件过大，最大 " + properties.maxSize().toMegabytes() + " MB (file too large, at most "
-                    + properties.maxSize() + ")");
+            violations.add(UploadChecks.FILE, "文件过大，最大 " + properties.maxSize().toMegabytes()
+                    + " MB (file too large, at most " + properties.maxSize() + ")");
         }
-        if (!properties.allowedContentTypes().contains(type)) {
-            violations.add("file", "不支持的文件类型 " + type + "，允许：" + String.join(", ", properties.allowedContentTypes())
-                    + " (content type not allowed)");
-        }
-        if (name.isEmpty()) {
-            violations.add("fileName", "必须有文件名 (file name required)");
-        }
-        if (uploadedBy == null || uploadedBy.isBlank()) {
-            throw new IllegalArgumentException("a stored file needs its uploader");
-        }
+        violations.throwIfAny();
+        String type = checks.checkContent(bytes, contentType, violations);
+        checks.checkName(name, type, violations);
         violations.throwIfAny();
         String sha256 = sha256(bytes);
         OffsetDateTime now = OffsetDateTime.now(clock);
         StoredFile file = repository.find(sha256).orElseGet(() -> {
-            StoredFile created = new StoredFile(sha256, truncate(name), type, bytes.length, uploadedBy, now);
+            StoredFile created = new StoredFile(sha256, name, type, bytes.length, uploader.userId(), now);
             repository.insert(created, bytes);
             return created;
         });
-        repository.addUploader(sha256, uploadedBy, now);
+        repository.addUploader(sha256, uploader.userId(), now);
+        organizationGroups(uploader).forEach(group -> repository.addOwner(sha256, group));
         return file;
     }
 
@@ -90,19 +92,51 @@ public class FileStore {
     }
 
     /**
-     * The file, if the actor may read it. Today's rule: whoever uploaded these bytes, administrators
-     * and the city bureau (which reviews every filing). Later flows widen it (e.g. an insurer reading
-     * its service organization's visit photos) — add those cases here, nowhere else.
+     * The file, if the actor may read it: whoever uploaded these bytes and the members of the
+     * organizations they uploaded them for, administrators and the city bureau (which reviews every
+     * filing). Parties of a record read its files through that record (e.g. {@code /api/hazards/{id}/files}).
      *
      * @throws NotFoundException  no such file
      * @throws ForbiddenException the actor may not read it
      */
     public StoredFile readableBy(Actor actor, String sha256) {
         StoredFile file = find(sha256).orElseThrow(() -> new NotFoundException("文件不存在 (no such file): " + sha256));
-        if (!actor.seesWholeCity() && !repository.isUploader(sha256, actor.userId())) {
+        if (!mayRead(actor, sha256)) {
             throw new ForbiddenException("无权查看该文件 (not allowed to read this file)");
         }
         return file;
+    }
+
+    /**
+     * The one check of every place where a record takes a stored file by its hash (#11): the file must
+     * exist and the actor may read it already (see {@link #readableBy}), so that knowing another
+     * organization's hash does not let anyone attach its licence to their own record and read it there.
+     * Unknown and unreadable files get the same answer, which tells nothing about others' files.
+     *
+     * @return whether the file may be attached; if not, a violation of {@code field} was added
+     */
+    public boolean checkAttachable(Actor actor, String sha256, String field, FieldViolations violations) {
+        boolean attachable = exists(sha256) && mayRead(actor, sha256);
+        if (!attachable) {
+            violations.add(field, "文件不存在或不是本单位上传的，请先上传 (no such file among those you uploaded: upload it first): "
+                    + sha256);
+        }
+        return attachable;
+    }
+
+    private boolean mayRead(Actor actor, String sha256) {
+        return actor.seesWholeCity() || repository.isUploader(sha256, actor.userId())
+                || repository.owners(sha256).stream().anyMatch(actor::isMemberOf);
+    }
+
+    /** The groups of the organizations (and county authorities) the actor acts for. */
+    private static Set<String> organizationGroups(Actor actor) {
+        Set<String> groups = new HashSet<>();
+        for (Role role : ORGANIZATION_ROLES) {
+            actor.organizationIds(role).forEach(id -> groups.add(PlatformGroups.organization(role, id)));
+        }
+        actor.countyCodes().forEach(code -> groups.add(PlatformGroups.county(code)));
+        return groups;
     }
 
     public static String sha256(byte[] bytes) {
@@ -115,10 +149,5 @@ public class FileStore {
 
     public static boolean isHash(String value) {
         return value != null && SHA256.matcher(value).matches();
-    }
-
-    /** Keeps the end of an over-long name, where the extension is. */
-    private static String truncate(String name) {
-        return name.length() <= MAX_FILE_NAME ? name : name.substring(name.length() - MAX_FILE_NAME);
     }
 }

@@ -323,9 +323,7 @@ public class VisitService {
             throw new ConflictException(null, "该次服务没有待上传的报告 (no report is awaited for this visit)");
         }
         FieldViolations violations = new FieldViolations();
-        if (request.reportFile() == null || !files.exists(request.reportFile())) {
-            violations.add("reportFile", "书面服务报告文件不存在，请先上传 (report file not found: upload it first)");
-        }
+        files.checkAttachable(actor, request.reportFile(), "reportFile", violations);
         List<String> fileHashes = new ArrayList<>();
         fileHashes.add(request.reportFile());
         for (int i = 0; i < request.hazards().size(); i++) {
@@ -336,9 +334,7 @@ public class VisitService {
                         + "(category, severity, description, location and proposed measure required)");
             }
             for (String photo : hazard.photos()) {
-                if (!files.exists(photo)) {
-                    violations.add("hazards[" + i + "].photos", "照片不存在，请先上传 (photo not found): " + photo);
-                }
+                files.checkAttachable(actor, photo, "hazards[" + i + "].photos", violations);
                 fileHashes.add(photo);
             }
         }
