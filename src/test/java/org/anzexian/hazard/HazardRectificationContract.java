@@ -244,6 +244,54 @@ abstract class HazardRectificationContract extends HazardFixtures {
     }
 
     @Test
+    void theBuilderMayNotAttachAnotherOrganizationsFileByItsHashButItsOwnWhichTheVerifierThenReads_issue11() {
+        Site site = site();
+        long id = raise(site, HazardSeverity.GENERAL);
+        String othersLicence = photo(site.insurer(), "insurer licence");
+
+        ResponseEntity<JsonNode> refused = submitEvidence(site.builder(), id, "已整改", List.of(othersLicence));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("fieldErrors").get(0).get("field").asText()).isEqualTo("photos[0]");
+        assertThat(refused.getBody().toString()).contains("不是本单位上传的");
+        assertThat(hazards.require(id).rounds()).flatExtracting(Hazard.Round::evidenceFiles).doesNotContain(othersLicence);
+        assertThat(tasksOf(site.builder().group(), id)).containsExactly(TASK_RECTIFY);
+        assertThat(http.withBasicAuth(site.builder().user(), site.builder().user())
+                .getForEntity("/api/hazards/" + id + "/files/" + othersLicence, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth(site.builder().user(), site.builder().user())
+                .getForEntity("/api/files/" + othersLicence, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        String own = photo(site.builder(), "after");
+        assertThat(submitEvidence(site.builder(), id, "已整改", List.of(own)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<byte[]> seenByVerifier = http.withBasicAuth(site.verifier().user(), site.verifier().user())
+                .getForEntity("/api/hazards/" + id + "/files/" + own, byte[].class);
+        assertThat(seenByVerifier.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(FileStore.sha256(seenByVerifier.getBody())).isEqualTo(own);
+    }
+
+    @Test
+    void aTasklistFormPhotoThatIsReallyAnSvgIsRefusedUnderItsFieldAndNothingIsStored_issue11() {
+        Site site = site();
+        long id = raise(site, HazardSeverity.GENERAL);
+        byte[] svg = ("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(" + id + ")\"></svg>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Object> form = new HashMap<>();
+        form.put(VAR_EVIDENCE_DESCRIPTION, "已整改");
+        form.put(VAR_EVIDENCE_PHOTO_PREFIX + 1, Variables.fileValue("after.jpg").file(svg).mimeType("image/jpeg").create());
+        String rectify = task(id, TASK_RECTIFY).getId();
+
+        assertThatThrownBy(() -> completeAs(site.builder().user(), site.builder().group(), rectify, form))
+                .hasMessageContaining("整改后照片 1").hasMessageContaining("不支持的文件类型");
+        assertThat(files.exists(FileStore.sha256(svg))).isFalse();
+        assertThat(tasksOf(site.builder().group(), id)).containsExactly(TASK_RECTIFY);
+
+        byte[] jpeg = SampleFiles.jpeg();
+        form.put(VAR_EVIDENCE_PHOTO_PREFIX + 1, Variables.fileValue("after.jpg").file(jpeg).mimeType("image/jpeg").create());
+        completeAs(site.builder().user(), site.builder().group(), rectify, form);
+        assertThat(hazards.require(id).rounds().get(0).evidenceFiles()).containsExactly(FileStore.sha256(jpeg));
+    }
+
+    @Test
     void evidenceLeftUnverifiedIsChasedWithTheServiceOrgAndTheCountyWhileTheTaskStays_N8_9() {
         Site site = site();
         long id = raise(site, HazardSeverity.GENERAL);

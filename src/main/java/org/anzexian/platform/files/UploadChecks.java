@@ -46,7 +46,10 @@ class UploadChecks {
         return detected;
     }
 
-    /** Adds the violations of the name; {@code detectedType} is the type its extension must belong to. */
+    /**
+     * Adds the violations of the name; its extension must be one of {@code detectedType}, if that is an
+     * allowed type (a refused type needs no advice on how to name it).
+     */
     void checkName(String name, String detectedType, FieldViolations violations) {
         if (name.isEmpty()) {
             violations.add(FILE_NAME, "必须有文件名 (file name required)");
@@ -67,7 +70,8 @@ class UploadChecks {
                 violations.add(FILE_NAME, "文件名含可执行的扩展名 ." + parts[i] + " (executable extension inside the name)");
             }
         }
-        List<String> extensions = extensionsOf(detectedType);
+        List<String> extensions = properties.allowedContentTypes().contains(detectedType) ? extensionsOf(detectedType)
+                : List.of();
         String extension = parts.length > 1 ? "." + parts[parts.length - 1] : "";
         if (!extensions.isEmpty() && !extensions.contains(extension)) {
             violations.add(FILE_NAME, "扩展名与文件内容不符，应为 " + String.join("、", extensions)
