@@ -336,6 +336,7 @@ public class ClaimService {
         documents.forEach(hash -> files.checkAttachable(actor, hash, ClaimForms.DOCUMENT_FILES, violations));
         violations.throwIfAny();
         repository.addDocumentRound(claim.id(), "SUBMISSION", provided, documents, actor.userId(), now());
+        files.attached(ClaimFiles.RECORD, claim.id(), documents);
         archive(claim, "CLAIM_DOCUMENTS_PROVIDED", actor.userId(), provided, documents);
         return require(claimId);
     }

@@ -93,6 +93,7 @@ public class HazardService {
         Long insurerOrgId = underwriting.findPolicy(hazard.policyId()).map(Policy::insurerOrgId).orElse(null);
         long id = repository.insert(hazard, project.jurisdictionCode(), project.constructionUnitId(), insurerOrgId,
                 now());
+        files.attached(HazardFiles.RECORD, id, hazard.photos());
         archive.append(new ArchiveRecord(project.id(), ArchiveSubject.HAZARD, id, "HAZARD_RAISED", hazard.raisedBy(),
                 hazard.severity().label() + " · " + hazard.category().label() + " · " + hazard.location() + "："
                         + hazard.description(),
@@ -280,6 +281,7 @@ public class HazardService {
                     + hazard.statusLabel());
         }
         if (repository.recordEvidence(hazard.id(), hazard.round(), description, evidence.photos(), actor.userId(), now())) {
+            files.attached(HazardFiles.RECORD, hazard.id(), evidence.photos());
             appendStep(hazard, "EVIDENCE_SUBMITTED", actor.userId(), "第 " + hazard.round() + " 轮整改：" + description,
                     evidence.photos());
         }

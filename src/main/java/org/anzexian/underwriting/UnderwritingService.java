@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
@@ -330,6 +331,10 @@ public class UnderwritingService {
         violations.throwIfAny();
         OffsetDateTime now = now();
         repository.recordApplication(quotationId, application, userId, now);
+        List<String> documents = new ArrayList<>(application.enterpriseHashes());
+        documents.addAll(Arrays.asList(application.contractHash(), application.bidAwardHash(),
+                application.applicationFormHash()));
+        files.attached(QuotationFiles.RECORD, quotationId, documents);
         for (Quotation other : repository.quotationsOfProject(quotation.projectId(), LAPSE_ON_ACCEPT)) {
             repository.setStatus(other.id(), QuotationStatus.LAPSED, now);
             engine.correlateAll(PolicyUnderwritingProcess.MESSAGE_QUOTATION_LAPSED, other.id());

@@ -244,7 +244,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
     }
 
     @Test
-    void theBuilderMayNotAttachAnotherOrganizationsFileByItsHashButItsOwnWhichTheVerifierThenReads_issue11() {
+    void theBuilderMayNotAttachAnotherOrganizationsFileByItsHashButItsOwnWhichTheHazardsPartiesThenRead_issue11() {
         Site site = site();
         long id = raise(site, HazardSeverity.GENERAL);
         String othersLicence = photo(site.insurer(), "insurer licence");
@@ -267,6 +267,15 @@ abstract class HazardRectificationContract extends HazardFixtures {
                 .getForEntity("/api/hazards/" + id + "/files/" + own, byte[].class);
         assertThat(seenByVerifier.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(FileStore.sha256(seenByVerifier.getBody())).isEqualTo(own);
+        assertThat(http.withBasicAuth(site.verifier().user(), site.verifier().user())
+                .getForEntity("/api/files/" + own, byte[].class).getStatusCode())
+                .as("a party of the hazard reads its files in the file store too").isEqualTo(HttpStatus.OK);
+        String found = hazards.require(id).photos().get(0);
+        assertThat(http.withBasicAuth(site.builder().user(), site.builder().user())
+                .getForEntity("/api/files/" + found, byte[].class).getStatusCode())
+                .as("the service organization's photo of the hazard, for its construction unit").isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth(site.insurer().user(), site.insurer().user())
+                .getForEntity("/api/files/" + othersLicence, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

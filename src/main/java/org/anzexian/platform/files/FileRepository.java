@@ -58,6 +58,23 @@ class FileRepository {
                 .param("sha256", sha256).query(String.class).list();
     }
 
+    void addAttachment(String sha256, String recordType, long recordId) {
+        jdbc.sql("""
+                INSERT INTO stored_file_attachment (sha256, record_type, record_id)
+                SELECT :sha256, :type, :id WHERE NOT EXISTS (SELECT 1 FROM stored_file_attachment
+                    WHERE sha256 = :sha256 AND record_type = :type AND record_id = :id)
+                """).param("sha256", sha256).param("type", recordType).param("id", recordId).update();
+    }
+
+    List<Attachment> attachments(String sha256) {
+        return jdbc.sql("SELECT record_type, record_id FROM stored_file_attachment WHERE sha256 = :sha256")
+                .param("sha256", sha256)
+                .query((row, n) -> new Attachment(row.getString("record_type"), row.getLong("record_id"))).list();
+    }
+
+    record Attachment(String recordType, long recordId) {
+    }
+
     Optional<StoredFile> find(String sha256) {
         return jdbc.sql("""
                 SELECT sha256, file_name, content_type, size_bytes, uploaded_by, uploaded_at

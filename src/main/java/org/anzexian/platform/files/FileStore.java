@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,8 +17,12 @@ import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files (licenses, reports, evidence) stored once per content and named by the SHA-256 of their
@@ -34,12 +39,19 @@ public class FileStore {
     private final FileRepository repository;
     private final FileStoreProperties properties;
     private final UploadChecks checks;
+    private final ObjectProvider<FileAttachingRecords> records;
+    private final TransactionTemplate outsideTransaction;
     private final Clock clock;
 
-    FileStore(FileRepository repository, FileStoreProperties properties, UploadChecks checks, Clock clock) {
+    /** {@code records} are looked up when needed: their modules' services depend on this store. */
+    FileStore(FileRepository repository, FileStoreProperties properties, UploadChecks checks,
+            ObjectProvider<FileAttachingRecords> records, PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.properties = properties;
         this.checks = checks;
+        this.records = records;
+        this.outsideTransaction = new TransactionTemplate(transactions);
+        this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.clock = clock;
     }
 
@@ -93,8 +105,9 @@ public class FileStore {
 
     /**
      * The file, if the actor may read it: whoever uploaded these bytes and the members of the
-     * organizations they uploaded them for, administrators and the city bureau (which reviews every
-     * filing). Parties of a record read its files through that record (e.g. {@code /api/hazards/{id}/files}).
+     * organizations they uploaded them for, whoever may read a record the file is attached to (the
+     * verifying service organization reads the construction unit's evidence), administrators and the
+     * city bureau (which reviews every filing).
      *
      * @throws NotFoundException  no such file
      * @throws ForbiddenException the actor may not read it
@@ -124,9 +137,36 @@ public class FileStore {
         return attachable;
     }
 
+    /**
+     * Records that a record now holds these files, so that its parties may read them (see
+     * {@link #readableBy}); call it in the transaction that attaches them, after {@link #checkAttachable}.
+     */
+    @Transactional
+    public void attached(String recordType, long recordId, Collection<String> sha256s) {
+        sha256s.stream().filter(FileStore::isHash).distinct()
+                .forEach(sha256 -> repository.addAttachment(sha256, recordType, recordId));
+    }
+
     private boolean mayRead(Actor actor, String sha256) {
         return actor.seesWholeCity() || repository.isUploader(sha256, actor.userId())
-                || repository.owners(sha256).stream().anyMatch(actor::isMemberOf);
+                || repository.owners(sha256).stream().anyMatch(actor::isMemberOf)
+                || repository.attachments(sha256).stream().anyMatch(attachment -> mayReadRecord(actor, attachment));
+    }
+
+    /**
+     * Asks the record's module, outside the caller's transaction: a refusal thrown inside it would mark
+     * the caller's transaction for rollback even though this store only takes it as "no".
+     */
+    private boolean mayReadRecord(Actor actor, FileRepository.Attachment attachment) {
+        return records.stream().filter(kind -> kind.recordType().equals(attachment.recordType())).anyMatch(kind ->
+                Boolean.TRUE.equals(outsideTransaction.execute(status -> {
+                    try {
+                        kind.requireReadable(actor, attachment.recordId());
+                        return true;
+                    } catch (NotFoundException | ForbiddenException refused) {
+                        return false;
+                    }
+                })));
     }
 
     /** The groups of the organizations (and county authorities) the actor acts for. */

@@ -342,6 +342,7 @@ public class VisitService {
         OffsetDateTime now = now();
         boolean late = now.isAfter(visit.reportDueAt());
         repository.recordReport(visit.id(), request.reportFile(), request.hazards(), late, actor.userId(), now);
+        files.attached(VisitFiles.RECORD, visit.id(), fileHashes);
         long major = request.hazards().stream().filter(hazard -> hazard.severity() == HazardSeverity.MAJOR).count();
         archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visit.id(), "VISIT_REPORTED",
                 actor.userId(), "上传服务报告" + (late || visit.reportLate() ? "（逾期）" : "") + "，隐患 "
