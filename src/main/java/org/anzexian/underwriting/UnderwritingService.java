@@ -45,6 +45,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class UnderwritingService {
 
+    /** The records of this module in the file store: a quotation's application documents. */
+    static final String FILE_RECORD = "quotation";
+
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final BigDecimal TEN = BigDecimal.TEN;
     private static final Set<QuotationStatus> QUOTING = Set.of(QuotationStatus.REQUESTED, QuotationStatus.ISSUED,
@@ -74,6 +77,8 @@ public class UnderwritingService {
         this.gate = gate;
         this.filings = filings;
         this.files = files;
+        // the parties of a record read its files and may attach them again (#11)
+        files.registerRecords(FILE_RECORD, this::get);
         this.engine = engine;
         this.clock = clock;
     }
@@ -334,7 +339,7 @@ public class UnderwritingService {
         List<String> documents = new ArrayList<>(application.enterpriseHashes());
         documents.addAll(Arrays.asList(application.contractHash(), application.bidAwardHash(),
                 application.applicationFormHash()));
-        files.attached(QuotationFiles.RECORD, quotationId, documents);
+        files.attached(FILE_RECORD, quotationId, documents);
         for (Quotation other : repository.quotationsOfProject(quotation.projectId(), LAPSE_ON_ACCEPT)) {
             repository.setStatus(other.id(), QuotationStatus.LAPSED, now);
             engine.correlateAll(PolicyUnderwritingProcess.MESSAGE_QUOTATION_LAPSED, other.id());

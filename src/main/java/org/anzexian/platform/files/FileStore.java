@@ -8,8 +8,10 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.PlatformGroups;
@@ -17,7 +19,6 @@ import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.NotFoundException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,17 +40,15 @@ public class FileStore {
     private final FileRepository repository;
     private final FileStoreProperties properties;
     private final UploadChecks checks;
-    private final ObjectProvider<FileAttachingRecords> records;
+    private final Map<String, RecordReadCheck> records = new ConcurrentHashMap<>();
     private final TransactionTemplate outsideTransaction;
     private final Clock clock;
 
-    /** {@code records} are looked up when needed: their modules' services depend on this store. */
     FileStore(FileRepository repository, FileStoreProperties properties, UploadChecks checks,
-            ObjectProvider<FileAttachingRecords> records, PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.properties = properties;
         this.checks = checks;
-        this.records = records;
         this.outsideTransaction = new TransactionTemplate(transactions);
         this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.clock = clock;
@@ -138,11 +137,32 @@ public class FileStore {
     }
 
     /**
+     * How a module tells whether an actor may read one of its records: it returns, or throws the
+     * record's refusal ({@link NotFoundException}, {@link ForbiddenException}) — the read check its API
+     * already uses.
+     */
+    @FunctionalInterface
+    public interface RecordReadCheck {
+        void requireReadable(Actor actor, long recordId);
+    }
+
+    /**
+     * A module whose records take stored files (a hazard, a visit, a claim, a quotation) says here who
+     * may read such a record: they may then read its files and attach them again (#11).
+     */
+    public void registerRecords(String recordType, RecordReadCheck check) {
+        records.put(recordType, check);
+    }
+
+    /**
      * Records that a record now holds these files, so that its parties may read them (see
      * {@link #readableBy}); call it in the transaction that attaches them, after {@link #checkAttachable}.
      */
     @Transactional
     public void attached(String recordType, long recordId, Collection<String> sha256s) {
+        if (!records.containsKey(recordType)) {
+            throw new IllegalStateException("no read check registered for records of type " + recordType);
+        }
         sha256s.stream().filter(FileStore::isHash).distinct()
                 .forEach(sha256 -> repository.addAttachment(sha256, recordType, recordId));
     }
@@ -158,15 +178,15 @@ public class FileStore {
      * the caller's transaction for rollback even though this store only takes it as "no".
      */
     private boolean mayReadRecord(Actor actor, FileRepository.Attachment attachment) {
-        return records.stream().filter(kind -> kind.recordType().equals(attachment.recordType())).anyMatch(kind ->
-                Boolean.TRUE.equals(outsideTransaction.execute(status -> {
-                    try {
-                        kind.requireReadable(actor, attachment.recordId());
-                        return true;
-                    } catch (NotFoundException | ForbiddenException refused) {
-                        return false;
-                    }
-                })));
+        RecordReadCheck check = records.get(attachment.recordType());
+        return check != null && Boolean.TRUE.equals(outsideTransaction.execute(status -> {
+            try {
+                check.requireReadable(actor, attachment.recordId());
+                return true;
+            } catch (NotFoundException | ForbiddenException refused) {
+                return false;
+            }
+        }));
     }
 
     /** The groups of the organizations (and county authorities) the actor acts for. */
