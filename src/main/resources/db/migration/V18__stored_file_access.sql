@@ -10,7 +10,7 @@ CREATE TABLE stored_file_owner (
 
 -- The records that hold a file (a hazard's photos and evidence, a visit's report, a claim's documents, a
 -- quotation's application documents): whoever may read such a record may read the file and attach it
--- again. record_type names the kind of record, as its module's FileAttachingRecords says.
+-- again. record_type names the kind of record, as its module registered it (FileStore#registerRecords).
 CREATE TABLE stored_file_attachment (
     sha256      VARCHAR(64) NOT NULL REFERENCES stored_file (sha256),
     record_type VARCHAR(32) NOT NULL,

@@ -123,17 +123,14 @@ public class FileStore {
      * The one check of every place where a record takes a stored file by its hash (#11): the file must
      * exist and the actor may read it already (see {@link #readableBy}), so that knowing another
      * organization's hash does not let anyone attach its licence to their own record and read it there.
-     * Unknown and unreadable files get the same answer, which tells nothing about others' files.
-     *
-     * @return whether the file may be attached; if not, a violation of {@code field} was added
+     * Unknown and unreadable files get the same answer, which tells nothing about others' files: a
+     * violation of {@code field}.
      */
-    public boolean checkAttachable(Actor actor, String sha256, String field, FieldViolations violations) {
-        boolean attachable = exists(sha256) && mayRead(actor, sha256);
-        if (!attachable) {
+    public void checkAttachable(Actor actor, String sha256, String field, FieldViolations violations) {
+        if (!exists(sha256) || !mayRead(actor, sha256)) {
             violations.add(field, "文件不存在或不是本单位上传的，请先上传 (no such file among those you uploaded: upload it first): "
                     + sha256);
         }
-        return attachable;
     }
 
     /**
