@@ -91,7 +91,7 @@ class ClaimHandlingDelegates {
         return task -> recorded(task, Claim.class).orElseGet(() -> {
             Actor actor = actor(task);
             List<String> uploaded = ClaimForms.DOCUMENT_UPLOADS.stream()
-                    .flatMap(name -> uploads.take(task, name, actor.userId()).stream()).toList();
+                    .flatMap(name -> uploads.take(task, name, actor).stream()).toList();
             return claims.recordDocuments(actor, claimId(task), ClaimForms.documents(form(task, clock), uploaded));
         });
     }

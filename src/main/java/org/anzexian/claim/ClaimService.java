@@ -60,6 +60,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class ClaimService {
 
+    /** The records of this module in the file store: a claim's documents. */
+    static final String FILE_RECORD = "claim";
+
     private final ClaimRepository repository;
     private final ClaimNotices notices;
     private final ClaimServiceLevels serviceLevels;
@@ -87,6 +90,8 @@ public class ClaimService {
         this.hazards = hazards;
         this.archive = archive;
         this.files = files;
+        // the parties of a record read its files and may attach them again (#11)
+        files.registerRecords(FILE_RECORD, this::get);
         this.engine = engine;
         this.clock = clock;
     }
@@ -333,10 +338,10 @@ public class ClaimService {
         List<String> documents = (step.documentFiles() == null ? List.<String>of() : step.documentFiles()).stream()
                 .filter(Objects::nonNull).flatMap(line -> List.of(line.strip().split("[\\s,，;；]+")).stream())
                 .filter(hash -> !hash.isBlank()).toList();
-        documents.stream().filter(hash -> !files.exists(hash)).forEach(hash -> violations.add(ClaimForms.DOCUMENT_FILES,
-                "文件不存在，请先上传 (no such file, upload it first): " + hash));
+        documents.forEach(hash -> files.checkAttachable(actor, hash, ClaimForms.DOCUMENT_FILES, violations));
         violations.throwIfAny();
         repository.addDocumentRound(claim.id(), "SUBMISSION", provided, documents, actor.userId(), now());
+        files.attached(FILE_RECORD, claim.id(), documents);
         archive(claim, "CLAIM_DOCUMENTS_PROVIDED", actor.userId(), provided, documents);
         return require(claimId);
     }

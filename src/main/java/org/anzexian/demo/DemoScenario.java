@@ -192,25 +192,26 @@ class DemoScenario {
                     + "), not FILED — e.g. suspended by the city bureau; the demo leaves it as it is");
         }
         Organization head = organizations.require(insurer.parentId());
+        Actor filer = member(insurer, clerk);
         LocalDate today = LocalDate.now(clock);
         InsurerFilingData data = new InsurerFilingData(insurer.id(), head.name(), head.creditCode(),
-                document(clerk, "总公司授权书"),
-                new License("BL-" + insurer.creditCode(), today.plusYears(3), document(clerk, "营业执照")),
-                new License("IL-" + insurer.creditCode(), today.plusYears(3), document(clerk, "经营保险业务许可证")),
+                document(filer, "总公司授权书"),
+                new License("BL-" + insurer.creditCode(), today.plusYears(3), document(filer, "营业执照")),
+                new License("IL-" + insurer.creditCode(), today.plusYears(3), document(filer, "经营保险业务许可证")),
                 new Principal(principal, "0350-3030303"),
                 List.of(new RelatedOrganization(Relation.CONTROLLED_BY, head.name(), head.creditCode())),
                 new AuditReport(2023, "忻州正信会计师事务所", new BigDecimal("185.30"), new BigDecimal("120.00"),
-                        true, document(clerk, "审计报告")),
-                List.of(new ProjectLead("王强", 8, ProofType.SOCIAL_INSURANCE, document(clerk, "社保证明")),
-                        new ProjectLead("李娜", 5, ProofType.DIPLOMA, document(clerk, "学历证书"))),
+                        true, document(filer, "审计报告")),
+                List.of(new ProjectLead("王强", 8, ProofType.SOCIAL_INSURANCE, document(filer, "社保证明")),
+                        new ProjectLead("李娜", 5, ProofType.DIPLOMA, document(filer, "学历证书"))),
                 List.of(new InsurerFilingData.TeamMember(principal, "安责险业务部经理", "13800000001")),
                 new Document("建筑施工安全生产责任保险方案：主险＋附加险，费率按工程类别浮动", null),
-                new Document(null, document(clerk, "保险条款")),
+                new Document(null, document(filer, "保险条款")),
                 new ClaimsService(new Document("接报案后 1 小时内回复、24 小时内查勘", null), "0350-95518",
                         List.of(new InsurerFilingData.TeamMember("赵敏", "理赔专员", "13800000002"))),
                 new PreventionPlan(new Document("每月一次事故预防服务，重大隐患即时通报", null), "按季度考核服务机构，末位约谈"),
                 new Experience(500, 120, 300));
-        InsurerFiling filing = insurerFilings.submit(member(insurer, clerk), data);
+        InsurerFiling filing = insurerFilings.submit(filer, data);
         if (filing.status() != FilingStatus.IN_REVIEW) {
             return skipped("备案 filing of " + insurer.name(), "the new filing is " + filing.status()
                     + ", it did not pass its checks (left to the insurer to correct): " + filing.checks());
@@ -241,6 +242,7 @@ class DemoScenario {
                         List.of(new StaffCertificate("SUPERVISION_ENGINEER", "JL" + code, valid))),
                 new StaffMember(roster.get(3), "助理工程师", 6, List.of()),
                 new StaffMember(roster.get(4), "助理工程师", 5, List.of()));
+        Actor filer = member(serviceOrg, member);
         List<ServiceOrgFilingRequest.TeamMember> team = List.of(
                 new ServiceOrgFilingRequest.TeamMember(roster.get(0), TeamRole.TECHNICAL_LEAD),
                 new ServiceOrgFilingRequest.TeamMember(roster.get(1), TeamRole.PROJECT_LEAD),
@@ -250,9 +252,9 @@ class DemoScenario {
                 new ServiceOrgFilingRequest.Qualification("JL-B-" + code, QualificationClass.B, valid),
                 List.of(new Engagement("中国人民财产保险股份有限公司忻州市分公司", ClientType.INSURER,
                         LocalDate.now(clock).minusYears(1), null)),
-                List.of(document(member, "委托服务合同")), true, "项目负责人、技术负责人、机构三级审核的质量控制体系", null, team,
+                List.of(document(filer, "委托服务合同")), true, "项目负责人、技术负责人、机构三级审核的质量控制体系", null, team,
                 staff);
-        ServiceOrgFiling filing = serviceOrgFilings.submit(member(serviceOrg, member), request);
+        ServiceOrgFiling filing = serviceOrgFilings.submit(filer, request);
         if (serviceOrgFilings.require(filing.id()).status() != FilingStatus.IN_REVIEW) {
             return skipped("备案 filing of " + serviceOrg.name(), "the new filing is "
                     + serviceOrgFilings.require(filing.id()).status() + ", it did not pass its checks");
@@ -291,9 +293,9 @@ class DemoScenario {
         letter.put(VAR_PREVENTION_FEE_PERCENT, 20);
         complete(instance, clerk, letter);
         complete(instance, buyer, Map.of(VAR_APPLICATION_DECISION, APPLY,
-                VAR_CONTRACT_HASH, document(builderUser, "施工合同"),
-                VAR_APPLICATION_FORM_HASH, document(builderUser, "投保单（盖章）"),
-                VAR_ENTERPRISE_HASHES, document(builderUser, "营业执照及安全生产许可证")));
+                VAR_CONTRACT_HASH, document(buyer, "施工合同"),
+                VAR_APPLICATION_FORM_HASH, document(buyer, "投保单（盖章）"),
+                VAR_ENTERPRISE_HASHES, document(buyer, "营业执照及安全生产许可证")));
         complete(instance, clerk, Map.of(VAR_REVIEW_DECISION, ACCEPT));
         BigDecimal premium = project.contractAmount().multiply(new BigDecimal("0.0015")).setScale(2);
         complete(instance, clerk, Map.of(VAR_PREMIUM_RECEIVED, premium.toPlainString(), VAR_PAID_IN_ONE_PAYMENT, true));
@@ -343,8 +345,9 @@ class DemoScenario {
         return new Actor(userId, Set.of(organization.groupId()));
     }
 
-    private String document(String uploader, String title) {
-        byte[] bytes = ("%PDF-1.4 演示文件 demo document: " + title + " (" + uploader + ")").getBytes(StandardCharsets.UTF_8);
+    private String document(Actor uploader, String title) {
+        byte[] bytes = ("%PDF-1.4 演示文件 demo document: " + title + " (" + uploader.userId() + ")")
+                .getBytes(StandardCharsets.UTF_8);
         return files.store(title + ".pdf", "application/pdf", bytes, uploader).sha256();
     }
 

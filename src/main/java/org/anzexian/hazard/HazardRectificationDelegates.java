@@ -93,7 +93,7 @@ class HazardRectificationDelegates {
             Actor actor = Acting.requireUser(task);
             List<String> photos = new ArrayList<>();
             for (int i = 1; i <= EVIDENCE_PHOTO_FIELDS; i++) {
-                uploads.take(task, VAR_EVIDENCE_PHOTO_PREFIX + i, actor.userId()).ifPresent(photos::add);
+                uploads.take(task, VAR_EVIDENCE_PHOTO_PREFIX + i, actor).ifPresent(photos::add);
             }
             String description = FormValues.text(task.getVariables(), VAR_EVIDENCE_DESCRIPTION);
             hazards.rectify(actor, hazardId(task), new HazardEvidence(description, photos));

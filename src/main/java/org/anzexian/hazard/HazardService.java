@@ -50,6 +50,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class HazardService {
 
+    /** The records of this module in the file store: a hazard's photos and evidence. */
+    static final String FILE_RECORD = "hazard";
+
     private final HazardRepository repository;
     private final HazardDeadlines deadlines;
     private final HazardNotices notices;
@@ -73,6 +76,8 @@ public class HazardService {
         this.jurisdictions = jurisdictions;
         this.underwriting = underwriting;
         this.files = files;
+        // the parties of a record read its files and may attach them again (#11)
+        files.registerRecords(FILE_RECORD, this::get);
         this.archive = archive;
         this.engine = engine;
         this.clock = clock;
@@ -93,6 +98,7 @@ public class HazardService {
         Long insurerOrgId = underwriting.findPolicy(hazard.policyId()).map(Policy::insurerOrgId).orElse(null);
         long id = repository.insert(hazard, project.jurisdictionCode(), project.constructionUnitId(), insurerOrgId,
                 now());
+        files.attached(FILE_RECORD, id, hazard.photos());
         archive.append(new ArchiveRecord(project.id(), ArchiveSubject.HAZARD, id, "HAZARD_RAISED", hazard.raisedBy(),
                 hazard.severity().label() + " · " + hazard.category().label() + " · " + hazard.location() + "："
                         + hazard.description(),
@@ -272,10 +278,7 @@ public class HazardService {
             violations.add("photos", "至少上传 1 张整改后照片 (at least one photo)");
         }
         for (int i = 0; i < evidence.photos().size(); i++) {
-            if (!files.exists(evidence.photos().get(i))) {
-                violations.add("photos[" + i + "]", "文件不存在，请先上传 (no such file, upload it first): "
-                        + evidence.photos().get(i));
-            }
+            files.checkAttachable(actor, evidence.photos().get(i), "photos[" + i + "]", violations);
         }
         violations.throwIfAny();
         if (hazard.status() != HazardStatus.OPEN) {
@@ -283,6 +286,7 @@ public class HazardService {
                     + hazard.statusLabel());
         }
         if (repository.recordEvidence(hazard.id(), hazard.round(), description, evidence.photos(), actor.userId(), now())) {
+            files.attached(FILE_RECORD, hazard.id(), evidence.photos());
             appendStep(hazard, "EVIDENCE_SUBMITTED", actor.userId(), "第 " + hazard.round() + " 轮整改：" + description,
                     evidence.photos());
         }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
@@ -46,6 +47,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class UnderwritingService {
 
+    /** The records of this module in the file store: a quotation's application documents. */
+    static final String FILE_RECORD = "quotation";
+
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final BigDecimal TEN = BigDecimal.TEN;
     private static final Set<QuotationStatus> QUOTING = Set.of(QuotationStatus.REQUESTED, QuotationStatus.ISSUED,
@@ -78,6 +82,8 @@ public class UnderwritingService {
         this.gate = gate;
         this.filings = filings;
         this.files = files;
+        // the parties of a record read its files and may attach them again (#11)
+        files.registerRecords(FILE_RECORD, this::get);
         this.engine = engine;
         this.clock = clock;
     }
@@ -320,22 +326,28 @@ public class UnderwritingService {
                     "请选择投保或不接受 (choose apply or notAccept)");
         }
         FieldViolations violations = new FieldViolations();
-        requireStoredFile(application.contractHash(), PolicyUnderwritingProcess.VAR_CONTRACT_HASH, true, violations);
-        requireStoredFile(application.bidAwardHash(), PolicyUnderwritingProcess.VAR_BID_AWARD_HASH, false, violations);
-        requireStoredFile(application.applicationFormHash(), PolicyUnderwritingProcess.VAR_APPLICATION_FORM_HASH, true,
+        requireStoredFile(actor, application.contractHash(), PolicyUnderwritingProcess.VAR_CONTRACT_HASH, true,
                 violations);
+        requireStoredFile(actor, application.bidAwardHash(), PolicyUnderwritingProcess.VAR_BID_AWARD_HASH, false,
+                violations);
+        requireStoredFile(actor, application.applicationFormHash(), PolicyUnderwritingProcess.VAR_APPLICATION_FORM_HASH,
+                true, violations);
         if (application.enterpriseHashes().isEmpty()) {
             violations.add(PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES,
                     "至少提供一份企业资料（营业执照、安全生产许可证、安全负责人等） (at least one enterprise document)");
         }
         application.enterpriseHashes().forEach(hash ->
-                requireStoredFile(hash, PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES, true, violations));
+                requireStoredFile(actor, hash, PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES, true, violations));
         violations.throwIfAny();
         if (!gate.isFiled(quotation.insurerOrgId())) {
             throw new ForbiddenException(InsurerGate.REFUSAL + "：请另选已备案的保险机构询价 (choose another filed insurer)");
         }
         OffsetDateTime now = now();
         repository.recordApplication(quotationId, application, userId, now);
+        List<String> documents = new ArrayList<>(application.enterpriseHashes());
+        documents.addAll(Arrays.asList(application.contractHash(), application.bidAwardHash(),
+                application.applicationFormHash()));
+        files.attached(FILE_RECORD, quotationId, documents);
         for (Quotation other : repository.quotationsOfProject(quotation.projectId(), OPEN)) {
             // a suspended insurer's quotation lapses wherever it stands: the builder chose another (N5.2)
             if (other.id() != quotationId
@@ -359,13 +371,14 @@ public class UnderwritingService {
         }
     }
 
-    private void requireStoredFile(String hash, String field, boolean required, FieldViolations violations) {
+    private void requireStoredFile(Actor actor, String hash, String field, boolean required,
+            FieldViolations violations) {
         if (hash == null || hash.isBlank()) {
             if (required) {
                 violations.add(field, "必须提供该文件 (required)");
             }
-        } else if (!FileStore.isHash(hash) || !files.exists(hash)) {
-            violations.add(field, "文件未上传到文件库：" + hash + " (no such file in the file store)");
+        } else {
+            files.checkAttachable(actor, hash, field, violations);
         }
     }
 

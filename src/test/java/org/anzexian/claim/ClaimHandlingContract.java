@@ -306,7 +306,7 @@ abstract class ClaimHandlingContract {
         JsonNode claim = acknowledgedClaim();
         step(insurer, claim, "survey", Map.of("surveyFindings", "脚手架连墙件缺失", "accidentCause", "连墙件未按方案设置",
                 "estimatedLoss", 300000));
-        String photo = insuredProjects.storedFile("accident photo");
+        String photo = insuredProjects.storedFile(builder, "accident photo");
         step(builder, claim, "documents", Map.of("documentsProvided", "索赔申请书、事故说明", "documentFiles", List.of(photo)));
         JsonNode asked = step(insurer, claim, "documents-review", Map.of("documentsComplete", false,
                 "moreDocuments", "医疗费用票据原件"));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.registry.organization.OrganizationType;
+import org.anzexian.support.SampleFiles;
 import org.anzexian.support.InsuredProjects.InsuredProject;
 import org.anzexian.support.InsuredProjects.Party;
 import org.anzexian.support.InsuredProjects;
@@ -90,7 +91,7 @@ abstract class HazardFixtures {
     long raise(Site site, HazardSeverity severity, HazardCategory category) {
         return hazards.raise(new NewHazard(site.insured().project().id(), site.insured().policy().id(),
                 HazardSource.VISIT, 1L, category, severity, "连墙件缺失，架体外倾", "3 号楼东侧外架 12 层",
-                List.of(photo("found")), "立即补设连墙件并加固架体", site.verifier().id(), site.verifier().user()));
+                List.of(photo(site.verifier(), "found")), "立即补设连墙件并加固架体", site.verifier().id(), site.verifier().user()));
     }
 
     ProcessInstance instance(long hazardId) {
@@ -116,13 +117,9 @@ abstract class HazardFixtures {
                 .map(entry -> entry.event()).toList();
     }
 
-    /** A stored JPEG-typed file (the store checks the declared type), as uploaded through /api/files. */
-    String photo(String what) {
-        return files.store(what + ".jpg", "image/jpeg", jpeg(what), "hazardTests").sha256();
-    }
-
-    static byte[] jpeg(String what) {
-        return ("\u00ff\u00d8\u00ff " + what + " " + UUID.randomUUID()).getBytes(StandardCharsets.ISO_8859_1);
+    /** A JPEG the party uploaded through /api/files (only its organization may attach it, #11). */
+    String photo(Party uploader, String what) {
+        return files.store(what + ".jpg", "image/jpeg", SampleFiles.jpeg(), uploader.actor()).sha256();
     }
 
     static void moveClock(Date from, Duration by) {

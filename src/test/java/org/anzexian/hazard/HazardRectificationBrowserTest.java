@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.anzexian.platform.files.FileStore;
+import org.anzexian.support.SampleFiles;
 import org.anzexian.support.AnzexianTest;
 import org.anzexian.support.DueJobs;
 import org.anzexian.support.ProjectFiles;
@@ -39,7 +40,7 @@ class HazardRectificationBrowserTest extends HazardFixtures {
         Site site = site();
         long id = raise(site, HazardSeverity.GENERAL);
         ProcessInstance instance = instance(id);
-        byte[] photo = jpeg("rectified scaffold");
+        byte[] photo = SampleFiles.jpeg();
         Path file = ProjectFiles.ROOT.resolve("target/browser/hazard-" + id + "-after.jpg");
         Files.createDirectories(file.getParent());
         Files.write(file, photo);

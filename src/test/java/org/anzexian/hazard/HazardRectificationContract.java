@@ -20,6 +20,7 @@ import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.support.SampleFiles;
 import org.anzexian.support.DueJobs;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.Party;
@@ -91,7 +92,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat(seenByCounty.get("overdue").asBoolean()).isTrue();
         assertThat(seenByCounty.get("escalation").asText()).isEqualTo("CITY");
 
-        assertThat(submitEvidence(site.builder(), id, "已补设连墙件", List.of(photo("after"))).getStatusCode())
+        assertThat(submitEvidence(site.builder(), id, "已补设连墙件", List.of(photo(site.builder(), "after"))).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(verify(site.verifier(), id, true, null).getStatusCode()).isEqualTo(HttpStatus.OK);
         DueJobs.run(engine, instance);
@@ -156,7 +157,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
         ProcessInstance instance = instance(id);
 
         moveClock(raisedAt, Duration.ofDays(2));
-        String firstTry = photo("first try");
+        String firstTry = photo(site.builder(), "first try");
         assertThat(submitEvidence(site.builder(), id, "已整改", List.of(firstTry)).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(tasksOf(site.verifier().group(), id)).containsExactly(TASK_VERIFY);
@@ -167,7 +168,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat(http.withBasicAuth("yuanping", "yuanping").getForEntity("/api/hazards/" + id + "/files/" + firstTry,
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.withBasicAuth(site.verifier().user(), site.verifier().user()).getForEntity(
-                "/api/hazards/" + id + "/files/" + photo("unrelated"), String.class).getStatusCode())
+                "/api/hazards/" + id + "/files/" + photo(site.builder(), "unrelated"), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
         ResponseEntity<JsonNode> noReason = verify(site.verifier(), id, false, " ");
@@ -197,7 +198,7 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThatThrownBy(() -> completeAs(site.builder().user(), site.builder().group(), rectify,
                 Map.of(VAR_EVIDENCE_DESCRIPTION, "补了照片")))
                 .hasMessageContaining("照片");
-        byte[] photo = jpeg("after rework");
+        byte[] photo = SampleFiles.jpeg();
         Map<String, Object> form = new HashMap<>();
         form.put(VAR_EVIDENCE_DESCRIPTION, "按规范加密连墙件");
         form.put(VAR_EVIDENCE_PHOTO_PREFIX + 1,
@@ -231,8 +232,8 @@ abstract class HazardRectificationContract extends HazardFixtures {
         Party stranger = insuredProjects.party(org.anzexian.registry.organization.OrganizationType.CONSTRUCTION_UNIT,
                 InsuredProjects.COUNTY);
 
-        assertThat(submitEvidence(stranger, id, "x", List.of(photo("x"))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(submitEvidence(site.insurer(), id, "x", List.of(photo("x"))).getStatusCode())
+        assertThat(submitEvidence(stranger, id, "x", List.of(photo(stranger, "x"))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(submitEvidence(site.insurer(), id, "x", List.of(photo(site.insurer(), "x"))).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<JsonNode> unknownPhoto = submitEvidence(site.builder(), id, "已整改", List.of("0".repeat(64)));
         assertThat(unknownPhoto.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -243,12 +244,69 @@ abstract class HazardRectificationContract extends HazardFixtures {
     }
 
     @Test
+    void theBuilderMayNotAttachAnotherOrganizationsFileByItsHashButItsOwnWhichTheHazardsPartiesThenRead_issue11() {
+        Site site = site();
+        long id = raise(site, HazardSeverity.GENERAL);
+        String othersLicence = photo(site.insurer(), "insurer licence");
+
+        ResponseEntity<JsonNode> refused = submitEvidence(site.builder(), id, "已整改", List.of(othersLicence));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("fieldErrors").get(0).get("field").asText()).isEqualTo("photos[0]");
+        assertThat(refused.getBody().toString()).contains("不是本单位上传的");
+        assertThat(hazards.require(id).rounds()).flatExtracting(Hazard.Round::evidenceFiles).doesNotContain(othersLicence);
+        assertThat(tasksOf(site.builder().group(), id)).containsExactly(TASK_RECTIFY);
+        assertThat(http.withBasicAuth(site.builder().user(), site.builder().user())
+                .getForEntity("/api/hazards/" + id + "/files/" + othersLicence, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth(site.builder().user(), site.builder().user())
+                .getForEntity("/api/files/" + othersLicence, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        String own = photo(site.builder(), "after");
+        assertThat(submitEvidence(site.builder(), id, "已整改", List.of(own)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<byte[]> seenByVerifier = http.withBasicAuth(site.verifier().user(), site.verifier().user())
+                .getForEntity("/api/hazards/" + id + "/files/" + own, byte[].class);
+        assertThat(seenByVerifier.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(FileStore.sha256(seenByVerifier.getBody())).isEqualTo(own);
+        assertThat(http.withBasicAuth(site.verifier().user(), site.verifier().user())
+                .getForEntity("/api/files/" + own, byte[].class).getStatusCode())
+                .as("a party of the hazard reads its files in the file store too").isEqualTo(HttpStatus.OK);
+        String found = hazards.require(id).photos().get(0);
+        assertThat(http.withBasicAuth(site.builder().user(), site.builder().user())
+                .getForEntity("/api/files/" + found, byte[].class).getStatusCode())
+                .as("the service organization's photo of the hazard, for its construction unit").isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth(site.insurer().user(), site.insurer().user())
+                .getForEntity("/api/files/" + othersLicence, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aTasklistFormPhotoThatIsReallyAnSvgIsRefusedUnderItsFieldAndNothingIsStored_issue11() {
+        Site site = site();
+        long id = raise(site, HazardSeverity.GENERAL);
+        byte[] svg = ("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(" + id + ")\"></svg>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Object> form = new HashMap<>();
+        form.put(VAR_EVIDENCE_DESCRIPTION, "已整改");
+        form.put(VAR_EVIDENCE_PHOTO_PREFIX + 1, Variables.fileValue("after.jpg").file(svg).mimeType("image/jpeg").create());
+        String rectify = task(id, TASK_RECTIFY).getId();
+
+        assertThatThrownBy(() -> completeAs(site.builder().user(), site.builder().group(), rectify, form))
+                .hasMessageContaining("整改后照片 1").hasMessageContaining("不支持的文件类型");
+        assertThat(files.exists(FileStore.sha256(svg))).isFalse();
+        assertThat(tasksOf(site.builder().group(), id)).containsExactly(TASK_RECTIFY);
+
+        byte[] jpeg = SampleFiles.jpeg();
+        form.put(VAR_EVIDENCE_PHOTO_PREFIX + 1, Variables.fileValue("after.jpg").file(jpeg).mimeType("image/jpeg").create());
+        completeAs(site.builder().user(), site.builder().group(), rectify, form);
+        assertThat(hazards.require(id).rounds().get(0).evidenceFiles()).containsExactly(FileStore.sha256(jpeg));
+    }
+
+    @Test
     void evidenceLeftUnverifiedIsChasedWithTheServiceOrgAndTheCountyWhileTheTaskStays_N8_9() {
         Site site = site();
         long id = raise(site, HazardSeverity.GENERAL);
         ProcessInstance instance = instance(id);
         DueJobs.run(engine, instance);
-        assertThat(submitEvidence(site.builder(), id, "已补设连墙件", List.of(photo("after"))).getStatusCode())
+        assertThat(submitEvidence(site.builder(), id, "已补设连墙件", List.of(photo(site.builder(), "after"))).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         Date submittedAt = ClockUtil.getCurrentTime();
 

@@ -123,7 +123,7 @@ public final class InsuredProjects {
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(String.valueOf(quotationId), PolicyUnderwritingProcess.KEY).singleResult();
         complete(instance, filed.clerk(), letter());
-        complete(instance, builder.actor(), application());
+        complete(instance, builder.actor(), application(builder));
         complete(instance, filed.clerk(), Map.of(VAR_REVIEW_DECISION, ACCEPT));
         BigDecimal premium = contractAmount.multiply(new BigDecimal("0.0015")).setScale(2);
         complete(instance, filed.clerk(), Map.of(VAR_PREMIUM_RECEIVED, premium.doubleValue(), VAR_PAID_IN_ONE_PAYMENT, true));
@@ -171,10 +171,13 @@ public final class InsuredProjects {
         return new Party(organization.id(), organization.name(), organization.groupId(), user, email);
     }
 
-    /** Stores a small PDF and returns its SHA-256, for fields that refer to files. */
-    public String storedFile(String text) {
-        byte[] bytes = ("%PDF-1.4 " + text + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-        return files.store(text + ".pdf", "application/pdf", bytes, "insuredProjects").sha256();
+    /**
+     * Stores a small PDF uploaded by the party and returns its SHA-256, for fields that refer to files
+     * (only the uploader's organization may attach it, #11).
+     */
+    public String storedFile(Party uploader, String text) {
+        byte[] bytes = SampleFiles.pdf(text + " " + UUID.randomUUID());
+        return files.store(text + ".pdf", "application/pdf", bytes, uploader.actor()).sha256();
     }
 
     private Party builder(String jurisdictionCode) {
@@ -212,10 +215,10 @@ public final class InsuredProjects {
         return variables;
     }
 
-    private Map<String, Object> application() {
-        return Map.of(VAR_APPLICATION_DECISION, APPLY, VAR_CONTRACT_HASH, storedFile("construction contract"),
-                VAR_APPLICATION_FORM_HASH, storedFile("stamped application form"),
-                VAR_ENTERPRISE_HASHES, storedFile("business license"));
+    private Map<String, Object> application(Party builder) {
+        return Map.of(VAR_APPLICATION_DECISION, APPLY, VAR_CONTRACT_HASH, storedFile(builder, "construction contract"),
+                VAR_APPLICATION_FORM_HASH, storedFile(builder, "stamped application form"),
+                VAR_ENTERPRISE_HASHES, storedFile(builder, "business license"));
     }
 
     private void complete(ProcessInstance instance, Actor actor, Map<String, Object> variables) {

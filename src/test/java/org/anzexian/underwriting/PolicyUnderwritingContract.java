@@ -217,7 +217,7 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
         Map<String, Object> missingContract = applicationVariables();
         missingContract.put(VAR_CONTRACT_HASH, "0".repeat(64));
         assertThatThrownBy(() -> complete(first, builder.user(), missingContract))
-                .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("文件库");
+                .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("请先上传");
         apply(first);
 
         assertThat(other).isEnded().hasPassed(END_LAPSED);

@@ -213,9 +213,10 @@ abstract class UnderwritingFixtures {
         return new NewQuotationRequest(project.id(), Arrays.stream(insurers).map(i -> i.organization().id()).toList());
     }
 
+    /** A PDF the fixture's construction unit uploaded (only its organization may attach it, #11). */
     String store(String text) {
-        byte[] bytes = ("%PDF-1.4 " + text + " " + suffix()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return files.store(text + ".pdf", "application/pdf", bytes, "underwritingTests").sha256();
+        byte[] bytes = org.anzexian.support.SampleFiles.pdf(text + " " + suffix());
+        return files.store(text + ".pdf", "application/pdf", bytes, builder.user()).sha256();
     }
 
     Builder builder() {

@@ -126,7 +126,7 @@ public class InsurerFilingService {
         if (!organizations.isMember(actor, insurer)) {
             throw new ForbiddenException("只有该保险机构的工作人员可以提交其备案 (only the insurer's own staff may file for it)");
         }
-        validate(data, insurer);
+        validate(actor, data, insurer);
         if (repository.existsForOrganization(insurer.id(), FilingStatus.OPEN_OR_FILED)) {
             throw new ConflictException("insurerOrgId", "该机构已有办理中或已备案的备案 (the insurer has an open or filed filing)");
         }
@@ -145,7 +145,7 @@ public class InsurerFilingService {
         if (data.insurerOrgId() != filing.insurerOrgId()) {
             throw new InvalidRequestException("insurerOrgId", "不能更换备案机构 (the insurer of a filing cannot change)");
         }
-        validate(data, organizations.require(filing.insurerOrgId()));
+        validate(actor, data, organizations.require(filing.insurerOrgId()));
         repository.replaceData(id, data, now());
         return require(id);
     }
@@ -173,11 +173,11 @@ public class InsurerFilingService {
      * The licences an insurer proposes as a change of its filing (N3.1, N3.3): plausible dates, valid
      * today, scans uploaded. Refuses (400, each field) what it cannot take; changes nothing.
      */
-    public void requireRenewal(LicenseUpdate update) {
+    public void requireRenewal(Actor actor, LicenseUpdate update) {
         FieldViolations violations = new FieldViolations();
         licenseDates.checkRenewed(violations, "businessLicense", update.businessLicense());
         licenseDates.checkRenewed(violations, "insuranceLicense", update.insuranceLicense());
-        requireStoredFiles(licenseFiles(update.businessLicense(), update.insuranceLicense()), violations);
+        requireStoredFiles(actor, licenseFiles(update.businessLicense(), update.insuranceLicense()), violations);
         violations.throwIfAny();
     }
 
@@ -461,11 +461,11 @@ public class InsurerFilingService {
     // --- helpers ------------------------------------------------------------------------------
 
     /** What Bean Validation cannot check: licence dates, credit codes, branch vs parent, documents present. */
-    private void validate(InsurerFilingData data, Organization insurer) {
+    private void validate(Actor actor, InsurerFilingData data, Organization insurer) {
         FieldViolations violations = new FieldViolations();
         licenseDates.checkFiled(violations, "businessLicense", data.businessLicense());
         licenseDates.checkFiled(violations, "insuranceLicense", data.insuranceLicense());
-        requireStoredFiles(fileReferences(data), violations);
+        requireStoredFiles(actor, fileReferences(data), violations);
         if (data.parentCreditCode() != null) {
             CreditCode.problem(data.parentCreditCode()).ifPresent(problem -> violations.add("parentCreditCode", problem));
             if (data.parentCreditCode().equals(insurer.creditCode())) {
@@ -513,10 +513,10 @@ public class InsurerFilingService {
     }
 
     /** A well-formed reference must name a file that was uploaded to the file store. */
-    private void requireStoredFiles(Map<String, String> references, FieldViolations violations) {
+    private void requireStoredFiles(Actor actor, Map<String, String> references, FieldViolations violations) {
         references.forEach((field, hash) -> {
-            if (FileHash.isValid(hash) && !files.exists(hash)) {
-                violations.add(field, "文件不存在，请先通过 /api/files 上传 (unknown file: upload it first)");
+            if (FileHash.isValid(hash)) {
+                files.checkAttachable(actor, hash, field, violations);
             }
         });
     }

@@ -164,7 +164,7 @@ public class LicenseChangeService {
         if (changes.existsUndone(filingId)) {
             throw new ConflictException("status", "已有待审核的证照变更 (a licence change is pending review)");
         }
-        filings.requireRenewal(proposed);
+        filings.requireRenewal(actor, proposed);
         return changes.insert(filingId, actor.userId(), now(), licensesOf(filing), proposed);
     }
 

@@ -122,19 +122,17 @@ public class ServiceOrgFilingService {
             throw new ConflictException("creditCode",
                     "该机构已有办理中或已备案的备案 (the organization already has an open or filed filing)");
         }
-        requireKnownFiles(request);
+        requireKnownFiles(actor, request);
         return organization;
     }
 
-    private void requireKnownFiles(ServiceOrgFilingRequest request) {
+    private void requireKnownFiles(Actor actor, ServiceOrgFilingRequest request) {
         FieldViolations violations = new FieldViolations();
         for (int i = 0; i < request.evidenceFiles().size(); i++) {
-            if (!files.exists(request.evidenceFiles().get(i))) {
-                violations.add("evidenceFiles[" + i + "]", "文件不存在，请先上传 (unknown file: upload it through /api/files)");
-            }
+            files.checkAttachable(actor, request.evidenceFiles().get(i), "evidenceFiles[" + i + "]", violations);
         }
-        if (request.qualitySystemFile() != null && !files.exists(request.qualitySystemFile())) {
-            violations.add("qualitySystemFile", "文件不存在，请先上传 (unknown file: upload it through /api/files)");
+        if (request.qualitySystemFile() != null) {
+            files.checkAttachable(actor, request.qualitySystemFile(), "qualitySystemFile", violations);
         }
         violations.throwIfAny();
     }
@@ -180,7 +178,7 @@ public class ServiceOrgFilingService {
         if (!filing.data().creditCode().equals(request.creditCode())) {
             throw new InvalidRequestException("creditCode", "不能更改备案机构 (the organization of a filing cannot change)");
         }
-        requireKnownFiles(request);
+        requireKnownFiles(actor, request);
         repository.replaceData(id, request, now());
         return repository.find(id).orElseThrow();
     }

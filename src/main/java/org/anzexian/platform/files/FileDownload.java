@@ -6,7 +6,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The one way a stored file is answered over HTTP: its type, its name for saving, and its hash as ETag. */
+/**
+ * The one way a stored file is answered over HTTP: its type, its name for saving (RFC 5987
+ * {@code filename*}, always as an attachment), its hash as ETag, and no sniffing by the browser.
+ */
 public final class FileDownload {
 
     private FileDownload() {
@@ -18,6 +21,7 @@ public final class FileDownload {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header(HttpHeaders.ETAG, "\"" + file.sha256() + "\"")
+                .header("X-Content-Type-Options", "nosniff")
                 .body(content);
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.web.ApiError;
+import org.anzexian.platform.web.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
@@ -24,21 +27,31 @@ public class FormUploads {
 
     /**
      * Stores the file of form variable {@code variable}, if one was uploaded, and removes the variable.
-     * The Tasklist posts an input left empty as a nameless empty file: that counts as none.
+     * The Tasklist posts an input left empty as a nameless empty file: that counts as none. The file
+     * meets the checks of {@code /api/files}; a refusal names the form field.
      *
      * @return the stored file's SHA-256
      */
-    public Optional<String> take(VariableScope scope, String variable, String uploadedBy) {
+    public Optional<String> take(VariableScope scope, String variable, Actor uploader) {
         Optional<String> stored = Optional.empty();
         if (scope.getVariableTyped(variable) instanceof FileValue file && file.getValue() != null) {
             byte[] content = read(file);
             boolean named = file.getFilename() != null && !file.getFilename().isBlank();
             if (content.length > 0 || named) {
-                stored = Optional.of(files.store(file.getFilename(), file.getMimeType(), content, uploadedBy).sha256());
+                stored = Optional.of(store(variable, file, content, uploader));
             }
         }
         scope.removeVariable(variable);
         return stored;
+    }
+
+    private String store(String variable, FileValue file, byte[] content, Actor uploader) {
+        try {
+            return files.store(file.getFilename(), file.getMimeType(), content, uploader).sha256();
+        } catch (InvalidRequestException refused) {
+            throw new InvalidRequestException(refused.fieldErrors().stream()
+                    .map(error -> new ApiError.FieldMessage(variable, error.message())).toList());
+        }
     }
 
     private static byte[] read(FileValue file) {

@@ -65,10 +65,10 @@ class PreventionServiceVisitDelegates {
                 return;
             }
             Actor actor = Acting.requireUser(task);
-            String report = uploads.take(task, VisitForms.REPORT_FILE, actor.userId()).orElse(null);
+            String report = uploads.take(task, VisitForms.REPORT_FILE, actor).orElse(null);
             // every photo once, so that several hazard lines may show the same one
             List<Optional<String>> photos = VisitForms.PHOTOS.stream()
-                    .map(photo -> uploads.take(task, photo, actor.userId())).toList();
+                    .map(photo -> uploads.take(task, photo, actor)).toList();
             var hazards = VisitForms.hazards(new FormValues(task.getVariables(), clock.getZone()), number -> {
                 if (number < 1 || number > photos.size()) {
                     throw new InvalidRequestException(VisitForms.HAZARD_LINES, "照片序号须为 1 至 "

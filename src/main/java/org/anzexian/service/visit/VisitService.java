@@ -64,6 +64,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public class VisitService {
 
+    /** The records of this module in the file store: a visit's report and photos. */
+    static final String FILE_RECORD = "visit";
+
     private static final Logger log = LoggerFactory.getLogger(VisitService.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
@@ -96,6 +99,8 @@ public class VisitService {
         this.jurisdictions = jurisdictions;
         this.hazards = hazards;
         this.files = files;
+        // the parties of a record read its files and may attach them again (#11)
+        files.registerRecords(FILE_RECORD, this::get);
         this.archive = archive;
         this.notifications = notifications;
         this.engine = engine;
@@ -323,9 +328,7 @@ public class VisitService {
             throw new ConflictException(null, "该次服务没有待上传的报告 (no report is awaited for this visit)");
         }
         FieldViolations violations = new FieldViolations();
-        if (request.reportFile() == null || !files.exists(request.reportFile())) {
-            violations.add("reportFile", "书面服务报告文件不存在，请先上传 (report file not found: upload it first)");
-        }
+        files.checkAttachable(actor, request.reportFile(), "reportFile", violations);
         List<String> fileHashes = new ArrayList<>();
         fileHashes.add(request.reportFile());
         for (int i = 0; i < request.hazards().size(); i++) {
@@ -336,9 +339,7 @@ public class VisitService {
                         + "(category, severity, description, location and proposed measure required)");
             }
             for (String photo : hazard.photos()) {
-                if (!files.exists(photo)) {
-                    violations.add("hazards[" + i + "].photos", "照片不存在，请先上传 (photo not found): " + photo);
-                }
+                files.checkAttachable(actor, photo, "hazards[" + i + "].photos", violations);
                 fileHashes.add(photo);
             }
         }
@@ -346,6 +347,7 @@ public class VisitService {
         OffsetDateTime now = now();
         boolean late = now.isAfter(visit.reportDueAt());
         repository.recordReport(visit.id(), request.reportFile(), request.hazards(), late, actor.userId(), now);
+        files.attached(FILE_RECORD, visit.id(), fileHashes);
         long major = request.hazards().stream().filter(hazard -> hazard.severity() == HazardSeverity.MAJOR).count();
         archive.append(new ArchiveRecord(visit.projectId(), ArchiveSubject.VISIT, visit.id(), "VISIT_REPORTED",
                 actor.userId(), "上传服务报告" + (late || visit.reportLate() ? "（逾期）" : "") + "，隐患 "

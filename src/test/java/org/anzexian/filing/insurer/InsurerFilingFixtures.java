@@ -36,14 +36,12 @@ final class InsurerFilingFixtures {
 
     private final OrganizationService organizations;
     private final GroupDirectory groups;
+    private final FileStore files;
 
-    /** Also puts the fixture files into the file store, as a filing may refer only to stored files. */
     InsurerFilingFixtures(OrganizationService organizations, GroupDirectory groups, FileStore files) {
         this.organizations = organizations;
         this.groups = groups;
-        for (char name : FILE_NAMES.toCharArray()) {
-            files.store("fixture-" + name + ".pdf", "application/pdf", content(name), "filingTests");
-        }
+        this.files = files;
     }
 
     /** A branch, with its clerk, of a new head office. */
@@ -64,7 +62,12 @@ final class InsurerFilingFixtures {
         String email = userId + "@filing.test.anzexian.local";
         groups.ensureUser(userId, "测试", "文员", email, userId);
         groups.ensureMembership(userId, branch.groupId());
-        return new Insurer(branch, parent, new Actor(userId, Set.of(branch.groupId())), email);
+        Actor clerk = new Actor(userId, Set.of(branch.groupId()));
+        // a filing may refer only to files its insurer uploaded (#11): each clerk uploads the fixture files
+        for (char name : FILE_NAMES.toCharArray()) {
+            files.store("fixture-" + name + ".pdf", "application/pdf", content(name), clerk);
+        }
+        return new Insurer(branch, parent, clerk, email);
     }
 
     /** A filing that passes every check on {@code today} with the default DMN thresholds. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.support.SampleFiles;
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.ReviewDecision;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.Engagement;
@@ -115,8 +116,8 @@ public final class FiledServiceOrgs {
                 new StaffMember(ROSTER.get(4), "助理工程师", 5, List.of()));
         List<TeamMember> team = List.of(new TeamMember(ROSTER.get(0), TeamRole.TECHNICAL_LEAD),
                 new TeamMember(ROSTER.get(1), TeamRole.PROJECT_LEAD), new TeamMember(ROSTER.get(3), TeamRole.SERVICE_STAFF));
-        String evidence = files.store("委托合同.pdf", "application/pdf", ("合同 " + s).getBytes(StandardCharsets.UTF_8),
-                org.user()).sha256();
+        String evidence = files.store("委托合同.pdf", "application/pdf", SampleFiles.pdf("合同 " + s),
+                new Actor(org.user(), Set.of(org.group()))).sha256();
         return new ServiceOrgFilingRequest(org.creditCode(), org.name(), "忻州市忻府区", "杨帆", "0350-1234567",
                 new ServiceOrgFilingRequest.Qualification("JL-B-" + s, QualificationClass.B, valid),
                 List.of(new Engagement("中国人民财产保险股份有限公司忻州市分公司", ClientType.INSURER,

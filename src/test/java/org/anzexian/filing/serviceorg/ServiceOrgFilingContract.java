@@ -1,5 +1,6 @@
 package org.anzexian.filing.serviceorg;
 
+import org.anzexian.support.SampleFiles;
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.support.Processes;
 import org.anzexian.support.ReceivedMails;
@@ -378,8 +379,8 @@ abstract class ServiceOrgFilingContract {
                 new StaffMember("员工戊", "助理工程师", 5, List.of()));
         List<TeamMember> team = List.of(new TeamMember("高工甲", TeamRole.TECHNICAL_LEAD),
                 new TeamMember("注册乙", TeamRole.PROJECT_LEAD), new TeamMember("员工丙", TeamRole.SERVICE_STAFF));
-        String evidence = files.store("委托合同.pdf", "application/pdf",
-                ("合同 " + s).getBytes(StandardCharsets.UTF_8), org.user()).sha256();
+        String evidence = files.store("委托合同.pdf", "application/pdf", SampleFiles.pdf("合同 " + s),
+                new Actor(org.user(), Set.of(org.group()))).sha256();
         return new ServiceOrgFilingRequest(org.creditCode(), org.name(), "忻州市忻府区", "杨帆", "0350-1234567",
                 new ServiceOrgFilingRequest.Qualification("JL-B-" + s, QualificationClass.B, valid),
                 List.of(new Engagement("中国人民财产保险股份有限公司忻州市分公司", ClientType.INSURER,

@@ -149,7 +149,7 @@ class DoorAccessMatrixTest {
         long insurerFiling = insurerFilings.list(serviced.insurer().actor(), new PageQuery(0, 10)).items().get(0).id();
         records.put("insurerFiling", insurerFiling);
         String scan = files.store("licence.pdf", "application/pdf",
-                ("%PDF-1.4 matrix licence " + insurerFiling).getBytes(StandardCharsets.UTF_8), "matrix").sha256();
+                ("%PDF-1.4 matrix licence " + insurerFiling).getBytes(StandardCharsets.UTF_8), serviced.insurer().actor()).sha256();
         records.put("insurerLicenseChange", licenseChanges.propose(serviced.insurer().actor(), insurerFiling, new LicenseUpdate(
                 new License("BL-MATRIX-" + insurerFiling, LocalDate.now().plusYears(3), scan),
                 new License("IL-MATRIX-" + insurerFiling, LocalDate.now().plusYears(3), scan))).id());

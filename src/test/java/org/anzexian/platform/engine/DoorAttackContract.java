@@ -63,6 +63,7 @@ import org.anzexian.service.visit.PreventionServiceVisitProcess;
 import org.anzexian.service.visit.Visit;
 import org.anzexian.service.visit.VisitService;
 import org.anzexian.service.visit.VisitStatus;
+import org.anzexian.support.SampleFiles;
 import org.anzexian.support.DueJobs;
 import org.anzexian.support.EngineDoors.Answer;
 import org.anzexian.support.EngineDoors.Door;
@@ -879,7 +880,7 @@ abstract class DoorAttackContract {
     private long hazard() {
         long id = hazards.raise(new NewHazard(a.project().id(), a.policy().id(), HazardSource.VISIT, 1L,
                 HazardCategory.SCAFFOLDING, HazardSeverity.GENERAL, "连墙件缺失，架体外倾", "3 号楼东侧外架 12 层",
-                List.of(photo("found")), "立即补设连墙件并加固架体", a.serviceOrg().id(), a.serviceOrg().user()));
+                List.of(photo(a.serviceOrg(), "found")), "立即补设连墙件并加固架体", a.serviceOrg().id(), a.serviceOrg().user()));
         runJobs(HazardRectificationProcess.KEY, id);
         return id;
     }
@@ -887,7 +888,7 @@ abstract class DoorAttackContract {
     private Step rectify(long hazardId) {
         Map<String, Object> form = new HashMap<>();
         form.put(HazardRectificationProcess.VAR_EVIDENCE_DESCRIPTION, "已补设连墙件");
-        form.put(HazardRectificationProcess.VAR_EVIDENCE_PHOTO_PREFIX + 1, jpeg("after"));
+        form.put(HazardRectificationProcess.VAR_EVIDENCE_PHOTO_PREFIX + 1, SampleFiles.jpeg());
         return hazardStep("整改隐患", hazardId, HazardRectificationProcess.TASK_RECTIFY, builderA, form);
     }
 
@@ -956,9 +957,9 @@ abstract class DoorAttackContract {
     private Step apply(long quotationId) {
         return quotationStep("接受报价并投保", quotationId, PolicyUnderwritingProcess.TASK_APPLY, builderA, Map.of(
                 PolicyUnderwritingProcess.VAR_APPLICATION_DECISION, PolicyUnderwritingProcess.APPLY,
-                PolicyUnderwritingProcess.VAR_CONTRACT_HASH, fixtures.storedFile("construction contract"),
-                PolicyUnderwritingProcess.VAR_APPLICATION_FORM_HASH, fixtures.storedFile("stamped application form"),
-                PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES, fixtures.storedFile("business license")));
+                PolicyUnderwritingProcess.VAR_CONTRACT_HASH, fixtures.storedFile(a.builder(), "construction contract"),
+                PolicyUnderwritingProcess.VAR_APPLICATION_FORM_HASH, fixtures.storedFile(a.builder(), "stamped application form"),
+                PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES, fixtures.storedFile(a.builder(), "business license")));
     }
 
     private Step review(long quotationId) {
@@ -1362,12 +1363,8 @@ abstract class DoorAttackContract {
                 .forEach(instance -> DueJobs.run(engine, instance));
     }
 
-    private String photo(String what) {
-        return files.store(what + ".jpg", "image/jpeg", jpeg(what), "doorAttacks").sha256();
-    }
-
-    private static byte[] jpeg(String what) {
-        return ("\u00ff\u00d8\u00ff " + what + " " + UUID.randomUUID()).getBytes(StandardCharsets.ISO_8859_1);
+    private String photo(InsuredProjects.Party uploader, String what) {
+        return files.store(what + ".jpg", "image/jpeg", SampleFiles.jpeg(), uploader.actor()).sha256();
     }
 
     private Date inDays(int days) {

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.support.SampleFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -44,7 +48,7 @@ abstract class FileStoreContract {
     @Test
     void uploadedFileComesBackByItsSha256() {
         String user = newUser();
-        byte[] bytes = ("营业执照扫描件 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = SampleFiles.pdf("营业执照扫描件 " + UUID.randomUUID());
 
         ResponseEntity<JsonNode> upload = upload(user, "营业执照.pdf", "application/pdf", bytes);
 
@@ -60,13 +64,16 @@ abstract class FileStoreContract {
         assertThat(download.getBody()).isEqualTo(bytes);
         assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
         assertThat(FileStore.sha256(download.getBody())).isEqualTo(sha256);
+        assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("attachment").contains("filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7.pdf");
+        assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     @Test
     void sameBytesTwiceAreStoredOnceAndBothUploadersMayReadThem() {
         String first = newUser();
         String second = newUser();
-        byte[] bytes = ("审计报告 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = SampleFiles.pdf("审计报告 " + UUID.randomUUID());
 
         String hash = upload(first, "a.pdf", "application/pdf", bytes).getBody().get("sha256").asText();
         String again = upload(second, "b.pdf", "application/pdf", bytes).getBody().get("sha256").asText();
@@ -95,7 +102,7 @@ abstract class FileStoreContract {
     @Test
     void serviceRefusesTooLargeFilesThatDidNotComeOverHttp() {
         byte[] bytes = new byte[(int) DataSize.ofMegabytes(properties.maxSize().toMegabytes()).toBytes() + 1];
-        assertThatThrownBy(() -> files.store("big.png", "image/png", bytes, "someone"))
+        assertThatThrownBy(() -> files.store("big.png", "image/png", bytes, new Actor("someone", Set.of())))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("文件过大");
         assertThat(files.exists(FileStore.sha256(bytes))).isFalse();
     }
@@ -126,7 +133,7 @@ abstract class FileStoreContract {
     void anotherUserMayNotReadTheFileButTheCityBureauMay() {
         String owner = newUser();
         String other = newUser();
-        byte[] bytes = ("保险许可证 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = SampleFiles.png();
         String hash = upload(owner, "许可证.png", "image/png", bytes).getBody().get("sha256").asText();
 
         assertThat(http.withBasicAuth(other, other).getForEntity("/api/files/" + hash, String.class).getStatusCode())
@@ -135,6 +142,65 @@ abstract class FileStoreContract {
                 .isEqualTo(bytes);
         assertThat(http.withBasicAuth("demo", "demo").getForEntity("/api/files/" + hash, byte[].class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void htmlOrSvgDeclaredAsAnImageIsRefusedAndAPngOrJpegIsAccepted() {
+        String user = newUser();
+        byte[] html = ("<!DOCTYPE html><html><body><script>alert('" + UUID.randomUUID() + "')</script></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] svg = ("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert('"
+                + UUID.randomUUID() + "')\"></svg>").getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] disguised : List.of(html, svg)) {
+            ResponseEntity<JsonNode> upload = upload(user, "照片.png", "image/png", disguised);
+            assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(upload.getBody().get("fieldErrors").get(0).get("field").asText()).isEqualTo("file");
+            assertThat(upload.getBody().get("fieldErrors").get(0).get("message").asText()).contains("不支持的文件类型");
+            assertThat(files.exists(FileStore.sha256(disguised))).isFalse();
+        }
+        assertThat(upload(user, "照片.png", "image/png", SampleFiles.png()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(upload(user, "照片.jpeg", "image/jpeg", SampleFiles.jpeg()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aPdfDeclaredAsAnImageIsRefusedForTheMismatch() {
+        byte[] pdf = SampleFiles.pdf("declared png " + UUID.randomUUID());
+
+        ResponseEntity<JsonNode> upload = upload(newUser(), "scan.png", "image/png", pdf);
+
+        assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(upload.getBody().toString()).contains("与声明的类型");
+        assertThat(files.exists(FileStore.sha256(pdf))).isFalse();
+    }
+
+    @Test
+    void namesThatHideTheirTypeOrCarryAPathAreRefused() {
+        String user = newUser();
+        for (String name : List.of("invoice\u202Efdp.exe", "合同\u2066.pdf", "tab\t.pdf", "scan.pdf.exe", "scan.exe.pdf",
+                "page.html.pdf", "../../etc/passwd.pdf", "dir\\a.pdf", "scan.png", "noextension", ".pdf")) {
+            byte[] bytes = SampleFiles.pdf(name + UUID.randomUUID());
+            ResponseEntity<JsonNode> upload = upload(user, name, "application/pdf", bytes);
+            assertThat(upload.getStatusCode()).as(name).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(upload.getBody().get("fieldErrors").get(0).get("field").asText()).as(name).isEqualTo("fileName");
+            assertThat(files.exists(FileStore.sha256(bytes))).as(name).isFalse();
+        }
+        assertThat(upload(user, "2024年度审计报告.v2.PDF", "application/pdf", SampleFiles.pdf("ok " + UUID.randomUUID()))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aColleagueOfTheUploadersOrganizationMayReadTheFile() {
+        String owner = newUser();
+        String colleague = newUser();
+        jdbc.sql("SELECT group_id_ FROM act_id_membership WHERE user_id_ = :user").param("user", owner)
+                .query(String.class).list().forEach(group -> groups.ensureMembership(colleague, group));
+        byte[] bytes = SampleFiles.pdf("共享 " + UUID.randomUUID());
+        String hash = upload(owner, "a.pdf", "application/pdf", bytes).getBody().get("sha256").asText();
+
+        assertThat(http.withBasicAuth(colleague, colleague).getForEntity("/api/files/" + hash, byte[].class).getBody())
+                .isEqualTo(bytes);
     }
 
     @Test
@@ -170,7 +236,8 @@ abstract class FileStoreContract {
     /** A user of an organization group of its own; the password is the user id. */
     private String newUser() {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        String group = "participant9" + suffix;
+        // an organization group ends in digits (the organization id), so the uploads are the organization's
+        String group = "participant9" + Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000_000L);
         String user = "fs" + suffix;
         groups.ensureGroup(group, "文件测试 " + suffix, Role.PARTICIPANT);
         groups.ensureUser(user, "测", "试", user + "@example.test", user);

@@ -175,14 +175,14 @@ abstract class PreventionServiceVisitContract {
         ServicedProject serviced = fixtures.serviced();
         Visit visit = onlyVisit(serviced);
         ProcessInstance instance = instance(visit);
-        String photo = fixtures.storedFile("photo of the pit");
+        String photo = fixtures.storedFile(serviced.serviceOrg(), "photo of the pit");
 
         ResponseEntity<JsonNode> recorded = record(serviced.serviceOrg(), visit.id(), visited(InsuredProjects.PROJECT_LEAD, "员工戊"));
         assertThat(recorded.getStatusCode()).as(String.valueOf(recorded.getBody())).isEqualTo(HttpStatus.OK);
         assertThat(recorded.getBody().get("status").asText()).isEqualTo("VISITED");
         assertThat(instance).isWaitingAt(TASK_UPLOAD_REPORT);
 
-        String report = fixtures.storedFile("visit report");
+        String report = fixtures.storedFile(serviced.serviceOrg(), "visit report");
         ResponseEntity<JsonNode> reported = report(serviced.serviceOrg(), visit.id(), new VisitReportRequest(report, List.of(
                 new VisitHazard(HazardCategory.FOUNDATION_PIT, HazardSeverity.MAJOR, "基坑支护开裂", "北侧基坑", List.of(photo),
                         "立即停止开挖并加固支护", null),
@@ -304,7 +304,7 @@ abstract class PreventionServiceVisitContract {
         awaitMail(serviced.serviceOrg().email(), "事故预防服务报告逾期未上传：" + serviced.project().name());
 
         ResponseEntity<JsonNode> reported = report(serviced.serviceOrg(), visit.id(),
-                new VisitReportRequest(fixtures.storedFile("late report"), List.of()));
+                new VisitReportRequest(fixtures.storedFile(serviced.serviceOrg(), "late report"), List.of()));
         DueJobs.run(engine, instance);
 
         assertThat(reported.getStatusCode()).as(String.valueOf(reported.getBody())).isEqualTo(HttpStatus.OK);
@@ -349,7 +349,7 @@ abstract class PreventionServiceVisitContract {
                         .file(("%PDF-1.4 form report " + visit.id()).getBytes()).mimeType("application/pdf").create(),
                 VisitForms.HAZARD_LINES, "一般|脚手架工程|3号楼外架|连墙件缺失|补设连墙件|1",
                 "photo1", org.camunda.bpm.engine.variable.Variables.fileValue("p.png")
-                        .file(("png " + visit.id()).getBytes()).mimeType("image/png").create()));
+                        .file(org.anzexian.support.SampleFiles.png()).mimeType("image/png").create()));
         DueJobs.run(engine, instance);
 
         Visit done = visits.require(visit.id());
@@ -429,7 +429,7 @@ abstract class PreventionServiceVisitContract {
                 new VisitRecordRequest(VisitOutcome.REFUSED, null, null, null, null, "施工单位阻挠服务"));
         Visit visit = onlyVisit(visitedSite);
         record(visitedSite.serviceOrg(), visit.id(), visited(InsuredProjects.PROJECT_LEAD, "员工丙"));
-        report(visitedSite.serviceOrg(), visit.id(), new VisitReportRequest(fixtures.storedFile("digest report"), List.of(
+        report(visitedSite.serviceOrg(), visit.id(), new VisitReportRequest(fixtures.storedFile(visitedSite.serviceOrg(), "digest report"), List.of(
                 new VisitHazard(HazardCategory.WORK_AT_HEIGHT, HazardSeverity.MAJOR, "临边无防护", "5层", List.of(), "设防护栏杆", null))));
 
         Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(CountyVisitDigestProcess.KEY)

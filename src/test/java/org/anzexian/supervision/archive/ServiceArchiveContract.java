@@ -53,8 +53,9 @@ abstract class ServiceArchiveContract {
 
     @Test
     void entriesOfAProjectFormAChainThatVerifies_N6_4() {
-        long projectId = insuredProjects.insured().project().id();
-        String photo = insuredProjects.storedFile("photo");
+        InsuredProjects.InsuredProject insured = insuredProjects.insured();
+        long projectId = insured.project().id();
+        String photo = insuredProjects.storedFile(insured.builder(), "photo");
 
         long first = append(new ArchiveRecord(projectId, ArchiveSubject.HAZARD, -projectId, "HAZARD_RAISED", "so1", "脚手架缺连墙件",
                 List.of(photo)));
