@@ -16,6 +16,14 @@
 //     An embedded HTML form (embedded:deployment:forms/x.html) is filled the same way, its fields found by
 //     their <label for=…>: text inputs and textareas take the value, a select the option's label, a file
 //     input (cam-variable-type="File") the path of the file to upload.
+//   node tasklist-check.mjs chinese --base-url URL --user U --password P --task-id ID
+//       --admin-user A --admin-password B [--locale zh-CN] [--shots-dir DIR]
+//     walks the main views of the four webapps: the Tasklist login page (also as an English browser),
+//     the task list with task ID open and the start-process dialog as U, then Cockpit, Admin and Welcome
+//     as A. On every view no text or placeholder is an English label of the app's 7.24 en.json nor one of
+//     ENGLISH_UI_WORDS, the Camunda 8 banner is not shown, the title and header carry our name and emblem.
+//     Reports {ok, views: [{view, english, banner, title, emblem}]}; a screenshot per view in DIR
+//     (default target/screenshots) (#12).
 //
 // Prints one JSON object on stdout; exit 0 when ok, 1 when the check failed, 2 on a harness error.
 // A failed or broken run leaves a screenshot and the page's HTML in --screenshot-dir (default target/browser).
@@ -151,7 +159,8 @@ async function checkFilters(page, options) {
 async function openTask(page, options, shownInPane) {
   await logIn(page, options);
   await page.goto(tasklistUrl(options.baseUrl, `#/?task=${encodeURIComponent(options.taskId)}`));
-  const missingNotice = page.locator('.notifications .alert-danger', { hasText: 'does not exist' }).first();
+  // TASK_NOT_EXIST of our zh.json (#12)
+  const missingNotice = page.locator('.notifications .alert-danger', { hasText: '该任务已不存在' }).first();
   await Promise.race([
     shownInPane.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }),
     missingNotice.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS }),
@@ -441,7 +450,128 @@ async function submitForm(page, taskId) {
   await page.waitForURL(url => !new URL(url).hash.includes('task='));
 }
 
-const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask };
+/** English words of the webapps people met before #12; none may show on a main view. */
+const ENGLISH_UI_WORDS = ['Start process', 'Create task', 'Claim', 'Add Comment', 'Log in', 'Filter', 'Filters',
+  'Processes', 'Dashboard', 'Users', 'Groups', 'Tasklist', 'Cockpit', 'Admin', 'Welcome', 'Decisions',
+  'Deployments', 'Batches', 'Incidents', 'Tasks', 'Log out', 'Sign out', 'My profile', 'Username', 'Password',
+  'Applications', 'Authorizations', 'Tenants', 'System', 'Human Tasks', 'Running Process Instances'];
+const SYSTEM_NAME = '安责险业务系统';
+
+function webappUrl(baseUrl, app, hash) {
+  return `${baseUrl.replace(/\/$/, '')}/camunda/app/${app}/default/${hash}`;
+}
+
+/** Opens a view of a webapp until its header runs (see loadTasklist on blank pages) and Angular settled. */
+async function openView(page, baseUrl, app, hash) {
+  await loadTasklist(page, () => page.goto(webappUrl(baseUrl, app, hash)),
+    page.locator('[cam-widget-header] .navbar-header').first());
+  await page.waitForFunction(() => !document.querySelector('.app-splash, .spinner-big'), null,
+    { timeout: STEP_TIMEOUT_MS }).catch(() => {});
+  await page.waitForLoadState('networkidle');
+}
+
+/** What the view shows that is not ours: English labels and words, the banner; and whether ours is there. */
+async function inspectView(page, app, view, options) {
+  const found = await page.evaluate(async ({ app, words, systemName }) => {
+    const response = await fetch(`/camunda/app/${app}/locales/en.json`, { credentials: 'same-origin' });
+    const english = JSON.parse((await response.text()).replace(/^\uFEFF/, '')).labels;
+    // labels Chinese writes the same (ID, CSV, JSON, <=) or that need a value filled in are left out
+    const labels = new Set(Object.values(english).map(value => value.trim())
+      .filter(value => /[A-Za-z]{3,}/.test(value) && !value.includes('{{')));
+    const wordPatterns = words.map(word => [word, new RegExp(`(^|[^A-Za-z])${word}([^A-Za-z]|$)`)]);
+    const shown = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.trim();
+      if (text && node.parentElement?.checkVisibility({ visibilityProperty: true })
+          && !node.parentElement.closest('script, style')) {
+        shown.push(text);
+      }
+    }
+    for (const element of document.querySelectorAll('[placeholder], [title]')) {
+      if (element.checkVisibility({ visibilityProperty: true })) {
+        shown.push(...['placeholder', 'title'].map(name => element.getAttribute(name)?.trim()).filter(Boolean));
+      }
+    }
+    const englishShown = [...new Set(shown.filter(text => labels.has(text)
+      || wordPatterns.some(([, pattern]) => pattern.test(text))))];
+    const banner = [...document.querySelectorAll('.ce-eol-banner')].some(element => element.checkVisibility())
+      || document.body.innerText.includes('Camunda 8');
+    const logo = document.querySelector('[cam-widget-header] .brand-logo, .login-logo');
+    const camundaLogoShown = [...document.querySelectorAll('.brand-logo svg, .login-logo svg')]
+      .some(element => element.checkVisibility());
+    const emblem = !!logo && getComputedStyle(logo).backgroundImage.includes('emblem.svg') && !camundaLogoShown;
+    const brand = document.querySelector('[cam-widget-header] .brand-name')?.textContent.trim() ?? '';
+    const loginName = document.querySelector('.login-header .app-name');
+    const loginBrand = loginName ? getComputedStyle(loginName, '::before').content.replace(/"/g, '') : '';
+    return { english: englishShown, banner, emblem, title: document.title,
+      named: brand.startsWith(systemName) || loginBrand === systemName };
+  }, { app, words: ENGLISH_UI_WORDS, systemName: SYSTEM_NAME });
+  mkdirSync(options.shotsDir, { recursive: true });
+  const screenshot = join(options.shotsDir, `${view}.png`);
+  await page.screenshot({ path: screenshot, fullPage: true });
+  const ok = found.english.length === 0 && !found.banner && found.emblem && found.named
+    && found.title.startsWith(SYSTEM_NAME);
+  return { view, ok, ...found, screenshot };
+}
+
+async function checkChinese(page, options) {
+  if (!options.taskId || !options.adminUser || !options.adminPassword) {
+    throw new Error('chinese needs --task-id, --admin-user and --admin-password');
+  }
+  options.shotsDir = resolve(options.shotsDir || 'target/screenshots');
+  const views = [];
+  const username = page.locator('input[ng-model="username"]');
+
+  // an English browser gets Chinese too: the webapps pick the browser's language only among availableLocales
+  const englishPage = await page.context().newPage();
+  await englishPage.addInitScript(() => {
+    Object.defineProperty(navigator, 'language', { get: () => 'en-US' });
+    Object.defineProperty(navigator, 'languages', { get: () => ['en-US', 'en'] });
+  });
+  await loadTasklist(englishPage, () => englishPage.goto(tasklistUrl(options.baseUrl, '#/login')),
+    englishPage.locator('input[ng-model="username"]'));
+  views.push(await inspectView(englishPage, 'tasklist', 'tasklist-login-english-browser', options));
+  await englishPage.close();
+
+  await loadTasklist(page, () => page.goto(tasklistUrl(options.baseUrl, '#/login')), username);
+  views.push(await inspectView(page, 'tasklist', 'tasklist-login', options));
+
+  await logIn(page, options);
+  await openView(page, options.baseUrl, 'tasklist', `#/?task=${encodeURIComponent(options.taskId)}`);
+  await page.locator('.task-details [ng-click="claim()"], .task-details .assignee').first().waitFor();
+  views.push(await inspectView(page, 'tasklist', 'tasklist-task', options));
+  await page.locator('li.start-process-action a').click();
+  await page.locator('.modal-content').waitFor();
+  await page.waitForLoadState('networkidle');
+  views.push(await inspectView(page, 'tasklist', 'tasklist-start-process', options));
+  await page.keyboard.press('Escape');
+
+  await page.context().clearCookies();
+  await page.goto('about:blank');
+  await logIn(page, { ...options, user: options.adminUser, password: options.adminPassword });
+  for (const [app, hash, view] of [
+    ['tasklist', '#/', 'tasklist-admin'],
+    ['cockpit', '#/dashboard', 'cockpit-dashboard'],
+    ['cockpit', '#/processes', 'cockpit-processes'],
+    ['cockpit', '#/decisions', 'cockpit-decisions'],
+    ['cockpit', '#/tasks', 'cockpit-tasks'],
+    ['cockpit', '#/repository', 'cockpit-deployments'],
+    ['cockpit', '#/batch', 'cockpit-batches'],
+    ['admin', '#/users', 'admin-users'],
+    ['admin', '#/groups', 'admin-groups'],
+    ['admin', '#/tenants', 'admin-tenants'],
+    ['admin', '#/authorization?resource=0', 'admin-authorizations'],
+    ['admin', '#/system?section=system-settings-general', 'admin-system'],
+    ['welcome', '#/welcome', 'welcome'],
+  ]) {
+    await openView(page, options.baseUrl, app, hash);
+    views.push(await inspectView(page, app, view, options));
+  }
+  return { ok: views.every(view => view.ok), views };
+}
+
+const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask, chinese: checkChinese };
 
 async function main() {
   let options;
@@ -465,6 +595,7 @@ async function main() {
       headless: true,
       args: CHROMIUM_ARGS,
       timeout: STEP_TIMEOUT_MS,
+      ...(options.locale ? { locale: options.locale } : {}),
     });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
     page = context.pages()[0] ?? await context.newPage();
