@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.support.AnzexianTest;
+import org.anzexian.support.ProjectFiles;
 import org.anzexian.support.TasklistScript;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Filters and task visibility in the Tasklist as people see them (headless Chromium, {@link TasklistScript}). */
+/**
+ * Filters, task visibility and the language of the webapps as people see them (headless Chromium,
+ * {@link TasklistScript}).
+ */
 @AnzexianTest
 class TasklistBrowserTest {
 
@@ -61,6 +65,34 @@ class TasklistBrowserTest {
 
         assertThat(otherInsurer.path("nameAnywhere").asBoolean()).isFalse();
         assertThat(ownInsurer.path("nameShown").asBoolean()).isTrue();
+    }
+
+    /**
+     * Issue #12, journey 6: the main views of Tasklist, Cockpit, Admin and Welcome in a zh-CN browser (the
+     * login page also in an English one) show no English label and no Camunda 8 banner, and carry the
+     * system's name and emblem; a screenshot of each view lands in target/screenshots/.
+     */
+    @Test
+    void theWebappsSpeakChineseUnderOurNameAndShowNoBanner() {
+        PlatformFixtures fixtures = new PlatformFixtures(engine, groups);
+        PlatformFixtures.Member insurer = fixtures.member(Role.INSURER);
+        fixtures.deployProbe();
+        String instanceId = fixtures.startProbe(insurer.groupId(), Duration.ofDays(3)).getId();
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
+                .taskDefinitionKey(PlatformProbeModel.USER_TASK_HANDLE).singleResult();
+
+        // demo / demo: the administrator of the demo data, who may open Cockpit and Admin (README)
+        JsonNode result = tasklistCheck("chinese", insurer.userId(), insurer.userId(), "--task-id", task.getId(),
+                "--admin-user", "demo", "--admin-password", "demo", "--locale", "zh-CN",
+                "--shots-dir", ProjectFiles.ROOT.resolve("target/screenshots").toString());
+
+        assertThat(result.path("views")).hasSizeGreaterThanOrEqualTo(17);
+        result.path("views").forEach(view -> {
+            assertThat(view.path("english")).as("English on %s", view.path("view")).isEmpty();
+            assertThat(view.path("banner").asBoolean()).as("banner on %s", view.path("view")).isFalse();
+            assertThat(view.path("title").asText()).as("title of %s", view.path("view")).startsWith("安责险业务系统");
+            assertThat(view.path("emblem").asBoolean()).as("emblem on %s", view.path("view")).isTrue();
+        });
     }
 
     private JsonNode tasklistCheck(String scenario, String user, String password, String... options) {
