@@ -563,7 +563,7 @@ async function checkChinese(page, options) {
     ['admin', '#/tenants', 'admin-tenants'],
     ['admin', '#/authorization?resource=0', 'admin-authorizations'],
     ['admin', '#/system?section=system-settings-general', 'admin-system'],
-    ['welcome', '#/welcome', 'welcome'],
+    ['welcome', '#!/welcome', 'welcome'],
   ]) {
     await openView(page, options.baseUrl, app, hash);
     views.push(await inspectView(page, app, view, options));
