@@ -539,11 +539,12 @@ async function checkChinese(page, options) {
 
   await logIn(page, options);
   await openView(page, options.baseUrl, 'tasklist', `#/?task=${encodeURIComponent(options.taskId)}`);
-  await page.locator('.task-details [ng-click="claim()"], .task-details .assignee').first().waitFor();
+  await page.locator('.task-details [ng-click="claim()"], .task-details li.assignee').first().waitFor();
+  await page.locator('.task-details .fjs-container').first().waitFor().catch(() => {});
   views.push(await inspectView(page, 'tasklist', 'tasklist-task', options));
   await page.locator('li.start-process-action a').click();
-  await page.locator('.modal-content').waitFor();
-  await page.waitForLoadState('networkidle');
+  // the dialog lists the processes once loaded
+  await page.locator('.modal-body [ng-click^="selectProcessDefinition"]').first().waitFor();
   views.push(await inspectView(page, 'tasklist', 'tasklist-start-process', options));
   await page.keyboard.press('Escape');
 
