@@ -1,6 +1,7 @@
 package org.anzexian.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Filters and task visibility in the Tasklist as people see them (headless Chromium, {@link TasklistScript}). */
+@Tag("browser")
 @AnzexianTest
 class TasklistBrowserTest {
 
