@@ -1,6 +1,7 @@
 package org.anzexian.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -41,6 +42,7 @@ import org.springframework.http.ResponseEntity;
  * fills the Camunda Form {@code claimAcknowledge}; the claim ({@code GET /api/claims/{id}}) and the
  * outbox are the judges, so a form that submits nothing or the wrong variables fails here.
  */
+@Tag("browser")
 @AnzexianTest
 class ClaimAcknowledgeBrowserTest {
 

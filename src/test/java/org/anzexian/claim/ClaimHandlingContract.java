@@ -457,6 +457,8 @@ abstract class ClaimHandlingContract {
         insurer = insured.insurer();
         builder = insured.builder();
         InsuredProjects.ServicedProject serviced = insuredProjects.serviced(insured);
+        // the fresh policy starts today: a day on, an accident of two hours ago lies inside it at any hour
+        moveClock(Duration.ofDays(1));
         JsonNode claim = paidClaim();
         JsonNode closed = step(insurer, claim, "recommendations", recommendations(false));
         long rectification = java.util.stream.StreamSupport.stream(closed.get("recommendations").spliterator(), false)

@@ -1,6 +1,7 @@
 package org.anzexian.hazard;
 
 import static org.anzexian.hazard.HazardRectificationProcess.*;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -24,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * form with a photo file as the construction unit's user, then the Camunda Form of the verification as
  * the service organization's user. The hazard's record, the file store and the engine are the judges.
  */
+@Tag("browser")
 @AnzexianTest
 class HazardRectificationBrowserTest extends HazardFixtures {
 

@@ -1,6 +1,7 @@
 package org.anzexian.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Filters, task visibility and the language of the webapps as people see them (headless Chromium,
  * {@link TasklistScript}).
  */
+@Tag("browser")
 @AnzexianTest
 class TasklistBrowserTest {
 

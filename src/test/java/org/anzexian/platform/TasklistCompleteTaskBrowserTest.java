@@ -1,6 +1,7 @@
 package org.anzexian.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Camunda Form (one field of each kind) and completes it in headless Chromium; the engine's history is the
  * judge, so a form that silently submits nothing fails here.
  */
+@Tag("browser")
 @AnzexianTest
 class TasklistCompleteTaskBrowserTest {
 

@@ -1,6 +1,7 @@
 package org.anzexian.underwriting;
 
 import static org.anzexian.underwriting.PolicyUnderwritingProcess.*;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import org.springframework.http.ResponseEntity;
  * user; the quotation (service and {@code GET /api/quotations/{id}}) and the engine are the judges, so a
  * form that submits nothing, or submits the wrong variables, fails here.
  */
+@Tag("browser")
 @AnzexianTest
 class PolicyUnderwritingBrowserTest extends UnderwritingFixtures {
 

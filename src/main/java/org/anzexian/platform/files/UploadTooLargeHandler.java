@@ -1,5 +1,7 @@
 package org.anzexian.platform.files;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.anzexian.platform.web.ApiError;
 import org.springframework.http.HttpStatus;
@@ -33,11 +35,18 @@ class UploadTooLargeHandler {
                 List.of(new ApiError.FieldMessage("file", message))));
     }
 
-    /** A multipart body that cannot be read — truncated, without boundary — is the client's fault (#11, finding 7). */
+    /**
+     * A multipart body that cannot be read — truncated, without boundary — is the client's fault (#11,
+     * finding 7). On the error page of a request refused before its body was read (the webapps' CSRF
+     * filter refusing a cross-site upload), the refusal's own status stands.
+     */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ApiError> unreadable(MultipartException exception) {
-        HttpStatus status = HttpStatus.BAD_REQUEST;
-        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(),
-                "上传内容不完整或格式有误 (malformed multipart request)", List.of()));
+    ResponseEntity<ApiError> unreadable(MultipartException exception, HttpServletRequest request) {
+        HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer refused
+                ? HttpStatus.valueOf(refused) : HttpStatus.BAD_REQUEST;
+        String message = status == HttpStatus.BAD_REQUEST ? "上传内容不完整或格式有误 (malformed multipart request)"
+                : "请求被拒绝 (request refused)";
+        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), message,
+                List.of()));
     }
 }

@@ -1,6 +1,7 @@
 package org.anzexian.filing.insurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -33,6 +34,7 @@ import org.springframework.http.ResponseEntity;
  * people do it: headless Chromium fills the review form; the engine, the filing and the public register
  * {@code GET /api/insurers} are the judges, so a form that submits nothing fails here.
  */
+@Tag("browser")
 @AnzexianTest
 class InsurerFilingBrowserTest {
 

@@ -110,7 +110,7 @@ class CrossSiteRequestTest {
         removeDeployments();
 
         HttpResponse<String> withoutToken = browser.send(deploy.copy().header("Origin", "https://evil.example"));
-        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.statusCode()).as(withoutToken.body()).isEqualTo(403);
         assertThat(repository.createDeploymentQuery().deploymentName(deploymentName).count()).isZero();
     }
 

@@ -1,6 +1,7 @@
 package org.anzexian.service.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.springframework.context.ApplicationContext;
  * reaches the same checks as {@code /api}, a team from outside the organization's filed roster is refused
  * with the task left open, and the complete team is recorded.
  */
+@Tag("browser")
 @AnzexianTest
 class ServiceTeamRegistrationBrowserTest {
 

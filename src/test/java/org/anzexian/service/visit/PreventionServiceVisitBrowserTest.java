@@ -1,6 +1,7 @@
 package org.anzexian.service.visit;
 
 import static org.anzexian.service.visit.PreventionServiceVisitProcess.*;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import org.springframework.context.ApplicationContext;
  * headless Chromium fills the embedded visit-record form, then the report form with a PDF and a photo
  * file; the visit's record, the file store and the hazard it raised are the judges.
  */
+@Tag("browser")
 @AnzexianTest
 class PreventionServiceVisitBrowserTest {
 
