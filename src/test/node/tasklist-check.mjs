@@ -2,6 +2,8 @@
 //
 //   node tasklist-check.mjs filters --base-url URL --user U --password P --expect-filter 我的待办 [...]
 //     logs in and reports the names in the filter list; ok when every expected filter is listed.
+//   node tasklist-check.mjs counts --base-url URL --user U --password P --expect-count 本组待办=2 [...]
+//     logs in and reports the number next to each filter; ok when each expected count is shown (#12).
 //   node tasklist-check.mjs task --base-url URL --user U --password P --task-id ID --task-name NAME
 //       --expect visible|hidden
 //     logs in and opens #/?task=ID; "visible": the task's name shows in the task pane;
@@ -43,7 +45,7 @@ const CHROMIUM_ARGS = [
 
 function parseArgs(argv) {
   const [scenario, ...rest] = argv;
-  const options = { scenario, expectFilter: [], field: [] };
+  const options = { scenario, expectFilter: [], expectCount: [], field: [] };
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     const value = rest[i + 1];
@@ -572,7 +574,39 @@ async function checkChinese(page, options) {
   return { ok: views.every(view => view.ok), views };
 }
 
-const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask, chinese: checkChinese };
+
+/** What each filter shows: its name and its visible counter(s). */
+async function shownCounts(page) {
+  return page.$$eval('section.task-filters .task-filter .name a', links => Object.fromEntries(links.map(link => [
+    [...link.childNodes].filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.textContent).join('').trim(),
+    [...link.querySelectorAll('.counter')].filter(counter => counter.offsetParent !== null)
+      .map(counter => counter.textContent.trim()).join(' '),
+  ])));
+}
+
+/**
+ * The number shown next to each filter, selected or not (#12): waits until every --expect-count name=n is
+ * shown, then reports what each filter shows.
+ */
+async function checkFilterCounts(page, options) {
+  await logIn(page, options);
+  const expected = Object.fromEntries(options.expectCount.map(pair => pair.split('=')));
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let counts;
+  let wrong;
+  for (;;) {
+    counts = await shownCounts(page);
+    wrong = Object.keys(expected).filter(name => counts[name] !== expected[name]);
+    if (wrong.length === 0 || Date.now() > deadline) {
+      break;
+    }
+    await page.waitForTimeout(250);
+  }
+  return { ok: wrong.length === 0, counts, wrong };
+}
+
+const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask, counts: checkFilterCounts,
+  chinese: checkChinese };
 
 async function main() {
   let options;

@@ -3,7 +3,11 @@ package org.anzexian.underwriting;
 import org.anzexian.platform.engine.gate.ForModels;
 import org.springframework.stereotype.Component;
 
-/** Timer values of {@code processes/policyUnderwriting.bpmn}, read when a timer is created. */
+/**
+ * Timer values and task due dates of {@code processes/policyUnderwriting.bpmn} and
+ * {@code processes/policyEndorsement.bpmn}, read when a timer or task is created (a duration as a due date
+ * counts from the task's creation).
+ */
 @ForModels
 @Component("underwritingSchedule")
 public class UnderwritingSchedule {
@@ -21,5 +25,13 @@ public class UnderwritingSchedule {
 
     public String quotationEscalation() {
         return properties.quotationEscalation().toString();
+    }
+
+    public String reviewDue() {
+        return properties.reviewWithin().toString();
+    }
+
+    public String premiumDue() {
+        return properties.premiumWithin().toString();
     }
 }

@@ -14,16 +14,19 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.anzexian.notification.NoticeDelivery;
 import org.anzexian.notification.NoticeFilter;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
+import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
-import org.anzexian.support.SampleFiles;
 import org.anzexian.support.DueJobs;
-import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.Party;
+import org.anzexian.support.InsuredProjects;
+import org.anzexian.support.SampleFiles;
+import org.anzexian.support.TaskDeadlines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
@@ -128,6 +131,10 @@ abstract class HazardRectificationContract extends HazardFixtures {
         moveClock(raisedAt, Duration.ofDays(7).plusMinutes(1));
         DueJobs.run(engine, instance);
         assertThat(tasksOf(PlatformGroups.county(InsuredProjects.COUNTY), id)).containsExactly(TASK_COUNTY_SUPERVISION);
+        // #12: the county's supervision is due when the city is called in (DMN hazardDeadline)
+        TaskDeadlines.assertDueAt(engine, instance, TASK_COUNTY_SUPERVISION,
+                (Date) engine.getRuntimeService().getVariable(instance.getId(), VAR_CITY_ESCALATION_AT),
+                new Actor("xinfu", Set.of(PlatformGroups.county(InsuredProjects.COUNTY))));
         awaitMail(COUNTY_MAIL, "隐患逾期未整改：" + site.insured().project().name());
 
         moveClock(raisedAt, Duration.ofDays(9));
@@ -161,6 +168,8 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat(submitEvidence(site.builder(), id, "已整改", List.of(firstTry)).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(tasksOf(site.verifier().group(), id)).containsExactly(TASK_VERIFY);
+        // #12: the verification is due verificationWithin after the evidence (DMN hazardDeadline, general: 2 days)
+        TaskDeadlines.assertDueAfterCreation(engine, instance, TASK_VERIFY, Duration.ofDays(2), site.verifier().actor());
         ResponseEntity<byte[]> evidenceSeenByVerifier = http.withBasicAuth(site.verifier().user(), site.verifier().user())
                 .getForEntity("/api/hazards/" + id + "/files/" + firstTry, byte[].class);
         assertThat(evidenceSeenByVerifier.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -30,6 +30,7 @@ import org.anzexian.registry.project.ProjectCategory;
 import org.anzexian.registry.project.ProjectSubtype;
 import org.anzexian.support.EngineDoors;
 import org.anzexian.support.Processes;
+import org.anzexian.support.TaskDeadlines;
 import org.anzexian.support.EngineDoors.Door;
 import org.anzexian.support.TestSmtp;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -82,6 +83,8 @@ abstract class PolicyEndorsementContract extends UnderwritingFixtures {
         ProcessInstance instance = Processes.instance(engine, KEY, endorsement.id());
         assertThat(instance).isWaitingAt(TASK_CONFIRM_PREMIUM);
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(insurer.organization().groupId());
+        TaskDeadlines.assertDueAfterCreation(engine, instance, TASK_CONFIRM_PREMIUM, settings.premiumWithin(),
+                insurer.clerk());
         Map<String, Object> shown = engine.getRuntimeService().getVariables(instance.getId());
         assertThat(shown).containsEntry(VAR_OLD_CONTRACT_AMOUNT, "¥12,000,000.00")
                 .containsEntry(VAR_NEW_CONTRACT_AMOUNT, "¥24,000,000.00")

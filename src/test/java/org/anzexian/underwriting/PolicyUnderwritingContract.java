@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.anzexian.support.TaskDeadlines;
 import org.anzexian.support.TestSmtp;
 import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.FiledInsurers.Insurer;
@@ -59,6 +60,9 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
         ProcessInstance instance = instance(quotation.id());
         assertThat(instance).isWaitingAt(TASK_ISSUE_QUOTATION);
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(insurer.organization().groupId());
+        // #12: each of the insurer's steps is due when the settings say, and its 即将到期/已逾期 filters list it
+        TaskDeadlines.assertDueAfterCreation(engine, instance, TASK_ISSUE_QUOTATION, settings.quotationEscalation(),
+                insurer.clerk());
 
         issueLetter(instance, "1.5", "permille");
         Quotation issued = underwriting.get(builder.user(), quotation.id());
@@ -77,8 +81,12 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
 
         apply(instance);
         assertThat(instance).isWaitingAt(TASK_REVIEW_APPLICATION);
+        TaskDeadlines.assertDueAfterCreation(engine, instance, TASK_REVIEW_APPLICATION, settings.reviewWithin(),
+                insurer.clerk());
         review(instance, ACCEPT, null);
         assertThat(instance).isWaitingAt(TASK_CONFIRM_PREMIUM);
+        TaskDeadlines.assertDueAfterCreation(engine, instance, TASK_CONFIRM_PREMIUM, settings.premiumWithin(),
+                insurer.clerk());
 
         assertThatThrownBy(() -> premium(instance, "9000.00", true))
                 .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("N4.3");

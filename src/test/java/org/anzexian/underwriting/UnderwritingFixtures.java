@@ -74,6 +74,7 @@ abstract class UnderwritingFixtures {
     @Autowired NotificationService notifications;
     @Autowired TestRestTemplate http;
     @Autowired Clock clock;
+    @Autowired UnderwritingProperties settings;
 
     FiledInsurers insurers;
     Insurer insurer;

@@ -2,6 +2,8 @@ package org.anzexian.filing.insurer;
 
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.support.Processes;
+import org.anzexian.support.TaskDeadlines;
+import org.anzexian.filing.FilingProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -82,6 +84,8 @@ abstract class InsurerFilingProcessContract {
     TestRestTemplate http;
     @Autowired
     Clock clock;
+    @Autowired
+    FilingProperties settings;
 
     InsurerFilingFixtures fixtures;
     Insurer insurer;
@@ -112,6 +116,9 @@ abstract class InsurerFilingProcessContract {
         ProcessInstance instance = instance(filing);
         assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_REVIEW_FILING);
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(PlatformGroups.CITY_BUREAU);
+        // #12: the review is due when the bureau would be reminded, in its 即将到期/已逾期 filters
+        TaskDeadlines.assertDueAfterCreation(engine, instance, InsurerFilingProcess.TASK_REVIEW_FILING,
+                settings.reviewReminder(), InsurerFilingFixtures.CITY);
         assertThat(gate.isFiled(insurer.organization().id())).isFalse();
 
         review(instance, "approve", null);
@@ -148,6 +155,9 @@ abstract class InsurerFilingProcessContract {
         assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_CORRECT_FILING);
         Task correction = BpmnAwareTests.task(instance);
         assertThat(correction).hasCandidateGroup(insurer.groupId());
+        // #12: the correction is due when the filing would lapse
+        TaskDeadlines.assertDueAfterCreation(engine, instance, InsurerFilingProcess.TASK_CORRECT_FILING,
+                settings.correctionDeadline(), insurer.clerk());
         assertThat((String) engine.getTaskService().getVariable(correction.getId(), InsurerFilingProcess.VAR_CORRECTION_REASONS))
                 .contains("承保件数 10 少于 100");
         assertThat(awaitMail(insurer.email()).getContent().toString()).contains("承保件数 10 少于 100");

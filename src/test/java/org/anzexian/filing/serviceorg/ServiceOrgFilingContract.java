@@ -3,6 +3,8 @@ package org.anzexian.filing.serviceorg;
 import org.anzexian.support.SampleFiles;
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.support.Processes;
+import org.anzexian.support.TaskDeadlines;
+import org.anzexian.filing.FilingProperties;
 import org.anzexian.support.ReceivedMails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -86,6 +88,9 @@ abstract class ServiceOrgFilingContract {
     @Autowired
     ServiceOrgFilingService filings;
 
+    @Autowired
+    FilingProperties settings;
+
     @BeforeEach
     void initAssertions() {
         BpmnAwareTests.init(engine);
@@ -110,6 +115,9 @@ abstract class ServiceOrgFilingContract {
         ProcessInstance instance = instance(filing);
         assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(PlatformGroups.CITY_BUREAU);
+        // #12: the review is due when the bureau would be reminded, in its 即将到期/已逾期 filters
+        TaskDeadlines.assertDueAfterCreation(engine, instance, ServiceOrgFilingProcess.TASK_REVIEW_FILING,
+                settings.reviewReminder(), new Actor("city", Set.of(PlatformGroups.CITY_BUREAU)));
 
         review(filing, "APPROVE", null); // the enum name /api accepted before the shared form value "approve"
         DueJobs.run(engine, instance);
@@ -183,6 +191,9 @@ abstract class ServiceOrgFilingContract {
         ProcessInstance instance = instance(filing);
         assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_CORRECT_FILING);
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(org.group());
+        // #12: the correction is due when the filing would lapse
+        TaskDeadlines.assertDueAfterCreation(engine, instance, ServiceOrgFilingProcess.TASK_CORRECT_FILING,
+                settings.correctionDeadline(), new Actor(org.user(), Set.of(org.group())));
         assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), ServiceOrgFilingProcess.VAR_CHECK_SUMMARY))
                 .contains("专业技术人员配备").contains("5年以上 4 人（须 5）");
 

@@ -3,6 +3,7 @@ package org.anzexian.platform.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.anzexian.support.ProjectFiles;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,20 @@ class FormFieldsTest {
         assertThat(quotation.editable()).contains("projectCode", "insurerOrgIds");
         assertThat(visit.labelOf("arrivedAt")).contains("到场时间");
         assertThat(visit.labelOf("verifierGroup")).isEmpty();
+    }
+
+    /** #12: display fields became {@code readonly} for Camunda's form linter; both stay unchangeable at the door. */
+    @Test
+    void aReadonlyFieldIsShownLikeADisabledOneAndOnlyAFieldWithoutEitherIsEditable() {
+        FormFields form = FormFields.ofCamundaForm("""
+                {"components": [
+                  {"type": "textfield", "key": "readonlyField", "readonly": true},
+                  {"type": "textfield", "key": "disabledField", "disabled": true},
+                  {"type": "textfield", "key": "notReadonly", "readonly": false},
+                  {"type": "textfield", "key": "typed"}
+                ]}""".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(form.shown()).containsExactlyInAnyOrder("readonlyField", "disabledField");
+        assertThat(form.editable()).containsExactlyInAnyOrder("notReadonly", "typed");
     }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.anzexian.support.DueJobs;
+import org.anzexian.support.TaskDeadlines;
 import org.anzexian.support.TestSmtp;
 import org.anzexian.filing.serviceorg.FiledServiceOrgs;
 import org.anzexian.filing.serviceorg.FiledServiceOrgs.ServiceOrg;
@@ -131,6 +132,10 @@ abstract class ServiceTeamRegistrationContract {
 
         assertThat(instance).isWaitingAt(ServiceTeamRegistrationProcess.TASK_REGISTER_SERVICE_TEAM);
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(insurer.group());
+        // #12, N6.3: the task is due at the registration deadline (DMN registrationDeadline)
+        TaskDeadlines.assertDueAt(engine, instance, ServiceTeamRegistrationProcess.TASK_REGISTER_SERVICE_TEAM,
+                (Date) engine.getRuntimeService().getVariable(instance.getId(), ServiceTeamRegistrationProcess.VAR_DEADLINE_AT),
+                new Actor(insurer.user(), Set.of(insurer.group())));
         ResponseEntity<JsonNode> response = register(insurer, policyId, complete(serviceOrg));
 
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
