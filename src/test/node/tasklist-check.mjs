@@ -16,6 +16,14 @@
 //     An embedded HTML form (embedded:deployment:forms/x.html) is filled the same way, its fields found by
 //     their <label for=…>: text inputs and textareas take the value, a select the option's label, a file
 //     input (cam-variable-type="File") the path of the file to upload.
+//   node tasklist-check.mjs start-form --base-url URL --user U --password P --process-key KEY
+//       [--openings N] [--expect-text TEXT ...]
+//     logs in and opens the process's start form N times (default 1) by the Tasklist's link
+//     #/?processStart=KEY, closing it each time; each opening waits until the form shows every expected
+//     text (what it loads from /api) and asks the server whose session the page holds. Reports {ok,
+//     opened, incomplete, loggedOut: [opening numbers], api: {calls, failed, setSessionCookie}, screenshots
+//     (of the first and the last opening)}; ok when every opening showed its texts with the user still
+//     logged in, and every /api answer was a success that set no session cookie.
 //
 // Prints one JSON object on stdout; exit 0 when ok, 1 when the check failed, 2 on a harness error.
 // A failed or broken run leaves a screenshot and the page's HTML in --screenshot-dir (default target/browser).
@@ -35,7 +43,7 @@ const CHROMIUM_ARGS = [
 
 function parseArgs(argv) {
   const [scenario, ...rest] = argv;
-  const options = { scenario, expectFilter: [], field: [] };
+  const options = { scenario, expectFilter: [], expectText: [], field: [] };
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     const value = rest[i + 1];
@@ -89,17 +97,21 @@ async function logIn(page, options) {
   for (let attempt = 1; ; attempt++) {
     await logInOnce(page, options);
     await page.waitForLoadState('networkidle');
-    const sessionUser = await page.evaluate(async () => {
-      const response = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' });
-      return response.ok ? (await response.json()).userId : null;
-    });
-    if (sessionUser === options.user) {
+    if (await sessionUser(page) === options.user) {
       return;
     }
     if (attempt === 3) {
       throw new Error(`the session of '${options.user}' did not stay logged in after 3 logins`);
     }
   }
+}
+
+/** Whom the server takes the page's session for: the webapps' logged-in user, or null. */
+async function sessionUser(page) {
+  return page.evaluate(async () => {
+    const response = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' });
+    return response.ok ? (await response.json()).userId : null;
+  });
 }
 
 async function logInOnce(page, options) {
@@ -183,21 +195,6 @@ async function completeTask(page, options) {
     }
     return [option.slice(0, at), option.slice(at + 1)];
   });
-  // now and then the Tasklist loses its session under load and falls back to the login view (see logIn):
-  // then start over; what the engine did not accept (a 401 submit) was not done
-  let result;
-  let claimed = false;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    result = await completeOnce(page, options, fields);
-    claimed = claimed || result.claimed;
-    if (result.ok || !new URL(page.url()).hash.startsWith('#/login')) {
-      return { ...result, claimed, attempts: attempt };
-    }
-  }
-  return { ...result, claimed, attempts: 3 };
-}
-
-async function completeOnce(page, options, fields) {
   const report = { claimed: false, filled: [], completed: false };
   const taskTitle = page.locator('.task-details .names h2.task');
   const { shown, missingNoticeShown } = await openTask(page, options, taskTitle);
@@ -441,7 +438,79 @@ async function submitForm(page, taskId) {
   await page.waitForURL(url => !new URL(url).hash.includes('task='));
 }
 
-const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask };
+/**
+ * Watches the answers of our /api: how many came, which failed, which set a session cookie (an /api
+ * call must leave the Tasklist's session alone, #12). `settled()` waits for the headers still being read.
+ */
+function watchApi(page) {
+  const api = { calls: 0, failed: [], setSessionCookie: [] };
+  const reading = [];
+  page.on('response', response => {
+    if (!new URL(response.url()).pathname.startsWith('/api/')) {
+      return;
+    }
+    api.calls++;
+    if (!response.ok()) {
+      api.failed.push(`${response.status()} ${response.url()}`);
+    }
+    reading.push(response.headerValue('set-cookie').then(cookies => {
+      if (/(^|\n)JSESSIONID=/.test(cookies ?? '')) {
+        api.setSessionCookie.push(response.url());
+      }
+    }, () => {}));
+  });
+  return { api, settled: () => Promise.all(reading) };
+}
+
+/**
+ * Opens the start form of --process-key --openings times, each through the Tasklist's own link
+ * #/?processStart=KEY and closed again with the dialog's close button, and checks after each opening
+ * that the form shows every --expect-text (what it loaded from /api) and the session is still the user's.
+ * Stops at the first opening that finds the user logged out.
+ */
+async function openStartForm(page, options) {
+  if (!options.processKey) {
+    throw new Error('start-form needs --process-key (and --expect-text per text the loaded form shows)');
+  }
+  const openings = Number(options.openings || 1);
+  const { api, settled } = watchApi(page);
+  await logIn(page, options);
+  const modal = page.locator('.modal-dialog');
+  const form = modal.locator('.injected-form-wrapper form');
+  const report = { opened: 0, incomplete: [], loggedOut: [], screenshots: [] };
+  for (let opening = 1; opening <= openings; opening++) {
+    await page.goto(tasklistUrl(options.baseUrl, `#/?processStart=${encodeURIComponent(options.processKey)}`));
+    const complete = await form.waitFor({ state: 'visible' })
+      .then(() => page.waitForFunction(texts => {
+        const shown = document.querySelector('.modal-dialog .injected-form-wrapper form')?.innerText ?? '';
+        return texts.every(text => shown.includes(text));
+      }, options.expectText))
+      .then(() => true, () => false);
+    await page.waitForLoadState('networkidle');
+    report.opened = opening;
+    if (!complete) {
+      report.incomplete.push(opening);
+    }
+    if (opening === 1 || opening === openings) {
+      mkdirSync(options.screenshotDir, { recursive: true });
+      const file = join(options.screenshotDir, `start-form-${options.processKey}-${options.user}-${opening}.png`);
+      await page.screenshot({ path: file });
+      report.screenshots.push(file);
+    }
+    if (new URL(page.url()).hash.startsWith('#/login') || await sessionUser(page) !== options.user) {
+      report.loggedOut.push(opening);
+      break;
+    }
+    await modal.locator('button[ng-click="$dismiss()"]').first().click();
+    await modal.waitFor({ state: 'hidden' });
+  }
+  await settled();
+  const ok = report.opened === openings && report.incomplete.length === 0 && report.loggedOut.length === 0
+    && api.failed.length === 0 && api.setSessionCookie.length === 0;
+  return { ok, ...report, api };
+}
+
+const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask, 'start-form': openStartForm };
 
 async function main() {
   let options;
