@@ -501,7 +501,7 @@ async function openStartForm(page, options) {
       report.loggedOut.push(opening);
       break;
     }
-    await modal.locator('button[ng-click="$dismiss()"]').first().click();
+    await modal.locator('.modal-footer button[ng-click="$dismiss()"]').click();
     await modal.waitFor({ state: 'hidden' });
   }
   await settled();
