@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.anzexian.support.AnzexianTest;
 import org.anzexian.support.TasklistScript;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -15,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * with two /api calls at once, twenty times as the demo builder {@code sijian}. Each /api call used to
  * renew the session, and of two calls at once one carried a dead id: the Tasklist logged the user out.
  */
+@Tag("browser")
 @AnzexianTest
 class TasklistSessionBrowserTest {
 
