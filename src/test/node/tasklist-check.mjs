@@ -2,8 +2,6 @@
 //
 //   node tasklist-check.mjs filters --base-url URL --user U --password P --expect-filter 我的待办 [...]
 //     logs in and reports the names in the filter list; ok when every expected filter is listed.
-//   node tasklist-check.mjs counts --base-url URL --user U --password P --expect-count 本组待办=2 [...]
-//     logs in and reports the number next to each filter; ok when each expected count is shown (#12).
 //   node tasklist-check.mjs task --base-url URL --user U --password P --task-id ID --task-name NAME
 //       --expect visible|hidden
 //     logs in and opens #/?task=ID; "visible": the task's name shows in the task pane;
@@ -26,6 +24,14 @@
 //     ENGLISH_UI_WORDS, the Camunda 8 banner is not shown, the title and header carry our name and emblem.
 //     Reports {ok, views: [{view, english, banner, title, emblem}]}; a screenshot per view in DIR
 //     (default target/screenshots) (#12).
+//   node tasklist-check.mjs start-form --base-url URL --user U --password P --process-key KEY
+//       [--openings N] [--expect-text TEXT ...]
+//     logs in and opens the process's start form N times (default 1) by the Tasklist's link
+//     #/?processStart=KEY, closing it each time; each opening waits until the form shows every expected
+//     text (what it loads from /api) and asks the server whose session the page holds. Reports {ok,
+//     opened, incomplete, loggedOut: [opening numbers], api: {calls, failed, setSessionCookie}, screenshots
+//     (of the first and the last opening)}; ok when every opening showed its texts with the user still
+//     logged in, and every /api answer was a success that set no session cookie.
 //
 // Prints one JSON object on stdout; exit 0 when ok, 1 when the check failed, 2 on a harness error.
 // A failed or broken run leaves a screenshot and the page's HTML in --screenshot-dir (default target/browser).
@@ -45,7 +51,7 @@ const CHROMIUM_ARGS = [
 
 function parseArgs(argv) {
   const [scenario, ...rest] = argv;
-  const options = { scenario, expectFilter: [], expectCount: [], field: [] };
+  const options = { scenario, expectFilter: [], expectText: [], field: [] };
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     const value = rest[i + 1];
@@ -99,17 +105,21 @@ async function logIn(page, options) {
   for (let attempt = 1; ; attempt++) {
     await logInOnce(page, options);
     await page.waitForLoadState('networkidle');
-    const sessionUser = await page.evaluate(async () => {
-      const response = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' });
-      return response.ok ? (await response.json()).userId : null;
-    });
-    if (sessionUser === options.user) {
+    if (await sessionUser(page) === options.user) {
       return;
     }
     if (attempt === 3) {
       throw new Error(`the session of '${options.user}' did not stay logged in after 3 logins`);
     }
   }
+}
+
+/** Whom the server takes the page's session for: the webapps' logged-in user, or null. */
+async function sessionUser(page) {
+  return page.evaluate(async () => {
+    const response = await fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin' });
+    return response.ok ? (await response.json()).userId : null;
+  });
 }
 
 async function logInOnce(page, options) {
@@ -194,21 +204,6 @@ async function completeTask(page, options) {
     }
     return [option.slice(0, at), option.slice(at + 1)];
   });
-  // now and then the Tasklist loses its session under load and falls back to the login view (see logIn):
-  // then start over; what the engine did not accept (a 401 submit) was not done
-  let result;
-  let claimed = false;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    result = await completeOnce(page, options, fields);
-    claimed = claimed || result.claimed;
-    if (result.ok || !new URL(page.url()).hash.startsWith('#/login')) {
-      return { ...result, claimed, attempts: attempt };
-    }
-  }
-  return { ...result, claimed, attempts: 3 };
-}
-
-async function completeOnce(page, options, fields) {
   const report = { claimed: false, filled: [], completed: false };
   const taskTitle = page.locator('.task-details .names h2.task');
   const { shown, missingNoticeShown } = await openTask(page, options, taskTitle);
@@ -575,38 +570,83 @@ async function checkChinese(page, options) {
 }
 
 
-/** What each filter shows: its name and its visible counter(s). */
-async function shownCounts(page) {
-  return page.$$eval('section.task-filters .task-filter .name a', links => Object.fromEntries(links.map(link => [
-    [...link.childNodes].filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.textContent).join('').trim(),
-    [...link.querySelectorAll('.counter')].filter(counter => counter.offsetParent !== null)
-      .map(counter => counter.textContent.trim()).join(' '),
-  ])));
+
+
+/**
+ * Watches the answers of our /api: how many came, which failed, which set a session cookie (an /api
+ * call must leave the Tasklist's session alone, #12). `settled()` waits for the headers still being read.
+ */
+function watchApi(page) {
+  const api = { calls: 0, failed: [], setSessionCookie: [] };
+  const reading = [];
+  page.on('response', response => {
+    if (!new URL(response.url()).pathname.startsWith('/api/')) {
+      return;
+    }
+    api.calls++;
+    if (!response.ok()) {
+      api.failed.push(`${response.status()} ${response.url()}`);
+    }
+    reading.push(response.headerValue('set-cookie').then(cookies => {
+      if (/(^|\n)JSESSIONID=/.test(cookies ?? '')) {
+        api.setSessionCookie.push(response.url());
+      }
+    }, () => {}));
+  });
+  return { api, settled: () => Promise.all(reading) };
 }
 
 /**
- * The number shown next to each filter, selected or not (#12): waits until every --expect-count name=n is
- * shown, then reports what each filter shows.
+ * Opens the start form of --process-key --openings times, each through the Tasklist's own link
+ * #/?processStart=KEY and closed again with the dialog's close button, and checks after each opening
+ * that the form shows every --expect-text (what it loaded from /api) and the session is still the user's.
+ * Stops at the first opening that finds the user logged out.
  */
-async function checkFilterCounts(page, options) {
+async function openStartForm(page, options) {
+  if (!options.processKey) {
+    throw new Error('start-form needs --process-key (and --expect-text per text the loaded form shows)');
+  }
+  const openings = Number(options.openings || 1);
+  const { api, settled } = watchApi(page);
   await logIn(page, options);
-  const expected = Object.fromEntries(options.expectCount.map(pair => pair.split('=')));
-  const deadline = Date.now() + STEP_TIMEOUT_MS;
-  let counts;
-  let wrong;
-  for (;;) {
-    counts = await shownCounts(page);
-    wrong = Object.keys(expected).filter(name => counts[name] !== expected[name]);
-    if (wrong.length === 0 || Date.now() > deadline) {
+  const modal = page.locator('.modal-dialog');
+  const form = modal.locator('.injected-form-wrapper form');
+  const report = { opened: 0, incomplete: [], loggedOut: [], screenshots: [] };
+  for (let opening = 1; opening <= openings; opening++) {
+    await page.goto(tasklistUrl(options.baseUrl, `#/?processStart=${encodeURIComponent(options.processKey)}`));
+    const complete = await form.waitFor({ state: 'visible' })
+      .then(() => page.waitForFunction(texts => {
+        const shown = document.querySelector('.modal-dialog .injected-form-wrapper form')?.innerText ?? '';
+        return texts.every(text => shown.includes(text));
+      }, options.expectText))
+      .then(() => true, () => false);
+    await page.waitForLoadState('networkidle');
+    report.opened = opening;
+    if (!complete) {
+      report.incomplete.push(opening);
+    }
+    if (opening === 1 || opening === openings) {
+      mkdirSync(options.screenshotDir, { recursive: true });
+      const file = join(options.screenshotDir, `start-form-${options.processKey}-${options.user}-${opening}.png`);
+      await page.screenshot({ path: file });
+      report.screenshots.push(file);
+    }
+    if (new URL(page.url()).hash.startsWith('#/login') || await sessionUser(page) !== options.user) {
+      report.loggedOut.push(opening);
       break;
     }
-    await page.waitForTimeout(250);
+    await modal.locator('.modal-footer button[ng-click="$dismiss()"]').click();
+    await modal.waitFor({ state: 'hidden' });
   }
-  return { ok: wrong.length === 0, counts, wrong };
+  await settled();
+  const ok = report.opened === openings && report.incomplete.length === 0 && report.loggedOut.length === 0
+    && api.failed.length === 0 && api.setSessionCookie.length === 0;
+  return { ok, ...report, api };
 }
 
-const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask, counts: checkFilterCounts,
-  chinese: checkChinese };
+
+const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask, chinese: checkChinese,
+  'start-form': openStartForm };
 
 async function main() {
   let options;

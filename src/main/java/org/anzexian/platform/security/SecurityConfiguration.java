@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -76,7 +77,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(TooManyLogins.or(challenge)))
                 .addFilterBefore(crossSite, BasicAuthenticationFilter.class)
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::stateless)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
     }
@@ -101,11 +102,24 @@ class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
                 // CSRF for session callers is checked by the webapp-session filter with the webapps' token
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::stateless)
                 .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName()), BasicAuthenticationFilter.class)
                 .addFilterBefore(crossSite, WebappSessionAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
+    }
+
+    /**
+     * The chains outside the webapps keep no session and log no one in: each request brings its own
+     * credentials (HTTP Basic, or the webapps' login read from their session). Spring Security would still
+     * take every authenticated request for a fresh login and, against session fixation, change the id of
+     * the session the request came with: every {@code /api} call of a Tasklist form renewed the Tasklist's
+     * session cookie, and of two calls at once the second carried a dead id, so the Tasklist logged the
+     * user out (#12). Session fixation is the login's business, and Camunda's login renews the session.
+     */
+    private static void stateless(SessionManagementConfigurer<HttpSecurity> session) {
+        session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                .sessionFixation(fixation -> fixation.none());
     }
 
     /** Health, info, the API docs and the redirect to the webapps; everything else is closed. */
@@ -125,7 +139,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().denyAll())
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::stateless)
                 .build();
     }
 }

@@ -9,12 +9,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.anzexian.support.AnzexianTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A user logged into the Tasklist reaches /api with that session; writes need the webapps' CSRF token. */
+/**
+ * A user logged into the Tasklist reaches /api with that session; writes need the webapps' CSRF token;
+ * /api calls leave the session as it is, however many run at once (#12).
+ */
 @AnzexianTest
 class WebappSessionApiTest {
 
@@ -53,6 +59,38 @@ class WebappSessionApiTest {
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(400);
     }
 
+    /**
+     * A Tasklist form reads several lists at once (the quotation start form: projects and insurers). Each
+     * call used to renew the session id, so the calls after the first carried a dead id and the Tasklist
+     * logged the user out (#12): no answer may set a session cookie, and the session must stay the same.
+     */
+    @Test
+    void parallelApiCallsNeitherRenewNorLoseTheTasklistSession() throws Exception {
+        logIntoTasklist("sijian", "sijian");
+        String session = sessionId();
+        List<String> reads = List.of("/api/projects?size=100", "/api/insurers");
+
+        for (int round = 0; round < 30; round++) {
+            int parallel = 2 + round % 3;
+            List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, parallel)
+                    .mapToObj(call -> browser.sendAsync(HttpRequest.newBuilder(uri(reads.get(call % reads.size())))
+                            .GET().build(), HttpResponse.BodyHandlers.ofString()))
+                    .toList();
+            for (CompletableFuture<HttpResponse<String>> call : calls) {
+                HttpResponse<String> answer = call.join();
+                assertThat(answer.statusCode()).as("round %d: %s", round, answer.uri()).isEqualTo(200);
+                assertThat(answer.headers().allValues("Set-Cookie")).as("round %d: %s", round, answer.uri())
+                        .noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+            }
+        }
+
+        assertThat(sessionId()).isEqualTo(session);
+        HttpResponse<String> whoAmI = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).GET());
+        assertThat(whoAmI.statusCode()).isEqualTo(200);
+        assertThat(whoAmI.body()).contains("\"userId\":\"sijian\"");
+        assertThat(send(HttpRequest.newBuilder(uri("/api/projects")).GET()).body()).contains("XF-2025-001");
+    }
+
     @Test
     void withoutLoginTheApiAnswers401() throws Exception {
         send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET());
@@ -71,11 +109,19 @@ class WebappSessionApiTest {
     }
 
     private String xsrfToken() {
+        return cookie("XSRF-TOKEN");
+    }
+
+    private String sessionId() {
+        return cookie("JSESSIONID");
+    }
+
+    private String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .filter(cookie -> cookie.getName().equals(name))
                 .map(HttpCookie::getValue)
                 .reduce((first, second) -> second)
-                .orElseThrow(() -> new AssertionError("the webapps set no XSRF-TOKEN cookie"));
+                .orElseThrow(() -> new AssertionError("the server set no " + name + " cookie"));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
