@@ -171,7 +171,10 @@ async function checkFilters(page, options) {
   }
   const filters = await filterNames(page);
   const missing = expected.filter(name => !filters.includes(name));
-  return { ok: missing.length === 0, filters, missing };
+  // the header's actions a person can see (发起流程, not 新建任务: #12)
+  const navbarActions = (await page.locator('li[ng-repeat="actionProvider in navbarActions"]').evaluateAll(items =>
+    items.filter(item => item.offsetParent !== null).map(item => item.innerText.trim()))).filter(Boolean);
+  return { ok: missing.length === 0, filters, missing, navbarActions };
 }
 
 /**

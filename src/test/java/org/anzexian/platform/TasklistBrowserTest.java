@@ -46,6 +46,9 @@ class TasklistBrowserTest {
                 "--expect-filter", "我的待办", "--expect-filter", "本组待办", "--expect-filter", "已逾期");
 
         assertThat(result.path("missing")).isEmpty();
+        // work comes from the processes: no free-standing task without owner or deadline (#12)
+        assertThat(result.path("navbarActions")).extracting(JsonNode::asText)
+                .contains("发起流程").doesNotContain("新建任务");
     }
 
     @Test
