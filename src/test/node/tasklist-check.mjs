@@ -520,7 +520,9 @@ async function submitForm(page, taskId) {
 const ENGLISH_UI_WORDS = ['Start process', 'Create task', 'Claim', 'Add Comment', 'Log in', 'Filter', 'Filters',
   'Processes', 'Dashboard', 'Users', 'Groups', 'Tasklist', 'Cockpit', 'Admin', 'Welcome', 'Decisions',
   'Deployments', 'Batches', 'Incidents', 'Tasks', 'Log out', 'Sign out', 'My profile', 'Username', 'Password',
-  'Applications', 'Authorizations', 'Tenants', 'System', 'Human Tasks', 'Running Process Instances'];
+  'Applications', 'Authorizations', 'Tenants', 'System', 'Human Tasks', 'Running Process Instances',
+  // form-js's own texts in a Camunda Form
+  'Select', 'Search', 'Field is required'];
 const SYSTEM_NAME = '安责险业务系统';
 
 function webappUrl(baseUrl, app, hash) {

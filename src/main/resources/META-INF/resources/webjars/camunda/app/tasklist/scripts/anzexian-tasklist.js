@@ -1,7 +1,9 @@
 // Our additions to the Camunda 7.24 Tasklist (#12), loaded by config.js's customScripts:
 // - the number of tasks next to every filter, not only the selected one;
 // - after a start, a notice with the new case's number (the instance's business key, the record id that
-//   /api and the mails use), which the Tasklist's own "流程已发起。" leaves out.
+//   /api and the mails use), which the Tasklist's own "流程已发起。" leaves out;
+// - Chinese for the few English texts that Camunda Forms (form-js) writes itself: the select placeholder,
+//   search and validation messages.
 
 const REFRESH_MS = 30000;
 const BADGE = 'anzexian-filter-count';
@@ -91,7 +93,68 @@ function announceStartedCases() {
   };
 }
 
+/** form-js's own English texts, as it writes them (form-js of the 7.24 webapps), and ours for them. */
+const FORM_JS_TEXTS = [
+  [/^Select$/, () => '请选择'],
+  [/^Search$/, () => '搜索'],
+  [/^No results$/, () => '无匹配项'],
+  [/^Field is required\.$/, () => '必填项。'],
+  [/^Field must match pattern .*\.$/s, () => '格式不符合要求。'],
+  [/^Field must have minimum value of (.+)\.$/, min => `不能小于 ${min}。`],
+  [/^Field must have maximum value of (.+)\.$/, max => `不能大于 ${max}。`],
+  [/^Field must have minimum length of (.+)\.$/, min => `至少 ${min} 个字符。`],
+  [/^Field must have maximum length of (.+)\.$/, max => `最多 ${max} 个字符。`],
+  [/^Field must be a valid email\.$/, () => '请填写有效的电子邮箱地址。'],
+  [/^Field must be a valid {1,2}international phone number.*$/s, () => '请填写有效的国际电话号码（如 +8635xxxxxxx）。'],
+  [/^Value is not a number\.$/, () => '请填写数字。'],
+];
+
+function chinese(text) {
+  const trimmed = text.trim();
+  for (const [english, ours] of FORM_JS_TEXTS) {
+    const match = english.exec(trimmed);
+    if (match) {
+      return ours(...match.slice(1));
+    }
+  }
+  return null;
+}
+
+function translateFormJs(root) {
+  for (const element of root.querySelectorAll?.('.fjs-container .fjs-select-display, .fjs-container .fjs-form-field-error, '
+      + '.fjs-container .fjs-dropdownlist-empty, .fjs-container .fjs-form-field-error li') ?? []) {
+    for (const node of element.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        const ours = chinese(node.textContent);
+        if (ours !== null) {
+          node.textContent = ours;
+        }
+      }
+    }
+  }
+  for (const input of root.querySelectorAll?.('.fjs-container input[placeholder]') ?? []) {
+    const ours = chinese(input.placeholder);
+    if (ours !== null) {
+      input.placeholder = ours;
+    }
+  }
+}
+
+function translateFormsAsTheyRender() {
+  let scheduled = false;
+  new MutationObserver(() => {
+    if (!scheduled) {
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        translateFormJs(document);
+      });
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+}
+
 announceStartedCases();
+translateFormsAsTheyRender();
 
 export default {
   id: 'anzexian.tasklist',
