@@ -761,7 +761,7 @@ async function startProcess(page, options) {
     report.started = true;
     report.businessKey = (await response.json()).businessKey ?? null;
     await page.locator('.modal-dialog').waitFor({ state: 'hidden' });
-    const notices = page.locator('.notifications .alert-success');
+    const notices = page.locator('.notifications .alert:not(.alert-danger)');
     await notices.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
     // our notice with the case number follows the Tasklist's own one
     await page.waitForTimeout(1_000);
