@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -171,8 +172,12 @@ public class GroupDirectory {
         if (role == Role.PROCESS_OWNERS) {
             grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
-            grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-            grant(groupId, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+            // where running and finished cases stand, their incidents and tasks (#13): reading only; the
+            // business records stay behind /api, and nothing here lets an owner change a case
+            grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+            grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            grant(groupId, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         }
     }
 }
