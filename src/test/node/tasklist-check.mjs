@@ -42,6 +42,10 @@
 //     (of the first and the last opening)}; ok when every opening showed its texts with the user still
 //     logged in, and every /api answer was a success that set no session cookie.
 //
+//   node tasklist-check.mjs cockpit --base-url URL --user U --password P --definition-id ID [--shot NAME]
+//     logs into Cockpit and opens the definition's runtime view; reports the instance badges on the
+//     diagram and the rows of its instance list (#13).
+//
 // Prints one JSON object on stdout; exit 0 when ok, 1 when the check failed, 2 on a harness error.
 // A failed or broken run leaves a screenshot and the page's HTML in --screenshot-dir (default target/browser).
 import { chromium } from 'playwright-core';
@@ -806,8 +810,33 @@ async function checkFilterCounts(page, options) {
   return { ok: wrong.length === 0, counts, wrong, shot };
 }
 
+/**
+ * Cockpit's runtime view of a process definition (--definition-id) as the user (#13): logs into Cockpit,
+ * waits for the diagram's instance badges, and reports {badges: [{activity, count}], instanceRows: [the
+ * rows' text], shot}; ok when at least one badge and one instance row show.
+ */
+async function cockpitDefinition(page, options) {
+  if (!options.definitionId) {
+    throw new Error('cockpit needs --definition-id');
+  }
+  // one session for the four webapps: log in where every role may, then open Cockpit
+  await logIn(page, options);
+  await openView(page, options.baseUrl, 'cockpit', `#/process-definition/${encodeURIComponent(options.definitionId)}/runtime`);
+  const badge = page.locator('.djs-overlay .instances-overlay .badge.instance-count');
+  const shown = await badge.first().waitFor({ state: 'visible' }).then(() => true, () => false);
+  await page.locator('table tbody tr').first().waitFor({ state: 'visible' }).catch(() => {});
+  await page.waitForLoadState('networkidle');
+  const badges = await badge.evaluateAll(elements => elements.map(element => ({
+    activity: element.closest('[data-container-id]')?.getAttribute('data-container-id') ?? null,
+    count: Number(element.textContent.trim()),
+  })));
+  const instanceRows = (await page.locator('table tbody tr').allInnerTexts()).map(oneLine);
+  const shot = await shoot(page, options);
+  return { ok: shown && instanceRows.length > 0, badges, instanceRows, shot };
+}
+
 const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask, chinese: checkChinese,
-  'start-form': openStartForm, start: startProcess, counts: checkFilterCounts };
+  'start-form': openStartForm, start: startProcess, counts: checkFilterCounts, cockpit: cockpitDefinition };
 
 async function main() {
   let options;
