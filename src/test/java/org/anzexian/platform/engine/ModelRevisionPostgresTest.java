@@ -1,0 +1,7 @@
+package org.anzexian.platform.engine;
+
+import org.anzexian.support.PostgresTest;
+
+@PostgresTest
+class ModelRevisionPostgresTest extends ModelRevisionContract {
+}
