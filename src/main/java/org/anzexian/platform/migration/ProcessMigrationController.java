@@ -1,0 +1,36 @@
+package org.anzexian.platform.migration;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.anzexian.platform.access.CurrentActor;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "流程迁移", description = "把运行中的实例迁移到修订后的流程版本（流程管理员）")
+class ProcessMigrationController {
+
+    private final ProcessMigrations migrations;
+    private final CurrentActor currentActor;
+
+    ProcessMigrationController(ProcessMigrations migrations, CurrentActor currentActor) {
+        this.migrations = migrations;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/api/process-migrations/{processKey}/dry-run")
+    @Operation(summary = "迁移预演：每个旧版本的运行中实例、按编号对应的活动、新版本中已没有的活动及停在那里的实例、保留或重建的定时器")
+    MigrationReport dryRun(@PathVariable String processKey, @RequestParam(required = false) Integer targetVersion) {
+        return migrations.dryRun(currentActor.require(), processKey, targetVersion);
+    }
+
+    @PostMapping("/api/process-migrations/{processKey}")
+    @Operation(summary = "迁移所选实例（引擎批处理）；有实例停在新版本已没有的活动且未指定映射时拒绝")
+    MigrationOutcome migrate(@PathVariable String processKey, @RequestBody MigrationRequest request) {
+        return migrations.migrate(currentActor.require(), processKey, request);
+    }
+}
