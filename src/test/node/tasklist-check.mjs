@@ -2,6 +2,8 @@
 //
 //   node tasklist-check.mjs filters --base-url URL --user U --password P --expect-filter 我的待办 [...]
 //     logs in and reports the names in the filter list; ok when every expected filter is listed.
+//   node tasklist-check.mjs counts --base-url URL --user U --password P --expect-count 本组待办=2 [...]
+//     logs in and reports the number next to each filter; ok when each expected count is shown (#12).
 //   node tasklist-check.mjs task --base-url URL --user U --password P --task-id ID --task-name NAME
 //       --expect visible|hidden
 //     logs in and opens #/?task=ID; "visible": the task's name shows in the task pane;
@@ -15,7 +17,14 @@
 //     the user cannot see fails with "task ... not found or not visible".
 //     An embedded HTML form (embedded:deployment:forms/x.html) is filled the same way, its fields found by
 //     their <label for=…>: text inputs and textareas take the value, a select the option's label, a file
-//     input (cam-variable-type="File") the path of the file to upload.
+//     input (cam-variable-type="File") the path of the file to upload, a checkbox or radio true|false.
+//     A field whose label is @click clicks the form's button with the value as its text (adds a row).
+//     --expect-text TEXT (repeatable): before filling, the task pane must show each text (the context of
+//     the decision); --shot NAME saves --shots-dir/NAME.png (default target/screenshots) of the filled form.
+//   node tasklist-check.mjs start --base-url URL --user U --password P --process-key KEY
+//       [--field LABEL=VALUE ...] [--expect-text TEXT ...] [--shot NAME]
+//     logs in, opens the start dialog of KEY, fills its form like `complete` and starts the process.
+//     Reports {ok, filled, started, businessKey, notices: [success notices shown after the start]}.
 //   node tasklist-check.mjs chinese --base-url URL --user U --password P --task-id ID
 //       --admin-user A --admin-password B [--locale zh-CN] [--shots-dir DIR]
 //     walks the main views of the four webapps: the Tasklist login page (also as an English browser),
@@ -51,7 +60,7 @@ const CHROMIUM_ARGS = [
 
 function parseArgs(argv) {
   const [scenario, ...rest] = argv;
-  const options = { scenario, expectFilter: [], expectText: [], field: [] };
+  const options = { scenario, expectFilter: [], expectText: [], expectCount: [], field: [] };
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     const value = rest[i + 1];
@@ -70,6 +79,7 @@ function parseArgs(argv) {
     }
   }
   options.screenshotDir = resolve(options.screenshotDir || 'target/browser');
+  options.shotsDir = resolve(options.shotsDir || 'target/screenshots');
   return options;
 }
 
@@ -161,7 +171,10 @@ async function checkFilters(page, options) {
   }
   const filters = await filterNames(page);
   const missing = expected.filter(name => !filters.includes(name));
-  return { ok: missing.length === 0, filters, missing };
+  // the header's actions a person can see (发起流程, not 新建任务: #12)
+  const navbarActions = (await page.locator('li[ng-repeat="actionProvider in navbarActions"]').evaluateAll(items =>
+    items.filter(item => item.offsetParent !== null).map(item => item.innerText.trim()))).filter(Boolean);
+  return { ok: missing.length === 0, filters, missing, navbarActions };
 }
 
 /**
@@ -197,13 +210,7 @@ async function completeTask(page, options) {
   if (!options.taskId) {
     throw new Error('complete needs --task-id (and --field LABEL=VALUE per form field to fill)');
   }
-  const fields = options.field.map(option => {
-    const at = option.indexOf('=');
-    if (at < 1) {
-      throw new Error(`--field '${option}' is not LABEL=VALUE`);
-    }
-    return [option.slice(0, at), option.slice(at + 1)];
-  });
+  const fields = fieldSpecs(options);
   const report = { claimed: false, filled: [], completed: false };
   const taskTitle = page.locator('.task-details .names h2.task');
   const { shown, missingNoticeShown } = await openTask(page, options, taskTitle);
@@ -214,17 +221,70 @@ async function completeTask(page, options) {
   try {
     report.claimed = await claimIfUnclaimed(page);
     await page.waitForLoadState('networkidle');
+    await requireTexts(page, '.task-details', options.expectText);
     for (const [label, value] of fields) {
       await fillField(page, label, value);
       report.filled.push(label);
     }
     await requireTypedValues(page, fields);
+    report.shot = await shoot(page, options);
     await submitForm(page, options.taskId);
     report.completed = true;
     return { ok: true, ...report };
   } catch (error) {
     return { ok: false, ...report, error: String(error.message || error).split('\n')[0] };
   }
+}
+
+/** The --field LABEL=VALUE options as [label, value] pairs, in the order given. */
+function fieldSpecs(options) {
+  return options.field.map(option => {
+    const at = option.indexOf('=');
+    if (at < 1) {
+      throw new Error(`--field '${option}' is not LABEL=VALUE`);
+    }
+    return [option.slice(0, at), option.slice(at + 1)];
+  });
+}
+
+/**
+ * Waits until the part of the page under `root` shows every text (what a person needs on screen to
+ * decide: the project, the amounts, the evidence); fails naming the texts that never showed.
+ */
+async function requireTexts(page, root, texts) {
+  if (!texts.length) {
+    return;
+  }
+  const shown = await page.waitForFunction(([selector, wanted]) => {
+    const text = document.querySelector(selector)?.innerText ?? '';
+    return wanted.every(one => text.includes(one));
+  }, [root, texts], { timeout: STEP_TIMEOUT_MS }).then(() => true, () => false);
+  if (!shown) {
+    const text = await page.locator(root).first().innerText().catch(() => '');
+    const missing = texts.filter(one => !text.includes(one));
+    throw new Error(`the page does not show: ${missing.join(' | ')} (it shows: ${oneLine(text).slice(0, 600)})`);
+  }
+}
+
+/** Saves a screenshot of the whole page as --shots-dir/NAME.png when --shot NAME is given; its path. */
+async function shoot(page, options) {
+  if (!options.shot) {
+    return undefined;
+  }
+  mkdirSync(options.shotsDir, { recursive: true });
+  const file = join(options.shotsDir, `${options.shot}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Clicks the button (or link) of the form whose text reads `text`, e.g. one that adds a repeatable row. */
+async function clickButton(page, text) {
+  const button = page.locator(`${FORM_ROOT} form`).getByRole('button', { name: text, exact: true })
+    .or(page.locator(`${FORM_ROOT} form`).getByRole('link', { name: text, exact: true })).first();
+  if (await button.count() === 0) {
+    throw new Error(`the form has no button '${text}'`);
+  }
+  await button.click();
 }
 
 /** Claims the task when the pane offers the claim control; false when it is assigned already. */
@@ -268,17 +328,25 @@ function oneLine(text) {
 /** The field's own label; the labels of a radio group's options follow it. */
 const FIELD_LABEL = ':scope > label.fjs-form-field-label:first-child';
 
-/** A Camunda Form (form-js) field, or a field of an embedded HTML form (one with cam-variable-name inputs). */
-const FORM_JS_FIELD = '.task-details .fjs-form .fjs-form-field';
-const EMBEDDED_FIELD = '.task-details form [cam-variable-name]';
+/**
+ * Where the form is: the task pane, or the start dialog (`start`). A Camunda Form (form-js) field, or a
+ * field of an embedded HTML form (one with cam-variable-name inputs).
+ */
+let FORM_ROOT = '.task-details';
+const formJsFields = () => `${FORM_ROOT} .fjs-form .fjs-form-field`;
+const embeddedFields = () => `${FORM_ROOT} form [cam-variable-name]`;
 
 /** Fills the field labelled `label` of the form the task pane shows, a Camunda Form or an embedded one. */
 async function fillField(page, label, value) {
-  const anyField = page.locator(FORM_JS_FIELD).or(page.locator(EMBEDDED_FIELD)).first();
+  if (label === '@click') {
+    await clickButton(page, value);
+    return;
+  }
+  const anyField = page.locator(formJsFields()).or(page.locator(embeddedFields())).first();
   await anyField.waitFor({ state: 'visible' }).catch(() => {
     throw new Error('the task pane shows no form');
   });
-  if (await page.locator(FORM_JS_FIELD).count() === 0) {
+  if (await page.locator(formJsFields()).count() === 0) {
     await fillEmbeddedField(page, label, value);
     return;
   }
@@ -290,13 +358,13 @@ async function fillField(page, label, value) {
  * Tasklist reads the file in the browser and posts it with the form (base64), so wait until it has.
  */
 async function fillEmbeddedField(page, label, value) {
-  const labels = page.locator('.task-details form label');
+  const labels = page.locator(`${FORM_ROOT} form label`);
   const match = labels.filter({ hasText: exactText(label) }).first();
   if (await match.count() === 0) {
     throw new Error(`no form field labelled '${label}' (the form shows: ${(await labels.allInnerTexts()).map(oneLine).join(', ')})`);
   }
   const id = await match.getAttribute('for');
-  const input = page.locator(`.task-details form [id="${id}"]`);
+  const input = page.locator(`${FORM_ROOT} form [id="${id}"]`);
   if (!id || await input.count() === 0) {
     throw new Error(`the label '${label}' names no input (for="${id}")`);
   }
@@ -310,6 +378,7 @@ async function fillEmbeddedField(page, label, value) {
       await input.selectOption({ label: value });
       return;
     case 'checkbox':
+    case 'radio':
       await input.setChecked(value === 'true');
       return;
     default:
@@ -320,7 +389,7 @@ async function fillEmbeddedField(page, label, value) {
 
 /** Fills the form-js field whose own label reads `label`, by the kind of field form-js rendered. */
 async function fillFormJsField(page, label, value) {
-  const fields = page.locator(FORM_JS_FIELD);
+  const fields = page.locator(formJsFields());
   const field = fields.filter({ has: page.locator(FIELD_LABEL, { hasText: exactText(label) }) }).first();
   if (await field.count() === 0) {
     const labels = await fields.locator(FIELD_LABEL).allInnerTexts();
@@ -378,7 +447,7 @@ async function fillFormJsField(page, label, value) {
 async function requireTypedValues(page, fields) {
   const lost = [];
   for (const [label, value] of fields) {
-    const input = page.locator('.task-details .fjs-form')
+    const input = page.locator(`${FORM_ROOT} .fjs-form`)
       .locator('.fjs-form-field-textfield, .fjs-form-field-textarea, .fjs-form-field-number')
       .filter({ has: page.locator(FIELD_LABEL, { hasText: exactText(label) }) }).first()
       .locator('input, textarea').first();
@@ -409,7 +478,7 @@ async function checkRadio(page, option, what) {
 
 /** What form-js says is wrong, as "label: message" per field. */
 async function formErrors(page) {
-  const errors = await page.locator('.task-details .fjs-form-field.fjs-has-errors').evaluateAll(fields =>
+  const errors = await page.locator(`${FORM_ROOT} .fjs-form-field.fjs-has-errors`).evaluateAll(fields =>
     fields.map(field => [field.querySelector('label')?.innerText ?? '?',
       field.querySelector('.fjs-form-field-error')?.innerText ?? '']));
   return errors.map(([label, message]) => `${oneLine(label)}: ${oneLine(message)}`);
@@ -451,7 +520,9 @@ async function submitForm(page, taskId) {
 const ENGLISH_UI_WORDS = ['Start process', 'Create task', 'Claim', 'Add Comment', 'Log in', 'Filter', 'Filters',
   'Processes', 'Dashboard', 'Users', 'Groups', 'Tasklist', 'Cockpit', 'Admin', 'Welcome', 'Decisions',
   'Deployments', 'Batches', 'Incidents', 'Tasks', 'Log out', 'Sign out', 'My profile', 'Username', 'Password',
-  'Applications', 'Authorizations', 'Tenants', 'System', 'Human Tasks', 'Running Process Instances'];
+  'Applications', 'Authorizations', 'Tenants', 'System', 'Human Tasks', 'Running Process Instances',
+  // form-js's own texts in a Camunda Form
+  'Select', 'Search', 'Field is required'];
 const SYSTEM_NAME = '安责险业务系统';
 
 function webappUrl(baseUrl, app, hash) {
@@ -644,9 +715,99 @@ async function openStartForm(page, options) {
   return { ok, ...report, api };
 }
 
+/**
+ * Starts --process-key in the Tasklist's start dialog as a person does: opens it by #/?processStart=KEY,
+ * waits for every --expect-text, fills the --field values (as `complete` does), clicks the start button
+ * and waits for the engine's answer. Reports {ok, filled, notices: [texts of the success notices shown],
+ * businessKey (of the started instance, from the engine's answer)}; a refused start reports what the
+ * dialog and the notices showed.
+ */
+async function startProcess(page, options) {
+  if (!options.processKey) {
+    throw new Error('start needs --process-key (and --field LABEL=VALUE per form field to fill)');
+  }
+  const fields = fieldSpecs(options);
+  const report = { filled: [], started: false };
+  await logIn(page, options);
+  await page.goto(tasklistUrl(options.baseUrl, `#/?processStart=${encodeURIComponent(options.processKey)}`));
+  FORM_ROOT = '.modal-dialog';
+  const start = page.locator('.modal-dialog .modal-footer button[ng-click="startProcessInstance()"]');
+  try {
+    await page.locator('.modal-dialog .fjs-form, .modal-dialog .injected-form-wrapper form').first()
+      .waitFor({ state: 'visible' });
+    await page.waitForLoadState('networkidle');
+    await requireTexts(page, '.modal-dialog', options.expectText);
+    for (const [label, value] of fields) {
+      await fillField(page, label, value);
+      report.filled.push(label);
+    }
+    await requireTypedValues(page, fields);
+    report.shot = await shoot(page, options);
+    await page.evaluate(() => document.activeElement?.blur());
+    if (await start.isDisabled()) {
+      throw new Error(`the start button is disabled (the form is invalid: ${(await formErrors(page)).join('; ')})`);
+    }
+    const answered = page.waitForResponse(response => response.request().method() === 'POST'
+      && /\/process-definition\/[^/]+\/(submit-form|start)$/.test(new URL(response.url()).pathname));
+    await start.click();
+    const response = await answered;
+    if (!response.ok()) {
+      const notice = page.locator('.notifications .alert-danger').first();
+      const shown = await notice.waitFor({ state: 'visible', timeout: 10_000 })
+        .then(() => notice.innerText()).catch(() => '(no notice shown)');
+      return { ok: false, ...report, status: response.status(), shown: oneLine(shown),
+        error: `the engine refused the start: HTTP ${response.status()}` };
+    }
+    report.started = true;
+    report.businessKey = (await response.json()).businessKey ?? null;
+    await page.locator('.modal-dialog').waitFor({ state: 'hidden' });
+    const notices = page.locator('.notifications .alert:not(.alert-danger)');
+    await notices.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
+    // our notice with the case number follows the Tasklist's own one
+    await page.waitForTimeout(1_000);
+    report.notices = (await notices.allInnerTexts()).map(oneLine);
+    report.afterShot = options.shot ? await shoot(page, { ...options, shot: `${options.shot}-started` }) : undefined;
+    return { ok: true, ...report };
+  } catch (error) {
+    return { ok: false, ...report, error: String(error.message || error).split('\n')[0] };
+  } finally {
+    FORM_ROOT = '.task-details';
+  }
+}
+
+/** What each filter shows: its name and its visible counter(s). */
+async function shownCounts(page) {
+  return page.$$eval('section.task-filters .task-filter .name a', links => Object.fromEntries(links.map(link => [
+    [...link.childNodes].filter(node => node.nodeType === Node.TEXT_NODE).map(node => node.textContent).join('').trim(),
+    [...link.querySelectorAll('.counter')].filter(counter => counter.offsetParent !== null)
+      .map(counter => counter.textContent.trim()).join(' '),
+  ])));
+}
+
+/**
+ * The number shown next to each filter, selected or not (#12): waits until every --expect-count name=n is
+ * shown, then reports what each filter shows.
+ */
+async function checkFilterCounts(page, options) {
+  await logIn(page, options);
+  const expected = Object.fromEntries(options.expectCount.map(pair => pair.split('=')));
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let counts;
+  let wrong;
+  for (;;) {
+    counts = await shownCounts(page);
+    wrong = Object.keys(expected).filter(name => counts[name] !== expected[name]);
+    if (wrong.length === 0 || Date.now() > deadline) {
+      break;
+    }
+    await page.waitForTimeout(250);
+  }
+  const shot = await shoot(page, options);
+  return { ok: wrong.length === 0, counts, wrong, shot };
+}
 
 const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask, chinese: checkChinese,
-  'start-form': openStartForm };
+  'start-form': openStartForm, start: startProcess, counts: checkFilterCounts };
 
 async function main() {
   let options;
@@ -670,7 +831,9 @@ async function main() {
       headless: true,
       args: CHROMIUM_ARGS,
       timeout: STEP_TIMEOUT_MS,
-      ...(options.locale ? { locale: options.locale } : {}),
+      // a browser in China: Chinese, and the business time zone for dates typed and shown
+      locale: options.locale || 'zh-CN',
+      timezoneId: options.timezone || 'Asia/Shanghai',
     });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
     page = context.pages()[0] ?? await context.newPage();

@@ -19,6 +19,8 @@ public final class PlatformProbeModel {
 
     /** Label of {@link #USER_TASK_HANDLE} as the Tasklist shows it. */
     public static final String USER_TASK_HANDLE_NAME = "办理探针任务";
+    /** The task's userDescription property, what the Tasklist shows as its description. */
+    public static final String USER_TASK_HANDLE_DESCRIPTION = "请在期限内办理探针任务。";
 
     /** Group id that becomes the task's candidate group. */
     public static final String VAR_OWNER_GROUP = "ownerGroup";

@@ -46,6 +46,9 @@ class TasklistBrowserTest {
                 "--expect-filter", "我的待办", "--expect-filter", "本组待办", "--expect-filter", "已逾期");
 
         assertThat(result.path("missing")).isEmpty();
+        // work comes from the processes: no free-standing task without owner or deadline (#12)
+        assertThat(result.path("navbarActions")).extracting(JsonNode::asText)
+                .contains("发起流程").doesNotContain("新建任务");
     }
 
     @Test
@@ -95,6 +98,25 @@ class TasklistBrowserTest {
             assertThat(view.path("title").asText()).as("title of %s", view.path("view")).startsWith("安责险业务系统");
             assertThat(view.path("emblem").asBoolean()).as("emblem on %s", view.path("view")).isTrue();
         });
+    }
+
+    /**
+     * #12: Camunda's Tasklist counts the selected filter only; ours (scripts/anzexian-tasklist.js) counts
+     * every one, as the user: the insurer's two group tasks, one of them due within the warning window.
+     */
+    @Test
+    void everyFilterShowsItsNumberOfTasksNotOnlyTheSelectedOne() {
+        PlatformFixtures fixtures = new PlatformFixtures(engine, groups);
+        PlatformFixtures.Member insurer = fixtures.member(Role.INSURER);
+        fixtures.deployProbe();
+        fixtures.startProbe(insurer.groupId(), Duration.ofHours(2));
+        fixtures.startProbe(insurer.groupId(), Duration.ofDays(3));
+
+        JsonNode result = tasklistCheck("counts", insurer.userId(), insurer.userId(), "--expect-count", "我的待办=0",
+                "--expect-count", "本组待办=2", "--expect-count", "即将到期=1", "--expect-count", "已逾期=0",
+                "--shot", "tasklist-filter-counts");
+
+        assertThat(result.path("wrong")).isEmpty();
     }
 
     private JsonNode tasklistCheck(String scenario, String user, String password, String... options) {

@@ -130,4 +130,37 @@ class TasklistFiltersTest {
     private FilterService filterService() {
         return engine.getFilterService();
     }
+
+    /** #12: every filter lists each task with its case summary, the facts that tell cases apart. */
+    @Test
+    void everyFilterShowsTheCaseSummaryOfEachTask() {
+        Member county = fixtures.member(Role.COUNTY);
+        filterNamesVisibleTo(county);
+
+        List<Filter> filters = engine.getFilterService().createTaskFilterQuery().list();
+
+        assertThat(filters).isNotEmpty().allSatisfy(filter -> assertThat(filter.getProperties().get("variables"))
+                .isEqualTo(List.of(Map.of("name", "caseSummary", "label", "事项"))));
+    }
+
+    /**
+     * #12: a task's description is the user task's userDescription property, written for users; the BPMN
+     * documentation (a developer note) does not reach the Tasklist.
+     */
+    @Test
+    void theTaskDescriptionIsTheUserDescriptionNotTheDeveloperNote() {
+        Member insurer = fixtures.member(Role.INSURER);
+        ProcessInstance probe = fixtures.startProbe(insurer.groupId(), Duration.ofDays(1));
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(probe.getId()).singleResult()
+                .getDescription()).isEqualTo(PlatformProbeModel.USER_TASK_HANDLE_DESCRIPTION);
+
+        engine.getRepositoryService().createDeployment().name("platform-tests-undescribed")
+                .addModelInstance("undescribed.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("undescribed")
+                        .startEvent().userTask("UserTask_Undescribed").documentation("developer note only")
+                        .endEvent().done())
+                .deploy();
+        String undescribed = engine.getRuntimeService().startProcessInstanceByKey("undescribed").getId();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(undescribed).singleResult()
+                .getDescription()).isNull();
+    }
 }

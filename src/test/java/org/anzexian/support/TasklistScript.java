@@ -32,18 +32,43 @@ public final class TasklistScript {
         ExternalTool.requireNodePackages("playwright-core");
     }
 
-    /** Completes the task in the Tasklist as {@code user}, filling the form fields by label. */
-    public Run complete(String user, String password, String taskId, Map<String, String> fieldsByLabel) {
+    /**
+     * Completes the task in the Tasklist as {@code user}, filling the form fields by label in their order
+     * (a label {@code @click} clicks the form's button of that text); {@code more} are further options,
+     * e.g. {@code "--expect-text", "¥15,000.00", "--shot", "journey1-review"}.
+     */
+    public Run complete(String user, String password, String taskId, Map<String, String> fieldsByLabel,
+            String... more) {
         List<String> options = new ArrayList<>(List.of("--task-id", taskId));
-        fieldsByLabel.forEach((label, value) -> options.addAll(List.of("--field", label + "=" + value)));
+        options.addAll(fieldOptions(fieldsByLabel));
+        options.addAll(List.of(more));
         return run("complete", user, password, options.toArray(String[]::new));
+    }
+
+    /**
+     * Starts {@code processKey} in the Tasklist's start dialog as {@code user}, filling its form like
+     * {@link #complete}; the report has {@code businessKey} and the {@code notices} shown after the start.
+     */
+    public Run start(String user, String password, String processKey, Map<String, String> fieldsByLabel,
+            String... more) {
+        List<String> options = new ArrayList<>(List.of("--process-key", processKey));
+        options.addAll(fieldOptions(fieldsByLabel));
+        options.addAll(List.of(more));
+        return run("start", user, password, options.toArray(String[]::new));
+    }
+
+    private static List<String> fieldOptions(Map<String, String> fieldsByLabel) {
+        List<String> options = new ArrayList<>();
+        fieldsByLabel.forEach((label, value) -> options.addAll(List.of("--field", label + "=" + value)));
+        return options;
     }
 
     public Run run(String scenario, String user, String password, String... options) {
         List<String> command = new ArrayList<>(List.of("node", "tasklist-check.mjs", scenario,
                 "--base-url", "http://localhost:" + port,
                 "--user", user, "--password", password,
-                "--screenshot-dir", ProjectFiles.ROOT.resolve("target/browser").toString()));
+                "--screenshot-dir", ProjectFiles.ROOT.resolve("target/browser").toString(),
+                "--shots-dir", ProjectFiles.ROOT.resolve("target/screenshots").toString()));
         command.addAll(List.of(options));
         ExternalTool.Result run = ExternalTool.run(ProjectFiles.NODE_TOOLS, SCRIPT_TIMEOUT, command);
         String lastLine = run.output().strip().lines().reduce((first, second) -> second).orElse("");

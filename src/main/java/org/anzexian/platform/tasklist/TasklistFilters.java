@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class TasklistFilters {
 
+    /** The process variable, written by each module when its process starts, that tells cases apart in a list. */
+    public static final String CASE_SUMMARY = "caseSummary";
     private static final String CURRENT_USER = "${currentUser()}";
     private static final String CURRENT_GROUPS = "${currentUserGroups()}";
 
@@ -49,7 +51,9 @@ public class TasklistFilters {
                 "description", definition.description() == null ? "" : definition.description(),
                 "priority", definition.priority(),
                 "color", definition.color() == null ? "#555555" : definition.color(),
-                "refresh", true));
+                "refresh", true,
+                // our code writes each case's summary (project, severity, amount) so list items differ
+                "variables", List.of(Map.of("name", CASE_SUMMARY, "label", "事项"))));
         return filterService.saveFilter(filter).getId();
     }
 

@@ -9,6 +9,8 @@ export default {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
+  // filter counts, the started case's number (#12)
+  customScripts: ['scripts/anzexian-tasklist.js'],
   // the first-login hint points at Camunda's welcome page and product
   disableWelcomeMessage: true,
   // the shortcut dialog shows these descriptions as they are
