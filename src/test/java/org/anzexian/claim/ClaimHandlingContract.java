@@ -339,10 +339,17 @@ abstract class ClaimHandlingContract {
                 .taskDefinitionKey(taskKey).singleResult().getDueDate().toInstant();
     }
 
-    /** A tiny real JPEG (the file store reads the type from the bytes). */
+    /** A small real JPEG, a "site photo" (the file store reads the type from the bytes). */
     static byte[] jpeg() {
         try {
-            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(160, 120,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D paint = image.createGraphics();
+            paint.setColor(new java.awt.Color(0x8a, 0x9b, 0xa8));
+            paint.fillRect(0, 0, 160, 120);
+            paint.setColor(new java.awt.Color(0xe0, 0xa0, 0x20));
+            paint.fillRect(20, 30, 120, 16);
+            paint.dispose();
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             javax.imageio.ImageIO.write(image, "jpg", out);
             return out.toByteArray();
