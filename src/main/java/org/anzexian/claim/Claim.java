@@ -28,6 +28,7 @@ public record Claim(
         String reportedBy,
         boolean late,
         String lateExplanation,
+        List<String> photos,
         ClaimStatus status,
         String statusLabel,
         OffsetDateTime acknowledgementDueAt,
@@ -57,6 +58,7 @@ public record Claim(
         List<Recommendation> recommendations) {
 
     public Claim {
+        photos = photos == null ? List.of() : List.copyOf(photos);
         documents = documents == null ? List.of() : List.copyOf(documents);
         payees = payees == null ? List.of() : List.copyOf(payees);
         breaches = breaches == null ? List.of() : List.copyOf(breaches);

@@ -39,6 +39,18 @@ class ClaimController {
         return claims.list(currentActor.require(), status);
     }
 
+    @GetMapping("/api/claims/reportable-policies")
+    @Operation(summary = "可报案的保单（报案表单的选择列表）：本施工单位投保的、本保险机构承保的有效保单，按保单号和项目列出")
+    List<ReportablePolicy> reportablePolicies() {
+        return claims.reportablePolicies(currentActor.require());
+    }
+
+    @GetMapping("/api/claims/{id}/view")
+    @Operation(summary = "办理视图：报案及理赔进度，连同项目、各方名称、保单限额、现场照片和索赔材料的下载链接（能查看该报案者）")
+    ClaimView view(@PathVariable long id) {
+        return claims.view(currentActor.require(), id);
+    }
+
     @GetMapping("/api/claims/{id}")
     @Operation(summary = "查看报案及理赔进度")
     Claim get(@PathVariable long id) {

@@ -8,9 +8,8 @@ import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.web.InvalidRequestException;
 
 /**
- * The fields of the claim forms ({@code forms/claim*.form}) and their reading: form-js checks only in
- * the browser and has no repeating group, so lists are typed one item per line and everything is
- * checked again here.
+ * The fields of the claim forms (embedded {@code forms/claim*.html}) and their reading: the browser's
+ * checks are a convenience, so everything is checked again here; lists are typed one item per line.
  */
 final class ClaimForms {
 
@@ -26,6 +25,8 @@ final class ClaimForms {
     static final String REPORTER_PHONE = "reporterPhone";
     static final String REPORTER_EMAIL = "reporterEmail";
     static final String LATE_EXPLANATION = "lateExplanation";
+    /** The photo inputs of the embedded start form {@code forms/claimReportStart.html}. */
+    static final List<String> PHOTO_UPLOADS = List.of("photo1", "photo2", "photo3");
     // claimAcknowledge
     static final String CLAIM_PROCEDURE = "claimProcedure";
     static final String REQUIRED_DOCUMENTS = "requiredDocuments";
@@ -57,7 +58,7 @@ final class ClaimForms {
     private ClaimForms() {
     }
 
-    /** The start form as a report; the accident time is typed "yyyy-MM-dd HH:mm" in the business time zone. */
+    /** The start form as a report; the accident time comes from a {@code datetime-local} field, in the business time zone. */
     static ClaimReport report(FormValues form) {
         Integer deaths = form.integer(DEATHS);
         Integer injuries = form.integer(INJURIES);

@@ -32,15 +32,18 @@ class ClaimHandlingDelegates {
 
     /** {@code ServiceTask_RecordReport}: a start form's report is recorded now; a report through {@code /api} was. */
     @Bean
-    JavaDelegate claimHandlingRecordReportDelegate(ClaimService claims, Clock clock) {
+    JavaDelegate claimHandlingRecordReportDelegate(ClaimService claims, FormUploads uploads, Clock clock) {
         return execution -> {
             ClaimSteps.Opened opened;
             if (execution.getProcessBusinessKey() != null) {
                 opened = claims.opened(claimId(execution));
             } else {
                 Actor actor = Acting.requireUser(execution, "请登录后报案 (log in to report an accident)");
+                List<String> photos = ClaimForms.PHOTO_UPLOADS.stream()
+                        .flatMap(name -> uploads.take(execution, name, actor).stream()).toList();
                 opened = claims.reportFromStartForm(actor, new FormValues(execution.getVariables(), clock.getZone()),
-                        execution.getProcessInstanceId());
+                        photos, execution.getProcessInstanceId());
+                // the claim number people see; the Tasklist's start notice shows it (#12)
                 execution.setProcessBusinessKey(String.valueOf(opened.claimId()));
             }
             Map<String, Object> variables = new HashMap<>();
@@ -49,6 +52,7 @@ class ClaimHandlingDelegates {
             variables.put(VAR_BUILDER_GROUP, opened.builderGroup());
             variables.put(VAR_ACKNOWLEDGEMENT_DUE_AT, date(opened.acknowledgementDueAt()));
             variables.put(VAR_DOCUMENTS_REMINDER_CYCLE, opened.documentsReminderCycle());
+            variables.put(VAR_CASE_SUMMARY, claims.caseSummary(opened.claimId()));
             execution.setVariables(variables);
         };
     }
@@ -61,9 +65,14 @@ class ClaimHandlingDelegates {
 
     /** {@code UserTask_Acknowledge}. */
     @Bean
-    TaskListener claimHandlingAcknowledgeListener(ClaimService claims, Clock clock) {
-        return task -> recorded(task, Claim.class).orElseGet(() ->
-                claims.recordAcknowledgement(actor(task), claimId(task), ClaimForms.acknowledgement(form(task, clock))));
+    TaskListener claimHandlingAcknowledgeListener(ClaimService claims, ClaimProperties properties, Clock clock) {
+        return task -> {
+            Claim claim = recorded(task, Claim.class).orElseGet(() -> claims.recordAcknowledgement(actor(task),
+                    claimId(task), ClaimForms.acknowledgement(form(task, clock))));
+            task.getExecution().setVariable(VAR_SURVEY_DUE_AT, date(claim.acknowledgedAt().plus(properties.surveyPeriod())));
+            task.getExecution().setVariable(VAR_DOCUMENTS_DUE_AT,
+                    date(claim.acknowledgedAt().plus(properties.documentsPeriod())));
+        };
     }
 
     /** {@code ServiceTask_EscalateAcknowledgement}. */
@@ -81,19 +90,27 @@ class ClaimHandlingDelegates {
     /** {@code UserTask_Survey}. */
     @Bean
     TaskListener claimHandlingSurveyListener(ClaimService claims, Clock clock) {
-        return task -> recorded(task, Claim.class).orElseGet(() ->
-                claims.recordSurvey(actor(task), claimId(task), ClaimForms.survey(form(task, clock))));
+        return task -> {
+            recorded(task, Claim.class).orElseGet(() ->
+                    claims.recordSurvey(actor(task), claimId(task), ClaimForms.survey(form(task, clock))));
+            task.getExecution().setVariable(VAR_CASE_SUMMARY, claims.caseSummary(claimId(task)));
+        };
     }
 
     /** {@code UserTask_ProvideDocuments}: files uploaded in the embedded form join the hashes typed in, as stored files. */
     @Bean
-    TaskListener claimHandlingProvideDocumentsListener(ClaimService claims, FormUploads uploads, Clock clock) {
-        return task -> recorded(task, Claim.class).orElseGet(() -> {
-            Actor actor = actor(task);
-            List<String> uploaded = ClaimForms.DOCUMENT_UPLOADS.stream()
-                    .flatMap(name -> uploads.take(task, name, actor).stream()).toList();
-            return claims.recordDocuments(actor, claimId(task), ClaimForms.documents(form(task, clock), uploaded));
-        });
+    TaskListener claimHandlingProvideDocumentsListener(ClaimService claims, FormUploads uploads,
+            ClaimProperties properties, Clock clock) {
+        return task -> {
+            recorded(task, Claim.class).orElseGet(() -> {
+                Actor actor = actor(task);
+                List<String> uploaded = ClaimForms.DOCUMENT_UPLOADS.stream()
+                        .flatMap(name -> uploads.take(task, name, actor).stream()).toList();
+                return claims.recordDocuments(actor, claimId(task), ClaimForms.documents(form(task, clock), uploaded));
+            });
+            task.getExecution().setVariable(VAR_DOCUMENTS_REVIEW_DUE_AT,
+                    date(OffsetDateTime.now(clock).plus(properties.documentsReviewPeriod())));
+        };
     }
 
     /** {@code ServiceTask_RemindDocuments}. */
@@ -104,12 +121,16 @@ class ClaimHandlingDelegates {
 
     /** {@code UserTask_ReviewDocuments}: routes on complete; when complete the decision's timers start. */
     @Bean
-    TaskListener claimHandlingReviewDocumentsListener(ClaimService claims, Clock clock) {
+    TaskListener claimHandlingReviewDocumentsListener(ClaimService claims, ClaimProperties properties, Clock clock) {
         return task -> {
             ClaimSteps.DocumentsReviewed reviewed = recorded(task, ClaimSteps.DocumentsReviewed.class).orElseGet(() ->
                     claims.recordDocumentReview(actor(task), claimId(task), ClaimForms.documentReview(form(task, clock))));
             route(task, VAR_DOCUMENTS_COMPLETE, reviewed.complete(), VAR_DECISION_REMINDER_AT,
                     reviewed.decisionReminderAt(), VAR_DECISION_DUE_AT, reviewed.decisionDueAt());
+            if (!reviewed.complete()) {
+                task.getExecution().setVariable(VAR_DOCUMENTS_DUE_AT,
+                        date(OffsetDateTime.now(clock).plus(properties.documentsPeriod())));
+            }
         };
     }
 
@@ -127,6 +148,7 @@ class ClaimHandlingDelegates {
                     claims.recordDecision(actor(task), claimId(task), ClaimForms.decision(form(task, clock))));
             route(task, VAR_COVERED, decided.covered(), VAR_PAYMENT_REMINDER_AT, decided.paymentReminderAt(),
                     VAR_PAYMENT_DUE_AT, decided.paymentDueAt());
+            task.getExecution().setVariable(VAR_CASE_SUMMARY, claims.caseSummary(claimId(task)));
         };
     }
 
@@ -150,9 +172,13 @@ class ClaimHandlingDelegates {
 
     /** {@code UserTask_RecordPayment}. */
     @Bean
-    TaskListener claimHandlingRecordPaymentListener(ClaimService claims, Clock clock) {
-        return task -> recorded(task, Claim.class).orElseGet(() ->
-                claims.recordPayment(actor(task), claimId(task), ClaimForms.payment(form(task, clock))));
+    TaskListener claimHandlingRecordPaymentListener(ClaimService claims, ClaimProperties properties, Clock clock) {
+        return task -> {
+            recorded(task, Claim.class).orElseGet(() ->
+                    claims.recordPayment(actor(task), claimId(task), ClaimForms.payment(form(task, clock))));
+            task.getExecution().setVariable(VAR_RECOMMENDATIONS_DUE_AT,
+                    date(OffsetDateTime.now(clock).plus(properties.recommendationsPeriod())));
+        };
     }
 
     /** {@code ServiceTask_RemindPayment}. */

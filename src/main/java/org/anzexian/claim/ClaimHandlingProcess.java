@@ -53,6 +53,13 @@ public final class ClaimHandlingProcess {
     public static final String VAR_DECISION_DUE_AT = "decisionDueAt";
     public static final String VAR_PAYMENT_REMINDER_AT = "paymentReminderAt";
     public static final String VAR_PAYMENT_DUE_AT = "paymentDueAt";
+    /** Date: due dates of the tasks without a timer, from {@code anzexian.claim.*} (#12). */
+    public static final String VAR_SURVEY_DUE_AT = "surveyDueAt";
+    public static final String VAR_DOCUMENTS_DUE_AT = "documentsDueAt";
+    public static final String VAR_DOCUMENTS_REVIEW_DUE_AT = "documentsReviewDueAt";
+    public static final String VAR_RECOMMENDATIONS_DUE_AT = "recommendationsDueAt";
+    /** String: project · accident day · casualties (· amount), the line of the task lists (#12). */
+    public static final String VAR_CASE_SUMMARY = "caseSummary";
     /** String: ISO-8601 repeating interval of the reminders to provide documents. */
     public static final String VAR_DOCUMENTS_REMINDER_CYCLE = "documentsReminderCycle";
     /** Boolean routing facts set when the insurer completes its task. */

@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param decisionReminder        the insurer is reminded this long after the documents are complete
  * @param paymentPeriod           payment is due this long after the agreement
  * @param paymentReminder         the insurer is reminded this long after the agreement
+ * @param surveyPeriod            the survey is due this long after the acknowledgement (task due date, #12)
+ * @param documentsPeriod         the documents are due this long after the acknowledgement or a request for more
+ * @param documentsReviewPeriod   the insurer reviews the documents within this long of their submission
+ * @param recommendationsPeriod   the N6.7 recommendations are due this long after the payment
  */
 @ConfigurationProperties("anzexian.claim")
 record ClaimProperties(
@@ -23,5 +27,9 @@ record ClaimProperties(
         @DefaultValue("P30D") Period decisionPeriod,
         @DefaultValue("P25D") Period decisionReminder,
         @DefaultValue("P10D") Period paymentPeriod,
-        @DefaultValue("P7D") Period paymentReminder) {
+        @DefaultValue("P7D") Period paymentReminder,
+        @DefaultValue("PT48H") Duration surveyPeriod,
+        @DefaultValue("P21D") Duration documentsPeriod,
+        @DefaultValue("P5D") Duration documentsReviewPeriod,
+        @DefaultValue("P15D") Duration recommendationsPeriod) {
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** An accident report (N6.5); the report time is the server's, never typed. */
 public record ClaimReport(
@@ -22,5 +23,19 @@ public record ClaimReport(
         @Schema(description = "报案人联系电话") @NotBlank(message = "必须填写联系电话 (required)") @Size(max = 32) String reporterPhone,
         @Schema(description = "报案人电子邮箱（受理答复及索赔材料清单发往此处和施工单位）")
         @Email(message = "电子邮箱格式不正确 (invalid e-mail)") @Size(max = 200) String reporterEmail,
-        @Schema(description = "超过 24 小时报案时必填：迟报原因") @Size(max = 2000) String lateExplanation) {
+        @Schema(description = "超过 24 小时报案时必填：迟报原因") @Size(max = 2000) String lateExplanation,
+        @Schema(description = "现场照片：先经 POST /api/files 上传的文件的 SHA-256（至多 10 张）")
+        @Size(max = 10, message = "现场照片至多 10 张 (at most 10 photos)") List<String> photos) {
+
+    public ClaimReport {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+
+    /** A report without photos. */
+    public ClaimReport(String policyNumber, OffsetDateTime accidentAt, String place, AccidentType accidentType,
+            int deaths, int injuries, String description, String reporterName, String reporterPhone,
+            String reporterEmail, String lateExplanation) {
+        this(policyNumber, accidentAt, place, accidentType, deaths, injuries, description, reporterName, reporterPhone,
+                reporterEmail, lateExplanation, List.of());
+    }
 }

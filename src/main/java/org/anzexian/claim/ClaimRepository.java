@@ -36,10 +36,10 @@ class ClaimRepository {
                 INSERT INTO claim (policy_id, policy_number, project_id, insurer_org_id, construction_unit_id,
                     jurisdiction_code, accident_at, reported_at, place, accident_type, deaths, injuries, description,
                     reporter_name, reporter_phone, reporter_email, channel, reported_by, late, late_explanation, status,
-                    acknowledgement_due_at)
+                    acknowledgement_due_at, photos)
                 VALUES (:policy, :number, :project, :insurer, :builder, :area, :accidentAt, :reportedAt, :place, :type,
                     :deaths, :injuries, :description, :reporter, :phone, :email, :channel, :by, :late, :explanation,
-                    'REPORTED', :ackDue)
+                    'REPORTED', :ackDue, :photos)
                 """)
                 .param("policy", claim.policyId()).param("number", claim.policyNumber())
                 .param("project", claim.projectId()).param("insurer", claim.insurerOrgId())
@@ -51,7 +51,7 @@ class ClaimRepository {
                 .param("phone", report.reporterPhone().strip()).param("email", blankToNull(report.reporterEmail()))
                 .param("channel", claim.channel().name()).param("by", claim.reportedBy()).param("late", claim.late())
                 .param("explanation", claim.late() ? report.lateExplanation().strip() : null)
-                .param("ackDue", claim.acknowledgementDueAt())
+                .param("ackDue", claim.acknowledgementDueAt()).param("photos", String.join(" ", report.photos()))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -190,6 +190,18 @@ class ClaimRepository {
         return jdbc.sql(sql.toString()).params(query).query(this::map).list();
     }
 
+    /** The issued policies bought by or issued by these organizations, newest first. */
+    List<Long> issuedPolicies(Collection<Long> insurers, Collection<Long> builders) {
+        if (insurers.isEmpty() && builders.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id FROM policy WHERE status = 'ISSUED'
+                    AND (insurer_org_id IN (:insurers) OR buyer_org_id IN (:builders)) ORDER BY id DESC
+                """).param("insurers", insurers.isEmpty() ? List.of(-1L) : insurers)
+                .param("builders", builders.isEmpty() ? List.of(-1L) : builders).query(Long.class).list();
+    }
+
     record Scope(Collection<Long> insurers, Collection<Long> builders, Collection<String> areas) {
     }
 
@@ -203,7 +215,7 @@ class ClaimRepository {
                 AccidentType.valueOf(row.getString("accident_type")), row.getInt("deaths"), row.getInt("injuries"),
                 row.getString("description"), row.getString("reporter_name"), row.getString("reporter_phone"),
                 row.getString("reporter_email"), ReportChannel.valueOf(row.getString("channel")),
-                row.getString("reported_by"), row.getBoolean("late"), row.getString("late_explanation"), status,
+                row.getString("reported_by"), row.getBoolean("late"), row.getString("late_explanation"), hashes(row.getString("photos")), status,
                 status.label(), time(row, "acknowledgement_due_at"), time(row, "acknowledged_at"),
                 row.getString("acknowledged_by"), row.getString("claim_procedure"), row.getString("required_documents"),
                 time(row, "surveyed_at"), row.getString("survey_findings"), row.getString("accident_cause"),
@@ -219,8 +231,7 @@ class ClaimRepository {
         return jdbc.sql("SELECT * FROM claim_document_round WHERE claim_id = :claim ORDER BY id")
                 .param("claim", claimId)
                 .query((row, n) -> new Claim.DocumentRound(row.getLong("id"), row.getString("kind"),
-                        row.getString("text"), Arrays.stream(row.getString("files").split(" "))
-                                .filter(file -> !file.isBlank()).toList(),
+                        row.getString("text"), hashes(row.getString("files")),
                         row.getString("recorded_by"), time(row, "recorded_at")))
                 .list();
     }
@@ -251,6 +262,10 @@ class ClaimRepository {
 
     private static OffsetDateTime time(ResultSet row, String column) throws SQLException {
         return row.getObject(column, OffsetDateTime.class);
+    }
+
+    private static List<String> hashes(String spaced) {
+        return spaced == null ? List.of() : Arrays.stream(spaced.split(" ")).filter(file -> !file.isBlank()).toList();
     }
 
     private static String blankToNull(String text) {

@@ -30,14 +30,20 @@ import org.anzexian.platform.archive.ServiceArchive;
 import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.files.StoredFile;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.registry.organization.Organization;
+import org.anzexian.registry.jurisdiction.Jurisdiction;
+import org.anzexian.registry.jurisdiction.JurisdictionService;
 import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.project.Project;
+import org.anzexian.registry.project.ProjectService;
 import org.anzexian.service.team.ServiceTeamRegistrationService;
 import org.anzexian.underwriting.Policy;
 import org.anzexian.underwriting.PolicyStatus;
@@ -73,13 +79,16 @@ public class ClaimService {
     private final HazardService hazards;
     private final ServiceArchive archive;
     private final FileStore files;
+    private final ProjectService projects;
+    private final JurisdictionService jurisdictions;
     private final ProcessGateway engine;
     private final Clock clock;
 
     ClaimService(ClaimRepository repository, ClaimNotices notices, ClaimServiceLevels serviceLevels,
             ClaimProperties properties, UnderwritingService underwriting, OrganizationService organizations,
             ServiceTeamRegistrationService serviceTeams, HazardService hazards, ServiceArchive archive,
-            FileStore files, ProcessGateway engine, Clock clock) {
+            FileStore files, ProjectService projects, JurisdictionService jurisdictions, ProcessGateway engine,
+            Clock clock) {
         this.repository = repository;
         this.notices = notices;
         this.serviceLevels = serviceLevels;
@@ -90,6 +99,8 @@ public class ClaimService {
         this.hazards = hazards;
         this.archive = archive;
         this.files = files;
+        this.projects = projects;
+        this.jurisdictions = jurisdictions;
         // the parties of a record read its files and may attach them again (#11)
         files.registerRecords(FILE_RECORD, this::get);
         this.engine = engine;
@@ -105,20 +116,26 @@ public class ClaimService {
      */
     @Transactional
     public Claim report(Actor actor, @Valid ClaimReport report) {
-        ClaimSteps.Opened opened = record(actor, report);
+        ClaimSteps.Opened opened = record(actor, report, new FieldViolations());
         String instanceId = engine.start(KEY, opened.claimId(), Map.of());
         repository.setProcessInstance(opened.claimId(), instanceId);
         return require(opened.claimId());
     }
 
     /**
-     * {@code ServiceTask_RecordReport} for the Tasklist start form: the same checks as {@link #report};
-     * returns what the instance needs to know of the new claim (its id becomes the business key).
+     * {@code ServiceTask_RecordReport} for the Tasklist start form: the same checks as {@link #report},
+     * every problem of the form in one refusal (the late explanation among them, N6.5); the photos were
+     * taken from the form already ({@code photos}, stored files). Returns what the instance needs to know
+     * of the new claim (its id becomes the business key, the claim number people see).
      */
     @Transactional
-    public ClaimSteps.Opened reportFromStartForm(Actor actor, FormValues form, String processInstanceId) {
-        ClaimReport report = ClaimForms.report(form);
-        form.requiredText(ClaimForms.POLICY_NUMBER, "必须填写保单号 (required)");
+    public ClaimSteps.Opened reportFromStartForm(Actor actor, FormValues form, List<String> photos,
+            String processInstanceId) {
+        ClaimReport read = ClaimForms.report(form);
+        ClaimReport report = new ClaimReport(read.policyNumber(), read.accidentAt(), read.place(), read.accidentType(),
+                read.deaths(), read.injuries(), read.description(), read.reporterName(), read.reporterPhone(),
+                read.reporterEmail(), read.lateExplanation(), photos);
+        form.requiredText(ClaimForms.POLICY_NUMBER, "请选择出险项目的保单 (required)");
         form.requiredText(ClaimForms.ACCIDENT_AT, "必须填写事故发生时间 (required)");
         form.requiredText(ClaimForms.PLACE, "必须填写事故发生部位 (required)");
         form.requiredText(ClaimForms.ACCIDENT_TYPE, "必须选择事故类型 (required)");
@@ -126,10 +143,15 @@ public class ClaimService {
         form.requiredText(ClaimForms.REPORTER_NAME, "必须填写报案人 (required)");
         form.requiredText(ClaimForms.REPORTER_PHONE, "必须填写联系电话 (required)");
         if (report.deaths() < 0 || report.injuries() < 0) {
-            form.problem(ClaimForms.DEATHS, "人数不能为负数 (must be >= 0)");
+            form.problem(ClaimForms.DEATHS, "死亡、受伤人数不能为负数 (must be >= 0)");
         }
-        form.throwIfInvalid();
-        ClaimSteps.Opened opened = record(actor, report);
+        FieldViolations violations = new FieldViolations();
+        try {
+            form.throwIfInvalid();
+        } catch (InvalidRequestException unreadable) {
+            unreadable.fieldErrors().forEach(error -> violations.add(error.field(), error.message()));
+        }
+        ClaimSteps.Opened opened = record(actor, report, violations);
         repository.setProcessInstance(opened.claimId(), processInstanceId);
         return opened;
     }
@@ -143,12 +165,32 @@ public class ClaimService {
                 properties.documentsReminderCycle());
     }
 
-    private ClaimSteps.Opened record(Actor actor, ClaimReport report) {
+    /**
+     * Checks the report, adding to the problems found already ({@code violations}), and refuses with all
+     * of them at once; a missing policy or accident time skips the checks that need it.
+     */
+    private ClaimSteps.Opened record(Actor actor, ClaimReport report, FieldViolations violations) {
         OffsetDateTime now = now();
-        FieldViolations violations = new FieldViolations();
-        Policy policy = underwriting.policyByNumber(report.policyNumber()).orElse(null);
+        boolean late = false;
+        if (report.accidentAt() != null && report.accidentAt().isAfter(now)) {
+            violations.add("accidentAt", "事故发生时间不能晚于报案时间 (the accident cannot be in the future)");
+        } else if (report.accidentAt() != null) {
+            // whole minutes: 24 hours and one minute is late, 24 hours and some seconds is not
+            late = now.truncatedTo(ChronoUnit.MINUTES)
+                    .isAfter(report.accidentAt().truncatedTo(ChronoUnit.MINUTES).plus(properties.reportWindow()));
+            if (late && (report.lateExplanation() == null || report.lateExplanation().isBlank())) {
+                violations.add("lateExplanation", "事故发生已超过 " + properties.reportWindow().toHours()
+                        + " 小时才报案，必须填写迟报原因（N6.5） (reported late: explain why)");
+            }
+        }
+        Policy policy = report.policyNumber() == null ? null
+                : underwriting.policyByNumber(report.policyNumber()).orElse(null);
         if (policy == null) {
-            violations.add("policyNumber", "保单不存在 (no such policy): " + report.policyNumber()).throwIfAny();
+            if (report.policyNumber() != null) {
+                violations.add("policyNumber", "保单不存在 (no such policy): " + report.policyNumber());
+            }
+            violations.throwIfAny();
+            throw new InvalidRequestException("policyNumber", "请选择出险项目的保单 (required)");
         }
         Organization insurer = organizations.require(policy.insurerOrgId());
         Organization builder = organizations.require(policy.buyerOrgId());
@@ -157,9 +199,7 @@ public class ClaimService {
             throw new ForbiddenException("只有投保的施工单位或承保的保险机构（24小时报案电话代录）可以报案"
                     + " (only the insured construction unit or the policy's insurer reports, N6.5)");
         }
-        if (report.accidentAt().isAfter(now)) {
-            violations.add("accidentAt", "事故发生时间不能晚于报案时间 (the accident cannot be in the future)");
-        } else {
+        if (report.accidentAt() != null && !report.accidentAt().isAfter(now)) {
             LocalDate day = report.accidentAt().atZoneSameInstant(clock.getZone()).toLocalDate();
             if (policy.status() != PolicyStatus.ISSUED) {
                 violations.add("policyNumber", "保单" + policy.status().label() + "，不在保险期间内 (the policy is "
@@ -169,22 +209,19 @@ public class ClaimService {
                         + " 至 " + policy.policyEnd() + "）内，不予受理 (the accident is outside the policy period)");
             }
         }
-        // whole minutes: 24 hours and one minute is late, 24 hours and some seconds is not
-        boolean late = now.truncatedTo(ChronoUnit.MINUTES)
-                .isAfter(report.accidentAt().truncatedTo(ChronoUnit.MINUTES).plus(properties.reportWindow()));
-        if (late && (report.lateExplanation() == null || report.lateExplanation().isBlank())) {
-            violations.add("lateExplanation", "事故发生已超过 " + properties.reportWindow().toHours()
-                    + " 小时，请说明迟报原因 (reported late: explain why, N6.5)");
+        for (int i = 0; i < report.photos().size(); i++) {
+            files.checkAttachable(actor, report.photos().get(i), "photos[" + i + "]", violations);
         }
         violations.throwIfAny();
         OffsetDateTime acknowledgementDue = serviceLevels.acknowledgementDue(now, report.deaths(), report.injuries());
         long id = repository.insert(new ClaimRepository.NewClaim(policy.id(), policy.policyNumber(), policy.projectId(),
                 insurer.id(), builder.id(), policy.jurisdictionCode(), report, now,
                 byInsurer ? ReportChannel.PHONE : ReportChannel.ONLINE, actor.userId(), late, acknowledgementDue));
+        files.attached(FILE_RECORD, id, report.photos());
         Claim claim = require(id);
         archive(claim, "CLAIM_REPORTED", actor.userId(), claim.channel().label() + " · " + claim.accidentType().label()
                 + " · " + claim.place() + " · 死亡 " + claim.deaths() + " 人，受伤 " + claim.injuries() + " 人"
-                + (late ? " · 迟报：" + claim.lateExplanation() : "") + "：" + claim.description());
+                + (late ? " · 迟报：" + claim.lateExplanation() : "") + "：" + claim.description(), claim.photos());
         return new ClaimSteps.Opened(id, insurer.groupId(), builder.groupId(), acknowledgementDue,
                 properties.documentsReminderCycle());
     }
@@ -668,6 +705,90 @@ public class ClaimService {
     public Claim get(Actor actor, long claimId) {
         return repository.find(claimId).filter(claim -> maySee(actor, claim))
                 .orElseThrow(() -> new NotFoundException("报案不存在 (no such claim): " + claimId));
+    }
+
+    /**
+     * {@code GET /api/claims/{id}/view}: the claim with its project, parties, policy limits and files by
+     * name, for whoever may read the claim ({@link #get}: to anybody else it does not exist).
+     */
+    @Transactional(readOnly = true)
+    public ClaimView view(Actor actor, long claimId) {
+        Claim claim = get(actor, claimId);
+        Project project = projects.require(claim.projectId());
+        Policy policy = underwriting.policy(claim.policyId());
+        String county = jurisdictions.find(claim.jurisdictionCode()).map(Jurisdiction::name)
+                .orElse(claim.jurisdictionCode());
+        List<String> documents = claim.documents().stream().flatMap(round -> round.files().stream()).distinct().toList();
+        return new ClaimView(claim, project.code(), project.name(), project.siteAddress(), county,
+                organizations.require(claim.insurerOrgId()).name(),
+                organizations.require(claim.constructionUnitId()).name(), policy.policyStart(), policy.policyEnd(),
+                policy.deathDisabilityLimit(), policy.totalLimit(), caseSummary(claim), links(claim.photos()),
+                links(documents));
+    }
+
+    private List<ClaimView.FileLink> links(List<String> sha256s) {
+        return sha256s.stream().map(sha256 -> {
+            StoredFile file = files.find(sha256).orElse(null);
+            return new ClaimView.FileLink(sha256, file == null ? sha256 : file.fileName(),
+                    file == null ? null : file.contentType(), "/api/files/" + sha256);
+        }).toList();
+    }
+
+    /**
+     * {@code GET /api/claims/reportable-policies}: the issued policies of the actor's construction units
+     * and insurers (the insurer's 24-hour line reports on the builder's behalf, N6.5), for the start form.
+     */
+    @Transactional(readOnly = true)
+    public List<ReportablePolicy> reportablePolicies(Actor actor) {
+        LocalDate today = LocalDate.now(clock);
+        return repository.issuedPolicies(actor.organizationIds(Role.INSURER), actor.organizationIds(Role.BUILDER))
+                .stream().map(underwriting::policy)
+                .filter(policy -> policy.policyEnd() == null || !policy.policyEnd().isBefore(today.minusDays(30)))
+                .map(policy -> new ReportablePolicy(policy.policyNumber(), policy.projectCode(), policy.projectName(),
+                        policy.insurerName(), policy.policyStart(), policy.policyEnd(),
+                        policy.policyNumber() + " · " + policy.projectCode() + " " + policy.projectName()))
+                .toList();
+    }
+
+    /**
+     * The process variable {@code caseSummary} (#12, at most 120 characters): project · accident day ·
+     * casualties, and the agreed (or else the estimated) amount once there is one.
+     */
+    @Transactional(readOnly = true)
+    public String caseSummary(long claimId) {
+        return caseSummary(require(claimId));
+    }
+
+    private String caseSummary(Claim claim) {
+        Project project = projects.require(claim.projectId());
+        StringBuilder tail = new StringBuilder(" · 事故 ")
+                .append(claim.accidentAt().atZoneSameInstant(clock.getZone()).toLocalDate())
+                .append(" · ").append(claim.accidentType().label());
+        if (claim.deaths() > 0) {
+            tail.append(" 死亡 ").append(claim.deaths()).append(" 人");
+        }
+        if (claim.injuries() > 0) {
+            tail.append(" 受伤 ").append(claim.injuries()).append(" 人");
+        }
+        if (claim.late()) {
+            tail.append(" · 迟报");
+        }
+        if (claim.agreedAmount() != null) {
+            tail.append(" · 核定 ").append(yuan(claim.agreedAmount()));
+        } else if (claim.estimatedLoss() != null) {
+            tail.append(" · 估损 ").append(yuan(claim.estimatedLoss()));
+        }
+        String head = project.code() + " " + project.name();
+        int room = 120 - tail.length();
+        if (head.length() > room) {
+            head = head.substring(0, Math.max(0, room - 1)) + "…";
+        }
+        return head + tail;
+    }
+
+    /** An amount as people read it: ¥1,234.50. */
+    static String yuan(BigDecimal amount) {
+        return "¥" + new java.text.DecimalFormat("#,##0.00").format(amount);
     }
 
     /** The claims the actor may see, newest report first. */

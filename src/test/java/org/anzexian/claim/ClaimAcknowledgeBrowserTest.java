@@ -39,8 +39,9 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The insurer's claims team acknowledges an accident report in the Tasklist (N6.5): headless Chromium
- * fills the Camunda Form {@code claimAcknowledge}; the claim ({@code GET /api/claims/{id}}) and the
- * outbox are the judges, so a form that submits nothing or the wrong variables fails here.
+ * checks that the embedded form {@code claimAcknowledge.html} shows the accident (project, parties,
+ * accident time, casualties, description; #12) and fills it; the claim ({@code GET /api/claims/{id}}) and
+ * the outbox are the judges, so a form that submits nothing or the wrong variables fails here.
  */
 @Tag("browser")
 @AnzexianTest
@@ -109,7 +110,17 @@ class ClaimAcknowledgeBrowserTest {
         fields.put(PROCEDURE, "报案受理后 24 小时内查勘现场，材料齐全后 30 日内核定 " + claimId);
         fields.put(DOCUMENTS, "索赔申请书；伤者身份证明；医疗费用票据");
 
-        JsonNode run = new TasklistScript(port).complete(insurer.user(), insurer.user(), task.getId(), fields).assertOk();
+        JsonNode run = new TasklistScript(port).complete(insurer.user(), insurer.user(), task.getId(), fields,
+                "--expect-text", "报案编号 " + claimId,
+                "--expect-text", insured.project().code() + " " + insured.project().name(),
+                "--expect-text", insured.policy().policyNumber(),
+                "--expect-text", insured.builder().name(),
+                "--expect-text", insurer.name(),
+                "--expect-text", "1号楼基坑",
+                "--expect-text", "死亡 0 人，受伤 1 人",
+                "--expect-text", "基坑局部坍塌，一名工人受伤",
+                "--expect-text", "施工单位报案",
+                "--shot", "claim-acknowledge").assertOk();
         assertThat(run.path("filled")).extracting(JsonNode::asText).containsExactlyElementsOf(fields.keySet());
         DueJobs.run(engine, instance);
 

@@ -1,6 +1,7 @@
 package org.anzexian.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -220,6 +221,93 @@ abstract class ClaimHandlingContract {
         assertThat(claim.get("place").asText()).isEqualTo("3号楼脚手架");
         assertThat(claim.get("reportedBy").asText()).isEqualTo(builder.user());
         assertThat(claim.get("processInstanceId").asText()).isEqualTo(instance.getId());
+        // #12: the task lists tell the claim apart by project, accident day and casualties
+        String day = OffsetDateTime.now(clock).minusHours(5).atZoneSameInstant(clock.getZone()).toLocalDate().toString();
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), ClaimHandlingProcess.VAR_CASE_SUMMARY))
+                .isEqualTo(insured.project().code() + " " + insured.project().name() + " · 事故 " + day
+                        + " · 高处坠落 受伤 1 人");
+    }
+
+    /** #12 journey 4: a late report from the phone's start form, with its photo; every problem named at once. */
+    @Test
+    void aLateReportInTheStartFormNamesEveryMissingFieldAtOnceAndKeepsItsPhotos_N6_5() {
+        String accidentAt = OffsetDateTime.now(clock).minusHours(30).atZoneSameInstant(clock.getZone())
+                .toLocalDateTime().toString().substring(0, 16);
+        Map<String, Object> form = new HashMap<>();
+        form.put("policyNumber", insured.policy().policyNumber());
+        form.put("accidentAt", accidentAt);
+        form.put("accidentType", "STRUCK_BY_OBJECT");
+        form.put("injuries", 2L);
+        form.put("description", "塔吊吊物坠落砸伤两名工人");
+        form.put("reporterName", "王现场");
+        form.put("reporterPhone", "13911112222");
+        byte[] photo = jpeg();
+        form.put("photo1", Variables.fileValue("现场.jpg").file(photo).mimeType("image/jpeg").create());
+        form.put("photo2", Variables.fileValue("").file(new byte[0]).create());
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(ClaimHandlingProcess.KEY).latestVersion().singleResult().getId();
+
+        engine.getIdentityService().setAuthentication(builder.user(), List.of(builder.group()));
+        ProcessInstance instance;
+        try {
+            assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId, form))
+                    .as("one refusal naming every problem, with the fields' labels")
+                    .hasMessageContaining("「事故发生部位（现场位置）」必须填写事故发生部位")
+                    .hasMessageContaining("「迟报原因（超过 24 小时报案时必填）」事故发生已超过 24 小时才报案，必须填写迟报原因");
+            form.put("place", "2号楼塔吊覆盖区");
+            form.put("lateExplanation", "伤员送医抢救，项目负责人次日才报案");
+            form.put("photo1", Variables.fileValue("现场.jpg").file(photo).mimeType("image/jpeg").create());
+            instance = engine.getFormService().submitStartForm(definitionId, form);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        long claimId = Long.parseLong(instance.getBusinessKey());
+        JsonNode view = http.withBasicAuth(insurer.user(), insurer.user())
+                .getForEntity("/api/claims/" + claimId + "/view", JsonNode.class).getBody();
+        assertThat(view.at("/claim/late").asBoolean()).isTrue();
+        assertThat(view.at("/claim/lateExplanation").asText()).isEqualTo("伤员送医抢救，项目负责人次日才报案");
+        assertThat(view.at("/claim/photos/0").asText()).isEqualTo(FileStore.sha256(photo));
+        assertThat(view.at("/photos/0/name").asText()).isEqualTo("现场.jpg");
+        assertThat(view.at("/projectName").asText()).isEqualTo(insured.project().name());
+        assertThat(view.at("/builderName").asText()).isEqualTo(builder.name());
+        assertThat(view.at("/caseSummary").asText()).endsWith(" · 物体打击 受伤 2 人 · 迟报");
+        assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+                .as("the bytes left the process").doesNotContainKeys("photo1", "photo2");
+        // the insurer opens the photo through the claim; the start's notice shows the claim number as business key
+        assertThat(http.withBasicAuth(insurer.user(), insurer.user())
+                .getForEntity(view.at("/photos/0/url").asText(), byte[].class).getBody()).isEqualTo(photo);
+        assertThat(instance.getBusinessKey()).isEqualTo(String.valueOf(claimId));
+    }
+
+    /** #12: the start form's pick-list and the tasks' view are for the claim's parties only. */
+    @Test
+    void thePolicyPickListAndTheClaimViewAreForTheClaimsPartiesOnly() {
+        JsonNode claim = reported();
+        long claimId = claim.get("id").asLong();
+        Party other = insuredProjects.party(OrganizationType.INSURER, InsuredProjects.COUNTY);
+
+        JsonNode policies = http.withBasicAuth(builder.user(), builder.user())
+                .getForEntity("/api/claims/reportable-policies", JsonNode.class).getBody();
+        assertThat(policies.findValuesAsText("policyNumber")).contains(insured.policy().policyNumber());
+        assertThat(policies.toString()).doesNotContain("\"id\"").contains(insured.project().name());
+        assertThat(http.withBasicAuth(insurer.user(), insurer.user()).getForEntity("/api/claims/reportable-policies",
+                JsonNode.class).getBody().findValuesAsText("policyNumber")).contains(insured.policy().policyNumber());
+        assertThat(http.withBasicAuth(other.user(), other.user()).getForEntity("/api/claims/reportable-policies",
+                JsonNode.class).getBody().findValuesAsText("policyNumber")).doesNotContain(insured.policy().policyNumber());
+
+        for (Party party : List.of(builder, insurer)) {
+            ResponseEntity<JsonNode> view = http.withBasicAuth(party.user(), party.user())
+                    .getForEntity("/api/claims/" + claimId + "/view", JsonNode.class);
+            assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(view.getBody().at("/insurerName").asText()).isEqualTo(insurer.name());
+        }
+        assertThat(http.withBasicAuth("xinfu", "xinfu").getForEntity("/api/claims/" + claimId + "/view",
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth(other.user(), other.user()).getForEntity("/api/claims/" + claimId + "/view",
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth("yuanping", "yuanping").getForEntity("/api/claims/" + claimId + "/view",
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     // --- acknowledgement (N6.5) -------------------------------------------------------------------------
@@ -239,6 +327,35 @@ abstract class ClaimHandlingContract {
         awaitMail(builder.email(), "报案已受理");
         assertThat(acknowledged.get("breaches")).isEmpty();
         assertThat(instance(claim)).isWaitingAt(ClaimHandlingProcess.TASK_SURVEY, ClaimHandlingProcess.TASK_PROVIDE_DOCUMENTS);
+        // #12: due dates from anzexian.claim.survey-period (48 h) and documents-period (21 days)
+        OffsetDateTime acknowledgedAt = OffsetDateTime.parse(acknowledged.get("acknowledgedAt").asText());
+        assertThat(dueDate(claim, ClaimHandlingProcess.TASK_SURVEY)).isEqualTo(acknowledgedAt.plusHours(48).toInstant());
+        assertThat(dueDate(claim, ClaimHandlingProcess.TASK_PROVIDE_DOCUMENTS))
+                .isEqualTo(acknowledgedAt.plusDays(21).toInstant());
+    }
+
+    java.time.Instant dueDate(JsonNode claim, String taskKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance(claim).getId())
+                .taskDefinitionKey(taskKey).singleResult().getDueDate().toInstant();
+    }
+
+    /** A small real JPEG, a "site photo" (the file store reads the type from the bytes). */
+    static byte[] jpeg() {
+        try {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(160, 120,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D paint = image.createGraphics();
+            paint.setColor(new java.awt.Color(0x8a, 0x9b, 0xa8));
+            paint.fillRect(0, 0, 160, 120);
+            paint.setColor(new java.awt.Color(0xe0, 0xa0, 0x20));
+            paint.fillRect(20, 30, 120, 16);
+            paint.dispose();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "jpg", out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

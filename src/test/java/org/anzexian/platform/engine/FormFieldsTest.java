@@ -13,7 +13,15 @@ class FormFieldsTest {
 
     @Test
     void aCamundaFormDeclaresItsKeysWithLabelsAndItsReadOnlyFieldsAsShown() throws IOException {
-        FormFields form = FormFields.ofCamundaForm(Files.readAllBytes(ProjectFiles.FORMS.resolve("claimDecision.form")));
+        // the former forms/claimDecision.form (#12 made it an embedded form)
+        FormFields form = FormFields.ofCamundaForm("""
+                {"components": [
+                  {"type": "text", "text": "### 理赔核定"},
+                  {"type": "number", "key": "claimId", "label": "报案编号", "readonly": true},
+                  {"type": "checkbox", "key": "covered", "label": "予以赔付"},
+                  {"type": "textarea", "key": "payeeLines", "label": "核定金额（每行一人：姓名,金额）"},
+                  {"type": "textarea", "key": "decisionReason", "label": "理由或说明（不予赔付时必填）"}
+                ]}""".getBytes(StandardCharsets.UTF_8));
 
         assertThat(form.editable()).contains("covered", "payeeLines", "decisionReason").doesNotContain("claimId");
         assertThat(form.shown()).containsExactly("claimId");
