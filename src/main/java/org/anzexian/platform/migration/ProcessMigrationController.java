@@ -15,11 +15,27 @@ import org.springframework.web.bind.annotation.RestController;
 class ProcessMigrationController {
 
     private final ProcessMigrations migrations;
+    private final ModelChanges changes;
     private final CurrentActor currentActor;
 
-    ProcessMigrationController(ProcessMigrations migrations, CurrentActor currentActor) {
+    ProcessMigrationController(ProcessMigrations migrations, ModelChanges changes, CurrentActor currentActor) {
         this.migrations = migrations;
+        this.changes = changes;
         this.currentActor = currentActor;
+    }
+
+    @GetMapping("/api/model-changes/processes/{processKey}")
+    @Operation(summary = "两个流程版本的差异（默认：上一版本与最新版本）：新增、删除、修改的元素及其名称、定时器、候选组、表单、委托、条件")
+    ModelChanges.Comparison processChanges(@PathVariable String processKey,
+            @RequestParam(required = false) Integer fromVersion, @RequestParam(required = false) Integer toVersion) {
+        return changes.process(currentActor.require(), processKey, fromVersion, toVersion);
+    }
+
+    @GetMapping("/api/model-changes/decisions/{decisionKey}")
+    @Operation(summary = "两个决策版本的差异（默认：上一版本与最新版本）：新增、删除、修改的规则")
+    ModelChanges.Comparison decisionChanges(@PathVariable String decisionKey,
+            @RequestParam(required = false) Integer fromVersion, @RequestParam(required = false) Integer toVersion) {
+        return changes.decision(currentActor.require(), decisionKey, fromVersion, toVersion);
     }
 
     @GetMapping("/api/process-migrations/{processKey}/dry-run")

@@ -236,7 +236,7 @@ public class ProcessMigrations {
         return expression == null ? "" : expression.getTextContent().strip();
     }
 
-    private static void requireOwner(Actor actor) {
+    static void requireOwner(Actor actor) {
         if (!actor.isAdmin() && !actor.isMemberOf(PlatformGroups.PROCESS_OWNERS)) {
             throw new ForbiddenException("只有流程管理员可以迁移流程实例 (process owners only)");
         }

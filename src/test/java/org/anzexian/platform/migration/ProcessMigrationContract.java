@@ -128,6 +128,39 @@ abstract class ProcessMigrationContract {
     }
 
     @Test
+    void theOwnerReadsWhatChangedBetweenTheVersions() {
+        JsonNode changes = get(OWNER, "/api/model-changes/processes/" + key);
+
+        assertThat(changes.path("fromVersion").asInt()).isEqualTo(1);
+        assertThat(changes.path("toVersion").asInt()).isEqualTo(2);
+        assertThat(changes.path("removed").findValuesAsText("id")).contains("UserTask_Approve");
+        JsonNode review = element(changes.path("changed"), "UserTask_Review");
+        assertThat(texts(review.path("changes").path("name"))).containsExactly("复核", "复核（修订）");
+        JsonNode timer = element(changes.path("changed"), "Timer_Remind");
+        assertThat(texts(timer.path("changes").path("timeDuration"))).containsExactly("PT1H", "PT2H");
+        assertThat(http.withBasicAuth("xinfu", "xinfu").getForEntity("/api/model-changes/processes/" + key,
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theOwnerReadsWhichDecisionRuleChanged() {
+        String shipped = new String(org.anzexian.platform.engine.ModelDeploymentPlugin.scanModels()
+                .get("processes/hazardDeadline.dmn"), java.nio.charset.StandardCharsets.UTF_8);
+        String revised = shipped.replace("<outputEntry id=\"OutputEntry_Major_Period\"><text>\"PT24H\"</text>",
+                "<outputEntry id=\"OutputEntry_Major_Period\"><text>\"PT12H\"</text>");
+        assertThat(revised).isNotEqualTo(shipped);
+        deployments.add(engine.getRepositoryService().createDeployment().name("migration-test-dmn")
+                .addString("processes/hazardDeadline.dmn", revised).deploy().getId());
+
+        JsonNode changes = get(OWNER, "/api/model-changes/decisions/hazardDeadline");
+
+        assertThat(changes.path("added")).isEmpty();
+        assertThat(changes.path("removed")).isEmpty();
+        assertThat(changes.path("changed").findValuesAsText("id")).containsExactly("Rule_Major");
+        assertThat(changes.path("changed").get(0).path("changes").path("outputs").get(1).asText()).startsWith("\"PT12H\"");
+    }
+
+    @Test
     void noOneButAProcessOwnerMayDryRunOrMigrate() {
         assertThat(http.withBasicAuth("xinfu", "xinfu").getForEntity("/api/process-migrations/" + key + "/dry-run",
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -201,6 +234,15 @@ abstract class ProcessMigrationContract {
 
     private ResponseEntity<JsonNode> post(String user, Map<String, Object> request) {
         return http.withBasicAuth(user, user).postForEntity("/api/process-migrations/" + key, request, JsonNode.class);
+    }
+
+    private static JsonNode element(JsonNode changes, String id) {
+        for (JsonNode change : changes) {
+            if (change.path("id").asText().equals(id)) {
+                return change;
+            }
+        }
+        throw new AssertionError(id + " is not among the changed elements: " + changes);
     }
 
     private static List<String> texts(JsonNode array) {
