@@ -98,6 +98,12 @@ final class InsurerFilingFixtures {
         return FileStore.sha256(content(name));
     }
 
+    /** The fixture document of that name as an embedded form uploads it (a File variable). */
+    static org.camunda.bpm.engine.variable.value.FileValue upload(char name) {
+        return org.camunda.bpm.engine.variable.Variables.fileValue("fixture-" + name + ".pdf").file(content(name))
+                .mimeType("application/pdf").create();
+    }
+
     private static byte[] content(char name) {
         return ("%PDF-1.4 filing test document " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
