@@ -507,7 +507,8 @@ public class InsurerFilingService {
     /**
      * Everything wrong with a filing from a Tasklist form, at once: what the form reader could not read,
      * the constraints of {@link InsurerFilingData} (as the API checks them) and the rules of
-     * {@link #validate}; each field named as the form labels it.
+     * {@link #validate}; each field named as the form labels it, also in the message (the Tasklist shows
+     * the messages only).
      */
     private void validateAll(Actor actor, InsurerFilingData data, Organization insurer, List<ApiError.FieldMessage> formProblems) {
         List<ApiError.FieldMessage> problems = new ArrayList<>(formProblems);
@@ -528,7 +529,7 @@ public class InsurerFilingService {
             String label = InsurerFilingFormFields.label(problem.field());
             if (reported.add(label + "\u0000" + problem.message())
                     && (formProblems.contains(problem) || !named.contains(label))) {
-                violations.add(label, problem.message());
+                violations.add(label, "「" + label + "」" + problem.message());
             }
         }
         violations.throwIfAny();

@@ -52,7 +52,7 @@ class InsurerLicenseChangeDelegates {
                     opened = changes.proposeFromStartForm(actor, proposed, execution.getProcessInstanceId(), problems(form));
                 } catch (InvalidRequestException refused) {
                     throw new InvalidRequestException(refused.fieldErrors().stream()
-                            .map(error -> new ApiError.FieldMessage(LABELS.getOrDefault(error.field(), error.field()),
+                            .map(error -> new ApiError.FieldMessage(FORM_FIELDS.getOrDefault(error.field(), error.field()),
                                     error.message()))
                             .toList());
                 }
@@ -64,15 +64,11 @@ class InsurerLicenseChangeDelegates {
         };
     }
 
-    /** The start form's labels, by form field and by property path of {@link LicenseUpdate}. */
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry(FIELD_BUSINESS_NUMBER, "营业执照编号"), Map.entry("businessLicense.number", "营业执照编号"),
-            Map.entry(FIELD_BUSINESS_VALID_UNTIL, "营业执照有效期至"), Map.entry("businessLicense.validUntil", "营业执照有效期至"),
-            Map.entry(FIELD_BUSINESS_FILE, "营业执照扫描件"), Map.entry("businessLicense.scanHash", "营业执照扫描件"),
-            Map.entry(FIELD_INSURANCE_NUMBER, "保险许可证编号"), Map.entry("insuranceLicense.number", "保险许可证编号"),
-            Map.entry(FIELD_INSURANCE_VALID_UNTIL, "保险许可证有效期至"),
-            Map.entry("insuranceLicense.validUntil", "保险许可证有效期至"),
-            Map.entry(FIELD_INSURANCE_FILE, "保险许可证扫描件"), Map.entry("insuranceLicense.scanHash", "保险许可证扫描件"));
+    /** The start form's field of each property of {@link LicenseUpdate}: a refusal then names the field by its label. */
+    private static final Map<String, String> FORM_FIELDS = Map.of(
+            "businessLicense.number", FIELD_BUSINESS_NUMBER, "businessLicense.validUntil", FIELD_BUSINESS_VALID_UNTIL,
+            "businessLicense.scanHash", FIELD_BUSINESS_FILE, "insuranceLicense.number", FIELD_INSURANCE_NUMBER,
+            "insuranceLicense.validUntil", FIELD_INSURANCE_VALID_UNTIL, "insuranceLicense.scanHash", FIELD_INSURANCE_FILE);
 
     private static String upload(VariableScope scope, FormUploads uploads, Actor actor, FormValues form, String field) {
         try {

@@ -165,7 +165,6 @@ public class LicenseChangeService {
     // --- helpers ------------------------------------------------------------------------------
 
     private long store(Actor actor, long filingId, LicenseUpdate proposed, List<ApiError.FieldMessage> formProblems) {
-        requireWellFormed(actor, proposed, formProblems);
         InsurerFiling filing = filingRecords.findForUpdate(filingId).orElseThrow(() -> notFoundFiling(filingId));
         if (!actor.organizationIds(Role.INSURER).contains(filing.insurerOrgId())) {
             if (!actor.seesWholeCity()) {
@@ -180,6 +179,7 @@ public class LicenseChangeService {
         if (changes.existsUndone(filingId)) {
             throw new ConflictException("status", "已有待审核的证照变更 (a licence change is pending review)");
         }
+        requireWellFormed(actor, proposed, formProblems);
         return changes.insert(filingId, actor.userId(), now(), licensesOf(filing), proposed);
     }
 
