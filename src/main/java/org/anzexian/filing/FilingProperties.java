@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param licenseEarliestDate  no licence date before this day is plausible (N3.1, N3.3: a typing error or a
  *                             placeholder such as 0001-01-01, refused)
  * @param licenseLongestAhead  a licence valid further ahead than this from today is implausible (9999-12-31)
+ * @param licenseChangeReview  the city bureau's review of a licence change is due this long after the proposal
  */
 @ConfigurationProperties("anzexian.filing")
 public record FilingProperties(
@@ -27,5 +28,6 @@ public record FilingProperties(
         @DefaultValue("0 30 1 * * ?") String watchCycle,
         @DefaultValue("XZAZX") String numberPrefix,
         @DefaultValue("1980-01-01") LocalDate licenseEarliestDate,
-        @DefaultValue("P30Y") Period licenseLongestAhead) {
+        @DefaultValue("P30Y") Period licenseLongestAhead,
+        @DefaultValue("P5D") Period licenseChangeReview) {
 }

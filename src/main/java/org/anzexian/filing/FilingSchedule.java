@@ -28,6 +28,11 @@ public class FilingSchedule {
         return properties.reviewReminder().toString();
     }
 
+    /** When the review of a licence change falls due, after its proposal (ISO 8601 duration). */
+    public String licenseChangeReview() {
+        return properties.licenseChangeReview().toString();
+    }
+
     /** A Camunda time cycle; read when the watch process is deployed and each time its timer is due. */
     public String watchCycle() {
         return properties.watchCycle();

@@ -1,7 +1,10 @@
 package org.anzexian.filing.insurer;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.anzexian.filing.insurer.InsurerFilingData.AuditReport;
 import org.anzexian.filing.insurer.InsurerFilingData.ClaimsService;
@@ -18,6 +21,9 @@ import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.engine.Records;
+import org.anzexian.platform.files.FormUploads;
+import org.anzexian.platform.web.ApiError;
+import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ForbiddenException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -41,11 +47,12 @@ class InsurerFilingDelegates {
 
     /**
      * {@code StartEvent_FilingSubmitted}: a filing from the Tasklist start form is stored now from the
-     * form's fields (one project lead, one management member, one claims team member), read by
-     * {@link FormValues} in the business time zone; one submitted through {@code /api} is stored already.
+     * form's fields and uploaded documents (one project lead, one management member, one claims team
+     * member), read by {@link FormValues} in the business time zone; one submitted through {@code /api}
+     * is stored already. Either way the instance gets its {@code caseSummary} (organization · kind).
      */
     @Bean
-    ExecutionListener insurerFilingFilingSubmittedListener(InsurerFilingService filings, Clock clock) {
+    ExecutionListener insurerFilingFilingSubmittedListener(InsurerFilingService filings, FormUploads uploads, Clock clock) {
         return execution -> {
             InsurerFilingService.Opened opened;
             if (execution.getProcessBusinessKey() != null) {
@@ -56,13 +63,18 @@ class InsurerFilingDelegates {
                 if (insurers.size() != 1) {
                     throw new ForbiddenException("只有一家保险机构的工作人员可以通过表单提交备案 (a clerk of exactly one insurer)");
                 }
-                opened = filings.submitFromStartForm(actor, data(insurers.iterator().next(),
-                        new FormValues(execution.getVariables(), clock.getZone())), execution.getProcessInstanceId());
+                FormValues form = new FormValues(execution.getVariables(), clock.getZone());
+                InsurerFilingData data = data(insurers.iterator().next(), form,
+                        takeUploads(execution, uploads, actor, form), null);
+                opened = filings.submitFromStartForm(actor, data, execution.getProcessInstanceId(), problems(form));
                 execution.setProcessBusinessKey(String.valueOf(opened.filingId()));
+                // the filing is the record now: its form's copy leaves the process (the correction is prefilled from the record)
+                execution.removeVariables(InsurerFilingFormFields.ENTERED);
             }
             execution.setVariable(InsurerFilingProcess.VAR_FILING_ID, opened.filingId());
             execution.setVariable(InsurerFilingProcess.VAR_INSURER_ORG_ID, opened.insurerOrgId());
             execution.setVariable(InsurerFilingProcess.VAR_INSURER_GROUP, opened.insurerGroup());
+            execution.setVariable(InsurerFilingProcess.VAR_CASE_SUMMARY, opened.caseSummary());
         };
     }
 
@@ -81,12 +93,32 @@ class InsurerFilingDelegates {
      * in the browser) and recorded with who decided; a refused decision keeps the task open. The gateway
      * routes on the form's {@code reviewDecision} (there is no {@code /api} door to this task).
      */
-    /** {@code UserTask_CorrectFiling} → {@link InsurerFilingService#decideCorrection}; the recorded choice routes. */
+    /**
+     * {@code UserTask_CorrectFiling}: to resubmit, the corrected filing of the form (prefilled with the
+     * current one; a document not uploaded again stays as filed) goes through
+     * {@link InsurerFilingService#correctInTask}, the rules of {@code PUT /api/insurer-filings/{id}};
+     * then {@link InsurerFilingService#decideCorrection} records the choice that routes. A resubmission
+     * without the form's fields (the filing was corrected through {@code PUT}) resubmits the filing as it is.
+     */
     @Bean
-    TaskListener insurerFilingCorrectFilingListener(InsurerFilingService filings) {
-        return task -> task.getExecution().setVariable(InsurerFilingProcess.VAR_CORRECTION_DECISION,
-                filings.decideCorrection(Acting.requireUser(task), filingId(task),
-                        FormValues.text(task.getVariables(), InsurerFilingProcess.VAR_CORRECTION_DECISION)));
+    TaskListener insurerFilingCorrectFilingListener(InsurerFilingService filings, FormUploads uploads, Clock clock) {
+        return task -> {
+            Actor actor = Acting.requireUser(task);
+            long id = filingId(task);
+            String decision = FormValues.text(task.getVariables(), InsurerFilingProcess.VAR_CORRECTION_DECISION);
+            Map<String, Object> submitted = task.getVariables();
+            FormValues form = new FormValues(submitted, clock.getZone());
+            Map<String, String> uploaded = takeUploads(task, uploads, actor, form);
+            boolean correctedInForm = !uploaded.isEmpty()
+                    || InsurerFilingFormFields.ENTERED.stream().anyMatch(submitted::containsKey);
+            if (InsurerFilingProcess.RESUBMIT.equals(decision) && correctedInForm) {
+                InsurerFiling current = filings.get(actor, id);
+                filings.correctInTask(actor, id, data(current.insurerOrgId(), form, uploaded, current.data()), problems(form));
+            }
+            task.getExecution().removeVariables(InsurerFilingFormFields.ENTERED);
+            task.getExecution().setVariable(InsurerFilingProcess.VAR_CORRECTION_DECISION,
+                    filings.decideCorrection(actor, id, decision));
+        };
     }
 
     @Bean
@@ -132,33 +164,95 @@ class InsurerFilingDelegates {
         return execution -> filings.remindReviewer(filingId(execution));
     }
 
-    private static InsurerFilingData data(long insurerOrgId, FormValues form) {
-        InsurerFilingData data = new InsurerFilingData(
+    /** The documents the form uploaded, moved into the file store; a refused file is a problem of its field. */
+    private static Map<String, String> takeUploads(VariableScope scope, FormUploads uploads, Actor actor, FormValues form) {
+        Map<String, String> hashes = new HashMap<>();
+        for (String field : InsurerFilingFormFields.FILES) {
+            try {
+                uploads.take(scope, field, actor).ifPresent(hash -> hashes.put(field, hash));
+            } catch (InvalidRequestException refused) {
+                refused.fieldErrors().forEach(error -> form.problem(field, error.message()));
+            }
+        }
+        return hashes;
+    }
+
+    /** What the form reader could not read, for the service to report with the rules' findings. */
+    private static List<ApiError.FieldMessage> problems(FormValues form) {
+        try {
+            form.throwIfInvalid();
+            return List.of();
+        } catch (InvalidRequestException refused) {
+            return refused.fieldErrors();
+        }
+    }
+
+    /**
+     * The filing the form describes. For a correction, {@code current} supplies what the form does not
+     * show (further project leads and team members, related organizations) and the documents not
+     * uploaded again; the form edits the first lead, manager and claims team member.
+     */
+    private static InsurerFilingData data(long insurerOrgId, FormValues form, Map<String, String> uploaded,
+            InsurerFilingData current) {
+        boolean correcting = current != null;
+        ProjectLead firstLead = correcting && !current.projectLeads().isEmpty() ? current.projectLeads().get(0) : null;
+        String leadProof = uploaded.getOrDefault(InsurerFilingFormFields.LEAD_PROOF_FILE,
+                firstLead == null ? null : firstLead.proofHash());
+        List<ProjectLead> leads = new ArrayList<>();
+        leads.add(new ProjectLead(form.text("leadName"), form.integer("leadYearsOfWork"),
+                form.choice("leadProofType", ProofType.class, "请选择学历证书或社保缴纳记录 (unknown proof type)"), leadProof));
+        if (correcting && current.projectLeads().size() > 1) {
+            leads.addAll(current.projectLeads().subList(1, current.projectLeads().size()));
+        }
+        List<TeamMember> management = new ArrayList<>();
+        management.add(new TeamMember(form.text("managerName"), form.text("managerPosition"),
+                correcting && !current.managementTeam().isEmpty() ? current.managementTeam().get(0).phone() : null));
+        if (correcting && current.managementTeam().size() > 1) {
+            management.addAll(current.managementTeam().subList(1, current.managementTeam().size()));
+        }
+        List<TeamMember> claimsTeam = new ArrayList<>();
+        List<TeamMember> currentClaimsTeam = correcting ? current.claimsService().claimsTeam() : List.of();
+        claimsTeam.add(new TeamMember(form.text("claimsMemberName"), form.text("claimsMemberPosition"),
+                currentClaimsTeam.isEmpty() ? null : currentClaimsTeam.get(0).phone()));
+        if (currentClaimsTeam.size() > 1) {
+            claimsTeam.addAll(currentClaimsTeam.subList(1, currentClaimsTeam.size()));
+        }
+        return new InsurerFilingData(
                 insurerOrgId,
                 form.text("parentName"),
                 form.text("parentCreditCode"),
-                form.text("parentAuthorizationHash"),
+                uploaded.getOrDefault(InsurerFilingFormFields.PARENT_AUTHORIZATION_FILE,
+                        correcting ? current.parentAuthorizationHash() : null),
                 new License(form.text("businessLicenseNumber"), form.date("businessLicenseValidUntil"),
-                        form.text("businessLicenseHash")),
+                        uploaded.getOrDefault(InsurerFilingFormFields.BUSINESS_LICENSE_FILE,
+                                correcting ? current.businessLicense().scanHash() : null)),
                 new License(form.text("insuranceLicenseNumber"), form.date("insuranceLicenseValidUntil"),
-                        form.text("insuranceLicenseHash")),
+                        uploaded.getOrDefault(InsurerFilingFormFields.INSURANCE_LICENSE_FILE,
+                                correcting ? current.insuranceLicense().scanHash() : null)),
                 new Principal(form.text("principalName"), form.text("principalPhone")),
-                List.of(),
+                correcting ? current.relatedOrganizations() : List.of(),
                 new AuditReport(form.integer("auditYear"), form.text("auditor"),
                         form.decimal("comprehensiveSolvencyRatio"), form.decimal("coreSolvencyRatio"),
-                        form.flag("solvencyStatement"), form.text("auditReportHash")),
-                List.of(new ProjectLead(form.text("leadName"), form.integer("leadYearsOfWork"),
-                        form.choice("leadProofType", ProofType.class, "证明类型须为 DIPLOMA 或 SOCIAL_INSURANCE (unknown proof type)"),
-                        form.text("leadProofHash"))),
-                List.of(new TeamMember(form.text("managerName"), form.text("managerPosition"), null)),
-                new Document(form.text("insurancePlan"), null),
-                new Document(form.text("policyTerms"), null),
-                new ClaimsService(new Document(form.text("claimsServicePlan"), null), form.text("claimsLinePhone"),
-                        List.of(new TeamMember(form.text("claimsMemberName"), form.text("claimsMemberPosition"), null))),
-                new PreventionPlan(new Document(form.text("preventionPlan"), null), form.text("serviceOrgAssessment")),
+                        form.flag("solvencyStatement"), uploaded.getOrDefault(InsurerFilingFormFields.AUDIT_REPORT_FILE,
+                                correcting ? current.auditReport().fileHash() : null)),
+                leads,
+                management,
+                document(form, "insurancePlan", InsurerFilingFormFields.INSURANCE_PLAN_FILE, uploaded,
+                        correcting ? current.insurancePlan() : null),
+                document(form, "policyTerms", InsurerFilingFormFields.POLICY_TERMS_FILE, uploaded,
+                        correcting ? current.policyTerms() : null),
+                new ClaimsService(document(form, "claimsServicePlan", InsurerFilingFormFields.CLAIMS_SERVICE_PLAN_FILE,
+                        uploaded, correcting ? current.claimsService().plan() : null), form.text("claimsLinePhone"), claimsTeam),
+                new PreventionPlan(document(form, "preventionPlan", InsurerFilingFormFields.PREVENTION_PLAN_FILE, uploaded,
+                        correcting ? current.preventionPlan().plan() : null), form.text("serviceOrgAssessment")),
                 new Experience(form.integer("policiesUnderwritten"), form.integer("claimsHandled"),
                         form.integer("preventionServicesDelivered")));
-        form.throwIfInvalid();
-        return data;
+    }
+
+    /** A plan or terms: the form's text, and the uploaded file or else the one filed before. */
+    private static Document document(FormValues form, String textField, String fileField, Map<String, String> uploaded,
+            Document current) {
+        return new Document(form.text(textField),
+                uploaded.getOrDefault(fileField, current == null ? null : current.fileHash()));
     }
 }

@@ -31,6 +31,8 @@ public final class InsurerFilingProcess {
     public static final String VAR_CORRECTION_DECISION = "correctionDecision";
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_REASON = "reviewReason";
+    /** The line the task lists show for the case: organization · kind of filing (#12). */
+    public static final String VAR_CASE_SUMMARY = "caseSummary";
 
     /** Values of {@link #VAR_CORRECTION_DECISION}. */
     public static final String RESUBMIT = "resubmit";

@@ -1,6 +1,7 @@
 package org.anzexian.filing.insurer;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
@@ -60,12 +62,13 @@ public class InsurerFilingService {
     private final FileStore files;
     private final ApplicationEventPublisher events;
     private final LicenseDates licenseDates;
+    private final Validator validator;
     private final Clock clock;
 
     InsurerFilingService(InsurerFilingRepository repository, InsurerFilingChecks checks, InsurerFilingNotices notices,
             OrganizationService organizations, ProcessGateway engine,
             FilingProperties properties, FileStore files, ApplicationEventPublisher events, LicenseDates licenseDates,
-            Clock clock) {
+            Validator validator, Clock clock) {
         this.repository = repository;
         this.checks = checks;
         this.notices = notices;
@@ -75,6 +78,7 @@ public class InsurerFilingService {
         this.files = files;
         this.events = events;
         this.licenseDates = licenseDates;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -96,27 +100,49 @@ public class InsurerFilingService {
 
     /**
      * Stores a filing entered in the Tasklist start form, inside the process instance that start
-     * created; the same checks as {@link #submit} apply.
+     * created; the same checks as {@link #submit} apply, and every problem — those the form reader
+     * found ({@code formProblems}) and those of the rules — is reported at once, in Chinese.
      *
      * @return what the instance needs to know of the new filing (its id becomes the business key)
      */
     @Transactional
-    public Opened submitFromStartForm(Actor actor, @Valid InsurerFilingData data, String processInstanceId) {
-        Organization insurer = requireFilingInsurer(actor, data);
+    public Opened submitFromStartForm(Actor actor, InsurerFilingData data, String processInstanceId,
+            List<ApiError.FieldMessage> formProblems) {
+        Organization insurer = organizations.find(data.insurerOrgId())
+                .filter(organization -> organization.type() == OrganizationType.INSURER)
+                .orElseThrow(() -> new InvalidRequestException("insurerOrgId", "不是已登记的保险机构 (not a registered insurer)"));
+        if (!organizations.isMember(actor, insurer)) {
+            throw new ForbiddenException("只有该保险机构的工作人员可以提交其备案 (only the insurer's own staff may file for it)");
+        }
+        validateAll(actor, data, insurer, formProblems);
+        if (repository.existsForOrganization(insurer.id(), FilingStatus.OPEN_OR_FILED)) {
+            throw new ConflictException("insurerOrgId", "该机构已有办理中或已备案的备案 (the insurer has an open or filed filing)");
+        }
         long id = repository.insert(data, insurer.name(), insurer.creditCode(), actor.userId(), now());
         repository.setProcessInstance(id, processInstanceId);
-        return new Opened(id, insurer.id(), insurer.groupId());
+        return new Opened(id, insurer.id(), insurer.groupId(), caseSummary(insurer.name()));
     }
 
     /** A filing submitted through {@code /api}, stored already: what its instance needs to know. */
     @Transactional(readOnly = true)
     public Opened opened(long filingId) {
         Organization insurer = organizations.require(require(filingId).insurerOrgId());
-        return new Opened(filingId, insurer.id(), insurer.groupId());
+        return new Opened(filingId, insurer.id(), insurer.groupId(), caseSummary(insurer.name()));
     }
 
-    /** A new filing as its instance sees it: the record, its insurer and the group that corrects it. */
-    public record Opened(long filingId, long insurerOrgId, String insurerGroup) {
+    /**
+     * A new filing as its instance sees it: the record, its insurer, the group that corrects it and the
+     * case summary the task lists show (organization · kind of filing, at most 120 characters).
+     */
+    public record Opened(long filingId, long insurerOrgId, String insurerGroup, String caseSummary) {
+    }
+
+    /** The kind of filing, as the task lists show it after the organization's name. */
+    static final String CASE_KIND = "保险机构展业告知备案";
+
+    static String caseSummary(String organizationName) {
+        String summary = organizationName + " · " + CASE_KIND;
+        return summary.length() <= 120 ? summary : summary.substring(0, 119) + "…";
     }
 
     private Organization requireFilingInsurer(Actor actor, InsurerFilingData data) {
@@ -146,6 +172,24 @@ public class InsurerFilingService {
             throw new InvalidRequestException("insurerOrgId", "不能更换备案机构 (the insurer of a filing cannot change)");
         }
         validate(actor, data, organizations.require(filing.insurerOrgId()));
+        repository.replaceData(id, data, now());
+        return require(id);
+    }
+
+    /**
+     * The correction entered in the task {@code UserTask_CorrectFiling} (the Tasklist form, prefilled with
+     * the filing): the same rules as {@link #correct}, every problem — the form reader's and the rules' —
+     * reported at once. The clerk resubmits it in the same step ({@link #decideCorrection}).
+     */
+    @Transactional
+    public InsurerFiling correctInTask(Actor actor, long id, InsurerFilingData data, List<ApiError.FieldMessage> formProblems) {
+        InsurerFiling filing = lockVisible(actor, id);
+        requireOwnStaff(actor, filing);
+        if (filing.status() != FilingStatus.NEEDS_CORRECTION) {
+            throw new ConflictException("status", "只有待补正的备案可以修改，当前状态：" + filing.status().label()
+                    + " (only a filing that needs correction can be changed)");
+        }
+        validateAll(actor, data, organizations.require(filing.insurerOrgId()), formProblems);
         repository.replaceData(id, data, now());
         return require(id);
     }
@@ -459,6 +503,37 @@ public class InsurerFilingService {
     }
 
     // --- helpers ------------------------------------------------------------------------------
+
+    /**
+     * Everything wrong with a filing from a Tasklist form, at once: what the form reader could not read,
+     * the constraints of {@link InsurerFilingData} (as the API checks them) and the rules of
+     * {@link #validate}; each field named as the form labels it, also in the message (the Tasklist shows
+     * the messages only).
+     */
+    private void validateAll(Actor actor, InsurerFilingData data, Organization insurer, List<ApiError.FieldMessage> formProblems) {
+        List<ApiError.FieldMessage> problems = new ArrayList<>(formProblems);
+        Set<String> named = new HashSet<>();
+        formProblems.forEach(problem -> named.add(InsurerFilingFormFields.label(problem.field())));
+        validator.validate(data).stream()
+                .sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .forEach(violation -> problems.add(new ApiError.FieldMessage(violation.getPropertyPath().toString(),
+                        violation.getMessage())));
+        try {
+            validate(actor, data, insurer);
+        } catch (InvalidRequestException refused) {
+            problems.addAll(refused.fieldErrors());
+        }
+        FieldViolations violations = new FieldViolations();
+        Set<String> reported = new HashSet<>();
+        for (ApiError.FieldMessage problem : problems) {
+            String label = InsurerFilingFormFields.label(problem.field());
+            if (reported.add(label + "\u0000" + problem.message())
+                    && (formProblems.contains(problem) || !named.contains(label))) {
+                violations.add(label, "「" + label + "」" + problem.message());
+            }
+        }
+        violations.throwIfAny();
+    }
 
     /** What Bean Validation cannot check: licence dates, credit codes, branch vs parent, documents present. */
     private void validate(Actor actor, InsurerFilingData data, Organization insurer) {

@@ -17,16 +17,18 @@ public final class InsurerLicenseChangeProcess {
     public static final String VAR_FILING_ID = "filingId";
     /** Current and proposed licences as text, for the reviewer's form only; the change itself is in our table. */
     public static final String VAR_CHANGE_SUMMARY = "changeSummary";
+    /** The line the task lists show for the case: organization · kind (#12). */
+    public static final String VAR_CASE_SUMMARY = "caseSummary";
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_REASON = "reviewReason";
 
     /** Fields of the start form {@code forms/insurerLicenseChangeStart.form}. */
     public static final String FIELD_BUSINESS_NUMBER = "businessLicenseNumber";
     public static final String FIELD_BUSINESS_VALID_UNTIL = "businessLicenseValidUntil";
-    public static final String FIELD_BUSINESS_HASH = "businessLicenseHash";
+    public static final String FIELD_BUSINESS_FILE = "businessLicenseFile";
     public static final String FIELD_INSURANCE_NUMBER = "insuranceLicenseNumber";
     public static final String FIELD_INSURANCE_VALID_UNTIL = "insuranceLicenseValidUntil";
-    public static final String FIELD_INSURANCE_HASH = "insuranceLicenseHash";
+    public static final String FIELD_INSURANCE_FILE = "insuranceLicenseFile";
 
     private InsurerLicenseChangeProcess() {
     }

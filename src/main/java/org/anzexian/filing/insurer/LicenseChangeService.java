@@ -1,6 +1,5 @@
 package org.anzexian.filing.insurer;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -12,6 +11,7 @@ import org.anzexian.filing.ReviewDecision;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
@@ -52,7 +52,7 @@ public class LicenseChangeService {
     /** {@code POST /api/insurer-filings/{id}/license-changes}: stores the proposal and starts its review. */
     @Transactional
     public LicenseChange propose(Actor actor, long filingId, LicenseUpdate proposed) {
-        long changeId = store(actor, filingId, proposed);
+        long changeId = store(actor, filingId, proposed, List.of());
         changes.setProcessInstance(changeId, engine.start(InsurerLicenseChangeProcess.KEY, changeId, Map.of()));
         return require(changeId);
     }
@@ -63,25 +63,41 @@ public class LicenseChangeService {
      */
     @Transactional
     public Opened proposeFromStartForm(Actor actor, LicenseUpdate proposed, String processInstanceId) {
+        return proposeFromStartForm(actor, proposed, processInstanceId, List.of());
+    }
+
+    /**
+     * As {@link #proposeFromStartForm(Actor, LicenseUpdate, String)}, reporting what the form reader could
+     * not read ({@code formProblems}) together with every problem of the proposal, at once.
+     */
+    @Transactional
+    public Opened proposeFromStartForm(Actor actor, LicenseUpdate proposed, String processInstanceId,
+            List<ApiError.FieldMessage> formProblems) {
         Set<Long> insurers = actor.organizationIds(Role.INSURER);
         if (insurers.size() != 1) {
             throw new ForbiddenException("只有一家保险机构的工作人员可以通过表单申请证照变更 (a clerk of exactly one insurer)");
         }
         InsurerFiling filing = filingRecords.findCurrentFiling(insurers.iterator().next())
                 .orElseThrow(() -> new ConflictException("filingId", "本机构没有已备案或已暂停的备案 (no filed or suspended filing)"));
-        long changeId = store(actor, filing.id(), proposed);
+        long changeId = store(actor, filing.id(), proposed, formProblems);
         changes.setProcessInstance(changeId, processInstanceId);
         return opened(changeId);
     }
 
-    /** A change as its instance sees it: the record, its filing, and the reviewer's view of both licence sets. */
-    public record Opened(long changeId, long filingId, String summary) {
+    /**
+     * A change as its instance sees it: the record, its filing, the reviewer's view of both licence sets
+     * and the case summary of the task lists (organization · kind).
+     */
+    public record Opened(long changeId, long filingId, String summary, String caseSummary) {
     }
 
     @Transactional(readOnly = true)
     public Opened opened(long changeId) {
         LicenseChange change = require(changeId);
-        return new Opened(changeId, change.filingId(), summary(change));
+        String organization = filingRecords.findById(change.filingId()).map(InsurerFiling::branchName).orElse("");
+        String caseSummary = organization + " · 保险机构证照变更";
+        return new Opened(changeId, change.filingId(), summary(change),
+                caseSummary.length() <= 120 ? caseSummary : caseSummary.substring(0, 119) + "…");
     }
 
     /** Every change of the filing, oldest first: the insurer of the filing and the city bureau see them. */
@@ -148,8 +164,7 @@ public class LicenseChangeService {
 
     // --- helpers ------------------------------------------------------------------------------
 
-    private long store(Actor actor, long filingId, LicenseUpdate proposed) {
-        requireWellFormed(proposed);
+    private long store(Actor actor, long filingId, LicenseUpdate proposed, List<ApiError.FieldMessage> formProblems) {
         InsurerFiling filing = filingRecords.findForUpdate(filingId).orElseThrow(() -> notFoundFiling(filingId));
         if (!actor.organizationIds(Role.INSURER).contains(filing.insurerOrgId())) {
             if (!actor.seesWholeCity()) {
@@ -164,15 +179,30 @@ public class LicenseChangeService {
         if (changes.existsUndone(filingId)) {
             throw new ConflictException("status", "已有待审核的证照变更 (a licence change is pending review)");
         }
-        filings.requireRenewal(actor, proposed);
+        requireWellFormed(actor, proposed, formProblems);
         return changes.insert(filingId, actor.userId(), now(), licensesOf(filing), proposed);
     }
 
-    /** Bean Validation of the proposal, answered as the field's 400 at every door (the start form too). */
-    private void requireWellFormed(LicenseUpdate proposed) {
+    /**
+     * Bean Validation of the proposal and the rules of a renewal (plausible dates, valid today, scans
+     * uploaded), with what the form reader could not read: every problem in one 400, at every door.
+     */
+    private void requireWellFormed(Actor actor, LicenseUpdate proposed, List<ApiError.FieldMessage> formProblems) {
         FieldViolations violations = new FieldViolations();
-        for (ConstraintViolation<LicenseUpdate> violation : validator.validate(proposed)) {
-            violations.add(violation.getPropertyPath().toString(), violation.getMessage());
+        formProblems.forEach(problem -> violations.add(problem.field(), problem.message()));
+        Set<String> named = new java.util.HashSet<>();
+        formProblems.forEach(problem -> named.add(problem.field()));
+        validator.validate(proposed).stream()
+                .sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .filter(violation -> !named.contains(violation.getPropertyPath().toString()))
+                .forEach(violation -> violations.add(violation.getPropertyPath().toString(), violation.getMessage()));
+        if (proposed.businessLicense() != null && proposed.insuranceLicense() != null) {
+            try {
+                filings.requireRenewal(actor, proposed);
+            } catch (InvalidRequestException refused) {
+                refused.fieldErrors().stream().filter(error -> !named.contains(error.field()))
+                        .forEach(error -> violations.add(error.field(), error.message()));
+            }
         }
         violations.throwIfAny();
     }
@@ -182,14 +212,12 @@ public class LicenseChangeService {
     }
 
     private static String summary(LicenseChange change) {
-        return "现有证照：\n" + describe(change.before()) + "\n申请变更为：\n" + describe(change.proposed())
-                + "\n扫描件可通过 GET /api/files/{SHA-256} 查看。";
+        return "现有证照：\n" + describe(change.before()) + "\n申请变更为：\n" + describe(change.proposed());
     }
 
     private static String describe(LicenseUpdate licenses) {
         return "营业执照 " + licenses.businessLicense().number() + "，有效期至 " + licenses.businessLicense().validUntil()
-                + "，扫描件 " + licenses.businessLicense().scanHash() + "\n保险许可证 " + licenses.insuranceLicense().number()
-                + "，有效期至 " + licenses.insuranceLicense().validUntil() + "，扫描件 " + licenses.insuranceLicense().scanHash();
+                + "\n保险许可证 " + licenses.insuranceLicense().number() + "，有效期至 " + licenses.insuranceLicense().validUntil();
     }
 
     private LicenseChange require(long changeId) {

@@ -40,6 +40,7 @@ class ServiceOrgFilingDelegates {
             }
             execution.setVariable(VAR_FILING_ID, opened.filingId());
             execution.setVariable(VAR_ORGANIZATION_GROUP, opened.organizationGroup());
+            execution.setVariable(VAR_CASE_SUMMARY, opened.caseSummary());
         };
     }
 

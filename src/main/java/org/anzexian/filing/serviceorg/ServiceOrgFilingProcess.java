@@ -32,6 +32,8 @@ public final class ServiceOrgFilingProcess {
 
     /** Long: the filing's id (also the business key). */
     public static final String VAR_FILING_ID = "filingId";
+    /** The line the task lists show for the case: organization · kind (#12). */
+    public static final String VAR_CASE_SUMMARY = "caseSummary";
     /** String: the Camunda group of the organization, candidate group of the correction task. */
     public static final String VAR_ORGANIZATION_GROUP = "organizationGroup";
     public static final String VAR_CHECKS_PASSED = "checksPassed";

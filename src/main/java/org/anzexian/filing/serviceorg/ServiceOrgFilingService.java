@@ -97,17 +97,26 @@ public class ServiceOrgFilingService {
         Organization organization = requireFilingOrganization(actor, request);
         long id = repository.insert(organization.id(), request, actor.userId(), now());
         repository.setProcessInstance(id, processInstanceId);
-        return new Opened(id, organization.groupId());
+        return new Opened(id, organization.groupId(), caseSummary(organization.name()));
     }
 
     /** A filing submitted through {@code /api}, stored already: what its process needs to know. */
     @Transactional(readOnly = true)
     public Opened opened(long id) {
-        return new Opened(id, group(require(id)));
+        Organization organization = organizations.require(require(id).organizationId());
+        return new Opened(id, organization.groupId(), caseSummary(organization.name()));
     }
 
-    /** A new filing as its process sees it: the record and the group that corrects it. */
-    public record Opened(long filingId, String organizationGroup) {
+    /**
+     * A new filing as its process sees it: the record, the group that corrects it and the case summary of
+     * the task lists (organization · kind, at most 120 characters).
+     */
+    public record Opened(long filingId, String organizationGroup, String caseSummary) {
+    }
+
+    private static String caseSummary(String organizationName) {
+        String summary = organizationName + " · 第三方技术服务机构备案";
+        return summary.length() <= 120 ? summary : summary.substring(0, 119) + "…";
     }
 
     private Organization requireFilingOrganization(Actor actor, ServiceOrgFilingRequest request) {

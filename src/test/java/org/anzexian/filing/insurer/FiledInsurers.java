@@ -61,8 +61,9 @@ public final class FiledInsurers {
     }
 
     /**
-     * The fields of the Tasklist start form {@code insurerFilingStart} as the insurer's clerk fills them in
-     * for a filing that passes every check (licenses, audit, leads, experience; the fixture's stored scans).
+     * The fields of the Tasklist start form {@code forms/insurerFilingStart.html} as the insurer's clerk
+     * fills them in for a filing that passes every check (licenses, audit, leads, experience), the scans
+     * uploaded as files (the fixture's documents).
      */
     public Map<String, Object> startForm(Insurer insurer) {
         return startForm(insurer.organization(), insurer.parent(), LocalDate.now(clock));
@@ -73,13 +74,13 @@ public final class FiledInsurers {
         Map<String, Object> form = new java.util.HashMap<>();
         form.put("parentName", parent.name());
         form.put("parentCreditCode", parent.creditCode());
-        form.put("parentAuthorizationHash", InsurerFilingFixtures.hash('a'));
+        form.put("parentAuthorizationFile", InsurerFilingFixtures.upload('a'));
         form.put("businessLicenseNumber", "BL-" + branch.id());
         form.put("businessLicenseValidUntil", today.plusYears(2).toString());
-        form.put("businessLicenseHash", InsurerFilingFixtures.hash('b'));
+        form.put("businessLicenseFile", InsurerFilingFixtures.upload('b'));
         form.put("insuranceLicenseNumber", "IL-" + branch.id());
         form.put("insuranceLicenseValidUntil", today.plusYears(2).toString());
-        form.put("insuranceLicenseHash", InsurerFilingFixtures.hash('c'));
+        form.put("insuranceLicenseFile", InsurerFilingFixtures.upload('c'));
         form.put("principalName", "刘洋");
         form.put("principalPhone", "0350-1234567");
         form.put("auditYear", 2023L);
@@ -87,11 +88,11 @@ public final class FiledInsurers {
         form.put("comprehensiveSolvencyRatio", 185.3);
         form.put("coreSolvencyRatio", 120L);
         form.put("solvencyStatement", true);
-        form.put("auditReportHash", InsurerFilingFixtures.hash('d'));
+        form.put("auditReportFile", InsurerFilingFixtures.upload('d'));
         form.put("leadName", "王强");
         form.put("leadYearsOfWork", 8L);
         form.put("leadProofType", "SOCIAL_INSURANCE");
-        form.put("leadProofHash", InsurerFilingFixtures.hash('e'));
+        form.put("leadProofFile", InsurerFilingFixtures.upload('e'));
         form.put("managerName", "张伟");
         form.put("managerPosition", "安责险业务部经理");
         form.put("claimsLinePhone", "0350-95518");

@@ -31,7 +31,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The city bureau's review of an insurer filing done in the Tasklist by the demo user {@code city}, as
- * people do it: headless Chromium fills the review form; the engine, the filing and the public register
+ * people do it: headless Chromium reads the filing in the review form (#12) and fills it; the engine, the filing and the public register
  * {@code GET /api/insurers} are the judges, so a form that submits nothing fails here.
  */
 @Tag("browser")
@@ -78,8 +78,16 @@ class InsurerFilingBrowserTest {
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(PlatformGroups.CITY_BUREAU));
         assertThat(registerEntry()).as("listed before the review").isNull();
 
+        // #12: the bureau decides on the filing as a page, not on "备案号 4"
         JsonNode run = new TasklistScript(port)
-                .complete(CITY_USER, CITY_USER, review.getId(), Map.of(DECISION, "准予备案"))
+                .complete(CITY_USER, CITY_USER, review.getId(), Map.of(DECISION, "准予备案"),
+                        "--expect-text", insurer.organization().name(),
+                        "--expect-text", filing.data().businessLicense().number(),
+                        "--expect-text", filing.data().insuranceLicense().validUntil().toString(),
+                        "--expect-text", "李娜",
+                        "--expect-text", "查看保险许可证",
+                        "--expect-text", "✔ 通过：经审计的财务报告及偿付能力达到要求",
+                        "--shot", "insurer-filing-review")
                 .assertOk();
         assertThat(run.path("filled")).extracting(JsonNode::asText).containsExactly(DECISION);
         executeJobs();

@@ -2,7 +2,9 @@ package org.anzexian.filing.insurer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.anzexian.filing.insurer.InsurerFilingData.AuditReport;
@@ -26,6 +28,8 @@ import org.anzexian.registry.organization.NewOrganization;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.organization.OrganizationType;
+import org.anzexian.support.EngineDoors;
+import org.camunda.bpm.engine.variable.Variables;
 
 /** Test insurers (a head office and its branch, each with one clerk) and filings; every name is unique. */
 final class InsurerFilingFixtures {
@@ -96,6 +100,24 @@ final class InsurerFilingFixtures {
     /** The stored fixture file of that name (see the constructor). */
     static String hash(char name) {
         return FileStore.sha256(content(name));
+    }
+
+    /** The fixture document of that name as an embedded form's file input sends it. */
+    static EngineDoors.Upload upload(char name) {
+        return new EngineDoors.Upload("fixture-" + name + ".pdf", "application/pdf", content(name));
+    }
+
+    /** The upload fields of the filing forms. */
+    static final List<String> FILE_FIELDS = List.of("parentAuthorizationFile", "businessLicenseFile", "insuranceLicenseFile",
+            "auditReportFile", "leadProofFile");
+
+    /** Form values for the engine's Java API: each upload as the File variable the Tasklist makes of it. */
+    static Map<String, Object> asEngineVariables(Map<String, Object> form) {
+        Map<String, Object> variables = new HashMap<>();
+        form.forEach((name, value) -> variables.put(name, value instanceof EngineDoors.Upload upload
+                ? Variables.fileValue(upload.filename()).file(upload.bytes()).mimeType(upload.mimeType()).create()
+                : value));
+        return variables;
     }
 
     private static byte[] content(char name) {

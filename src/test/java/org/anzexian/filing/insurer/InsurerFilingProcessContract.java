@@ -406,7 +406,8 @@ abstract class InsurerFilingProcessContract {
 
         String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey(InsurerFilingProcess.KEY).latestVersion().singleResult().getId();
-        ProcessInstance instance = engine.getFormService().submitStartForm(definitionId, form);
+        ProcessInstance instance = engine.getFormService().submitStartForm(definitionId,
+                InsurerFilingFixtures.asEngineVariables(form));
         engine.getIdentityService().clearAuthentication();
 
         InsurerFiling filing = filings.get(insurer.clerk(), Long.parseLong(
@@ -417,6 +418,54 @@ abstract class InsurerFilingProcessContract {
         assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_CORRECT_FILING);
         assertThat(filing.checks()).filteredOn(check -> !check.passed()).extracting(CheckResult::check)
                 .containsExactly(FilingCheck.PROJECT_LEADS_EXPERIENCED);
+        // #12: uploads, not hashes; the case is told apart in the task lists; the form's copy left the process
+        assertThat(filing.data().businessLicense().scanHash()).isEqualTo(InsurerFilingFixtures.hash('b'));
+        assertThat(filing.data().projectLeads().get(0).proofHash()).isEqualTo(InsurerFilingFixtures.hash('e'));
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), InsurerFilingProcess.VAR_CASE_SUMMARY))
+                .isEqualTo(insurer.organization().name() + " · 保险机构展业告知备案");
+        assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+                .doesNotContainKeys("leadYearsOfWork", "businessLicenseFile", "parentName");
+
+        // #12: the clerk corrects in the task's form (the documents not uploaded again stay) and resubmits
+        Task correction = BpmnAwareTests.task(instance);
+        Map<String, Object> corrected = new HashMap<>(FiledInsurers.startForm(insurer.organization(), insurer.parent(), today()));
+        InsurerFilingFixtures.FILE_FIELDS.forEach(corrected::remove);
+        corrected.put("leadYearsOfWork", "9");
+        corrected.put(InsurerFilingProcess.VAR_CORRECTION_DECISION, InsurerFilingProcess.RESUBMIT);
+        complete(correction, insurer.clerk().userId(), insurer.groupId(), corrected);
+
+        InsurerFiling resubmitted = filings.get(insurer.clerk(), filing.id());
+        assertThat(resubmitted.status()).isEqualTo(FilingStatus.IN_REVIEW);
+        assertThat(resubmitted.data().projectLeads()).singleElement().satisfies(lead -> {
+            assertThat(lead.yearsOfWork()).isEqualTo(9);
+            assertThat(lead.proofHash()).isEqualTo(InsurerFilingFixtures.hash('e'));
+        });
+        assertThat(resubmitted.data().businessLicense()).isEqualTo(filing.data().businessLicense());
+        assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_REVIEW_FILING);
+    }
+
+    @Test
+    void aStartFormWithSeveralProblemsIsRefusedNamingEveryOneInChinese_12() {
+        long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(InsurerFilingProcess.KEY).count();
+        engine.getIdentityService().setAuthentication(insurer.clerk().userId(), List.of(insurer.groupId()));
+        Map<String, Object> form = FiledInsurers.startForm(insurer.organization(), insurer.parent(), today());
+        form.remove("businessLicenseFile");
+        form.put("insuranceLicenseValidUntil", "明年");
+        form.put("leadYearsOfWork", "很多");
+        form.remove("auditor");
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(InsurerFilingProcess.KEY).latestVersion().singleResult().getId();
+
+        assertThatThrownBy(() -> engine.getFormService().submitStartForm(definitionId,
+                InsurerFilingFixtures.asEngineVariables(form)))
+                .hasMessageContaining("「营业执照扫描件」必须上传扫描件")
+                .hasMessageContaining("「保险许可证有效期至」日期格式须为 yyyy-MM-dd")
+                .hasMessageContaining("「项目负责人工作年限（年）」须为数字")
+                .hasMessageContaining("「审计机构」必须填写审计机构");
+        engine.getIdentityService().clearAuthentication();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(InsurerFilingProcess.KEY).count()).isEqualTo(before);
     }
 
     // --- helpers -----------------------------------------------------------------------------

@@ -172,6 +172,11 @@ abstract class InsurerLicenseChangeContract {
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(PlatformGroups.CITY_BUREAU);
         assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), InsurerLicenseChangeProcess.VAR_CHANGE_SUMMARY))
                 .contains(filed.data().businessLicense().number()).contains(proposed.businessLicense().number());
+        // #12: the task lists tell the case apart; the review is due after anzexian.filing.license-change-review
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), InsurerLicenseChangeProcess.VAR_CASE_SUMMARY))
+                .isEqualTo(filed.branchName() + " · 保险机构证照变更");
+        org.anzexian.support.TaskDeadlines.assertDueAfterCreation(engine, instance,
+                InsurerLicenseChangeProcess.TASK_REVIEW_CHANGE, java.time.Duration.ofDays(5), InsurerFilingFixtures.CITY);
         assertThat(licensesOf(filed.id())).as("unchanged while pending").isEqualTo(licensesOf(filed));
         assertThat(propose(asClerk(), filed.id(), renewed("TWO")).getStatusCode()).as("one pending change at a time")
                 .isEqualTo(HttpStatus.CONFLICT);
@@ -345,10 +350,10 @@ abstract class InsurerLicenseChangeContract {
         Map<String, Object> form = new HashMap<>();
         form.put(InsurerLicenseChangeProcess.FIELD_BUSINESS_NUMBER, licenses.businessLicense().number());
         form.put(InsurerLicenseChangeProcess.FIELD_BUSINESS_VALID_UNTIL, licenses.businessLicense().validUntil().toString());
-        form.put(InsurerLicenseChangeProcess.FIELD_BUSINESS_HASH, licenses.businessLicense().scanHash());
+        form.put(InsurerLicenseChangeProcess.FIELD_BUSINESS_FILE, InsurerFilingFixtures.upload('9'));
         form.put(InsurerLicenseChangeProcess.FIELD_INSURANCE_NUMBER, licenses.insuranceLicense().number());
         form.put(InsurerLicenseChangeProcess.FIELD_INSURANCE_VALID_UNTIL, licenses.insuranceLicense().validUntil().toString());
-        form.put(InsurerLicenseChangeProcess.FIELD_INSURANCE_HASH, licenses.insuranceLicense().scanHash());
+        form.put(InsurerLicenseChangeProcess.FIELD_INSURANCE_FILE, InsurerFilingFixtures.upload('1'));
         return form;
     }
 

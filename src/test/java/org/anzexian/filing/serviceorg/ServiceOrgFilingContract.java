@@ -115,6 +115,9 @@ abstract class ServiceOrgFilingContract {
         ProcessInstance instance = instance(filing);
         assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(PlatformGroups.CITY_BUREAU);
+        // #12: the task lists tell the case apart
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), ServiceOrgFilingProcess.VAR_CASE_SUMMARY))
+                .isEqualTo(org.name() + " · 第三方技术服务机构备案");
         // #12: the review is due when the bureau would be reminded, in its 即将到期/已逾期 filters
         TaskDeadlines.assertDueAfterCreation(engine, instance, ServiceOrgFilingProcess.TASK_REVIEW_FILING,
                 settings.reviewReminder(), new Actor("city", Set.of(PlatformGroups.CITY_BUREAU)));
@@ -173,6 +176,8 @@ abstract class ServiceOrgFilingContract {
         ServiceOrgFiling filing = filings.require(Long.parseLong(instance.getBusinessKey()));
         assertThat(filing.submittedBy()).isEqualTo(org.user());
         assertThat(filing.data().staff()).hasSize(5);
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), ServiceOrgFilingProcess.VAR_CASE_SUMMARY))
+                .isEqualTo(org.name() + " · 第三方技术服务机构备案");
         assertThat(filing.status()).isEqualTo(FilingStatus.IN_REVIEW);
     }
 
