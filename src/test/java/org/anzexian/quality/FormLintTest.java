@@ -34,8 +34,8 @@ class FormLintTest {
     void everyCamundaFormPassesCamundasFormLinter() {
         List<Path> forms = new ArrayList<>(ProjectFiles.find(ProjectFiles.FORMS, ".form"));
         forms.addAll(ProjectFiles.testModels(".form"));
-        // a floor against an empty glob; #12 turns forms that need files or fetched context into embedded HTML
-        assertThat(forms).as("Camunda Forms to lint").hasSizeGreaterThanOrEqualTo(10);
+        // against an empty glob; #12 turns forms that need files or fetched context into embedded HTML
+        assertThat(forms).as("Camunda Forms to lint").isNotEmpty();
 
         Result lint = formLint(forms);
 
