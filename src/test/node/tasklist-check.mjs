@@ -3,7 +3,8 @@
 //   node tasklist-check.mjs filters --base-url URL --user U --password P --expect-filter 我的待办 [...]
 //     logs in and reports the names in the filter list; ok when every expected filter is listed.
 //   node tasklist-check.mjs counts --base-url URL --user U --password P --expect-count 本组待办=2 [...]
-//     logs in and reports the number next to each filter; ok when each expected count is shown (#12).
+//     logs in and reports the number next to each filter; ok when each expected count is shown (#12);
+//     --open-filter NAME also opens that filter and reports the text of each task in its list (items).
 //   node tasklist-check.mjs task --base-url URL --user U --password P --task-id ID --task-name NAME
 //       --expect visible|hidden
 //     logs in and opens #/?task=ID; "visible": the task's name shows in the task pane;
@@ -806,8 +807,17 @@ async function checkFilterCounts(page, options) {
     }
     await page.waitForTimeout(250);
   }
+  // --open-filter NAME: what the list shows of each task of that filter (name, case summary, due date)
+  let items;
+  if (options.openFilter) {
+    await page.locator('section.task-filters .task-filter .name a', { hasText: options.openFilter }).first().click();
+    const cards = page.locator('.tasks-list li.task');
+    await cards.first().waitFor({ state: 'visible' }).catch(() => {});
+    await page.waitForLoadState('networkidle');
+    items = (await cards.allInnerTexts()).map(oneLine);
+  }
   const shot = await shoot(page, options);
-  return { ok: wrong.length === 0, counts, wrong, shot };
+  return { ok: wrong.length === 0, counts, wrong, items, shot };
 }
 
 /**

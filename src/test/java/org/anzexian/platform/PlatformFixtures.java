@@ -45,12 +45,18 @@ final class PlatformFixtures {
     }
 
     ProcessInstance startProbe(String ownerGroup, Duration dueIn) {
+        return startProbe(ownerGroup, dueIn, Map.of());
+    }
+
+    /** A probe with further process variables, e.g. the {@code caseSummary} a module writes at the start. */
+    ProcessInstance startProbe(String ownerGroup, Duration dueIn, Map<String, Object> more) {
         Instant due = ClockUtil.getCurrentTime().toInstant().plus(dueIn);
+        Map<String, Object> variables = new java.util.HashMap<>(more);
+        variables.put(PlatformProbeModel.VAR_OWNER_GROUP, ownerGroup);
+        variables.put(PlatformProbeModel.VAR_DUE_DATE, Date.from(due));
+        variables.put(PlatformProbeModel.VAR_REMINDER_AFTER, "PT1H");
         return engine.getRuntimeService().startProcessInstanceByKey(PlatformProbeModel.KEY,
-                String.valueOf(PlatformProbeOwners.newRecord(ownerGroup)), Map.of(
-                PlatformProbeModel.VAR_OWNER_GROUP, ownerGroup,
-                PlatformProbeModel.VAR_DUE_DATE, Date.from(due),
-                PlatformProbeModel.VAR_REMINDER_AFTER, "PT1H"));
+                String.valueOf(PlatformProbeOwners.newRecord(ownerGroup)), variables);
     }
 
     record Member(String userId, String groupId) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Map;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.support.AnzexianTest;
@@ -109,14 +110,18 @@ class TasklistBrowserTest {
         PlatformFixtures fixtures = new PlatformFixtures(engine, groups);
         PlatformFixtures.Member insurer = fixtures.member(Role.INSURER);
         fixtures.deployProbe();
-        fixtures.startProbe(insurer.groupId(), Duration.ofHours(2));
+        // the case summary our code writes on every process start tells the two tasks apart in the list
+        fixtures.startProbe(insurer.groupId(), Duration.ofHours(2),
+                Map.of("caseSummary", "忻府区 · XF-2026-0001 一号楼 · 重大隐患"));
         fixtures.startProbe(insurer.groupId(), Duration.ofDays(3));
 
         JsonNode result = tasklistCheck("counts", insurer.userId(), insurer.userId(), "--expect-count", "我的待办=0",
                 "--expect-count", "本组待办=2", "--expect-count", "即将到期=1", "--expect-count", "已逾期=0",
-                "--shot", "tasklist-filter-counts");
+                "--open-filter", "本组待办", "--shot", "tasklist-filter-counts");
 
         assertThat(result.path("wrong")).isEmpty();
+        assertThat(result.path("items")).extracting(JsonNode::asText)
+                .anySatisfy(item -> assertThat(item).contains("忻府区 · XF-2026-0001 一号楼 · 重大隐患"));
     }
 
     private JsonNode tasklistCheck(String scenario, String user, String password, String... options) {

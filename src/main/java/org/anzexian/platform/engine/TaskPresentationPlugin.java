@@ -3,6 +3,7 @@ package org.anzexian.platform.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.anzexian.platform.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -16,13 +17,18 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * What the Tasklist shows as a task's description (its 描述 tab): the user task's extension property
- * {@value #PROPERTY}, written in Chinese for the person doing the step (#12). The BPMN documentation
- * stays the modeller's and developer's note and no longer reaches users; a task without the property
- * shows no description.
+ * What the Tasklist shows of a task (#12):
+ * <ul>
+ * <li>its description (the 说明 tab): the user task's extension property {@value #PROPERTY}, written in
+ * Chinese for the person doing the step. The BPMN documentation stays the modeller's and developer's
+ * note and no longer reaches users; a task without the property shows no description;</li>
+ * <li>its case summary in the task list: the process's {@code caseSummary} copied onto the task when it is
+ * created, because the list reads a process variable only for users who may read the whole instance,
+ * and the organizations doing the steps may read their tasks only.</li>
+ * </ul>
  */
 @Component
-class TaskDescriptionPlugin extends AbstractProcessEnginePlugin {
+class TaskPresentationPlugin extends AbstractProcessEnginePlugin {
 
     static final String PROPERTY = "userDescription";
 
@@ -32,7 +38,7 @@ class TaskDescriptionPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPostBPMNParseListeners() != null) {
             listeners.addAll(configuration.getCustomPostBPMNParseListeners());
         }
-        listeners.add(new UserDescriptions());
+        listeners.add(new TaskPresentation());
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
@@ -51,14 +57,19 @@ class TaskDescriptionPlugin extends AbstractProcessEnginePlugin {
                 .findFirst();
     }
 
-    private static final class UserDescriptions extends AbstractBpmnParseListener {
+    private static final class TaskPresentation extends AbstractBpmnParseListener {
 
         @Override
         public void parseUserTask(Element taskElement, ScopeImpl scope, ActivityImpl activity) {
             String description = userDescription(taskElement).orElse(null);
             if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-                behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE,
-                        task -> task.setDescription(description));
+                behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, task -> {
+                    task.setDescription(description);
+                    if (task.getExecution() != null
+                            && task.getExecution().getVariable(TasklistFilters.CASE_SUMMARY) instanceof String summary) {
+                        task.setVariableLocal(TasklistFilters.CASE_SUMMARY, summary);
+                    }
+                });
             }
         }
     }
