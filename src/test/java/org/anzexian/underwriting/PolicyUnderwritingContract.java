@@ -223,9 +223,12 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
                 .isEqualByComparingTo("1.5");
 
         Map<String, Object> missingContract = applicationVariables();
-        missingContract.put(VAR_CONTRACT_HASH, "0".repeat(64));
+        missingContract.remove(VAR_CONTRACT);
+        missingContract.remove(VAR_ENTERPRISE_DOCUMENT_1);
+        // every problem at once, in Chinese, naming the form's fields (#12)
         assertThatThrownBy(() -> complete(first, builder.user(), missingContract))
-                .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("请先上传");
+                .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("请上传该文件")
+                .hasMessageContaining("至少上传一份企业资料");
         apply(first);
 
         assertThat(other).isEnded().hasPassed(END_LAPSED);
@@ -280,9 +283,10 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
         assertThat(returned.status()).isEqualTo(QuotationStatus.NEEDS_CORRECTION);
         assertThat(returned.reviewReason()).isEqualTo("投保单未加盖公章，请补正");
 
-        String stampedForm = store("stamped application form, corrected");
+        var stampedFile = upload("stamped application form, corrected");
+        String stampedForm = hashOf(stampedFile);
         Map<String, Object> corrected = applicationVariables();
-        corrected.put(VAR_APPLICATION_FORM_HASH, stampedForm);
+        corrected.put(VAR_APPLICATION_FORM, stampedFile);
         complete(instance, builder.user(), corrected);
         assertThat(instance).isWaitingAt(TASK_REVIEW_APPLICATION);
         assertThat(underwriting.get(insurer.clerk(), quotation.id()).applicationFormHash()).isEqualTo(stampedForm);

@@ -957,9 +957,9 @@ abstract class DoorAttackContract {
     private Step apply(long quotationId) {
         return quotationStep("接受报价并投保", quotationId, PolicyUnderwritingProcess.TASK_APPLY, builderA, Map.of(
                 PolicyUnderwritingProcess.VAR_APPLICATION_DECISION, PolicyUnderwritingProcess.APPLY,
-                PolicyUnderwritingProcess.VAR_CONTRACT_HASH, fixtures.storedFile(a.builder(), "construction contract"),
-                PolicyUnderwritingProcess.VAR_APPLICATION_FORM_HASH, fixtures.storedFile(a.builder(), "stamped application form"),
-                PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES, fixtures.storedFile(a.builder(), "business license")));
+                PolicyUnderwritingProcess.VAR_CONTRACT, InsuredProjects.upload("construction contract"),
+                PolicyUnderwritingProcess.VAR_APPLICATION_FORM, InsuredProjects.upload("stamped application form"),
+                PolicyUnderwritingProcess.VAR_ENTERPRISE_DOCUMENT_1, InsuredProjects.upload("business license")));
     }
 
     private Step review(long quotationId) {
