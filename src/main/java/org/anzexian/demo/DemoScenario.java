@@ -293,9 +293,9 @@ class DemoScenario {
         letter.put(VAR_PREVENTION_FEE_PERCENT, 20);
         complete(instance, clerk, letter);
         complete(instance, buyer, Map.of(VAR_APPLICATION_DECISION, APPLY,
-                VAR_CONTRACT_HASH, document(buyer, "施工合同"),
-                VAR_APPLICATION_FORM_HASH, document(buyer, "投保单（盖章）"),
-                VAR_ENTERPRISE_HASHES, document(buyer, "营业执照及安全生产许可证")));
+                VAR_CONTRACT, upload(buyer, "施工合同"),
+                VAR_APPLICATION_FORM, upload(buyer, "投保单（盖章）"),
+                VAR_ENTERPRISE_DOCUMENT_1, upload(buyer, "营业执照及安全生产许可证")));
         complete(instance, clerk, Map.of(VAR_REVIEW_DECISION, ACCEPT));
         BigDecimal premium = project.contractAmount().multiply(new BigDecimal("0.0015")).setScale(2);
         complete(instance, clerk, Map.of(VAR_PREMIUM_RECEIVED, premium.toPlainString(), VAR_PAID_IN_ONE_PAYMENT, true));
@@ -349,6 +349,14 @@ class DemoScenario {
         byte[] bytes = ("%PDF-1.4 演示文件 demo document: " + title + " (" + uploader.userId() + ")")
                 .getBytes(StandardCharsets.UTF_8);
         return files.store(title + ".pdf", "application/pdf", bytes, uploader).sha256();
+    }
+
+    /** A file as the Tasklist's embedded forms upload it (a {@code File} variable, #12). */
+    private static org.camunda.bpm.engine.variable.value.FileValue upload(Actor uploader, String title) {
+        byte[] bytes = ("%PDF-1.4 演示文件 demo document: " + title + " (" + uploader.userId() + ")")
+                .getBytes(StandardCharsets.UTF_8);
+        return org.camunda.bpm.engine.variable.Variables.fileValue(title + ".pdf").file(bytes)
+                .mimeType("application/pdf").create();
     }
 
     private void complete(String processInstanceId, Actor actor, Map<String, Object> variables) {

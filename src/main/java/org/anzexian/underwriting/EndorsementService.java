@@ -47,12 +47,14 @@ public class EndorsementService {
     private final OrganizationService organizations;
     private final InsurerGate gate;
     private final ProcessGateway engine;
+    private final CaseSummaries summaries;
     private final Clock clock;
 
     EndorsementService(EndorsementRepository repository, UnderwritingService underwriting, UnderwritingNotices notices,
             ProjectService projects, OrganizationService organizations, InsurerGate gate, ProcessGateway engine,
-            Clock clock) {
+            CaseSummaries summaries, Clock clock) {
         this.repository = repository;
+        this.summaries = summaries;
         this.underwriting = underwriting;
         this.notices = notices;
         this.projects = projects;
@@ -233,6 +235,8 @@ public class EndorsementService {
         variables.put(PolicyEndorsementProcess.VAR_NEW_POLICY_PERIOD,
                 UnderwritingNotices.period(endorsement.newPolicyStart(), endorsement.newPolicyEnd()));
         variables.put(PolicyEndorsementProcess.VAR_ADDITIONAL_PREMIUM, endorsement.additionalPremium().doubleValue());
+        variables.put(PolicyEndorsementProcess.VAR_CASE_SUMMARY, summaries.of(projects.require(policy.projectId()),
+                "批改 " + policy.policyNumber(), "批改保费 " + UnderwritingNotices.yuan(endorsement.additionalPremium())));
         return variables;
     }
 

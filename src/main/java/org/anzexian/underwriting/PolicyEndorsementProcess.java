@@ -35,6 +35,8 @@ public final class PolicyEndorsementProcess {
     public static final String VAR_OLD_POLICY_PERIOD = "oldPolicyPeriod";
     public static final String VAR_NEW_POLICY_PERIOD = "newPolicyPeriod";
     public static final String VAR_ADDITIONAL_PREMIUM = "additionalPremium";
+    /** Written at start: county · project · policy number · additional premium (#12). */
+    public static final String VAR_CASE_SUMMARY = "caseSummary";
 
     /** The premium task's form, as {@code policyUnderwriting}'s. */
     public static final String VAR_PREMIUM_RECEIVED = PolicyUnderwritingProcess.VAR_PREMIUM_RECEIVED;

@@ -1,5 +1,7 @@
 package org.anzexian.underwriting;
 
+import java.util.List;
+
 /**
  * Names of {@code processes/policyUnderwriting.bpmn} shared by Java and the model. One instance runs
  * per quotation, i.e. per (quotation request, insurer), with the quotation id as business key: each
@@ -49,6 +51,8 @@ public final class PolicyUnderwritingProcess {
     public static final String VAR_BUILDER_GROUP = "builderGroup";
     public static final String VAR_POLICY_ID = "policyId";
     public static final String VAR_POLICY_ISSUED_AT = "policyIssuedAt";
+    /** Written at start: county · project · insurer · contract amount, for the task lists (#12). */
+    public static final String VAR_CASE_SUMMARY = "caseSummary";
 
     /** The letter task's form: {@code quotationDecision} = {@link #ISSUE} or {@link #DECLINE}. */
     public static final String VAR_QUOTATION_DECISION = "quotationDecision";
@@ -66,11 +70,18 @@ public final class PolicyUnderwritingProcess {
 
     /** The application task's form: {@code applicationDecision} = {@link #APPLY} or {@link #NOT_ACCEPT}. */
     public static final String VAR_APPLICATION_DECISION = "applicationDecision";
-    public static final String VAR_CONTRACT_HASH = "constructionContractHash";
-    public static final String VAR_BID_AWARD_HASH = "bidAwardNoticeHash";
-    public static final String VAR_APPLICATION_FORM_HASH = "applicationFormHash";
-    /** Hashes separated by commas, blanks or line breaks. */
-    public static final String VAR_ENTERPRISE_HASHES = "enterpriseDocumentHashes";
+    /**
+     * The application's files (embedded form {@code forms/policyApplication.html}, #12): each a
+     * {@code File} variable that the complete listener moves into the file store
+     * ({@code FormUploads}); the quotation keeps their SHA-256.
+     */
+    public static final String VAR_CONTRACT = "constructionContract";
+    public static final String VAR_BID_AWARD = "bidAwardNotice";
+    public static final String VAR_APPLICATION_FORM = "applicationForm";
+    public static final String VAR_ENTERPRISE_DOCUMENT_1 = "enterpriseDocument1";
+    /** Enterprise documents (business licence, safety production licence, safety lead …): 1 required, up to 4. */
+    public static final List<String> VAR_ENTERPRISE_DOCUMENTS =
+            List.of(VAR_ENTERPRISE_DOCUMENT_1, "enterpriseDocument2", "enterpriseDocument3", "enterpriseDocument4");
 
     /** The review task's form: {@link #ACCEPT}, {@link #CORRECTIONS} or {@link #DECLINE}. */
     public static final String VAR_REVIEW_DECISION = "reviewDecision";

@@ -9,6 +9,7 @@ import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -23,14 +24,16 @@ class QuotationRequestDelegates {
      * starting user and hands it to {@link UnderwritingService#requestQuotations}, which does every check.
      */
     @Bean
-    JavaDelegate quotationRequestRequestQuotationsDelegate(UnderwritingService underwriting, ProjectService projects) {
+    JavaDelegate quotationRequestRequestQuotationsDelegate(UnderwritingService underwriting, ProjectService projects,
+            CaseSummaries summaries) {
         return execution -> {
             Actor actor = Acting.requireUser(execution, "请登录后申请报价 (log in to ask for quotations)");
             String projectCode = FormValues.text(execution.getVariables(), VAR_PROJECT_CODE);
             if (projectCode == null) {
                 throw new InvalidRequestException(VAR_PROJECT_CODE, "必须填写项目编号 (project code required)");
             }
-            long projectId = projects.getByCode(actor, projectCode).id();
+            Project project = projects.getByCode(actor, projectCode);
+            long projectId = project.id();
             QuotationRequestResult result = underwriting.requestQuotations(actor,
                     new NewQuotationRequest(projectId,
                             insurerIds(FormValues.text(execution.getVariables(), VAR_INSURER_ORG_IDS))));
@@ -38,6 +41,7 @@ class QuotationRequestDelegates {
             execution.setVariable(VAR_QUOTATION_IDS,
                     result.quotations().stream().map(q -> String.valueOf(q.id())).collect(Collectors.joining(",")));
             execution.setProcessBusinessKey(String.valueOf(result.requestId()));
+            execution.setVariable(VAR_CASE_SUMMARY, summaries.of(project, "向 " + result.quotations().size() + " 家保险机构询价"));
         };
     }
 

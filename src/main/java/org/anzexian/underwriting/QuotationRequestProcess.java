@@ -22,6 +22,9 @@ public final class QuotationRequestProcess {
     /** Set by the service task: the created quotation ids, comma-separated. */
     public static final String VAR_QUOTATION_IDS = "quotationIds";
 
+    /** Set by the service task: county · project · how many insurers were asked (#12). */
+    public static final String VAR_CASE_SUMMARY = "caseSummary";
+
     private QuotationRequestProcess() {
     }
 }

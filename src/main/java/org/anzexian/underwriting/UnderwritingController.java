@@ -44,6 +44,12 @@ class UnderwritingController {
         return underwriting.get(currentActor.require(), id);
     }
 
+    @GetMapping("/quotations/{id}/context")
+    @Operation(summary = "报价的办理背景：项目、施工单位、保险机构、报价函、投保材料（保险机构、投保单位、市住建局可见）")
+    QuotationContext context(@PathVariable long id) {
+        return queries.context(currentActor.require(), id);
+    }
+
     @GetMapping(value = "/quotations/{id}/letter", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "可打印的报价函（HTML）")
     String letter(@PathVariable long id) {

@@ -4,12 +4,12 @@ import static org.anzexian.underwriting.PolicyUnderwritingProcess.*;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.engine.Records;
+import org.anzexian.platform.files.FormUploads;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -43,15 +43,22 @@ class UnderwritingDelegates {
         };
     }
 
-    /** {@code UserTask_Apply}. */
+    /**
+     * {@code UserTask_Apply}: the uploaded files move into the file store ({@link FormUploads}, #12) and
+     * the application names them by hash; a refusal rolls the stored files back with the task.
+     */
     @Bean
-    TaskListener policyUnderwritingApplyListener(UnderwritingService underwriting, Clock clock) {
+    TaskListener policyUnderwritingApplyListener(UnderwritingService underwriting, FormUploads uploads, Clock clock) {
         return task -> {
-            FormValues form = form(task, clock);
-            underwriting.recordApplication(actor(task), quotationId(task), new UnderwritingService.ApplicationAnswer(
-                    form.text(VAR_APPLICATION_DECISION), new Application(form.text(VAR_CONTRACT_HASH),
-                            form.text(VAR_BID_AWARD_HASH), form.text(VAR_APPLICATION_FORM_HASH),
-                            hashes(form.text(VAR_ENTERPRISE_HASHES)))));
+            Actor actor = actor(task);
+            String decision = form(task, clock).text(VAR_APPLICATION_DECISION);
+            String contract = uploads.take(task, VAR_CONTRACT, actor).orElse(null);
+            String bidAward = uploads.take(task, VAR_BID_AWARD, actor).orElse(null);
+            String applicationForm = uploads.take(task, VAR_APPLICATION_FORM, actor).orElse(null);
+            List<String> enterprise = VAR_ENTERPRISE_DOCUMENTS.stream()
+                    .flatMap(variable -> uploads.take(task, variable, actor).stream()).toList();
+            underwriting.recordApplication(actor, quotationId(task), new UnderwritingService.ApplicationAnswer(decision,
+                    new Application(contract, bidAward, applicationForm, enterprise)));
         };
     }
 
@@ -129,10 +136,5 @@ class UnderwritingDelegates {
 
     private static FormValues form(DelegateTask task, Clock clock) {
         return new FormValues(task.getVariables(), clock.getZone());
-    }
-
-    private static List<String> hashes(String text) {
-        return text == null ? List.of()
-                : Arrays.stream(text.split("[\\s,，;；]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -1,5 +1,12 @@
 package org.anzexian.underwriting;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.files.StoredFile;
+
 import java.util.List;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.ProcessGateway;
@@ -15,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UnderwritingQueries {
 
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     static final String NO_POLICY = "无有效保单 (no policy in force)";
 
     private final UnderwritingService underwriting;
@@ -23,9 +32,17 @@ public class UnderwritingQueries {
     private final EndorsementService endorsements;
     private final ProcessGateway engine;
 
+    private final FileStore files;
+    private final CaseSummaries summaries;
+    private final Clock clock;
+
     UnderwritingQueries(UnderwritingService underwriting, ProjectService projects, OrganizationService organizations,
-            EndorsementService endorsements, ProcessGateway engine) {
+            EndorsementService endorsements, ProcessGateway engine, FileStore files, CaseSummaries summaries,
+            Clock clock) {
         this.underwriting = underwriting;
+        this.files = files;
+        this.summaries = summaries;
+        this.clock = clock;
         this.endorsements = endorsements;
         this.projects = projects;
         this.organizations = organizations;
@@ -41,6 +58,47 @@ public class UnderwritingQueries {
         }
         return QuotationLetterPage.render(quotation, projects.require(quotation.projectId()),
                 organizations.require(quotation.insurerOrgId()).name(), organizations.require(quotation.buyerOrgId()).name());
+    }
+
+    /**
+     * What the quotation's tasks show (#12): the project, the parties, the letter and the application's
+     * documents; for the quotation's insurer, its buyer and the city (others: 404, as the quotation).
+     */
+    @Transactional(readOnly = true)
+    public QuotationContext context(Actor actor, long quotationId) {
+        Quotation quotation = underwriting.get(actor, quotationId);
+        Project project = projects.require(quotation.projectId());
+        var contract = project.constructionContract();
+        QuotationContext.Letter letter = quotation.issuedAt() == null ? null : new QuotationContext.Letter(
+                quotation.insurancePlan(), quotation.premiumRatePermille().stripTrailingZeros().toPlainString() + "‰",
+                UnderwritingNotices.yuan(quotation.premium()), UnderwritingNotices.yuan(quotation.deathDisabilityLimit()),
+                UnderwritingNotices.yuan(quotation.totalLimit()), quotation.preventionPlan(),
+                quotation.preventionFeePercent().stripTrailingZeros().toPlainString() + "%", day(quotation.issuedAt()),
+                UnderwritingNotices.period(contract.start(), contract.end()));
+        List<QuotationContext.Document> documents = new ArrayList<>();
+        document(documents, "施工合同", quotation.contractHash());
+        document(documents, "中标通知书", quotation.bidAwardHash());
+        document(documents, "加盖公章的投保单", quotation.applicationFormHash());
+        quotation.enterpriseHashes().forEach(hash -> document(documents, "企业资料", hash));
+        return new QuotationContext(quotation.id(), quotation.status(),
+                new QuotationContext.Project(project.code(), project.name(), summaries.county(project),
+                        project.siteAddress(), project.category().label() + " / " + project.subtype().label(),
+                        UnderwritingNotices.yuan(contract.amount()),
+                        UnderwritingNotices.period(contract.start(), contract.end())),
+                organizations.require(quotation.buyerOrgId()).name(),
+                organizations.require(quotation.insurerOrgId()).name(), letter, documents,
+                quotation.appliedAt() == null ? null : day(quotation.appliedAt()), quotation.reviewReason());
+    }
+
+    private void document(List<QuotationContext.Document> documents, String label, String sha256) {
+        if (sha256 != null && !sha256.isBlank()) {
+            String name = files.find(sha256).map(StoredFile::fileName).orElse(sha256.substring(0, 12));
+            documents.add(new QuotationContext.Document(label, name, sha256, "/api/files/" + sha256));
+        }
+    }
+
+    private String day(OffsetDateTime at) {
+        return DAY_TIME.format(at.atZoneSameInstant(clock.getZone()));
     }
 
     /**

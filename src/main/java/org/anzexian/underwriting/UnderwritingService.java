@@ -69,12 +69,14 @@ public class UnderwritingService {
     private final InsurerFilingService filings;
     private final FileStore files;
     private final ProcessGateway engine;
+    private final CaseSummaries summaries;
     private final Clock clock;
 
     UnderwritingService(UnderwritingRepository repository, UnderwritingNotices notices, UnderwritingProperties properties,
             ProjectService projects, OrganizationService organizations, InsurerGate gate, InsurerFilingService filings,
-            FileStore files, ProcessGateway engine, Clock clock) {
+            FileStore files, ProcessGateway engine, CaseSummaries summaries, Clock clock) {
         this.repository = repository;
+        this.summaries = summaries;
         this.notices = notices;
         this.properties = properties;
         this.projects = projects;
@@ -138,6 +140,8 @@ public class UnderwritingService {
             variables.put(PolicyUnderwritingProcess.VAR_INSURER_ORG_ID, insurerId);
             variables.put(PolicyUnderwritingProcess.VAR_INSURER_GROUP, organizations.require(insurerId).groupId());
             variables.put(PolicyUnderwritingProcess.VAR_BUILDER_GROUP, buyer.groupId());
+            variables.put(PolicyUnderwritingProcess.VAR_CASE_SUMMARY, summaries.of(project,
+                    organizations.require(insurerId).name(), "合同 " + UnderwritingNotices.yuan(contract.amount())));
             // the buyer was authorized above; the process is not started from the Tasklist
             String processInstanceId = engine.start(PolicyUnderwritingProcess.KEY, quotationId, variables);
             repository.setProcessInstance(quotationId, processInstanceId);
@@ -326,18 +330,18 @@ public class UnderwritingService {
                     "请选择投保或不接受 (choose apply or notAccept)");
         }
         FieldViolations violations = new FieldViolations();
-        requireStoredFile(actor, application.contractHash(), PolicyUnderwritingProcess.VAR_CONTRACT_HASH, true,
+        requireStoredFile(actor, application.contractHash(), PolicyUnderwritingProcess.VAR_CONTRACT, true,
                 violations);
-        requireStoredFile(actor, application.bidAwardHash(), PolicyUnderwritingProcess.VAR_BID_AWARD_HASH, false,
+        requireStoredFile(actor, application.bidAwardHash(), PolicyUnderwritingProcess.VAR_BID_AWARD, false,
                 violations);
-        requireStoredFile(actor, application.applicationFormHash(), PolicyUnderwritingProcess.VAR_APPLICATION_FORM_HASH,
+        requireStoredFile(actor, application.applicationFormHash(), PolicyUnderwritingProcess.VAR_APPLICATION_FORM,
                 true, violations);
         if (application.enterpriseHashes().isEmpty()) {
-            violations.add(PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES,
-                    "至少提供一份企业资料（营业执照、安全生产许可证、安全负责人等） (at least one enterprise document)");
+            violations.add(PolicyUnderwritingProcess.VAR_ENTERPRISE_DOCUMENT_1,
+                    "至少上传一份企业资料（营业执照、安全生产许可证、安全负责人等） (at least one enterprise document)");
         }
         application.enterpriseHashes().forEach(hash ->
-                requireStoredFile(actor, hash, PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES, true, violations));
+                requireStoredFile(actor, hash, PolicyUnderwritingProcess.VAR_ENTERPRISE_DOCUMENT_1, true, violations));
         violations.throwIfAny();
         if (!gate.isFiled(quotation.insurerOrgId())) {
             throw new ForbiddenException(InsurerGate.REFUSAL + "：请另选已备案的保险机构询价 (choose another filed insurer)");
@@ -375,7 +379,7 @@ public class UnderwritingService {
             FieldViolations violations) {
         if (hash == null || hash.isBlank()) {
             if (required) {
-                violations.add(field, "必须提供该文件 (required)");
+                violations.add(field, "请上传该文件 (required)");
             }
         } else {
             files.checkAttachable(actor, hash, field, violations);

@@ -175,6 +175,13 @@ public final class InsuredProjects {
      * Stores a small PDF uploaded by the party and returns its SHA-256, for fields that refer to files
      * (only the uploader's organization may attach it, #11).
      */
+    /** A PDF as the Tasklist's embedded forms upload it: a {@code File} variable (#12). */
+    public static org.camunda.bpm.engine.variable.value.FileValue upload(String text) {
+        byte[] bytes = SampleFiles.pdf(text + " " + UUID.randomUUID());
+        return org.camunda.bpm.engine.variable.Variables.fileValue(text.replace(' ', '-') + ".pdf").file(bytes)
+                .mimeType("application/pdf").create();
+    }
+
     public String storedFile(Party uploader, String text) {
         byte[] bytes = SampleFiles.pdf(text + " " + UUID.randomUUID());
         return files.store(text + ".pdf", "application/pdf", bytes, uploader.actor()).sha256();
@@ -216,9 +223,9 @@ public final class InsuredProjects {
     }
 
     private Map<String, Object> application(Party builder) {
-        return Map.of(VAR_APPLICATION_DECISION, APPLY, VAR_CONTRACT_HASH, storedFile(builder, "construction contract"),
-                VAR_APPLICATION_FORM_HASH, storedFile(builder, "stamped application form"),
-                VAR_ENTERPRISE_HASHES, storedFile(builder, "business license"));
+        return Map.of(VAR_APPLICATION_DECISION, APPLY, VAR_CONTRACT, upload("construction contract"),
+                VAR_APPLICATION_FORM, upload("stamped application form"),
+                VAR_ENTERPRISE_DOCUMENT_1, upload("business license"));
     }
 
     private void complete(ProcessInstance instance, Actor actor, Map<String, Object> variables) {

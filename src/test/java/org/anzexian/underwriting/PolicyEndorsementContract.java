@@ -150,6 +150,10 @@ abstract class PolicyEndorsementContract extends UnderwritingFixtures {
         Project secondPhase = phase(project.contractStart(), project.contractEnd());
         Endorsement endorsement = pendingEndorsement(secondPhase);
         ProcessInstance instance = Processes.instance(engine, KEY, endorsement.id());
+        // the task lists tell cases apart (#12): the insured project, the policy, the additional premium
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), VAR_CASE_SUMMARY))
+                .startsWith("忻府区 · " + project.code() + " " + project.name() + " · 批改 XZAZB-")
+                .endsWith(" · 批改保费 ¥18,000.00");
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
         Map<String, Object> form = Map.of(VAR_PREMIUM_RECEIVED, 18000.00, VAR_PAID_IN_ONE_PAYMENT, true);
         Insurer other = insurers.filed();

@@ -5,10 +5,17 @@ import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.anzexian.support.AnzexianTest;
+import org.anzexian.platform.files.FileStore;
+import org.anzexian.support.ProjectFiles;
+import org.anzexian.support.SampleFiles;
 import org.anzexian.support.TasklistScript;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -22,8 +29,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The quotation letter (N4.4) and the application (N6.1) done in the Tasklist, as people do them:
- * headless Chromium fills the Camunda Forms as the insurer's clerk and then as the construction unit's
- * user; the quotation (service and {@code GET /api/quotations/{id}}) and the engine are the judges, so a
+ * headless Chromium fills the embedded forms as the insurer's clerk and then as the construction unit's
+ * user, who uploads its documents (#12); the quotation (service and {@code GET /api/quotations/{id}}) and the engine are the judges, so a
  * form that submits nothing, or submits the wrong variables, fails here.
  */
 @Tag("browser")
@@ -38,10 +45,11 @@ class PolicyUnderwritingBrowserTest extends UnderwritingFixtures {
     private static final String TOTAL_LIMIT = "累计责任限额（元）";
     private static final String PREVENTION_PLAN = "事故预防服务方案";
     private static final String PREVENTION_FEE = "事故预防服务费用占保费比例（%）";
-    private static final String CONTRACT = "施工合同（SHA-256，必填）";
-    private static final String BID_AWARD = "中标通知书（SHA-256，如有）";
-    private static final String APPLICATION_FORM = "加盖公章的投保单（SHA-256，必填）";
-    private static final String ENTERPRISE_DOCUMENTS = "企业资料：营业执照、安全生产许可证、安全负责人等（SHA-256，每行一个，至少一个）";
+    static final String CONTRACT = "施工合同（必传）";
+    static final String BID_AWARD = "中标通知书（如有）";
+    static final String APPLICATION_FORM = "加盖公章的投保单（必传）";
+    static final String ENTERPRISE_DOCUMENT_1 = "企业资料 1（必传）";
+    static final String ENTERPRISE_DOCUMENT_2 = "企业资料 2";
 
     @LocalServerPort
     int port;
@@ -77,7 +85,10 @@ class PolicyUnderwritingBrowserTest extends UnderwritingFixtures {
         letter.put(PREVENTION_PLAN, "每月一次现场隐患排查，每季度一次安全培训");
         letter.put(PREVENTION_FEE, "20");
 
-        JsonNode issuing = new TasklistScript(port).complete(clerk, clerk, letterTask.getId(), letter).assertOk();
+        // the project and the builder asking are on screen (#12)
+        JsonNode issuing = new TasklistScript(port).complete(clerk, clerk, letterTask.getId(), letter,
+                "--expect-text", project.name(), "--expect-text", project.code(), "--expect-text", "忻府区",
+                "--expect-text", builder.organization().name(), "--expect-text", "¥12,000,000.00").assertOk();
         assertThat(issuing.path("filled")).extracting(JsonNode::asText).containsExactlyElementsOf(letter.keySet());
         executeJobs();
 
@@ -100,22 +111,31 @@ class PolicyUnderwritingBrowserTest extends UnderwritingFixtures {
 
         Task applyTask = openTask(TASK_APPLY);
         assertThat(candidateGroups(applyTask)).containsExactly(builder.organization().groupId());
-        String contractHash = store("construction contract");
-        String bidAwardHash = store("bid award notice");
-        String formHash = store("stamped application form");
-        String licenseHash = store("business license");
-        String safetyLeadHash = store("safety lead appointment");
+        Path contract = pdfFile("construction contract");
+        Path bidAward = pdfFile("bid award notice");
+        Path stampedForm = pdfFile("stamped application form");
+        Path license = pdfFile("business license");
+        Path safetyLead = pdfFile("safety lead appointment");
         String applicant = builder.user().userId();
         Map<String, String> application = new LinkedHashMap<>();
         application.put(DECISION, "接受本报价并投保");
-        application.put(CONTRACT, contractHash);
-        application.put(BID_AWARD, bidAwardHash);
-        application.put(APPLICATION_FORM, formHash);
-        application.put(ENTERPRISE_DOCUMENTS, licenseHash + "\n" + safetyLeadHash);
+        application.put(CONTRACT, contract.toString());
+        application.put(BID_AWARD, bidAward.toString());
+        application.put(APPLICATION_FORM, stampedForm.toString());
+        application.put(ENTERPRISE_DOCUMENT_1, license.toString());
+        application.put(ENTERPRISE_DOCUMENT_2, safetyLead.toString());
 
-        JsonNode applying = new TasklistScript(port).complete(applicant, applicant, applyTask.getId(), application).assertOk();
+        // the letter being accepted is on screen (#12): insurer, premium in ¥ with two decimals, limits
+        JsonNode applying = new TasklistScript(port).complete(applicant, applicant, applyTask.getId(), application,
+                "--expect-text", insurer.organization().name(), "--expect-text", "¥15,000.00",
+                "--expect-text", "¥1,000,000.00", "--expect-text", project.code()).assertOk();
         assertThat(applying.path("filled")).extracting(JsonNode::asText).containsExactlyElementsOf(application.keySet());
         executeJobs();
+        String contractHash = sha256(contract);
+        String bidAwardHash = sha256(bidAward);
+        String formHash = sha256(stampedForm);
+        String licenseHash = sha256(license);
+        String safetyLeadHash = sha256(safetyLead);
 
         Quotation applied = underwriting.get(insurer.clerk(), requested.id());
         assertThat(applied.status()).isEqualTo(QuotationStatus.APPLIED);
@@ -147,6 +167,25 @@ class PolicyUnderwritingBrowserTest extends UnderwritingFixtures {
         Quotation untouched = underwriting.get(insurer.clerk(), requested.id());
         assertThat(untouched.status()).isEqualTo(QuotationStatus.REQUESTED);
         assertThat(untouched.premium()).isNull();
+    }
+
+    /** A small PDF on disk for the browser to upload. */
+    static Path pdfFile(String text) {
+        try {
+            Path folder = Files.createDirectories(ProjectFiles.ROOT.resolve("target/browser-uploads"));
+            Path file = folder.resolve(text.replace(' ', '-') + "-" + UnderwritingFixtures.suffix() + ".pdf");
+            return Files.write(file, SampleFiles.pdf(text + " " + UnderwritingFixtures.suffix()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(Path file) {
+        try {
+            return FileStore.sha256(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The quotation's one open task, which must be the given one. */

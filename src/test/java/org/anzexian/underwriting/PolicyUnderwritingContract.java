@@ -132,6 +132,54 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
     }
 
     @Test
+    void theTasksShowTheQuotationsContextAndDocumentsToItsPartiesOnly_N4_4_N6_1() {
+        Quotation quotation = underwriting.requestQuotations(builder.user(), request(project, insurer)).quotations().get(0);
+        ProcessInstance instance = instance(quotation.id());
+        // the task lists tell the insurers' cases apart (#12)
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), VAR_CASE_SUMMARY))
+                .isEqualTo("忻府区 · " + project.code() + " " + project.name() + " · " + insurer.organization().name()
+                        + " · 合同 ¥12,000,000.00");
+        issueLetter(instance, "1.5", "permille");
+        apply(instance);
+        String path = "/api/quotations/" + quotation.id() + "/context";
+
+        JsonNode seenByInsurer = json(insurer.clerk().userId(), path);
+        assertThat(seenByInsurer.path("project").path("code").asText()).isEqualTo(project.code());
+        assertThat(seenByInsurer.path("project").path("county").asText()).isEqualTo("忻府区");
+        assertThat(seenByInsurer.path("project").path("contractAmount").asText()).isEqualTo("¥12,000,000.00");
+        assertThat(seenByInsurer.path("builderName").asText()).isEqualTo(builder.organization().name());
+        assertThat(seenByInsurer.path("insurerName").asText()).isEqualTo(insurer.organization().name());
+        assertThat(seenByInsurer.path("letter").path("premium").asText()).isEqualTo("¥18,000.00");
+        assertThat(seenByInsurer.path("letter").path("premiumRate").asText()).isEqualTo("1.5‰");
+        assertThat(seenByInsurer.path("documents")).extracting(document -> document.path("label").asText())
+                .containsExactly("施工合同", "加盖公章的投保单", "企业资料");
+        assertThat(seenByInsurer.path("documents").get(0).path("fileName").asText()).isEqualTo("construction-contract.pdf");
+        String download = seenByInsurer.path("documents").get(0).path("url").asText();
+        assertThat(download).isEqualTo("/api/files/" + contractHash);
+        // the insurer reviewing the application downloads the builder's contract
+        assertThat(http.withBasicAuth(insurer.clerk().userId(), insurer.clerk().userId())
+                .getForEntity(download, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json(builder.user().userId(), path).path("letter").path("premium").asText()).isEqualTo("¥18,000.00");
+        assertThat(json("city", path).path("quotationId").asLong()).isEqualTo(quotation.id());
+
+        // another insurer and another construction unit do not learn the quotation exists, nor read its files
+        String otherClerk = insurers.filed().clerk().userId();
+        String otherBuilder = builder().user().userId();
+        for (String stranger : List.of(otherClerk, otherBuilder)) {
+            assertThat(http.withBasicAuth(stranger, stranger).getForEntity(path, String.class).getStatusCode())
+                    .as(stranger).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(http.withBasicAuth(stranger, stranger).getForEntity(download, String.class).getStatusCode())
+                    .as(stranger).isIn(HttpStatus.NOT_FOUND, HttpStatus.FORBIDDEN);
+        }
+    }
+
+    private JsonNode json(String user, String path) {
+        ResponseEntity<JsonNode> answer = http.withBasicAuth(user, user).getForEntity(path, JsonNode.class);
+        assertThat(answer.getStatusCode()).as("%s as %s", path, user).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    @Test
     void aDeclineNeedsAReasonAndIsReportedToTheCityBureau_N4_4() {
         Quotation quotation = underwriting.requestQuotations(builder.user(), request(project, insurer)).quotations().get(0);
         ProcessInstance instance = instance(quotation.id());
@@ -223,9 +271,12 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
                 .isEqualByComparingTo("1.5");
 
         Map<String, Object> missingContract = applicationVariables();
-        missingContract.put(VAR_CONTRACT_HASH, "0".repeat(64));
+        missingContract.remove(VAR_CONTRACT);
+        missingContract.remove(VAR_ENTERPRISE_DOCUMENT_1);
+        // every problem at once, in Chinese, naming the form's fields (#12)
         assertThatThrownBy(() -> complete(first, builder.user(), missingContract))
-                .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("请先上传");
+                .hasRootCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("请上传该文件")
+                .hasMessageContaining("至少上传一份企业资料");
         apply(first);
 
         assertThat(other).isEnded().hasPassed(END_LAPSED);
@@ -280,9 +331,10 @@ abstract class PolicyUnderwritingContract extends UnderwritingFixtures {
         assertThat(returned.status()).isEqualTo(QuotationStatus.NEEDS_CORRECTION);
         assertThat(returned.reviewReason()).isEqualTo("投保单未加盖公章，请补正");
 
-        String stampedForm = store("stamped application form, corrected");
+        var stampedFile = upload("stamped application form, corrected");
+        String stampedForm = hashOf(stampedFile);
         Map<String, Object> corrected = applicationVariables();
-        corrected.put(VAR_APPLICATION_FORM_HASH, stampedForm);
+        corrected.put(VAR_APPLICATION_FORM, stampedFile);
         complete(instance, builder.user(), corrected);
         assertThat(instance).isWaitingAt(TASK_REVIEW_APPLICATION);
         assertThat(underwriting.get(insurer.clerk(), quotation.id()).applicationFormHash()).isEqualTo(stampedForm);

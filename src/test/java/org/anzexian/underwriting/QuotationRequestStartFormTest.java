@@ -37,6 +37,10 @@ class QuotationRequestStartFormTest extends UnderwritingFixtures {
                 .singleResult().getBusinessKey()).isEqualTo(String.valueOf(quotation.requestId()));
         assertThat(instance(quotation.id())).isWaitingAt(PolicyUnderwritingProcess.TASK_ISSUE_QUOTATION)
                 .task().hasCandidateGroup(insurer.organization().groupId());
+        // the task lists tell cases apart (#12): county · project · how many insurers were asked
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(started.getId())
+                .variableName(QuotationRequestProcess.VAR_CASE_SUMMARY).singleResult().getValue())
+                .isEqualTo("忻府区 · " + project.code() + " " + project.name() + " · 向 1 家保险机构询价");
     }
 
     @Test
@@ -46,7 +50,7 @@ class QuotationRequestStartFormTest extends UnderwritingFixtures {
                 "/engine-rest/process-definition/key/" + QuotationRequestProcess.KEY + "/deployed-start-form", String.class);
 
         assertThat(form).contains("$http.get('/api/projects'").contains("$http.get('/api/insurers')")
-                .contains("name: '" + QuotationRequestProcess.VAR_PROJECT_CODE + "'")
+                .contains("cam-variable-name=\"" + QuotationRequestProcess.VAR_PROJECT_CODE + "\"")
                 .contains("name: '" + QuotationRequestProcess.VAR_INSURER_ORG_IDS + "'");
         // what the form reads: the builder's own projects, and the insurer among the filed ones
         assertThat(http.withBasicAuth(user, user).getForObject("/api/projects?size=100", String.class))

@@ -1,5 +1,8 @@
 package org.anzexian.underwriting;
 
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.FileValue;
+
 import org.anzexian.support.Processes;
 import static org.anzexian.underwriting.PolicyUnderwritingProcess.*;
 
@@ -83,6 +86,10 @@ abstract class UnderwritingFixtures {
     String contractHash;
     String formHash;
     String licenseHash;
+    /** The application's files as the Tasklist's embedded form uploads them (#12); their hashes above. */
+    FileValue contractFile;
+    FileValue formFile;
+    FileValue licenseFile;
 
     record Builder(Organization organization, Actor user, String email) {
     }
@@ -94,9 +101,12 @@ abstract class UnderwritingFixtures {
         insurer = insurers.filed();
         builder = builder();
         project = project(builder, PermitStatus.NONE, List.of());
-        contractHash = store("construction contract");
-        formHash = store("stamped application form");
-        licenseHash = store("business license");
+        contractFile = upload("construction contract");
+        formFile = upload("stamped application form");
+        licenseFile = upload("business license");
+        contractHash = hashOf(contractFile);
+        formHash = hashOf(formFile);
+        licenseHash = hashOf(licenseFile);
     }
 
     @AfterEach
@@ -141,9 +151,9 @@ abstract class UnderwritingFixtures {
     Map<String, Object> applicationVariables() {
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_APPLICATION_DECISION, APPLY);
-        variables.put(VAR_CONTRACT_HASH, contractHash);
-        variables.put(VAR_APPLICATION_FORM_HASH, formHash);
-        variables.put(VAR_ENTERPRISE_HASHES, licenseHash);
+        variables.put(VAR_CONTRACT, contractFile);
+        variables.put(VAR_APPLICATION_FORM, formFile);
+        variables.put(VAR_ENTERPRISE_DOCUMENT_1, licenseFile);
         return variables;
     }
 
@@ -212,6 +222,20 @@ abstract class UnderwritingFixtures {
 
     static NewQuotationRequest request(Project project, Insurer... insurers) {
         return new NewQuotationRequest(project.id(), Arrays.stream(insurers).map(i -> i.organization().id()).toList());
+    }
+
+    /** A PDF as an embedded Tasklist form uploads it: a {@code File} variable (#12). */
+    static FileValue upload(String text) {
+        byte[] bytes = org.anzexian.support.SampleFiles.pdf(text + " " + suffix());
+        return Variables.fileValue(text.replace(' ', '-') + ".pdf").file(bytes).mimeType("application/pdf").create();
+    }
+
+    static String hashOf(FileValue file) {
+        try (var content = file.getValue()) {
+            return org.anzexian.platform.files.FileStore.sha256(content.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A PDF the fixture's construction unit uploaded (only its organization may attach it, #11). */

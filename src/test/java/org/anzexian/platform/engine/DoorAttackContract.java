@@ -957,9 +957,9 @@ abstract class DoorAttackContract {
     private Step apply(long quotationId) {
         return quotationStep("接受报价并投保", quotationId, PolicyUnderwritingProcess.TASK_APPLY, builderA, Map.of(
                 PolicyUnderwritingProcess.VAR_APPLICATION_DECISION, PolicyUnderwritingProcess.APPLY,
-                PolicyUnderwritingProcess.VAR_CONTRACT_HASH, fixtures.storedFile(a.builder(), "construction contract"),
-                PolicyUnderwritingProcess.VAR_APPLICATION_FORM_HASH, fixtures.storedFile(a.builder(), "stamped application form"),
-                PolicyUnderwritingProcess.VAR_ENTERPRISE_HASHES, fixtures.storedFile(a.builder(), "business license")));
+                PolicyUnderwritingProcess.VAR_CONTRACT, pdfUpload("construction contract"),
+                PolicyUnderwritingProcess.VAR_APPLICATION_FORM, pdfUpload("stamped application form"),
+                PolicyUnderwritingProcess.VAR_ENTERPRISE_DOCUMENT_1, pdfUpload("business license")));
     }
 
     private Step review(long quotationId) {
@@ -971,6 +971,12 @@ abstract class DoorAttackContract {
         return quotationStep("确认全额保费到账", quotationId, PolicyUnderwritingProcess.TASK_CONFIRM_PREMIUM, insurerA,
                 Map.of(PolicyUnderwritingProcess.VAR_PREMIUM_RECEIVED, quotation(quotationId).premium().doubleValue(),
                         PolicyUnderwritingProcess.VAR_PAID_IN_ONE_PAYMENT, true));
+    }
+
+    /** A PDF as the Tasklist's embedded form posts it (a File variable, #12). */
+    private static EngineDoors.Upload pdfUpload(String text) {
+        return new EngineDoors.Upload(text.replace(' ', '-') + ".pdf", "application/pdf",
+                org.anzexian.support.SampleFiles.pdf(text + " " + java.util.UUID.randomUUID()));
     }
 
     private Step quotationStep(String label, long quotationId, String taskKey, Role owner, Map<String, Object> form) {
