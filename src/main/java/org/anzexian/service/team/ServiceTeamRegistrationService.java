@@ -355,16 +355,25 @@ public class ServiceTeamRegistrationService {
     public RegistrationContext context(Actor actor, long policyId) {
         ServiceTeamRegistration registration = get(actor, policyId);
         Project project = projects.require(registration.projectId());
+        String lateness = "";
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (registration.status() != RegistrationStatus.REGISTERED && registration.deadlineAt() != null
+                && now.isAfter(registration.deadlineAt())) {
+            java.time.Duration late = java.time.Duration.between(registration.deadlineAt(), now);
+            lateness = "已逾期 " + (late.toDays() > 0 ? late.toDays() + " 天 " : "") + late.toHoursPart() + " 小时";
+        }
         return new RegistrationContext(registration, project.code(), project.name(), project.siteAddress(),
                 jurisdictions.require(project.jurisdictionCode()).name(),
                 underwriting.findPolicy(policyId).map(Policy::policyNumber).orElse(null),
                 organizations.require(registration.insurerOrgId()).name(),
-                registration.serviceOrgId() == null ? null : organizations.require(registration.serviceOrgId()).name());
+                registration.serviceOrgId() == null ? null : organizations.require(registration.serviceOrgId()).name(),
+                lateness);
     }
 
-    /** A registration with what its task forms show beside it. */
+    /** A registration with what its task forms show beside it; {@code lateness} is empty unless it is overdue. */
     public record RegistrationContext(ServiceTeamRegistration registration, String projectCode, String projectName,
-            String siteAddress, String countyName, String policyNumber, String insurerName, String serviceOrgName) {
+            String siteAddress, String countyName, String policyNumber, String insurerName, String serviceOrgName,
+            String lateness) {
     }
 
     /** The registrations the actor may see, earliest deadline first. */
