@@ -316,7 +316,7 @@ abstract class ServiceTeamRegistrationContract {
                 .getForEntity("/api/service-team-registrations/" + policyId + "/context", JsonNode.class).getBody();
         assertThat(followUp.path("projectName").asText()).isEqualTo(project.name());
         assertThat(followUp.path("insurerName").asText()).isEqualTo(insurer.name());
-        assertThat(followUp.path("lateness").asText()).startsWith("已逾期 ");
+        assertThat(followUp.path("lateness").asText()).as(followUp.toString() + " at " + ClockUtil.getCurrentTime()).startsWith("已逾期 ");
         assertThat(tasksOfGroup(insurer.group(), instance))
                 .containsExactly(ServiceTeamRegistrationProcess.TASK_REGISTER_SERVICE_TEAM);
         assertThat(mails(insurer.email(), "服务团队登记提醒")).hasSize(2);
