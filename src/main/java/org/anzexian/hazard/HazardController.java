@@ -44,6 +44,12 @@ class HazardController {
         return hazards.get(currentActor.require(), id);
     }
 
+    @GetMapping("/api/hazards/{id}/context")
+    @Operation(summary = "隐患及其项目、施工单位、复核机构和逾期情况（能查看该隐患者），供待办表单显示")
+    HazardService.HazardContext context(@PathVariable long id) {
+        return hazards.context(currentActor.require(), id);
+    }
+
     @GetMapping("/api/hazards/{id}/files/{sha256}")
     @Operation(summary = "隐患照片及整改照片（能查看该隐患者）")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String sha256) {

@@ -70,8 +70,12 @@ class HazardRectificationDelegates {
 
     /** {@code ServiceTask_EscalateToCity}. */
     @Bean
-    JavaDelegate hazardRectificationEscalateToCityDelegate(HazardService hazards) {
-        return execution -> hazards.escalateToCity(hazardId(execution), round(execution));
+    JavaDelegate hazardRectificationEscalateToCityDelegate(HazardService hazards, HazardProperties properties) {
+        return execution -> {
+            hazards.escalateToCity(hazardId(execution), round(execution));
+            // the city bureau's supervision task is due this long after the escalation (setting)
+            execution.setVariable(VAR_CITY_SUPERVISION_WITHIN, properties.citySupervisionWithin().toString());
+        };
     }
 
     /** {@code ServiceTask_AnnounceClosed}. */
@@ -102,7 +106,7 @@ class HazardRectificationDelegates {
     }
 
     /**
-     * {@code UserTask_VerifyRectification} (Camunda Form {@code hazardVerification}) →
+     * {@code UserTask_VerifyRectification} (embedded form {@code forms/hazardVerification.html}) →
      * {@link HazardService#verifyRectification}; the form's {@code verdict} also routes the process.
      */
     @Bean

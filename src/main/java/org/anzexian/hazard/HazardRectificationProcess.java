@@ -38,6 +38,8 @@ public final class HazardRectificationProcess {
      * hazard. No step reads it — the hazard of a step is the business key (ADR 0007).
      */
     public static final String VAR_HAZARD_ID = "hazardId";
+    /** Start variable, String ≤ 120 chars for the task list: county · project · severity · location (#12). */
+    public static final String VAR_CASE_SUMMARY = "caseSummary";
     /** Start variable, String {@link HazardSeverity}: a major hazard is reported at once. */
     public static final String VAR_SEVERITY = "severity";
 
@@ -54,12 +56,15 @@ public final class HazardRectificationProcess {
     /** String, ISO-8601 duration from DMN {@code hazardDeadline}: how long the evidence may wait for verification. */
     public static final String VAR_VERIFICATION_WITHIN = "verificationWithin";
 
+    /** String, ISO-8601 duration from {@code anzexian.hazard.city-supervision-within}: the city supervision's due date. */
+    public static final String VAR_CITY_SUPERVISION_WITHIN = "citySupervisionWithin";
+
     /** Fields of the embedded form {@code forms/hazardRectification.html}. */
     public static final String VAR_EVIDENCE_DESCRIPTION = "evidenceDescription";
     public static final String VAR_EVIDENCE_PHOTO_PREFIX = "evidencePhoto";
     public static final int EVIDENCE_PHOTO_FIELDS = 3;
 
-    /** Fields of the Camunda Form {@code hazardVerification}: "accept" or "reject", and the reason of a rejection. */
+    /** Fields of the embedded form {@code forms/hazardVerification.html}: "accept" or "reject", and the reason of a rejection. */
     public static final String VAR_VERDICT = "verdict";
     public static final String VAR_VERDICT_REASON = "verdictReason";
     public static final String ACCEPT = "accept";

@@ -103,7 +103,8 @@ public class HazardService {
                 hazard.severity().label() + " · " + hazard.category().label() + " · " + hazard.location() + "："
                         + hazard.description(),
                 hazard.photos()));
-        engine.startByMessage(MESSAGE_HAZARD_RAISED, id, Map.of(VAR_HAZARD_ID, id, VAR_SEVERITY, hazard.severity().name()));
+        engine.startByMessage(MESSAGE_HAZARD_RAISED, id, Map.of(VAR_HAZARD_ID, id, VAR_SEVERITY, hazard.severity().name(),
+                VAR_CASE_SUMMARY, caseSummary(project, hazard)));
         return id;
     }
 
@@ -371,6 +372,37 @@ public class HazardService {
                 || hazard.rounds().stream().anyMatch(round -> round.evidenceFiles().contains(sha256));
         return files.find(sha256).filter(found -> ofHazard)
                 .orElseThrow(() -> new NotFoundException("该隐患没有此文件 (no such file of the hazard): " + sha256));
+    }
+
+    /**
+     * What the hazard's tasks show (#12): the hazard with its rounds, its project and site, the construction
+     * unit that rectifies, the service organization that verifies, and how late it is; for whoever may see it.
+     */
+    @Transactional(readOnly = true)
+    public HazardContext context(Actor actor, long hazardId) {
+        Hazard hazard = get(actor, hazardId);
+        Project project = projects.require(hazard.projectId());
+        String late = "";
+        if (hazard.deadlineAt() != null && hazard.status() != HazardStatus.CLOSED && now().isAfter(hazard.deadlineAt())) {
+            java.time.Duration overdue = java.time.Duration.between(hazard.deadlineAt(), now());
+            late = "已逾期 " + (overdue.toDays() > 0 ? overdue.toDays() + " 天 " : "") + overdue.toHoursPart() + " 小时";
+        }
+        return new HazardContext(hazard, project.code(), project.name(), project.siteAddress(),
+                jurisdictions.require(project.jurisdictionCode()).name(),
+                organizations.require(hazard.constructionUnitId()).name(),
+                organizations.require(hazard.verifierOrgId()).name(), late);
+    }
+
+    /** A hazard with what its task forms show beside it; {@code lateness} is empty unless it is overdue. */
+    public record HazardContext(Hazard hazard, String projectCode, String projectName, String siteAddress,
+            String countyName, String constructionUnitName, String verifierName, String lateness) {
+    }
+
+    /** {@code caseSummary} of the hazard's instance: 忻府区 · XZ-2026-0001 某某住宅楼 · 重大隐患 · 北侧基坑 (≤ 120 chars). */
+    private String caseSummary(Project project, NewHazard hazard) {
+        String summary = jurisdictions.require(project.jurisdictionCode()).name() + " · " + project.code() + " "
+                + project.name() + " · " + hazard.severity().label() + " · " + hazard.location();
+        return summary.length() <= 120 ? summary : summary.substring(0, 119) + "…";
     }
 
     /** The hazard for the process and other modules; no access check. */

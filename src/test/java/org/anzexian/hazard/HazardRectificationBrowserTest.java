@@ -22,8 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The rectification done in the Tasklist as people do it (N8.9): headless Chromium fills the embedded
- * form with a photo file as the construction unit's user, then the Camunda Form of the verification as
- * the service organization's user. The hazard's record, the file store and the engine are the judges.
+ * form with a photo file as the construction unit's user, then the embedded verification form (the hazard,
+ * the builder's description and photos in view) as the service organization's user. The hazard's record, the file store and the engine are the judges.
  */
 @Tag("browser")
 @AnzexianTest
@@ -50,8 +50,10 @@ class HazardRectificationBrowserTest extends HazardFixtures {
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("整改情况说明", "已按规范补设连墙件，架体已校正");
         evidence.put("整改后照片 1（必传）", file.toString());
+        Hazard raised = hazards.require(id);
+        // the hazard and its photos are on screen (#12)
         new TasklistScript(port).complete(site.builder().user(), site.builder().user(), task(id, TASK_RECTIFY).getId(),
-                evidence).assertOk();
+                evidence, "--expect-text", raised.description(), "--expect-text", raised.location()).assertOk();
 
         Hazard submitted = hazards.require(id);
         assertThat(submitted.status()).isEqualTo(HazardStatus.SUBMITTED);
@@ -62,8 +64,10 @@ class HazardRectificationBrowserTest extends HazardFixtures {
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), VAR_EVIDENCE_PHOTO_PREFIX + 1))
                 .as("the bytes left the process").isNull();
 
+        // the verification shows the hazard, the builder's description and its evidence photos (#12)
         new TasklistScript(port).complete(site.verifier().user(), site.verifier().user(), task(id, TASK_VERIFY).getId(),
-                Map.of("复核结论", "整改合格，销号")).assertOk();
+                Map.of("复核结论", "整改合格，销号"), "--expect-text", raised.description(),
+                "--expect-text", "已按规范补设连墙件，架体已校正", "--expect-text", "整改后照片").assertOk();
         DueJobs.run(engine, instance);
 
         assertThat(instance).isEnded().hasPassed(END_HAZARD_CLOSED);

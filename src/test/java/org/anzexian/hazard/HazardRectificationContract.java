@@ -87,6 +87,9 @@ abstract class HazardRectificationContract extends HazardFixtures {
         moveClock(raisedAt, Duration.ofHours(36).plusMinutes(1));
         DueJobs.run(engine, instance);
         assertThat(tasksOf(PlatformGroups.CITY_BUREAU, id)).containsExactly(TASK_CITY_SUPERVISION);
+        // #12: the city's supervision is due anzexian.hazard.city-supervision-within (P5D) after the escalation
+        TaskDeadlines.assertDueAfterCreation(engine, instance, TASK_CITY_SUPERVISION, Duration.ofDays(5),
+                new Actor("city", Set.of(PlatformGroups.CITY_BUREAU)));
         awaitMail(CITY_MAIL, "隐患逾期升级市级督办：" + site.insured().project().name());
         assertThat(tasksOf(site.builder().group(), id)).containsExactly(TASK_RECTIFY);
         assertThat(tasksOf(PlatformGroups.county(InsuredProjects.COUNTY), id)).containsExactly(TASK_COUNTY_SUPERVISION);
@@ -142,6 +145,9 @@ abstract class HazardRectificationContract extends HazardFixtures {
         moveClock(raisedAt, Duration.ofDays(10).plusMinutes(1));
         DueJobs.run(engine, instance);
         assertThat(tasksOf(PlatformGroups.CITY_BUREAU, id)).containsExactly(TASK_CITY_SUPERVISION);
+        // #12: the city's supervision is due anzexian.hazard.city-supervision-within (P5D) after the escalation
+        TaskDeadlines.assertDueAfterCreation(engine, instance, TASK_CITY_SUPERVISION, Duration.ofDays(5),
+                new Actor("city", Set.of(PlatformGroups.CITY_BUREAU)));
         awaitMail(CITY_MAIL, "隐患逾期升级市级督办：" + site.insured().project().name());
         assertThat(tasksOf(site.builder().group(), id)).containsExactly(TASK_RECTIFY);
         assertThat(mails(site.insurer().email(), "重大事故隐患")).as("a general hazard is not reported at once").isEmpty();
@@ -438,6 +444,35 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat(ids("xinfu", "?overdue=true&projectId=" + xinfu.insured().project().id())).isEmpty();
         moveClock(ClockUtil.getCurrentTime(), Duration.ofDays(2));
         assertThat(ids("xinfu", "?overdue=true&projectId=" + xinfu.insured().project().id())).containsExactly(inXinfu);
+    }
+
+    @Test
+    void theTaskFormsReadTheHazardsContextOnlyWhereTheActorMaySeeItAndTheTaskListTellsHazardsApart_12() {
+        Site xinfu = site();
+        Site yuanping = site("140981");
+        long id = raise(xinfu, HazardSeverity.MAJOR);
+        Hazard hazard = hazards.require(id);
+        String context = "/api/hazards/" + id + "/context";
+
+        assertThat(engine.getRuntimeService().getVariable(instance(id).getId(), VAR_CASE_SUMMARY)).isEqualTo("忻府区 · "
+                + xinfu.insured().project().code() + " " + xinfu.insured().project().name() + " · 重大隐患 · "
+                + hazard.location());
+        for (String user : List.of(xinfu.builder().user(), xinfu.verifier().user(), xinfu.insurer().user(), "xinfu", "city")) {
+            ResponseEntity<JsonNode> read = http.withBasicAuth(user, user).getForEntity(context, JsonNode.class);
+            assertThat(read.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+            assertThat(read.getBody().path("projectName").asText()).isEqualTo(xinfu.insured().project().name());
+            assertThat(read.getBody().path("constructionUnitName").asText()).isEqualTo(xinfu.builder().name());
+            assertThat(read.getBody().path("lateness").asText()).isEmpty();
+        }
+        for (String user : List.of(yuanping.builder().user(), yuanping.verifier().user(), "yuanping")) {
+            assertThat(http.withBasicAuth(user, user).getForEntity(context, JsonNode.class).getStatusCode()).as(user)
+                    .isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(http.getForEntity(context, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        moveClock(ClockUtil.getCurrentTime(), Duration.ofDays(3).plusHours(2));
+        assertThat(http.withBasicAuth("xinfu", "xinfu").getForEntity(context, JsonNode.class).getBody().path("lateness")
+                .asText()).startsWith("已逾期 ");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------

@@ -7,8 +7,9 @@ import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.service.team.ServiceTeamRequest.InsurerMember;
 
 /**
- * The fields of the Tasklist form {@code serviceTeamRegistration} as a {@link ServiceTeamRequest}:
- * the teams are typed one person per line, as form-js has no repeating group.
+ * The fields of the Tasklist form {@code forms/serviceTeamRegistration.html} as a {@link ServiceTeamRequest}:
+ * the insurer's own team typed one person per line; the service organization picked from the filed register,
+ * its leads and staff from its filed roster (the form's script writes the ticked staff one per line, #12).
  */
 final class ServiceTeamForm {
 

@@ -31,6 +31,18 @@ class ServiceTeamRegistrationController {
         return registrations.list(currentActor.require(), status);
     }
 
+    @GetMapping("/api/service-orgs/{orgId}/roster")
+    @Operation(summary = "已备案服务机构的备案人员（保险机构、该机构、市住建局），供登记服务团队时选择")
+    List<ServiceTeamRegistrationService.RosterMember> roster(@PathVariable long orgId) {
+        return registrations.roster(currentActor.require(), orgId);
+    }
+
+    @GetMapping("/api/service-team-registrations/{policyId}/context")
+    @Operation(summary = "某保单的服务团队登记及其项目、保单号、保险机构（能查看该登记者），供待办表单显示")
+    ServiceTeamRegistrationService.RegistrationContext context(@PathVariable long policyId) {
+        return registrations.context(currentActor.require(), policyId);
+    }
+
     @GetMapping("/api/service-team-registrations/{policyId}")
     @Operation(summary = "查看某保单的服务团队登记")
     ServiceTeamRegistration get(@PathVariable long policyId) {

@@ -42,12 +42,13 @@ class ServiceTeamRegistrationDelegates {
             variables.put(VAR_FIRST_REMINDER_AT, date(opened.firstReminderAt()));
             variables.put(VAR_SECOND_REMINDER_AT, date(opened.secondReminderAt()));
             variables.put(VAR_DEADLINE_AT, date(opened.deadlineAt()));
+            variables.put(VAR_CASE_SUMMARY, opened.caseSummary());
             execution.setVariables(variables);
         };
     }
 
     /**
-     * {@code UserTask_RegisterServiceTeam} (Camunda Form {@code serviceTeamRegistration}) →
+     * {@code UserTask_RegisterServiceTeam} (embedded form {@code forms/serviceTeamRegistration.html}) →
      * {@link ServiceTeamRegistrationService#register}.
      */
     @Bean
@@ -76,8 +77,13 @@ class ServiceTeamRegistrationDelegates {
 
     /** {@code ServiceTask_MarkOverdue}: marks the registration overdue and tells the county and the city bureau. */
     @Bean
-    JavaDelegate serviceTeamRegistrationMarkOverdueDelegate(ServiceTeamRegistrationService registrations) {
-        return execution -> registrations.markOverdue(policyId(execution));
+    JavaDelegate serviceTeamRegistrationMarkOverdueDelegate(ServiceTeamRegistrationService registrations,
+            ServiceTeamProperties properties) {
+        return execution -> {
+            registrations.markOverdue(policyId(execution));
+            // the county's follow-up task is due this long after the registration fell overdue (setting)
+            execution.setVariable(VAR_FOLLOW_UP_WITHIN, properties.followUpWithin().toString());
+        };
     }
 
     /** {@code ServiceTask_AnnounceRegistration}: mails the construction unit and the service organization, publishes the event. */

@@ -41,6 +41,10 @@ public final class ServiceTeamRegistrationProcess {
     public static final String VAR_FIRST_REMINDER_AT = "firstReminderAt";
     public static final String VAR_SECOND_REMINDER_AT = "secondReminderAt";
     public static final String VAR_DEADLINE_AT = "deadlineAt";
+    /** String ≤ 120 chars for the task list: county · project · policy number (#12). */
+    public static final String VAR_CASE_SUMMARY = "caseSummary";
+    /** String, ISO-8601 duration from {@code anzexian.service-team.follow-up-within}: the county follow-up's due date. */
+    public static final String VAR_FOLLOW_UP_WITHIN = "followUpWithin";
 
     /** The policy of an execution or task: the business key (ADR 0007). */
     public static long policyId(VariableScope scope) {

@@ -111,7 +111,13 @@ public class ServiceTeamRegistrationService {
         repository.insertIfAbsent(policyId, projectId, insurerOrgId, project.jurisdictionCode(), issuedAt,
                 dates.deadline(), processInstanceId);
         return new OpenRegistration(insurer.groupId(), jurisdictions.require(project.jurisdictionCode()).authorityGroup(),
-                dates.firstReminder(), dates.secondReminder(), dates.deadline());
+                dates.firstReminder(), dates.secondReminder(), dates.deadline(),
+                caseSummary(jurisdictions.require(project.jurisdictionCode()).name() + " · " + project.code() + " "
+                        + project.name() + " · 保单 " + policy.map(Policy::policyNumber).orElse(String.valueOf(policyId))));
+    }
+
+    private static String caseSummary(String summary) {
+        return summary.length() <= 120 ? summary : summary.substring(0, 119) + "…";
     }
 
     /**
@@ -203,6 +209,39 @@ public class ServiceTeamRegistrationService {
 
     private Optional<Organization> parent(Organization organization) {
         return Optional.ofNullable(organization.parentId()).flatMap(organizations::find);
+    }
+
+    /**
+     * The filed roster of a service organization of the register, for the registration form's pick-lists
+     * (N8.1): each name once, with the team role it was filed in (if any) and the staff member's title.
+     * Staff data are not public (N8.6): insurers (who register teams), the organization itself and the city
+     * bureau read them; anyone else gets 403, an organization not in the register 404.
+     */
+    @Transactional(readOnly = true)
+    public List<RosterMember> roster(Actor actor, long serviceOrgId) {
+        if (!actor.seesWholeCity() && actor.organizationIds(Role.INSURER).isEmpty()
+                && !actor.organizationIds(Role.SERVICE_ORG).contains(serviceOrgId)) {
+            throw new ForbiddenException("只有保险机构、该服务机构和市住建局可以查看备案人员 "
+                    + "(only insurers, the organization itself and the city bureau read a filed roster, N8.6)");
+        }
+        RegisteredServiceOrg filed = serviceOrgs.register().stream()
+                .filter(entry -> entry.organizationId() == serviceOrgId).findFirst()
+                .orElseThrow(() -> new NotFoundException("该机构不在已备案第三方技术服务机构名录中 (not a filed service organization): "
+                        + serviceOrgId));
+        ServiceOrgFilingRequest data = serviceOrgs.require(filed.filingId()).data();
+        Map<String, RosterMember> members = new LinkedHashMap<>();
+        data.team().forEach(member -> members.putIfAbsent(member.name().strip(),
+                new RosterMember(member.name().strip(), member.role(), member.role() == null ? null : member.role().label(), null)));
+        data.staff().forEach(member -> {
+            RosterMember known = members.get(member.name().strip());
+            members.put(member.name().strip(), new RosterMember(member.name().strip(), known == null ? null : known.role(),
+                    known == null ? null : known.roleLabel(), member.title()));
+        });
+        return List.copyOf(members.values());
+    }
+
+    /** A person on a service organization's filed roster. */
+    public record RosterMember(String name, TeamRole role, String roleLabel, String title) {
     }
 
     /** The names the organization filed (its staff and its fixed team). */
@@ -311,6 +350,32 @@ public class ServiceTeamRegistrationService {
                 .orElseThrow(() -> new NotFoundException("服务团队登记不存在 (no such registration): " + policyId));
     }
 
+    /** What the registration's tasks show (#12): the registration with its project, policy and insurer; for whoever may see it. */
+    @Transactional(readOnly = true)
+    public RegistrationContext context(Actor actor, long policyId) {
+        ServiceTeamRegistration registration = get(actor, policyId);
+        Project project = projects.require(registration.projectId());
+        String lateness = "";
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (registration.status() != RegistrationStatus.REGISTERED && registration.deadlineAt() != null
+                && now.isAfter(registration.deadlineAt())) {
+            java.time.Duration late = java.time.Duration.between(registration.deadlineAt(), now);
+            lateness = "已逾期 " + (late.toDays() > 0 ? late.toDays() + " 天 " : "") + late.toHoursPart() + " 小时";
+        }
+        return new RegistrationContext(registration, project.code(), project.name(), project.siteAddress(),
+                jurisdictions.require(project.jurisdictionCode()).name(),
+                underwriting.findPolicy(policyId).map(Policy::policyNumber).orElse(null),
+                organizations.require(registration.insurerOrgId()).name(),
+                registration.serviceOrgId() == null ? null : organizations.require(registration.serviceOrgId()).name(),
+                lateness);
+    }
+
+    /** A registration with what its task forms show beside it; {@code lateness} is empty unless it is overdue. */
+    public record RegistrationContext(ServiceTeamRegistration registration, String projectCode, String projectName,
+            String siteAddress, String countyName, String policyNumber, String insurerName, String serviceOrgName,
+            String lateness) {
+    }
+
     /** The registrations the actor may see, earliest deadline first. */
     public List<ServiceTeamRegistration> list(Actor actor, RegistrationStatus status) {
         if (actor.seesWholeCity()) {
@@ -322,6 +387,12 @@ public class ServiceTeamRegistrationService {
             return List.of();
         }
         return repository.find(scope, status);
+    }
+
+    /** Every registration whose teams are registered, for other modules to filter by their own access rules; no access check. */
+    @Transactional(readOnly = true)
+    public List<ServiceTeamRegistration> registered() {
+        return repository.find(null, RegistrationStatus.REGISTERED);
     }
 
     /**

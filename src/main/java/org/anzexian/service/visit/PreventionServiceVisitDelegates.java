@@ -3,13 +3,13 @@ package org.anzexian.service.visit;
 import static org.anzexian.service.visit.PreventionServiceVisitProcess.visitId;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.files.FormUploads;
-import org.anzexian.platform.web.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +36,10 @@ class PreventionServiceVisitDelegates {
     @Bean
     JavaDelegate preventionServiceVisitAcceptRequestDelegate(VisitService visits, Clock clock) {
         return execution -> {
-            VisitDue due = visits.requestVisit(Acting.requireUser(execution),
-                    VisitForms.request(new FormValues(execution.getVariables(), clock.getZone())));
+            FormValues form = new FormValues(execution.getVariables(), clock.getZone());
+            VisitDue due = visits.requestVisitByNumber(Acting.requireUser(execution),
+                    form.text(PreventionServiceVisitProcess.VAR_POLICY_NUMBER),
+                    form.text(PreventionServiceVisitProcess.VAR_REQUEST_REASON));
             execution.setVariables(PreventionServiceVisitProcess.variables(due));
             execution.setProcessBusinessKey(String.valueOf(due.visitId()));
         };
@@ -56,7 +58,7 @@ class PreventionServiceVisitDelegates {
 
     /**
      * {@code UserTask_UploadReport} (embedded form {@code forms/visitReport.html}) → {@link VisitService#uploadReport}:
-     * the report and the photos move into the file store; hazard lines name photos by number.
+     * the report and each hazard row's photos move into the file store.
      */
     @Bean
     TaskListener preventionServiceVisitUploadReportListener(VisitService visits, FormUploads uploads, Clock clock) {
@@ -66,17 +68,9 @@ class PreventionServiceVisitDelegates {
             }
             Actor actor = Acting.requireUser(task);
             String report = uploads.take(task, VisitForms.REPORT_FILE, actor).orElse(null);
-            // every photo once, so that several hazard lines may show the same one
-            List<Optional<String>> photos = VisitForms.PHOTOS.stream()
-                    .map(photo -> uploads.take(task, photo, actor)).toList();
-            var hazards = VisitForms.hazards(new FormValues(task.getVariables(), clock.getZone()), number -> {
-                if (number < 1 || number > photos.size()) {
-                    throw new InvalidRequestException(VisitForms.HAZARD_LINES, "照片序号须为 1 至 "
-                            + photos.size() + " (photo number out of range): " + number);
-                }
-                return photos.get(number - 1).orElseThrow(() -> new InvalidRequestException(
-                        VisitForms.PHOTOS.get(number - 1), "未上传照片 " + number + " (photo " + number + " not uploaded)"));
-            });
+            Map<String, Optional<String>> photos = new LinkedHashMap<>();
+            VisitForms.photoFields().forEach(field -> photos.put(field, uploads.take(task, field, actor)));
+            var hazards = VisitForms.hazards(new FormValues(task.getVariables(), clock.getZone()), photos);
             visits.uploadReport(actor, visitId(task), new VisitReportRequest(report, hazards));
         };
     }

@@ -42,6 +42,11 @@ public final class PreventionServiceVisitProcess {
      * send to point a step at another visit.
      */
     public static final String VAR_VISIT_ID = "visitId";
+    /**
+     * Long, for display only: the embedded visit forms fetch it to load {@code GET /api/visits/{id}/context}.
+     * No step reads it — the visit of a step is the business key (ADR 0007).
+     */
+    public static final String VAR_VISIT_REF = "visitRef";
     /** String: candidate group of the visit tasks, {@code serviceOrg<orgId>}. */
     public static final String VAR_SERVICE_ORG_GROUP = "serviceOrgGroup";
     /** Boolean: a scheduled visit, which schedules the next one when it falls due. */
@@ -55,18 +60,28 @@ public final class PreventionServiceVisitProcess {
     /** Date: the report is late after this (N8.8), fixed when the visit is recorded. */
     public static final String VAR_REPORT_DUE_AT = "reportDueAt";
 
-    /** Start form {@code visitRequestStart}: the policy and the reason of an extra visit. */
+    /** String ≤ 120 chars for the task list: county · project code and name · which visit (#12). */
+    public static final String VAR_CASE_SUMMARY = "caseSummary";
+
+    /**
+     * Start form {@code forms/visitRequestStart.html}: the policy (by its number, picked from
+     * {@code GET /api/visits/requestable-policies}) and the reason of an extra visit. {@code policyId} is
+     * the field of {@code POST /api/visits/requests}.
+     */
+    public static final String VAR_POLICY_NUMBER = "policyNumber";
     public static final String VAR_POLICY_ID = "policyId";
     public static final String VAR_REQUEST_REASON = "requestReason";
 
     /** The variables a visit's instance starts with: who works its tasks and when its timers fire. */
     public static Map<String, Object> variables(VisitDue due) {
         Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_VISIT_REF, due.visitId());
         variables.put(VAR_SERVICE_ORG_GROUP, due.serviceOrgGroup());
         variables.put(VAR_REGULAR, due.regular());
         variables.put(VAR_DUE_AT, date(due.dueAt()));
         variables.put(VAR_REMINDER_AT, date(due.reminderAt()));
         variables.put(VAR_MISSED_AT, date(due.missedAt()));
+        variables.put(VAR_CASE_SUMMARY, due.caseSummary());
         return variables;
     }
 

@@ -34,6 +34,18 @@ class VisitController {
         return visits.ofPolicy(currentActor.require(), policyId);
     }
 
+    @GetMapping("/api/visits/requestable-policies")
+    @Operation(summary = "可申请加派服务的保单（本单位项目或本辖区项目、保险期间内、已登记服务团队），供申请表选择")
+    List<VisitService.RequestablePolicy> requestablePolicies() {
+        return visits.requestablePolicies(currentActor.require());
+    }
+
+    @GetMapping("/api/visits/{id}/context")
+    @Operation(summary = "一次服务及其项目、现场地址、保单、服务机构和登记的预防服务团队（能查看该次服务的单位）")
+    VisitService.VisitContext context(@PathVariable long id) {
+        return visits.context(currentActor.require(), id);
+    }
+
     @GetMapping("/api/visits/{id}")
     @Operation(summary = "查看一次服务")
     Visit get(@PathVariable long id) {

@@ -3,39 +3,50 @@ package org.anzexian.service.visit;
 import static org.anzexian.service.visit.PreventionServiceVisitProcess.*;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.Optional;
 import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardSeverity;
 import org.anzexian.platform.engine.FormValues;
-import org.anzexian.platform.web.InvalidRequestException;
 
 /**
- * The fields of the visit forms ({@code forms/visitRecord.html}, {@code forms/visitReport.html},
- * {@code forms/visitRequestStart.form}) as the requests {@code /api} takes; lists are typed one per line.
+ * The fields of the visit forms ({@code forms/visitRecord.html}, {@code forms/visitReport.html}) as the
+ * requests {@code /api} takes: attendees ticked from the registered roster, hazards as structured rows (#12).
  */
 final class VisitForms {
 
     static final String ARRIVED_AT = "arrivedAt";
     static final String LEFT_AT = "leftAt";
+    /** Written by the record form's script from the ticked roster members, one name per line. */
     static final String ATTENDEES_LINES = "attendeesLines";
     static final String SERVICE_ITEMS_LINES = "serviceItemsLines";
     static final String REFUSAL_REASON = "refusalReason";
     static final String REPORT_FILE = "reportFile";
-    static final String HAZARD_LINES = "hazardLines";
-    static final List<String> PHOTOS = List.of("photo1", "photo2", "photo3");
 
-    static ExtraVisitRequest request(FormValues form) {
-        ExtraVisitRequest request = new ExtraVisitRequest(form.longValue(VAR_POLICY_ID), form.text(VAR_REQUEST_REASON));
-        form.throwIfInvalid();
-        return request;
+    /** The report form's repeatable hazard rows: {@code hazard<n>Severity} … {@code hazard<n>Photo<k>}. */
+    static final int MAX_HAZARDS = 6;
+    static final int PHOTOS_PER_HAZARD = 3;
+
+    static String hazardField(int row, String part) {
+        return "hazard" + row + part;
+    }
+
+    /** Every photo field of every row, so that the listener takes them all (no bytes stay in the process). */
+    static List<String> photoFields() {
+        List<String> fields = new ArrayList<>();
+        for (int row = 1; row <= MAX_HAZARDS; row++) {
+            for (int photo = 1; photo <= PHOTOS_PER_HAZARD; photo++) {
+                fields.add(hazardField(row, "Photo" + photo));
+            }
+        }
+        return fields;
     }
 
     static VisitRecordRequest record(FormValues form) {
         VisitOutcome outcome = form.required(VAR_OUTCOME,
-                form.choice(VAR_OUTCOME, VisitOutcome.class, "服务结果须为 VISITED 或 REFUSED (outcome required)"),
-                "服务结果须为 VISITED 或 REFUSED (outcome required)");
+                form.choice(VAR_OUTCOME, VisitOutcome.class, "服务结果须为 已到场服务 或 现场拒绝或阻挠服务 (outcome required)"),
+                "必须选择服务结果 (outcome required)");
         VisitRecordRequest request = new VisitRecordRequest(outcome, form.dateTime(ARRIVED_AT), form.dateTime(LEFT_AT),
                 form.lines(ATTENDEES_LINES), form.lines(SERVICE_ITEMS_LINES), form.text(REFUSAL_REASON));
         form.throwIfInvalid();
@@ -43,54 +54,75 @@ final class VisitForms {
     }
 
     /**
-     * One hazard per line: {@code 严重程度|类别|部位|描述|整改措施[|照片序号,…]}, severity 重大/一般 (or
-     * MAJOR/GENERAL), category its Chinese name or enum name, photos by the number of the form's photo field.
+     * The hazard rows of the report form, in order; a row with nothing in it is no hazard. Every problem of
+     * every row is collected and refused at once, each naming its row (隐患 2：…).
+     *
+     * @param photos the stored hash of a photo field, if a file was uploaded in it
      */
-    static List<VisitHazard> hazards(FormValues form, Function<Integer, String> photoHash) {
+    static List<VisitHazard> hazards(FormValues form, Map<String, Optional<String>> photos) {
         List<VisitHazard> hazards = new ArrayList<>();
-        List<String> lines = form.lines(HAZARD_LINES);
-        for (int i = 0; i < lines.size(); i++) {
-            String[] parts = Arrays.stream(lines.get(i).split("[|｜]")).map(String::strip).toArray(String[]::new);
-            if (parts.length < 5) {
-                throw new InvalidRequestException(HAZARD_LINES, "第 " + (i + 1) + " 行须为：严重程度|类别|部位|描述|整改措施[|照片序号] "
-                        + "(severity|category|location|description|measure[|photo numbers])");
+        for (int row = 1; row <= MAX_HAZARDS; row++) {
+            String severityText = form.text(hazardField(row, "Severity"));
+            String categoryText = form.text(hazardField(row, "Category"));
+            String location = form.text(hazardField(row, "Location"));
+            String description = form.text(hazardField(row, "Description"));
+            String measure = form.text(hazardField(row, "Measure"));
+            List<String> rowPhotos = new ArrayList<>();
+            for (int photo = 1; photo <= PHOTOS_PER_HAZARD; photo++) {
+                photos.getOrDefault(hazardField(row, "Photo" + photo), Optional.empty()).ifPresent(rowPhotos::add);
             }
-            List<String> photos = new ArrayList<>();
-            if (parts.length > 5 && !parts[5].isEmpty()) {
-                for (String number : parts[5].split("[,，、 ]+")) {
-                    photos.add(photoHash.apply(parseInt(number, i)));
-                }
+            if (severityText == null && categoryText == null && location == null && description == null
+                    && measure == null && rowPhotos.isEmpty()) {
+                continue;
             }
-            hazards.add(new VisitHazard(category(parts[1], i), severity(parts[0], i), parts[3], parts[2], photos, parts[4],
-                    null));
+            String prefix = "隐患 " + row + "：";
+            HazardSeverity severity = severity(severityText);
+            HazardCategory category = category(categoryText);
+            if (severity == null) {
+                form.problem(hazardField(row, "Severity"), prefix + (severityText == null ? "必须选择严重程度"
+                        : "严重程度须为 重大 或 一般") + " (severity)");
+            }
+            if (category == null) {
+                form.problem(hazardField(row, "Category"), prefix + (categoryText == null ? "必须选择隐患类别"
+                        : "隐患类别无效：" + categoryText) + " (category)");
+            }
+            if (location == null) {
+                form.problem(hazardField(row, "Location"), prefix + "必须填写部位 (location)");
+            }
+            if (description == null) {
+                form.problem(hazardField(row, "Description"), prefix + "必须描述隐患 (description)");
+            }
+            if (measure == null) {
+                form.problem(hazardField(row, "Measure"), prefix + "必须提出整改措施 (proposed measure)");
+            }
+            hazards.add(new VisitHazard(category, severity, description, location, rowPhotos, measure, null));
         }
+        form.throwIfInvalid();
         return hazards;
     }
 
-    private static int parseInt(String number, int line) {
-        try {
-            return Integer.parseInt(number.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException(HAZARD_LINES, "第 " + (line + 1) + " 行的照片序号无效 (bad photo number): " + number);
+    private static HazardSeverity severity(String text) {
+        if (text == null) {
+            return null;
         }
-    }
-
-    private static HazardSeverity severity(String text, int line) {
         for (HazardSeverity severity : HazardSeverity.values()) {
             if (severity.name().equalsIgnoreCase(text) || severity.label().startsWith(text)) {
                 return severity;
             }
         }
-        throw new InvalidRequestException(HAZARD_LINES, "第 " + (line + 1) + " 行的严重程度须为 重大 或 一般 (severity): " + text);
+        return null;
     }
 
-    private static HazardCategory category(String text, int line) {
+    private static HazardCategory category(String text) {
+        if (text == null) {
+            return null;
+        }
         for (HazardCategory category : HazardCategory.values()) {
             if (category.name().equalsIgnoreCase(text) || category.label().equals(text)) {
                 return category;
             }
         }
-        throw new InvalidRequestException(HAZARD_LINES, "第 " + (line + 1) + " 行的隐患类别无效 (unknown category): " + text);
+        return null;
     }
 
     private VisitForms() {

@@ -178,7 +178,7 @@ public class VisitService {
 
     private VisitDue due(Visit visit) {
         return new VisitDue(visit.id(), serviceOrgGroup(visit), visit.kind() == VisitKind.REGULAR, visit.dueAt(),
-                visit.reminderAt(), visit.missedAt());
+                visit.reminderAt(), visit.missedAt(), caseSummary(visit));
     }
 
     // --- extra visits ----------------------------------------------------------------------------
@@ -224,6 +224,79 @@ public class VisitService {
         notify(NoticeTemplates.VISIT_REQUESTED, visit, List.of(serviceOrgGroup(visit)), "requested",
                 Map.of("reason", visit.requestReason(), "requestedBy", actor.userId()));
         return due(visit);
+    }
+
+    /**
+     * The Tasklist start form's way into {@link #requestVisit}: the policy picked by its number (the form's
+     * list from {@link #requestablePolicies}); an unknown number is refused like a missing one, together
+     * with a missing reason.
+     */
+    @Transactional
+    public VisitDue requestVisitByNumber(Actor actor, String policyNumber, String reason) {
+        Long policyId = policyNumber == null || policyNumber.isBlank() ? null
+                : underwriting.policyByNumber(policyNumber.strip()).map(Policy::id).orElse(null);
+        FieldViolations violations = new FieldViolations();
+        if (policyId == null) {
+            violations.add(VAR_POLICY_NUMBER, policyNumber == null || policyNumber.isBlank() ? "必须选择保单 (required)"
+                    : "保单号不存在：" + policyNumber.strip() + " (no such policy)");
+        }
+        if (reason == null || reason.isBlank()) {
+            violations.add(VAR_REQUEST_REASON, "必须说明申请原因 (required)");
+        }
+        violations.throwIfAny();
+        return requestVisit(actor, new ExtraVisitRequest(policyId, reason));
+    }
+
+    /**
+     * The policies the actor may ask an extra visit for (its start form's pick-list): in force today, with a
+     * registered service team, of a project the actor builds or of its county (the whole city for the bureau).
+     */
+    @Transactional(readOnly = true)
+    public List<RequestablePolicy> requestablePolicies(Actor actor) {
+        List<RequestablePolicy> result = new ArrayList<>();
+        for (ServiceTeamRegistration registration : teams.registered()) {
+            Project project = projects.require(registration.projectId());
+            boolean builder = actor.organizationIds(Role.BUILDER).contains(project.constructionUnitId());
+            boolean county = actor.countyCodes().contains(project.jurisdictionCode());
+            if (!builder && !county && !actor.seesWholeCity()) {
+                continue;
+            }
+            underwriting.findPolicy(registration.policyId()).filter(policy -> policy.coversDay(now().toLocalDate()))
+                    .ifPresent(policy -> result.add(new RequestablePolicy(policy.policyNumber(), project.code(),
+                            project.name(), jurisdictions.require(project.jurisdictionCode()).name(),
+                            organizations.require(registration.serviceOrgId()).name())));
+        }
+        result.sort(java.util.Comparator.comparing(RequestablePolicy::projectCode));
+        return result;
+    }
+
+    /** An entry of the extra-visit start form's pick-list. */
+    public record RequestablePolicy(String policyNumber, String projectCode, String projectName, String countyName,
+            String serviceOrgName) {
+    }
+
+    /**
+     * What a visit's tasks show (#12): the visit, its project and site, the policy, the service organization
+     * and the registered prevention team whose members the visit record ticks off (N8.2); for whoever may
+     * see the visit.
+     */
+    @Transactional(readOnly = true)
+    public VisitContext context(Actor actor, long visitId) {
+        Visit visit = get(actor, visitId);
+        Project project = projects.require(visit.projectId());
+        return new VisitContext(visit, project.code(), project.name(), project.siteAddress(),
+                jurisdictions.require(project.jurisdictionCode()).name(),
+                underwriting.policy(visit.policyId()).policyNumber(),
+                organizations.require(visit.serviceOrgId()).name(),
+                organizations.require(visit.constructionUnitId()).name(),
+                visit.kind() == VisitKind.REGULAR ? "第 " + visit.seq() + " 次定期服务" : "加派服务",
+                teams.require(visit.policyId()).preventionTeam());
+    }
+
+    /** A visit with what its task forms show beside it. */
+    public record VisitContext(Visit visit, String projectCode, String projectName, String siteAddress,
+            String countyName, String policyNumber, String serviceOrgName, String constructionUnitName,
+            String visitLabel, List<PreventionMember> team) {
     }
 
     /** {@code POST /api/visits/requests}: {@link #requestVisit}, then the visit's instance starts and the service organization gets the task. */
@@ -333,10 +406,25 @@ public class VisitService {
         fileHashes.add(request.reportFile());
         for (int i = 0; i < request.hazards().size(); i++) {
             VisitHazard hazard = request.hazards().get(i);
-            if (hazard.category() == null || hazard.severity() == null || blank(hazard.description())
-                    || blank(hazard.location()) || blank(hazard.proposedMeasure())) {
-                violations.add("hazards[" + i + "]", "隐患须有类别、严重程度、描述、部位和整改措施 "
-                        + "(category, severity, description, location and proposed measure required)");
+            List<String> missing = new ArrayList<>();
+            if (hazard.severity() == null) {
+                missing.add("严重程度");
+            }
+            if (hazard.category() == null) {
+                missing.add("类别");
+            }
+            if (blank(hazard.location())) {
+                missing.add("部位");
+            }
+            if (blank(hazard.description())) {
+                missing.add("描述");
+            }
+            if (blank(hazard.proposedMeasure())) {
+                missing.add("整改措施");
+            }
+            if (!missing.isEmpty()) {
+                violations.add("hazards[" + i + "]", "隐患 " + (i + 1) + "：缺少" + String.join("、", missing)
+                        + " (category, severity, description, location and proposed measure required)");
             }
             for (String photo : hazard.photos()) {
                 files.checkAttachable(actor, photo, "hazards[" + i + "].photos", violations);
@@ -572,6 +660,15 @@ public class VisitService {
         model.put("dueAt", format(visit.dueAt()));
         String reference = "visit:" + visit.id();
         notifications.enqueueToGroups(template, groups, model, reference, reference + ":" + event);
+    }
+
+    /** {@code caseSummary} of a visit's instance: 忻府区 · XZ-2026-0001 某某住宅楼 · 第 2 次定期服务 (≤ 120 chars). */
+    private String caseSummary(Visit visit) {
+        Project project = projects.require(visit.projectId());
+        String which = visit.kind() == VisitKind.REGULAR ? "第 " + visit.seq() + " 次定期服务" : "加派服务";
+        String summary = jurisdictions.require(project.jurisdictionCode()).name() + " · " + project.code() + " "
+                + project.name() + " · " + which;
+        return summary.length() <= 120 ? summary : summary.substring(0, 119) + "…";
     }
 
     private String serviceOrgGroup(Visit visit) {

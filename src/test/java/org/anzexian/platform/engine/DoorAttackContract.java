@@ -701,7 +701,8 @@ abstract class DoorAttackContract {
         long visitId = visit();
         Object visitBefore = visits.require(visitId);
         long before = instances(PreventionServiceVisitProcess.KEY);
-        Map<String, Object> request = Map.of(PreventionServiceVisitProcess.VAR_POLICY_ID, a.policy().id(),
+        // the start form picks the policy by its number (#12)
+        Map<String, Object> request = Map.of(PreventionServiceVisitProcess.VAR_POLICY_NUMBER, a.policy().policyNumber(),
                 PreventionServiceVisitProcess.VAR_REQUEST_REASON, "塔吊附近发现异常");
 
         refused(at(door, builderA).start(PreventionServiceVisitProcess.KEY, null, with(request,
@@ -1075,7 +1076,7 @@ abstract class DoorAttackContract {
         return visitStep("上传服务报告和隐患", visitId, PreventionServiceVisitProcess.TASK_UPLOAD_REPORT, Map.of(
                 "reportFile", new EngineDoors.Upload("report.pdf", "application/pdf",
                         ("%PDF-1.4 visit report " + visitId + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
-                "hazardLines", ""));
+                "hazard1Location", ""));
     }
 
     private Step visitStep(String label, long visitId, String taskKey, Map<String, Object> form) {

@@ -21,9 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The insurer's clerk registers the service teams in the Tasklist (N6.2, N6.3, N8.1): the Camunda Form
- * reaches the same checks as {@code /api}, a team from outside the organization's filed roster is refused
- * with the task left open, and the complete team is recorded.
+ * The insurer's clerk registers the service teams in the Tasklist (N6.2, N6.3, N8.1): the embedded form
+ * shows the project and the policy, offers the service organization by name from the filed register and its
+ * team from its filed roster (#12); it reaches the same checks as {@code /api}: a team without service staff
+ * is refused with the task left open, and the complete team is recorded.
  */
 @Tag("browser")
 @AnzexianTest
@@ -59,20 +60,21 @@ class ServiceTeamRegistrationBrowserTest {
         String clerk = insured.insurer().user();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("保险服务团队（每行一人：姓名,职责,电话[,邮箱]）", "王保,项目经理,13800000000");
-        form.put("受托服务机构（单位 id）", String.valueOf(serviceOrg.id()));
-        form.put("机构技术负责人", InsuredProjects.TECHNICAL_LEAD);
-        form.put("项目负责人", InsuredProjects.PROJECT_LEAD);
-        form.put("服务人员（每行一人，至少 1 人）", "路人甲");
+        // the organization by its name from the filed register, the team from its filed roster (#12)
+        form.put("受托服务机构（已备案名录）", serviceOrg.name());
+        form.put("机构技术负责人", InsuredProjects.TECHNICAL_LEAD + "（高级工程师）");
+        form.put("项目负责人", InsuredProjects.PROJECT_LEAD + "（工程师）");
+        String[] context = {"--expect-text", insured.project().name(), "--expect-text", insured.policy().policyNumber()};
 
-        TasklistScript.Run refused = new TasklistScript(port).complete(clerk, clerk, task.getId(), form);
+        TasklistScript.Run refused = new TasklistScript(port).complete(clerk, clerk, task.getId(), form, context);
 
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
-        assertThat(refused.result().path("error").asText()).contains("路人甲");
+        assertThat(refused.result().path("error").asText()).contains("服务人员");
         assertThat(registrations.require(policyId).status()).isEqualTo(RegistrationStatus.OPEN);
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isOne();
 
-        form.put("服务人员（每行一人，至少 1 人）", String.join("\n", InsuredProjects.SERVICE_STAFF));
-        new TasklistScript(port).complete(clerk, clerk, task.getId(), form).assertOk();
+        InsuredProjects.SERVICE_STAFF.forEach(name -> form.put("服务人员：" + name, "true"));
+        new TasklistScript(port).complete(clerk, clerk, task.getId(), form, context).assertOk();
 
         ServiceTeamRegistration registration = registrations.require(policyId);
         assertThat(registration.status()).isEqualTo(RegistrationStatus.REGISTERED);

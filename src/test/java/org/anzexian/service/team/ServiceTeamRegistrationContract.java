@@ -132,6 +132,8 @@ abstract class ServiceTeamRegistrationContract {
 
         assertThat(instance).isWaitingAt(ServiceTeamRegistrationProcess.TASK_REGISTER_SERVICE_TEAM);
         assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup(insurer.group());
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), ServiceTeamRegistrationProcess.VAR_CASE_SUMMARY))
+                .isEqualTo("忻府区 · " + project.code() + " " + project.name() + " · 保单 " + policyId);
         // #12, N6.3: the task is due at the registration deadline (DMN registrationDeadline)
         TaskDeadlines.assertDueAt(engine, instance, ServiceTeamRegistrationProcess.TASK_REGISTER_SERVICE_TEAM,
                 (Date) engine.getRuntimeService().getVariable(instance.getId(), ServiceTeamRegistrationProcess.VAR_DEADLINE_AT),
@@ -307,6 +309,14 @@ abstract class ServiceTeamRegistrationContract {
         awaitMail(CITY_MAIL, "服务团队逾期未登记：" + project.name());
         assertThat(tasksOfGroup(PlatformGroups.county(COUNTY), instance))
                 .containsExactly(ServiceTeamRegistrationProcess.TASK_FOLLOW_UP_OVERDUE);
+        // #12: the county's follow-up is due anzexian.service-team.follow-up-within (P7D) after it opened
+        TaskDeadlines.assertDueAfterCreation(engine, instance, ServiceTeamRegistrationProcess.TASK_FOLLOW_UP_OVERDUE,
+                Duration.ofDays(7), new Actor("xinfu", Set.of(PlatformGroups.county(COUNTY))));
+        JsonNode followUp = http.withBasicAuth("xinfu", "xinfu")
+                .getForEntity("/api/service-team-registrations/" + policyId + "/context", JsonNode.class).getBody();
+        assertThat(followUp.path("projectName").asText()).isEqualTo(project.name());
+        assertThat(followUp.path("insurerName").asText()).isEqualTo(insurer.name());
+        assertThat(followUp.path("lateness").asText()).as(followUp.toString() + " at " + ClockUtil.getCurrentTime()).startsWith("已逾期 ");
         assertThat(tasksOfGroup(insurer.group(), instance))
                 .containsExactly(ServiceTeamRegistrationProcess.TASK_REGISTER_SERVICE_TEAM);
         assertThat(mails(insurer.email(), "服务团队登记提醒")).hasSize(2);
@@ -347,6 +357,41 @@ abstract class ServiceTeamRegistrationContract {
         }
         assertThat(http.withBasicAuth("yuanping", "yuanping").getForEntity("/api/service-team-registrations/" + policyId,
                 String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theRegistrationFormReadsTheFiledRosterAsAnInsurerButOthersDoNot_N8_1_N8_6() {
+        Party insurer = newParty(OrganizationType.INSURER, null);
+        Party builder = newParty(OrganizationType.CONSTRUCTION_UNIT, null);
+        ServiceOrg serviceOrg = serviceOrgs.filed(null);
+        String roster = "/api/service-orgs/" + serviceOrg.id() + "/roster";
+
+        ResponseEntity<JsonNode> byInsurer = http.withBasicAuth(insurer.user(), insurer.user()).getForEntity(roster, JsonNode.class);
+        assertThat(byInsurer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(byInsurer.getBody().findValuesAsText("name")).containsExactlyInAnyOrderElementsOf(FiledServiceOrgs.ROSTER);
+        assertThat(http.withBasicAuth(serviceOrg.user(), serviceOrg.user()).getForEntity(roster, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("city", "city").getForEntity(roster, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth(builder.user(), builder.user()).getForEntity(roster, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("xinfu", "xinfu").getForEntity(roster, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.getForEntity(roster, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth(insurer.user(), insurer.user())
+                .getForEntity("/api/service-orgs/" + builder.id() + "/roster", JsonNode.class).getStatusCode())
+                .as("not in the register").isEqualTo(HttpStatus.NOT_FOUND);
+
+        long policyId = newPolicyId();
+        policyIssued(policyId, newProject(builder, List.of()), insurer);
+        String context = "/api/service-team-registrations/" + policyId + "/context";
+        assertThat(http.withBasicAuth(insurer.user(), insurer.user()).getForEntity(context, JsonNode.class).getBody()
+                .path("lateness").asText()).isEmpty();
+        Party other = newParty(OrganizationType.INSURER, null);
+        assertThat(http.withBasicAuth(other.user(), other.user()).getForEntity(context, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth("yuanping", "yuanping").getForEntity(context, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     // --- fixtures ---------------------------------------------------------------------------------

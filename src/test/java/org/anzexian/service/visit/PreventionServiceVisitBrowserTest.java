@@ -4,7 +4,6 @@ import static org.anzexian.service.visit.PreventionServiceVisitProcess.*;
 import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -21,6 +20,7 @@ import org.anzexian.support.DueJobs;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.ServicedProject;
 import org.anzexian.support.ProjectFiles;
+import org.anzexian.support.SampleFiles;
 import org.anzexian.support.TasklistScript;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -33,8 +33,9 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * A prevention visit done in the Tasklist as the service organization's staff do it (N8.2, N8.4, N8.8):
- * headless Chromium fills the embedded visit-record form, then the report form with a PDF and a photo
- * file; the visit's record, the file store and the hazard it raised are the judges.
+ * headless Chromium ticks the registered team members on the embedded visit-record form (which shows the
+ * project, its site and the team, #12), then adds a structured hazard row with its photo on the report
+ * form; the visit's record, the file store and the hazard it raised are the judges.
  */
 @Tag("browser")
 @AnzexianTest
@@ -72,26 +73,36 @@ class PreventionServiceVisitBrowserTest {
         record.put("服务结果", "已到场服务");
         record.put("到场时间", left.minusHours(2).toString());
         record.put("离场时间", left.toString());
-        record.put("到场人员（每行一人）", InsuredProjects.PROJECT_LEAD + "\n" + InsuredProjects.SERVICE_STAFF.get(0));
+        record.put("到场：" + InsuredProjects.PROJECT_LEAD + "（项目负责人）", "true");
+        record.put("到场：" + InsuredProjects.SERVICE_STAFF.get(0) + "（服务人员）", "true");
         record.put("服务事项（每行一项）", "脚手架检查\n临时用电检查");
 
-        new TasklistScript(port).complete(user, user, task(instance, TASK_RECORD_VISIT).getId(), record).assertOk();
+        // the task shows the project, its site and the registered team (#12)
+        new TasklistScript(port).complete(user, user, task(instance, TASK_RECORD_VISIT).getId(), record,
+                "--expect-text", serviced.project().name(), "--expect-text", serviced.project().siteAddress(),
+                "--expect-text", InsuredProjects.SERVICE_STAFF.get(1)).assertOk();
 
         Visit recorded = visits.require(visit.id());
         assertThat(recorded.attendees()).containsExactly(InsuredProjects.PROJECT_LEAD, InsuredProjects.SERVICE_STAFF.get(0));
         assertThat(recorded.serviceItems()).containsExactly("脚手架检查", "临时用电检查");
         assertThat(recorded.recordedBy()).isEqualTo(user);
 
-        byte[] report = ("%PDF-1.4 visit report " + visit.id()).getBytes(StandardCharsets.UTF_8);
-        byte[] photo = ("\u00ff\u00d8\u00ff scaffold " + visit.id()).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] report = SampleFiles.pdf("visit report " + visit.id());
+        byte[] photo = SampleFiles.jpeg();
         Path reportFile = write("visit-" + visit.id() + "-report.pdf", report);
         Path photoFile = write("visit-" + visit.id() + "-photo.jpg", photo);
         Map<String, String> upload = new LinkedHashMap<>();
         upload.put("书面服务报告（PDF）", reportFile.toString());
-        upload.put("隐患（每行一项：严重程度|类别|部位|描述|整改措施|照片序号）", "一般|脚手架工程|3号楼外架|连墙件缺失|补设连墙件|1");
-        upload.put("照片 1", photoFile.toString());
+        upload.put("@click", "添加隐患");
+        upload.put("隐患 1 严重程度", "一般隐患");
+        upload.put("隐患 1 类别", "脚手架工程");
+        upload.put("隐患 1 部位", "3号楼外架");
+        upload.put("隐患 1 描述", "连墙件缺失");
+        upload.put("隐患 1 整改措施", "补设连墙件");
+        upload.put("隐患 1 照片 1", photoFile.toString());
 
-        new TasklistScript(port).complete(user, user, task(instance, TASK_UPLOAD_REPORT).getId(), upload).assertOk();
+        new TasklistScript(port).complete(user, user, task(instance, TASK_UPLOAD_REPORT).getId(), upload,
+                "--expect-text", serviced.project().name()).assertOk();
         DueJobs.run(engine, instance);
 
         Visit reported = visits.require(visit.id());

@@ -322,7 +322,7 @@ abstract class PreventionServiceVisitContract {
         String taskId = BpmnAwareTests.task(TASK_RECORD_VISIT, instance).getId();
         assertThat(deployedForm(serviced.serviceOrg(), taskId)).contains("cam-variable-name=\"" + VAR_OUTCOME + "\"")
                 .contains("cam-variable-name=\"" + VisitForms.ARRIVED_AT + "\"").contains("cam-variable-name=\"" + VisitForms.LEFT_AT + "\"")
-                .contains("cam-variable-name=\"" + VisitForms.ATTENDEES_LINES + "\"")
+                .contains("createVariable({ name: '" + VisitForms.ATTENDEES_LINES + "'")
                 .contains("cam-variable-name=\"" + VisitForms.SERVICE_ITEMS_LINES + "\"")
                 .contains("cam-variable-name=\"" + VisitForms.REFUSAL_REASON + "\"");
         String now = OffsetDateTime.now().atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime()
@@ -342,13 +342,23 @@ abstract class PreventionServiceVisitContract {
         assertThat(instance).isWaitingAt(TASK_UPLOAD_REPORT, TIMER_NEXT_VISIT_DUE);
         String reportForm = deployedForm(serviced.serviceOrg(), BpmnAwareTests.task(TASK_UPLOAD_REPORT, instance).getId());
         assertThat(reportForm).contains("cam-variable-name=\"" + VisitForms.REPORT_FILE + "\" cam-variable-type=\"File\"")
-                .contains("cam-variable-name=\"" + VisitForms.HAZARD_LINES + "\"");
-        VisitForms.PHOTOS.forEach(photo -> assertThat(reportForm).contains("cam-variable-name=\"" + photo + "\""));
+                .contains("cam-variable-name=\"hazard1Severity\"");
+        VisitForms.photoFields().forEach(photo -> assertThat(reportForm).contains("cam-variable-name=\"" + photo + "\""));
+        assertThat(reportForm).contains("capture=\"environment\"");
+        // every problem of every hazard row at once, each naming its row (#12)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs(serviced.serviceOrg(),
+                BpmnAwareTests.task(TASK_UPLOAD_REPORT, instance).getId(), Map.of(
+                        "hazard1Severity", "GENERAL", "hazard1Location", "3号楼外架",
+                        "hazard2Category", "FOUNDATION_PIT", "hazard2Description", "支护开裂")))
+                .hasMessageContaining("隐患 1：必须选择隐患类别").hasMessageContaining("隐患 1：必须描述隐患")
+                .hasMessageContaining("隐患 1：必须提出整改措施").hasMessageContaining("隐患 2：必须选择严重程度")
+                .hasMessageContaining("隐患 2：必须填写部位");
         completeAs(serviced.serviceOrg(), BpmnAwareTests.task(TASK_UPLOAD_REPORT, instance).getId(), Map.of(
                 VisitForms.REPORT_FILE, org.camunda.bpm.engine.variable.Variables.fileValue("report.pdf")
                         .file(("%PDF-1.4 form report " + visit.id()).getBytes()).mimeType("application/pdf").create(),
-                VisitForms.HAZARD_LINES, "一般|脚手架工程|3号楼外架|连墙件缺失|补设连墙件|1",
-                "photo1", org.camunda.bpm.engine.variable.Variables.fileValue("p.png")
+                "hazard1Severity", "GENERAL", "hazard1Category", "SCAFFOLDING", "hazard1Location", "3号楼外架",
+                "hazard1Description", "连墙件缺失", "hazard1Measure", "补设连墙件",
+                "hazard1Photo1", org.camunda.bpm.engine.variable.Variables.fileValue("p.png")
                         .file(org.anzexian.support.SampleFiles.png()).mimeType("image/png").create()));
         DueJobs.run(engine, instance);
 
@@ -390,6 +400,42 @@ abstract class PreventionServiceVisitContract {
     }
 
     @Test
+    void theVisitFormsReadTheirContextAndPolicyListOnlyWhereTheActorMaySee_12() {
+        ServicedProject serviced = fixtures.serviced();
+        Party stranger = fixtures.party(OrganizationType.CONSTRUCTION_UNIT, InsuredProjects.COUNTY);
+        Visit visit = visits.ofPolicy(serviced.insurer().actor(), serviced.policy().id()).get(0);
+        String context = "/api/visits/" + visit.id() + "/context";
+
+        ResponseEntity<JsonNode> byServiceOrg = http.withBasicAuth(serviced.serviceOrg().user(), serviced.serviceOrg().user())
+                .getForEntity(context, JsonNode.class);
+        assertThat(byServiceOrg.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(byServiceOrg.getBody().path("projectName").asText()).isEqualTo(serviced.project().name());
+        assertThat(byServiceOrg.getBody().path("countyName").asText()).isEqualTo("忻府区");
+        assertThat(byServiceOrg.getBody().path("policyNumber").asText()).isEqualTo(serviced.policy().policyNumber());
+        assertThat(byServiceOrg.getBody().path("team").findValuesAsText("name"))
+                .contains(InsuredProjects.PROJECT_LEAD, InsuredProjects.SERVICE_STAFF.get(0));
+        for (String user : List.of(serviced.builder().user(), serviced.insurer().user(), "xinfu")) {
+            assertThat(http.withBasicAuth(user, user).getForEntity(context, JsonNode.class).getStatusCode())
+                    .as(user).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(http.withBasicAuth(stranger.user(), stranger.user()).getForEntity(context, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth("yuanping", "yuanping").getForEntity(context, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity(context, JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        String list = "/api/visits/requestable-policies";
+        assertThat(http.withBasicAuth(serviced.builder().user(), serviced.builder().user()).getForEntity(list, JsonNode.class)
+                .getBody().findValuesAsText("policyNumber")).contains(serviced.policy().policyNumber());
+        assertThat(http.withBasicAuth("xinfu", "xinfu").getForEntity(list, JsonNode.class).getBody()
+                .findValuesAsText("policyNumber")).contains(serviced.policy().policyNumber());
+        assertThat(http.withBasicAuth(stranger.user(), stranger.user()).getForEntity(list, JsonNode.class).getBody()
+                .findValuesAsText("policyNumber")).doesNotContain(serviced.policy().policyNumber());
+        assertThat(http.withBasicAuth("yuanping", "yuanping").getForEntity(list, JsonNode.class).getBody()
+                .findValuesAsText("policyNumber")).doesNotContain(serviced.policy().policyNumber());
+    }
+
+    @Test
     void theConstructionUnitRequestsAnExtraVisitThroughTheTasklistStartForm() {
         ServicedProject serviced = fixtures.serviced();
         String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
@@ -400,7 +446,7 @@ abstract class PreventionServiceVisitContract {
         ProcessInstance instance;
         try {
             instance = engine.getFormService().submitStartForm(definitionId,
-                    Map.of(VAR_POLICY_ID, serviced.policy().id(), VAR_REQUEST_REASON, "脚手架搭设完成，请求检查"));
+                    Map.of(VAR_POLICY_NUMBER, serviced.policy().policyNumber(), VAR_REQUEST_REASON, "脚手架搭设完成，请求检查"));
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
@@ -412,6 +458,8 @@ abstract class PreventionServiceVisitContract {
         assertThat(instance).isWaitingAt(TASK_RECORD_VISIT);
         assertThat(BpmnAwareTests.task(TASK_RECORD_VISIT, instance)).hasCandidateGroup(serviced.serviceOrg().group());
         assertThat(archivedEvents(extra.id())).containsExactly("VISIT_REQUESTED");
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), VAR_CASE_SUMMARY))
+                .isEqualTo("忻府区 · " + serviced.project().code() + " " + serviced.project().name() + " · 加派服务");
     }
 
     @Test

@@ -145,8 +145,8 @@ abstract class DeploymentGateContract {
         assertThat(revised).contains("P2D</bpmn:timeDuration>");
         Map<String, byte[]> resources = new LinkedHashMap<>();
         resources.put("processes/hazardRectification.bpmn", revised.getBytes(StandardCharsets.UTF_8));
-        for (String form : List.of("forms/hazardRectification.html", "forms/hazardVerification.form",
-                "forms/hazardSupervision.form")) {
+        for (String form : List.of("forms/hazardRectification.html", "forms/hazardVerification.html",
+                "forms/hazardSupervision.html")) {
             resources.put(form, ModelDeploymentPlugin.scanModels().get(form));
         }
 
