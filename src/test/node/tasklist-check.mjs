@@ -59,7 +59,7 @@ const STEP_TIMEOUT_MS = 30_000;
 const FORM_JS_DEBOUNCE_MS = 400;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--lang=zh-CN',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
