@@ -26,6 +26,8 @@
 //       [--field LABEL=VALUE ...] [--expect-text TEXT ...] [--shot NAME]
 //     logs in, opens the start dialog of KEY, fills its form like `complete` and starts the process.
 //     Reports {ok, filled, started, businessKey, notices: [success notices shown after the start]}.
+//   Both report `layout` of the filled form: the window's and the form's width, the fields wider than the
+//   window, the file inputs that open the camera; --device phone runs them in a 375 px touch browser.
 //   node tasklist-check.mjs chinese --base-url URL --user U --password P --task-id ID
 //       --admin-user A --admin-password B [--locale zh-CN] [--shots-dir DIR]
 //     walks the main views of the four webapps: the Tasklist login page (also as an English browser),
@@ -232,6 +234,7 @@ async function completeTask(page, options) {
       report.filled.push(label);
     }
     await requireTypedValues(page, fields);
+    report.layout = await layout(page);
     report.shot = await shoot(page, options);
     await submitForm(page, options.taskId);
     report.completed = true;
@@ -269,6 +272,28 @@ async function requireTexts(page, root, texts) {
     const missing = texts.filter(one => !text.includes(one));
     throw new Error(`the page does not show: ${missing.join(' | ')} (it shows: ${oneLine(text).slice(0, 600)})`);
   }
+}
+
+/**
+ * How the form sits in the window (#12, phones on site): whether any field or the form itself is wider
+ * than the window, and which file inputs open the camera.
+ */
+async function layout(page) {
+  return page.evaluate(root => {
+    // the form with the fields: an embedded form's, or form-js's
+    const form = document.querySelector(`${root} form [cam-variable-name]`)?.closest('form')
+      ?? document.querySelector(`${root} .fjs-form`) ?? document.querySelector(root);
+    const width = window.innerWidth;
+    const tooWide = [...form.querySelectorAll('input, select, textarea, label')]
+      .filter(element => element.getBoundingClientRect().right > width + 1 && element.checkVisibility())
+      .map(element => element.id || element.getAttribute('for') || element.tagName);
+    return {
+      windowWidth: width,
+      formWidth: Math.round(form.getBoundingClientRect().width),
+      tooWide,
+      cameraInputs: [...form.querySelectorAll('input[type="file"][capture]')].map(input => input.id),
+    };
+  }, FORM_ROOT);
 }
 
 /** Saves a screenshot of the whole page as --shots-dir/NAME.png when --shot NAME is given; its path. */
@@ -747,6 +772,7 @@ async function startProcess(page, options) {
       report.filled.push(label);
     }
     await requireTypedValues(page, fields);
+    report.layout = await layout(page);
     report.shot = await shoot(page, options);
     await page.evaluate(() => document.activeElement?.blur());
     if (await start.isDisabled()) {
@@ -768,8 +794,9 @@ async function startProcess(page, options) {
     await page.locator('.modal-dialog').waitFor({ state: 'hidden' });
     const notices = page.locator('.notifications .alert:not(.alert-danger)');
     await notices.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
-    // our notice with the case number follows the Tasklist's own one
-    await page.waitForTimeout(1_000);
+    // our notice with the case number follows the Tasklist's own one once the dialog has closed
+    await page.locator('.notifications .alert:not(.alert-danger)', { hasText: '编号' }).first()
+      .waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
     report.notices = (await notices.allInnerTexts()).map(oneLine);
     report.afterShot = options.shot ? await shoot(page, { ...options, shot: `${options.shot}-started` }) : undefined;
     return { ok: true, ...report };
@@ -873,6 +900,9 @@ async function main() {
       // a browser in China: Chinese, and the business time zone for dates typed and shown
       locale: options.locale || 'zh-CN',
       timezoneId: options.timezone || 'Asia/Shanghai',
+      // --device phone: a phone on site (375 px wide, touch)
+      ...(options.device === 'phone'
+        ? { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
     });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
     page = context.pages()[0] ?? await context.newPage();

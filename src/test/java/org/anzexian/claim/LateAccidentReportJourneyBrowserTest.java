@@ -96,9 +96,14 @@ class LateAccidentReportJourneyBrowserTest {
         TasklistScript tasklist = new TasklistScript(port);
 
         // 1. without the explanation the start is refused, the field named in Chinese
+        // reported on site, on a phone (#12): the form fits the screen, the photos come from the camera
         TasklistScript.Run refused = tasklist.start(builder.user(), builder.user(), ClaimHandlingProcess.KEY, report,
-                "--shot", "journey4-1-late-report-refused");
+                "--shot", "journey4-1-late-report-refused", "--device", "phone");
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.result().path("layout").path("windowWidth").asInt()).isEqualTo(375);
+        assertThat(refused.result().path("layout").path("tooWide")).as("fields wider than the phone").isEmpty();
+        assertThat(refused.result().path("layout").path("cameraInputs")).extracting(JsonNode::asText)
+                .contains("photo1", "photo2", "photo3");
         assertThat(refused.result().path("shown").asText()).contains(LATE).contains("必须填写迟报原因");
 
         // 2. with it the claim is reported; the notice shows its number

@@ -105,9 +105,12 @@ class VisitToVerificationJourneyBrowserTest {
         record.put("到场：" + InsuredProjects.PROJECT_LEAD + "（项目负责人）", "true");
         record.put("到场：" + InsuredProjects.SERVICE_STAFF.get(0) + "（服务人员）", "true");
         record.put("服务事项（每行一项）", "基坑支护检查\n脚手架检查");
-        tasklist.complete(serviceOrg, serviceOrg, task(visitInstance, TASK_RECORD_VISIT).getId(), record,
-                "--expect-text", serviced.project().name(), "--expect-text", serviced.project().siteAddress(),
-                "--expect-text", "塔吊基础附近出现裂缝", "--shot", "journey3-2-record-visit").assertOk();
+        // recorded on site, on a phone (#12)
+        JsonNode recorded = tasklist.complete(serviceOrg, serviceOrg, task(visitInstance, TASK_RECORD_VISIT).getId(),
+                record, "--expect-text", serviced.project().name(), "--expect-text", serviced.project().siteAddress(),
+                "--expect-text", "塔吊基础附近出现裂缝", "--shot", "journey3-2-record-visit", "--device", "phone")
+                .assertOk();
+        assertFitsAPhone(recorded);
         assertThat(visits.require(visitId).attendees())
                 .containsExactly(InsuredProjects.PROJECT_LEAD, InsuredProjects.SERVICE_STAFF.get(0));
 
@@ -160,9 +163,12 @@ class VisitToVerificationJourneyBrowserTest {
         Map<String, String> evidence = new LinkedHashMap<>();
         evidence.put("整改情况说明", "已按方案补设连墙件并复查架体");
         evidence.put("整改后照片 1（必传）", write("journey3-after-" + hazardId + ".png", after).toString());
-        tasklist.complete(builder, builder, task(hazardInstance, HazardRectificationProcess.TASK_RECTIFY).getId(), evidence,
-                "--expect-text", "连墙件缺失", "--expect-text", "3号楼外架", "--expect-text", serviced.project().name(),
-                "--shot", "journey3-4-rectify").assertOk();
+        // rectified on site: the photo taken with the phone's camera
+        JsonNode rectified = tasklist.complete(builder, builder, task(hazardInstance, HazardRectificationProcess.TASK_RECTIFY)
+                .getId(), evidence, "--expect-text", "连墙件缺失", "--expect-text", "3号楼外架",
+                "--expect-text", serviced.project().name(), "--shot", "journey3-4-rectify", "--device", "phone").assertOk();
+        assertFitsAPhone(rectified);
+        assertThat(rectified.path("layout").path("cameraInputs")).isNotEmpty();
         assertThat(hazards.require(hazardId).status()).isEqualTo(HazardStatus.SUBMITTED);
 
         // 5 the service organization verifies with the hazard, the builder's description and photos on screen
@@ -183,6 +189,14 @@ class VisitToVerificationJourneyBrowserTest {
                 "journey3-4-rectify", "journey3-5-verify")) {
             assertThat(ProjectFiles.ROOT.resolve("target/screenshots/" + shot + ".png")).exists();
         }
+    }
+
+    /** The form filled at 375 px: no field wider than the phone's window (#12). */
+    static void assertFitsAPhone(JsonNode run) {
+        JsonNode layout = run.path("layout");
+        assertThat(layout.path("windowWidth").asInt()).isEqualTo(375);
+        assertThat(layout.path("formWidth").asInt()).isLessThanOrEqualTo(375);
+        assertThat(layout.path("tooWide")).as("fields wider than the phone").isEmpty();
     }
 
     private Task task(ProcessInstance instance, String taskKey) {

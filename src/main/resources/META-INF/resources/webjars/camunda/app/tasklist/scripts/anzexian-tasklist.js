@@ -69,6 +69,22 @@ function notify(title, message) {
   }
 }
 
+/**
+ * Runs `then` once the start dialog has closed and the Tasklist has moved on: a notice added while the
+ * dialog is still open is swept away with the route change that closing it makes.
+ */
+function afterTheDialogClosed(then) {
+  const started = Date.now();
+  const wait = () => {
+    if (document.querySelector('.modal-dialog') && Date.now() - started < 15000) {
+      setTimeout(wait, 200);
+    } else {
+      setTimeout(then, 500);
+    }
+  };
+  wait();
+}
+
 /** Watches the Tasklist's own start requests (AngularJS $http uses XMLHttpRequest) for the new case. */
 function announceStartedCases() {
   const open = XMLHttpRequest.prototype.open;
@@ -81,8 +97,7 @@ function announceStartedCases() {
         try {
           const started = JSON.parse(this.responseText);
           if (started.businessKey) {
-            // after the Tasklist's own notice, which would otherwise replace ours
-            setTimeout(() => notify('已发起', `编号 ${started.businessKey}，请记下以便查询和跟踪。`), 500);
+            afterTheDialogClosed(() => notify('已发起', `编号 ${started.businessKey}，请记下以便查询和跟踪。`));
           }
         } catch {
           // not JSON: nothing to announce
