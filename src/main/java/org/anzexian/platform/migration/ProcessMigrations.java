@@ -206,6 +206,10 @@ public class ProcessMigrations {
     }
 
     private ProcessDefinition definition(String processKey, Integer version) {
+        if (version != null && version < 1) {
+            throw new InvalidRequestException("version",
+                    "版本号从 1 开始 (versions start at 1): " + version);
+        }
         var query = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(processKey);
         ProcessDefinition definition = version == null ? query.latestVersion().singleResult()
                 : query.processDefinitionVersion(version).singleResult();
