@@ -339,7 +339,7 @@ abstract class ClaimHandlingContract {
                 .taskDefinitionKey(taskKey).singleResult().getDueDate().toInstant();
     }
 
-    /** A small real JPEG, a "site photo" (the file store reads the type from the bytes). */
+    /** A small real JPEG, a "site photo" (the file store reads the type from the bytes), new bytes on every call. */
     static byte[] jpeg() {
         try {
             java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(160, 120,
@@ -347,7 +347,8 @@ abstract class ClaimHandlingContract {
             java.awt.Graphics2D paint = image.createGraphics();
             paint.setColor(new java.awt.Color(0x8a, 0x9b, 0xa8));
             paint.fillRect(0, 0, 160, 120);
-            paint.setColor(new java.awt.Color(0xe0, 0xa0, 0x20));
+            // a stripe of its own colour: each photo is a file of its own, not one stored before under another name
+            paint.setColor(new java.awt.Color(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000000)));
             paint.fillRect(20, 30, 120, 16);
             paint.dispose();
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
