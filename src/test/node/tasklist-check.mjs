@@ -4,11 +4,13 @@
 //     logs in and reports the names in the filter list; ok when every expected filter is listed.
 //   node tasklist-check.mjs counts --base-url URL --user U --password P --expect-count 本组待办=2 [...]
 //     logs in and reports the number next to each filter; ok when each expected count is shown (#12);
-//     --open-filter NAME also opens that filter and reports the text of each task in its list (items).
+//     --open-filter NAME also opens that filter and reports the text of each task in its list (items) and
+//     the variable values a card cuts off (clipped).
 //   node tasklist-check.mjs task --base-url URL --user U --password P --task-id ID --task-name NAME
 //       --expect visible|hidden
 //     logs in and opens #/?task=ID; "visible": the task's name shows in the task pane;
-//     "hidden": the Tasklist reports the task as missing and its name shows nowhere.
+//     "hidden": the Tasklist reports the task as missing and its name shows nowhere. Reports dateEditors:
+//     the controls the pane offers to set, move or clear the task's due or follow-up date.
 //   node tasklist-check.mjs complete --base-url URL --user U --password P --task-id ID
 //       [--field LABEL=VALUE ...]
 //     logs in, opens #/?task=ID, claims it if unclaimed, fills the Camunda Form field by field (found by
@@ -34,7 +36,7 @@
 //     the task list with task ID open and the start-process dialog as U, then Cockpit, Admin and Welcome
 //     as A. On every view no text or placeholder is an English label of the app's 7.24 en.json nor one of
 //     ENGLISH_UI_WORDS, the Camunda 8 banner is not shown, the title and header carry our name and emblem.
-//     Reports {ok, views: [{view, english, banner, title, emblem}]}; a screenshot per view in DIR
+//     Reports {ok, views: [{view, english, banner, title, emblem, footer}]}; a screenshot per view in DIR
 //     (default target/screenshots) (#12).
 //   node tasklist-check.mjs start-form --base-url URL --user U --password P --process-key KEY
 //       [--openings N] [--expect-text TEXT ...]
@@ -210,7 +212,14 @@ async function checkTask(page, options) {
   const ok = options.expect === 'visible'
     ? nameShown
     : !nameAnywhere && missingNoticeShown;
-  return { ok, expect: options.expect, nameShown, nameAnywhere, missingNoticeShown };
+  // what the task pane offers to change of the task's dates (#12: nothing; our code sets the due date)
+  const dateEditors = await page.$$eval(
+    '.task-details .followup-date, .task-details .reset-due-date, .task-details a[translate="SET_DUE_DATE"], '
+    + '.task-details .due-date .view-value',
+    elements => elements.filter(element => element.checkVisibility()
+      && (element.matches('.view-value') ? getComputedStyle(element).pointerEvents !== 'none' : true))
+      .map(element => element.className || element.textContent.trim()));
+  return { ok, expect: options.expect, nameShown, nameAnywhere, missingNoticeShown, dateEditors };
 }
 
 async function completeTask(page, options) {
@@ -602,7 +611,8 @@ async function inspectView(page, app, view, options) {
     const brand = document.querySelector('[cam-widget-header] .brand-name')?.textContent.trim() ?? '';
     const loginName = document.querySelector('.login-header .app-name');
     const loginBrand = loginName ? getComputedStyle(loginName, '::before').content.replace(/"/g, '') : '';
-    return { english: englishShown, banner, emblem, title: document.title,
+    const footer = document.querySelector('footer')?.innerText.trim() ?? null;
+    return { english: englishShown, banner, emblem, footer, title: document.title,
       named: brand.startsWith(systemName) || loginBrand === systemName };
   }, { app, words: ENGLISH_UI_WORDS, systemName: SYSTEM_NAME });
   mkdirSync(options.shotsDir, { recursive: true });
@@ -836,15 +846,32 @@ async function checkFilterCounts(page, options) {
   }
   // --open-filter NAME: what the list shows of each task of that filter (name, case summary, due date)
   let items;
+  let clipped;
   if (options.openFilter) {
     await page.locator('section.task-filters .task-filter .name a', { hasText: options.openFilter }).first().click();
     const cards = page.locator('.tasks-list li.task');
     await cards.first().waitFor({ state: 'visible' }).catch(() => {});
     await page.waitForLoadState('networkidle');
     items = (await cards.allInnerTexts()).map(oneLine);
+    // a value cut off behind "…" (#12: the case summary shows in full)
+    clipped = await cards.locator('.variable-value').evaluateAll(values => values.filter(value => {
+      const range = document.createRange();
+      range.selectNodeContents(value);
+      const text = range.getBoundingClientRect();
+      for (let box = value; box && !box.matches('li.task'); box = box.parentElement) {
+        const style = getComputedStyle(box);
+        const edge = box.getBoundingClientRect();
+        if ((style.overflowX !== 'visible' && text.right > edge.right + 1)
+            || (style.overflowY !== 'visible' && text.bottom > edge.bottom + 1)
+            || (style.textOverflow === 'ellipsis' && box.scrollWidth > box.clientWidth + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }).map(value => value.textContent.trim()));
   }
   const shot = await shoot(page, options);
-  return { ok: wrong.length === 0, counts, wrong, items, shot };
+  return { ok: wrong.length === 0, counts, wrong, items, clipped, shot };
 }
 
 /**

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import org.anzexian.platform.identity.GroupDirectory;
@@ -25,6 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("browser")
 @AnzexianTest
 class TasklistBrowserTest {
+
+    /** Longer than a task card is wide: the list must show it whole (#12). */
+    private static final String LONG_SUMMARY = "忻府区 · XF-2026-0001 和平街棚户区改造安置房项目（一期）一号楼 · 重大隐患 · 整改期限 2026-12-03";
 
     @LocalServerPort
     int port;
@@ -71,6 +79,8 @@ class TasklistBrowserTest {
 
         assertThat(otherInsurer.path("nameAnywhere").asBoolean()).isFalse();
         assertThat(ownInsurer.path("nameShown").asBoolean()).isTrue();
+        // the due date is our code's (TaskDueDateDoorsTest): shown, with nothing offered to set, move or clear
+        assertThat(ownInsurer.path("dateEditors")).as("date controls in the task pane").isEmpty();
     }
 
     /**
@@ -98,7 +108,22 @@ class TasklistBrowserTest {
             assertThat(view.path("banner").asBoolean()).as("banner on %s", view.path("view")).isFalse();
             assertThat(view.path("title").asText()).as("title of %s", view.path("view")).startsWith("安责险业务系统");
             assertThat(view.path("emblem").asBoolean()).as("emblem on %s", view.path("view")).isTrue();
+            if (!view.path("footer").isNull()) {
+                assertThat(view.path("footer").asText()).as("footer of %s", view.path("view")).contains("安责险业务系统 · ");
+            }
         });
+    }
+
+    /** The browser tab shows our emblem, not Camunda's: {@code /camunda/favicon.ico} is ours (#12). */
+    @Test
+    void theBrowserTabShowsOurEmblem() throws Exception {
+        HttpResponse<byte[]> icon = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/favicon.ico")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).isEqualTo(Files.readAllBytes(
+                ProjectFiles.ROOT.resolve("src/main/resources/META-INF/resources/webjars/camunda/favicon.ico")));
     }
 
     /**
@@ -112,7 +137,7 @@ class TasklistBrowserTest {
         fixtures.deployProbe();
         // the case summary our code writes on every process start tells the two tasks apart in the list
         fixtures.startProbe(insurer.groupId(), Duration.ofHours(2),
-                Map.of("caseSummary", "忻府区 · XF-2026-0001 一号楼 · 重大隐患"));
+                Map.of("caseSummary", LONG_SUMMARY));
         fixtures.startProbe(insurer.groupId(), Duration.ofDays(3));
 
         JsonNode result = tasklistCheck("counts", insurer.userId(), insurer.userId(), "--expect-count", "我的待办=0",
@@ -121,7 +146,8 @@ class TasklistBrowserTest {
 
         assertThat(result.path("wrong")).isEmpty();
         assertThat(result.path("items")).extracting(JsonNode::asText)
-                .anySatisfy(item -> assertThat(item).contains("忻府区 · XF-2026-0001 一号楼 · 重大隐患"));
+                .anySatisfy(item -> assertThat(item).contains(LONG_SUMMARY));
+        assertThat(result.path("clipped")).as("summaries cut off in the list").isEmpty();
     }
 
     private JsonNode tasklistCheck(String scenario, String user, String password, String... options) {
