@@ -9,6 +9,7 @@ import java.util.Map;
 import org.anzexian.platform.PlatformFixtures.Member;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.engine.DoorRefusal;
+import org.anzexian.hazard.HazardRectificationProcess;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.underwriting.QuotationRequestProcess;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -91,6 +92,30 @@ abstract class EngineAuthorizationContract {
 
         ResponseEntity<List> instancesAsA = http.withBasicAuth(insurerA.userId(), insurerA.userId())
                 .getForEntity("/engine-rest/process-instance?processInstanceIds=" + instanceOfB.getId(), List.class);
+        assertThat(instancesAsA.getBody()).isEmpty();
+    }
+
+    /**
+     * #12: the Tasklist names a task's process and draws its diagram from the definition, so every
+     * organization reads the published models — and still no case of another organization.
+     */
+    @Test
+    void anOrganizationReadsTheProcessModelsButNotTheCasesOfOthers() {
+        // an insurer of its own: another test here locks insurer A with wrong passwords
+        Member other = fixtures.member(Role.INSURER);
+        // a process insurers do not start, so nothing else grants them its definition
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(HazardRectificationProcess.KEY).latestVersion().singleResult().getId();
+        ResponseEntity<String> definitionAsA = http.withBasicAuth(other.userId(), other.userId())
+                .getForEntity("/engine-rest/process-definition/" + definitionId, String.class);
+        ResponseEntity<String> diagramAsA = http.withBasicAuth(other.userId(), other.userId())
+                .getForEntity("/engine-rest/process-definition/" + definitionId + "/xml", String.class);
+        ResponseEntity<List> instancesAsA = http.withBasicAuth(other.userId(), other.userId())
+                .getForEntity("/engine-rest/process-instance?processDefinitionId=" + definitionId, List.class);
+
+        assertThat(definitionAsA.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(definitionAsA.getBody()).contains("\"id\":\"" + definitionId + "\"");
+        assertThat(diagramAsA.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(instancesAsA.getBody()).isEmpty();
     }
 

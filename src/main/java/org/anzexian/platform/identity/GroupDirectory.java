@@ -161,6 +161,9 @@ public class GroupDirectory {
             for (String filterId : tasklistFilters.ensureFiltersFor(role)) {
                 grant(groupId, Resources.FILTER, filterId, Permissions.READ);
             }
+            // the published models, not their cases: the Tasklist names each task's process and draws its
+            // diagram only for a definition the user may read (#12); instances stay behind READ_INSTANCE
+            grant(groupId, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
         }
         List<String> startable = rolePermissions.startableBy(role);
         if (!startable.isEmpty()) {
