@@ -1,25 +1,20 @@
 package org.anzexian.platform.engine;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.anzexian.platform.web.ReplayedRequest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,7 +57,7 @@ public class DeploymentComment {
                 Stripped stripped = strip(request.getInputStream().readAllBytes(), boundary.get());
                 CURRENT.set(stripped.comment());
                 try {
-                    chain.doFilter(new BodyReplaced(request, stripped.body()), response);
+                    chain.doFilter(new ReplayedRequest(request, stripped.body()), response);
                 } finally {
                     CURRENT.remove();
                 }
@@ -137,67 +132,5 @@ public class DeploymentComment {
             return i;
         }
         return -1;
-    }
-
-    /** The request with another body (and its length). */
-    private static final class BodyReplaced extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        BodyReplaced(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-            };
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return "content-length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return "content-length".equalsIgnoreCase(name)
-                    ? Collections.enumeration(List.of(String.valueOf(body.length))) : super.getHeaders(name);
-        }
     }
 }
