@@ -1,5 +1,6 @@
 package org.anzexian.platform.engine;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +74,6 @@ class ModelRevisionPlugin extends AbstractProcessEnginePlugin {
         String why = DeploymentComment.current()
                 .orElse(deployment.getName() == null ? "" : deployment.getName().strip());
         return new ModelRevision(0, deployment.getId(), deployment.getName(), deployment.getSource(), why, resources,
-                definitions, userId, deployment.getDeploymentTime().toInstant().atOffset(java.time.ZoneOffset.UTC));
+                definitions, userId, deployment.getDeploymentTime().toInstant().atOffset(ZoneOffset.UTC));
     }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -198,7 +199,7 @@ abstract class HazardRevisionContract {
         assertThat(record.path("why").asText()).isEqualTo(WHY);
         assertThat(record.path("deploymentName").asText()).isEqualTo("隐患整改：提醒提前");
         assertThat(record.path("source").asText()).isEqualTo("Camunda Modeler");
-        assertThat(Instant.parse(record.path("deployedAt").asText().replace("+00:00", "Z"))).isEqualTo(now);
+        assertThat(OffsetDateTime.parse(record.path("deployedAt").asText()).toInstant()).isEqualTo(now);
         assertThat(texts(record.path("resourceNames"))).contains(BPMN, "forms/hazardRectification.html");
         assertThat(texts(record.path("definitions"))).containsExactly(KEY + ":" + (packagedVersion + 1));
         assertThat(revisionRecord("city", revision).path("deployedBy").asText()).isEqualTo("owner");
