@@ -191,6 +191,14 @@ public final class EngineDoors {
          * named by its resource name.
          */
         public Answer deploy(String deploymentName, Map<String, byte[]> resources) {
+            return deploy(deploymentName, resources, Map.of());
+        }
+
+        /**
+         * As {@link #deploy(String, Map)}, with further text parts before the files: what Camunda Modeler
+         * adds ({@code deployment-source}, {@code enable-duplicate-filtering}) or our {@code comment} (#13).
+         */
+        public Answer deploy(String deploymentName, Map<String, byte[]> resources, Map<String, String> textParts) {
             String boundary = "anzexian" + System.nanoTime();
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             java.util.function.BiConsumer<String, byte[]> part = (disposition, bytes) -> {
@@ -200,6 +208,7 @@ public final class EngineDoors {
                 body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
             };
             part.accept("name=\"deployment-name\"", deploymentName.getBytes(StandardCharsets.UTF_8));
+            textParts.forEach((name, text) -> part.accept("name=\"" + name + "\"", text.getBytes(StandardCharsets.UTF_8)));
             resources.forEach((name, bytes) -> part.accept("name=\"" + name + "\"; filename=\"" + name + "\"", bytes));
             body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             HttpRequest.Builder request = HttpRequest.newBuilder(uri(door.base + "/deployment/create"))

@@ -3,6 +3,8 @@ package org.anzexian.platform.migration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,12 +18,22 @@ class ProcessMigrationController {
 
     private final ProcessMigrations migrations;
     private final ModelChanges changes;
+    private final ModelRevisions revisions;
     private final CurrentActor currentActor;
 
-    ProcessMigrationController(ProcessMigrations migrations, ModelChanges changes, CurrentActor currentActor) {
+    ProcessMigrationController(ProcessMigrations migrations, ModelChanges changes, ModelRevisions revisions,
+            CurrentActor currentActor) {
         this.migrations = migrations;
         this.changes = changes;
+        this.revisions = revisions;
         this.currentActor = currentActor;
+    }
+
+    @GetMapping("/api/model-revisions")
+    @Operation(summary = "用户部署的模型修订，最新的在前（流程管理员、市住建局）：部署人、时间、原因、资源、上线的流程和决策版本")
+    PageResult<ModelRevision> revisions(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return revisions.list(currentActor.require(), new PageQuery(page, size));
     }
 
     @GetMapping("/api/model-changes/processes/{processKey}")

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.anzexian.support.Batches;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -100,7 +100,7 @@ abstract class ProcessMigrationContract {
         ResponseEntity<JsonNode> migrated = post(OWNER, Map.of("sourceVersion", 1, "processInstanceIds", atReview));
 
         assertThat(migrated.getStatusCode()).as("%s", migrated.getBody()).isEqualTo(HttpStatus.OK);
-        runBatch(migrated.getBody().path("batchId").asText());
+        Batches.run(engine, migrated.getBody().path("batchId").asText());
         for (String instance : atReview) {
             assertThat(versionOf(instance)).isEqualTo(2);
             Job reminder = engine.getManagementService().createJobQuery().processInstanceId(instance).timers()
@@ -123,7 +123,7 @@ abstract class ProcessMigrationContract {
                 "activityMappings", Map.of("UserTask_Approve", "UserTask_Review")));
 
         assertThat(migrated.getStatusCode()).as("%s", migrated.getBody()).isEqualTo(HttpStatus.OK);
-        runBatch(migrated.getBody().path("batchId").asText());
+        Batches.run(engine, migrated.getBody().path("batchId").asText());
         assertThat(versionOf(atApproval)).isEqualTo(2);
     }
 
@@ -209,21 +209,6 @@ abstract class ProcessMigrationContract {
     private long recordedMigrations() {
         return jdbc.sql("SELECT COUNT(*) FROM process_migration WHERE process_key = :key").param("key", key)
                 .query(Long.class).single();
-    }
-
-    /** Runs the batch's seed, migration and monitor jobs, as the job executor (off in tests) would. */
-    private void runBatch(String batchId) {
-        Batch batch = engine.getManagementService().createBatchQuery().batchId(batchId).singleResult();
-        List<String> definitions = List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
-                batch.getMonitorJobDefinitionId());
-        for (int round = 0; round < 10; round++) {
-            List<Job> jobs = engine.getManagementService().createJobQuery().list().stream()
-                    .filter(job -> definitions.contains(job.getJobDefinitionId())).toList();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-        }
     }
 
     private JsonNode get(String user, String path) {

@@ -1,0 +1,7 @@
+package org.anzexian.platform.migration;
+
+import org.anzexian.support.PostgresTest;
+
+@PostgresTest
+class HazardRevisionPostgresTest extends HazardRevisionContract {
+}
