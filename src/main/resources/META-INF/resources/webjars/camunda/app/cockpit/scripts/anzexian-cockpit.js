@@ -132,7 +132,7 @@ function element(tag, attributes = {}, ...children) {
       node.setAttribute(name, value === true ? '' : value);
     }
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child !== null && child !== undefined && child !== false) {
       node.append(child instanceof Node ? child : String(child));
     }
@@ -156,7 +156,7 @@ async function show(node, build) {
   node.dataset.state = 'loading';
   try {
     const content = await build();
-    node.replaceChildren(...[content].flat());
+    node.replaceChildren(...[content].flat(Infinity).filter(child => child !== null && child !== undefined));
     node.dataset.state = node.dataset.state === 'loading' ? 'ready' : node.dataset.state;
   } catch (error) {
     node.replaceChildren(notice('danger', error instanceof Refused ? error.message : `加载失败：${error.message}`));
@@ -365,7 +365,8 @@ function sourcePanel(api, processKey, report, source, instances, summaries, relo
       outcome.replaceChildren(notice('success',
         `已提交迁移（记录编号 ${done.id}）：${done.processInstanceIds.length} 个实例从第 ${source.version} 版迁移到第 `
         + `${report.targetVersion} 版`,
-        done.recreatedTimers.length ? `，重新计算到期时间的定时器：${done.recreatedTimers.join('、')}` : '',
+        done.recreatedTimers.length ? `，重新计算到期时间的定时器：${done.recreatedTimers.map(id => activityName(id,
+          source.timers.find(timer => timer.activityId === id)?.name)).join('、')}` : '',
         '。引擎在后台分批执行，进度见 ', element('a', { href: `#/batch?details=${encodeURIComponent(done.batchId)}&type=runtime` },
           '批处理'), '。 ',
         element('button', { type: 'button', class: 'btn btn-default btn-sm', onclick: reload }, '重新预演')));
