@@ -52,11 +52,12 @@
 //     case summary, version, start, state), with --search TEXT also the rows found by that text
 //     (searchRows); with --instance-id also what that instance's page shows under 业务信息 (caseFacts) (#13).
 //   node tasklist-check.mjs cockpit-migrate --base-url URL --user U --password P --definition-id ID
-//       [--expect-text TEXT ...] [--migrate-instance ID ...] [--shot NAME]
+//       [--expect-text TEXT ...] [--migrate-instance ID ...] [--map ACTIVITY=TARGET ...] [--shot NAME]
 //     opens the definition's tab 版本迁移 (the migration dry run) and reports its state (ready, refused: not
 //     the user's to migrate, error), its text, per source version the instances offered (checked,
 //     disabled) and the migrate buttons shown; every --expect-text must show. With --migrate-instance it
-//     ticks exactly those instances (in their version's section), clicks the migrate button and reports
+//     ticks exactly those instances (in their version's section) — after choosing, per --map, the new
+//     version's activity for an activity it lacks —, clicks the migrate button and reports
 //     the outcome shown (ok|refused and its text). ok when the tab loaded (ready or refused), every text
 //     showed and a requested migration was accepted (#13). Both report `english`: the English labels and words
 //     shown on the page with our tab open (see `chinese`).
@@ -79,7 +80,7 @@ const CHROMIUM_ARGS = [
 
 function parseArgs(argv) {
   const [scenario, ...rest] = argv;
-  const options = { scenario, expectFilter: [], expectText: [], expectCount: [], field: [], migrateInstance: [] };
+  const options = { scenario, expectFilter: [], expectText: [], expectCount: [], field: [], migrateInstance: [], map: [] };
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     const value = rest[i + 1];
@@ -951,6 +952,9 @@ async function cockpitMigration(page, options) {
   if (options.migrateInstance.length && report.state === 'ready') {
     const section = root.locator('.anzexian-source').filter({
       has: page.locator(`.anzexian-instance[data-instance-id="${options.migrateInstance[0]}"]`) });
+    for (const [activity, target] of options.map.map(pair => pair.split('='))) {
+      await section.locator(`tr[data-activity-id="${activity}"] select`).selectOption(target);
+    }
     for (const box of await section.locator('.anzexian-instance input[type="checkbox"]').all()) {
       const wanted = options.migrateInstance.includes(await box.getAttribute('value'));
       if (await box.isChecked() !== wanted) {

@@ -157,6 +157,22 @@ class ProcessOwnerCockpitBrowserTest {
     }
 
     @Test
+    void theOwnerMapsTheRemovedTaskInThePageAndMovesTheCaseWaitingThere() {
+        MigrationProbe probe = new MigrationProbe();
+
+        JsonNode migration = new TasklistScript(port).run("cockpit-migrate", OWNER, OWNER,
+                "--definition-id", probe.definitionId(2),
+                "--map", "UserTask_Approve=UserTask_Review", "--migrate-instance", probe.atApproval,
+                "--shot", "cockpit-owner-migration-mapped").assertOk();
+
+        assertThat(migration.path("outcomeText").asText()).contains("1 个实例从第 1 版迁移到第 2 版");
+        probe.runBatches();
+        assertThat(probe.versionOf(probe.atApproval)).isEqualTo(2);
+        assertThat(engine.getRuntimeService().getActiveActivityIds(probe.atApproval)).containsExactly("UserTask_Review");
+        assertThat(probe.atReview).allSatisfy(instance -> assertThat(probe.versionOf(instance)).isEqualTo(1));
+    }
+
+    @Test
     void someoneWhoIsNoProcessOwnerReadsWhyAndGetsNoMigrateButton() {
         MigrationProbe probe = new MigrationProbe();
         PlatformFixtures.Member reader = new PlatformFixtures(engine, groups).member(Role.INSURER);
