@@ -574,7 +574,9 @@ function webappUrl(baseUrl, app, hash) {
 
 /** Opens a view of a webapp until its header runs (see loadTasklist on blank pages) and Angular settled. */
 async function openView(page, baseUrl, app, hash) {
-  await loadTasklist(page, () => page.goto(webappUrl(baseUrl, app, hash)),
+  const url = webappUrl(baseUrl, app, hash);
+  // a second attempt at the same address reloads: going to it again only changes the hash, loading nothing
+  await loadTasklist(page, () => (page.url() === url ? page.reload() : page.goto(url)),
     page.locator('[cam-widget-header] .navbar-header').first());
   await page.waitForFunction(() => !document.querySelector('.app-splash, .spinner-big'), null,
     { timeout: STEP_TIMEOUT_MS }).catch(() => {});

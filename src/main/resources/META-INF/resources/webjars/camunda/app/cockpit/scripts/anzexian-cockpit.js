@@ -267,7 +267,7 @@ function renderMigration(node, { api, processDefinitionId }) {
         throw error;
       }
       const intro = element('p', { class: 'anzexian-migration-intro' },
-        `预演：把 ${definition.name || definition.key} 旧版本上运行中的实例迁移到最新的第 ${report.targetVersion} 版会怎样。`
+        `预演：把「${definition.name || definition.key}」旧版本上运行中的实例迁移到最新的第 ${report.targetVersion} 版会怎样。`
         + '活动按编号对应；新版本中已没有的活动上停留的实例不能迁移，除非为该活动指定新版本中的活动。'
         + '迁移由引擎在后台分批执行，并记录在案。');
       if (!report.sources.length) {
