@@ -48,8 +48,21 @@
 //     logged in, and every /api answer was a success that set no session cookie.
 //
 //   node tasklist-check.mjs cockpit --base-url URL --user U --password P --definition-id ID [--shot NAME]
+//       [--search TEXT] [--instance-id ID]
 //     logs into Cockpit and opens the definition's runtime view; reports the instance badges on the
-//     diagram and the rows of its instance list (#13).
+//     diagram, the rows of Cockpit's instance list (tab 流程实例) and of our tab 业务信息 (caseRows: number,
+//     case summary, version, start, state), with --search TEXT also the rows found by that text
+//     (searchRows); with --instance-id also what that instance's page shows under 业务信息 (caseFacts) (#13).
+//   node tasklist-check.mjs cockpit-migrate --base-url URL --user U --password P --definition-id ID
+//       [--expect-text TEXT ...] [--migrate-instance ID ...] [--map ACTIVITY=TARGET ...] [--shot NAME]
+//     opens the definition's tab 版本迁移 (the migration dry run) and reports its state (ready, refused: not
+//     the user's to migrate, error), its text, per source version the instances offered (checked,
+//     disabled) and the migrate buttons shown; every --expect-text must show. With --migrate-instance it
+//     ticks exactly those instances (in their version's section) — after choosing, per --map, the new
+//     version's activity for an activity it lacks —, clicks the migrate button and reports
+//     the outcome shown (ok|refused and its text). ok when the tab loaded (ready or refused), every text
+//     showed and a requested migration was accepted (#13). Both report `english`: the English labels and words
+//     shown on the page with our tab open (see `chinese`).
 //
 // Prints one JSON object on stdout; exit 0 when ok, 1 when the check failed, 2 on a harness error.
 // A failed or broken run leaves a screenshot and the page's HTML in --screenshot-dir (default target/browser).
@@ -69,7 +82,7 @@ const CHROMIUM_ARGS = [
 
 function parseArgs(argv) {
   const [scenario, ...rest] = argv;
-  const options = { scenario, expectFilter: [], expectText: [], expectCount: [], field: [] };
+  const options = { scenario, expectFilter: [], expectText: [], expectCount: [], field: [], migrateInstance: [], map: [] };
   for (let i = 0; i < rest.length; i += 2) {
     const key = rest[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     const value = rest[i + 1];
@@ -570,7 +583,9 @@ function webappUrl(baseUrl, app, hash) {
 
 /** Opens a view of a webapp until its header runs (see loadTasklist on blank pages) and Angular settled. */
 async function openView(page, baseUrl, app, hash) {
-  await loadTasklist(page, () => page.goto(webappUrl(baseUrl, app, hash)),
+  const url = webappUrl(baseUrl, app, hash);
+  // a second attempt at the same address reloads: going to it again only changes the hash, loading nothing
+  await loadTasklist(page, () => (page.url() === url ? page.reload() : page.goto(url)),
     page.locator('[cam-widget-header] .navbar-header').first());
   await page.waitForFunction(() => !document.querySelector('.app-splash, .spinner-big'), null,
     { timeout: STEP_TIMEOUT_MS }).catch(() => {});
@@ -877,30 +892,121 @@ async function checkFilterCounts(page, options) {
 /**
  * Cockpit's runtime view of a process definition (--definition-id) as the user (#13): logs into Cockpit,
  * waits for the diagram's instance badges, and reports {badges: [{activity, count}], instanceRows: [the
- * rows' text], shot}; ok when at least one badge and one instance row show.
+ * rows' text of Cockpit's list], caseRows: [of our 业务信息 tab], searchRows, caseFacts, shot}; ok when at
+ * least one badge, one instance row and one case row show.
  */
 async function cockpitDefinition(page, options) {
-  if (!options.definitionId) {
-    throw new Error('cockpit needs --definition-id');
-  }
-  // one session for the four webapps: log in where every role may, then open Cockpit
-  await logIn(page, options);
-  await openView(page, options.baseUrl, 'cockpit', `#/process-definition/${encodeURIComponent(options.definitionId)}/runtime`);
+  await openCockpitDefinition(page, options);
   const badge = page.locator('.djs-overlay .instances-overlay .badge.instance-count');
   const shown = await badge.first().waitFor({ state: 'visible' }).then(() => true, () => false);
-  await page.locator('table tbody tr').first().waitFor({ state: 'visible' }).catch(() => {});
-  await page.waitForLoadState('networkidle');
   const badges = await badge.evaluateAll(elements => elements.map(element => ({
     activity: element.closest('[data-container-id]')?.getAttribute('data-container-id') ?? null,
     count: Number(element.textContent.trim()),
   })));
-  const instanceRows = (await page.locator('table tbody tr').allInnerTexts()).map(oneLine);
+  await openCockpitTab(page, '流程实例');
+  await page.locator('.ctn-tabbed-content table tbody tr').first().waitFor({ state: 'visible' }).catch(() => {});
+  await page.waitForLoadState('networkidle');
+  const instanceRows = (await page.locator('.ctn-tabbed-content table tbody tr').allInnerTexts()).map(oneLine);
+  await openCockpitTab(page, '业务信息');
+  const caseRows = await caseListRows(page);
   const shot = await shoot(page, options);
-  return { ok: shown && instanceRows.length > 0, badges, instanceRows, shot };
+  // no English on the page with our tab open (#12): Cockpit's labels and ENGLISH_UI_WORDS
+  const english = (await inspectView(page, 'cockpit', `${options.shot ?? 'cockpit-definition'}-language`, options)).english;
+  let searchRows;
+  if (options.search) {
+    await page.locator('.anzexian-cases-search input[type="search"]').fill(options.search);
+    await page.locator('.anzexian-cases-search button[type="submit"]').click();
+    searchRows = await caseListRows(page);
+  }
+  let caseFacts;
+  if (options.instanceId) {
+    await openView(page, options.baseUrl, 'cockpit', `#/process-instance/${encodeURIComponent(options.instanceId)}/runtime`);
+    await openCockpitTab(page, '业务信息');
+    await page.locator('.anzexian-case[data-state="ready"], .anzexian-case[data-state="error"]').waitFor();
+    caseFacts = oneLine(await page.locator('.anzexian-case').innerText());
+  }
+  return { ok: shown && instanceRows.length > 0 && caseRows.length > 0, badges, instanceRows, caseRows, searchRows,
+    caseFacts, english, shot };
+}
+
+/** Logs in (one session for the four webapps: where every role may) and opens the definition's runtime view. */
+async function openCockpitDefinition(page, options) {
+  if (!options.definitionId) {
+    throw new Error(`${options.scenario} needs --definition-id`);
+  }
+  await logIn(page, options);
+  await openView(page, options.baseUrl, 'cockpit', `#/process-definition/${encodeURIComponent(options.definitionId)}/runtime`);
+}
+
+/** Selects the tab of the definition's or instance's page by its label. */
+async function openCockpitTab(page, label) {
+  const tab = page.locator('.nav-tabs li a').getByText(label, { exact: true }).first();
+  await tab.click();
+  await page.waitForLoadState('networkidle');
+}
+
+/** The rows of our 业务信息 tab once loaded (none when it shows a notice instead). */
+async function caseListRows(page) {
+  const results = page.locator('.anzexian-cases-results');
+  await page.waitForFunction(() => ['ready', 'error', 'refused']
+    .includes(document.querySelector('.anzexian-cases-results')?.dataset.state));
+  return (await results.locator('tbody tr').allInnerTexts()).map(oneLine);
+}
+
+/** The tab 版本迁移 of the definition: the dry run as shown, and a migration of the chosen instances. */
+async function cockpitMigration(page, options) {
+  await openCockpitDefinition(page, options);
+  await openCockpitTab(page, '版本迁移');
+  const root = page.locator('.anzexian-migration');
+  await page.waitForFunction(() => ['ready', 'error', 'refused']
+    .includes(document.querySelector('.anzexian-migration')?.dataset.state));
+  const report = { state: await root.getAttribute('data-state') };
+  const sources = async () => root.locator('.anzexian-source').evaluateAll(sections => sections.map(section => ({
+    version: Number(section.dataset.version),
+    heading: section.querySelector('h4')?.textContent.trim(),
+    instances: [...section.querySelectorAll('.anzexian-instance')].map(label => ({
+      id: label.dataset.instanceId,
+      checked: label.querySelector('input').checked,
+      disabled: label.querySelector('input').disabled,
+      text: label.textContent.replace(/\s+/g, ' ').trim(),
+    })),
+  })));
+  report.sources = await sources();
+  report.buttons = (await root.locator('button.anzexian-migrate').allInnerTexts()).map(oneLine);
+  report.text = oneLine(await root.innerText());
+  const missing = options.expectText.filter(text => !report.text.includes(text));
+  report.missing = missing;
+  report.shot = await shoot(page, options);
+  report.english = (await inspectView(page, 'cockpit', `${options.shot ?? 'cockpit-migration'}-language`, options)).english;
+  if (options.migrateInstance.length && report.state === 'ready') {
+    const section = root.locator('.anzexian-source').filter({
+      has: page.locator(`.anzexian-instance[data-instance-id="${options.migrateInstance[0]}"]`) });
+    for (const [activity, target] of options.map.map(pair => pair.split('='))) {
+      await section.locator(`tr[data-activity-id="${activity}"] select`).selectOption(target);
+    }
+    for (const box of await section.locator('.anzexian-instance input[type="checkbox"]').all()) {
+      const wanted = options.migrateInstance.includes(await box.getAttribute('value'));
+      if (await box.isChecked() !== wanted) {
+        await box.setChecked(wanted);
+      }
+    }
+    await section.locator('button.anzexian-migrate').click();
+    const outcome = section.locator('.anzexian-migration-outcome[data-outcome]');
+    await outcome.waitFor();
+    report.outcome = await outcome.getAttribute('data-outcome');
+    report.outcomeText = oneLine(await outcome.innerText());
+    report.english.push(...(await inspectView(page, 'cockpit', `${options.shot ?? 'cockpit-migration'}-outcome-language`,
+      options)).english);
+    report.outcomeShot = options.shot ? await shoot(page, { ...options, shot: `${options.shot}-migrated` }) : undefined;
+  }
+  const ok = ['ready', 'refused'].includes(report.state) && missing.length === 0
+    && (!options.migrateInstance.length || report.outcome === 'ok');
+  return { ok, ...report };
 }
 
 const SCENARIOS = { filters: checkFilters, task: checkTask, complete: completeTask, chinese: checkChinese,
-  'start-form': openStartForm, start: startProcess, counts: checkFilterCounts, cockpit: cockpitDefinition };
+  'start-form': openStartForm, start: startProcess, counts: checkFilterCounts, cockpit: cockpitDefinition,
+  'cockpit-migrate': cockpitMigration };
 
 async function main() {
   let options;

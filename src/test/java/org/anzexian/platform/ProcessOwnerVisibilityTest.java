@@ -11,8 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.tasklist.TasklistFilters;
 import org.anzexian.support.AnzexianTest;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,10 +81,61 @@ class ProcessOwnerVisibilityTest {
                 .isOne();
     }
 
+    /**
+     * What Cockpit's 业务信息 tab reads (app/cockpit/scripts/anzexian-cockpit.js): the case summary on the
+     * instance, and the running cases found by it.
+     */
+    @Test
+    void theOwnerReadsTheCaseSummaryAndFindsTheCaseByIt() throws Exception {
+        String summary = summarisedCase();
+
+        assertThat(get(OWNER, "/engine-rest/variable-instance?variableName=" + TasklistFilters.CASE_SUMMARY
+                + "&processInstanceIdIn=" + instanceId))
+                .filteredOn(variable -> variable.path("taskId").isNull())
+                .extracting(variable -> variable.path("value").asText()).containsExactly(summary);
+        assertThat(historyBySummary(OWNER, summary)).extracting(node -> node.path("id").asText())
+                .containsExactly(instanceId);
+    }
+
+    @Test
+    void anotherOrganizationReadsNoCaseSummaryNorFindsTheCaseByIt() throws Exception {
+        String summary = summarisedCase();
+        String otherInsurer = new PlatformFixtures(engine, groups).member(Role.INSURER).userId();
+
+        for (String user : List.of("xinfu", otherInsurer)) {
+            assertThat(get(user, "/engine-rest/variable-instance?variableName=" + TasklistFilters.CASE_SUMMARY
+                    + "&processInstanceIdIn=" + instanceId)).as(user).isEmpty();
+            assertThat(get(user, "/engine-rest/history/variable-instance?variableName=" + TasklistFilters.CASE_SUMMARY
+                    + "&processInstanceIdIn=" + instanceId)).as(user).isEmpty();
+            assertThat(historyBySummary(user, summary)).as(user).isEmpty();
+        }
+    }
+
     @Test
     void aCountyUserSeesNoCaseThroughTheEngineDoors() throws Exception {
         assertThat(get("xinfu", "/engine-rest/process-instance?processInstanceIds=" + instanceId)).isEmpty();
         assertThat(get("xinfu", "/engine-rest/history/process-instance?processInstanceId=" + instanceId)).isEmpty();
+    }
+
+    /** A running case whose summary no other test writes; replaces the case of {@link #aRunningCaseOfAnInsurer}. */
+    private String summarisedCase() {
+        String summary = "忻府区 · 探针项目 " + UUID.randomUUID().toString().substring(0, 8) + " · 重大隐患";
+        PlatformFixtures fixtures = new PlatformFixtures(engine, groups);
+        instanceId = fixtures.startProbe(fixtures.member(Role.INSURER).groupId(), Duration.ofDays(2),
+                Map.of(TasklistFilters.CASE_SUMMARY, summary)).getId();
+        return summary;
+    }
+
+    /** The running cases whose summary contains the text, as the tab's search asks. */
+    private JsonNode historyBySummary(String user, String text) throws Exception {
+        String query = "{\"unfinished\":true,\"variables\":[{\"name\":\"" + TasklistFilters.CASE_SUMMARY
+                + "\",\"operator\":\"like\",\"value\":\"%" + text + "%\"}]}";
+        HttpResponse<String> response = client.send(request("/engine-rest/history/process-instance")
+                .header("Authorization", basic(user)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(query, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as("%s: %s", user, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private JsonNode get(String user, String path) throws Exception {

@@ -9,6 +9,8 @@ export default {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
+  // business facts of the cases, the migration dry run and the migration (#13)
+  customScripts: ['scripts/anzexian-cockpit.js'],
   // the first-login hint points at Camunda's welcome page and product
   disableWelcomeMessage: true
 };
