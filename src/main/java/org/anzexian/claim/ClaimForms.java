@@ -143,8 +143,8 @@ final class ClaimForms {
         }
         List<ClaimSteps.Payee> payees = new ArrayList<>();
         for (JsonNode row : rows) {
-            String name = row.path("name").isValueNode() ? row.path("name").asText().strip() : "";
-            String amountText = row.path("amount").isValueNode() ? row.path("amount").asText().strip() : "";
+            String name = cell(row, "name");
+            String amountText = cell(row, "amount");
             if (name.isEmpty() && amountText.isEmpty()) {
                 continue;
             }
@@ -160,5 +160,11 @@ final class ClaimForms {
             payees.add(new ClaimSteps.Payee(name.isEmpty() ? null : name, amount));
         }
         return payees;
+    }
+
+    /** A cell of a row as text, stripped; empty when missing, null or not a single value. */
+    private static String cell(JsonNode row, String name) {
+        JsonNode value = row.path(name);
+        return value.isValueNode() && !value.isNull() ? value.asText().strip() : "";
     }
 }

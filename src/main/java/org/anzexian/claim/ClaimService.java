@@ -766,8 +766,8 @@ public class ClaimService {
         return new ClaimView(claim, project.code(), project.name(), project.siteAddress(), county,
                 organizations.require(claim.insurerOrgId()).name(),
                 organizations.require(claim.constructionUnitId()).name(), policy.policyStart(), policy.policyEnd(),
-                policy.deathDisabilityLimit(), policy.totalLimit(), caseSummary(claim), links(claim.photos()),
-                links(documents));
+                policy.deathDisabilityLimit(), policy.totalLimit(), claim.accidentType().label(),
+                claim.channel().label(), caseSummary(claim), links(claim.photos()), links(documents));
     }
 
     private List<ClaimView.FileLink> links(List<String> sha256s) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ public class BusinessTime {
     private final ZoneId zone;
 
     /** In the zone of the business clock. */
+    @Autowired
     public BusinessTime(Clock clock) {
         this(clock.getZone());
     }
