@@ -51,6 +51,8 @@ class ClaimStepsBrowserTest {
 
     private static final String DESCRIPTION = "脚手架连墙件松脱，一名工人坠落受伤";
     private static final String REQUIRED = "索赔申请书；伤者诊断证明";
+    /** A browser far from the business time zone (UTC-8 or -7, Shanghai is UTC+8). */
+    private static final String BROWSER_ELSEWHERE = "America/Los_Angeles";
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate http;
@@ -131,8 +133,9 @@ class ClaimStepsBrowserTest {
         payment.put("支付金额（元）", "12345.5");
         payment.put("支付日期", LocalDate.now(clock).toString());
         payment.put("支付凭证号", "PAY-" + claimId);
-        complete(tasklist, insurer, instance, ClaimHandlingProcess.TASK_RECORD_PAYMENT, payment, "claim-payment",
-                project, "予以赔付，核定赔款 ¥12,345.50", "钱工人 ¥12,000.00", "孙工人 ¥345.50",
+        // a browser 16 hours behind Shanghai: the times shown are still the business time zone's
+        completeIn(BROWSER_ELSEWHERE, tasklist, insurer, instance, ClaimHandlingProcess.TASK_RECORD_PAYMENT, payment,
+                "claim-payment", project, "予以赔付，核定赔款 ¥12,345.50", "钱工人 ¥12,000.00", "孙工人 ¥345.50",
                 shanghai(decided.get("accidentAt")), shanghai(decided.get("acknowledgementDueAt")),
                 shanghai(decided.get("paymentDueAt")));
 
@@ -159,6 +162,12 @@ class ClaimStepsBrowserTest {
 
     private void complete(TasklistScript tasklist, Party party, ProcessInstance instance, String taskKey,
             Map<String, String> fields, String shot, String... expected) {
+        completeIn(null, tasklist, party, instance, taskKey, fields, shot, expected);
+    }
+
+    /** As {@link #complete}, in a browser of that time zone ({@code null}: the harness's, Asia/Shanghai). */
+    private void completeIn(String timezone, TasklistScript tasklist, Party party, ProcessInstance instance,
+            String taskKey, Map<String, String> fields, String shot, String... expected) {
         DueJobs.run(engine, instance);
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(taskKey).singleResult();
@@ -171,6 +180,10 @@ class ClaimStepsBrowserTest {
         }
         options[options.length - 2] = "--shot";
         options[options.length - 1] = shot;
+        if (timezone != null) {
+            options = java.util.stream.Stream.concat(java.util.Arrays.stream(options),
+                    java.util.stream.Stream.of("--timezone", timezone)).toArray(String[]::new);
+        }
         tasklist.complete(party.user(), party.user(), task.getId(), fields, options).assertOk();
         DueJobs.run(engine, instance);
     }

@@ -271,14 +271,14 @@ const CLAIM_FACTS = `
 <p class="text-danger" ng-if="loadError">{{ loadError }}</p>`;
 
 /**
- * <anzexian-claim-facts claim-id="claimId" view="v">: loads the claim (GET /api/claims/{id}/view, with the
- * Tasklist's session) once its id is known and shows it; `view` (optional) hands the loaded view to the
- * form, e.g. for the policy's limits.
+ * <anzexian-claim-facts claim-id="claimId" loaded="claimView">: loads the claim (GET /api/claims/{id}/view,
+ * with the Tasklist's session) once its id is known and shows it; `loaded` (optional) hands the loaded view
+ * to the form, e.g. for the policy's limits. (Not `view`: that attribute is the Tasklist's own directive.)
  */
 function claimFacts($http) {
   return {
     restrict: 'E',
-    scope: { claimId: '<', view: '=?' },
+    scope: { claimId: '<', loaded: '=?' },
     template: CLAIM_FACTS,
     link(scope) {
       scope.fileNames = {};
@@ -288,7 +288,7 @@ function claimFacts($http) {
         }
         $http.get(`/api/claims/${encodeURIComponent(claimId)}/view`).then(response => {
           scope.v = response.data;
-          scope.view = response.data;
+          scope.loaded = response.data;
           scope.fileNames = Object.fromEntries(response.data.documents.map(file => [file.sha256, file.name]));
         }, () => {
           scope.loadError = '报案详情加载失败，请刷新页面重试。';
