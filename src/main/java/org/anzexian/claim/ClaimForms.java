@@ -1,15 +1,17 @@
 package org.anzexian.claim;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.anzexian.platform.engine.FormValues;
-import org.anzexian.platform.web.InvalidRequestException;
 
 /**
  * The fields of the claim forms (embedded {@code forms/claim*.html}) and their reading: the browser's
- * checks are a convenience, so everything is checked again here; lists are typed one item per line.
+ * checks are a convenience, so everything is checked again here; lists are typed one item per line, the
+ * payees are structured rows.
  */
 final class ClaimForms {
 
@@ -44,7 +46,11 @@ final class ClaimForms {
     // claimDecision
     static final String COVERED = "covered";
     static final String DECISION_REASON = "decisionReason";
-    static final String PAYEE_LINES = "payeeLines";
+    /**
+     * The payees as the form's rows (JSON {@code [{"name": "张三", "amount": 120000.00}, …]}, written by
+     * the form's script), the same field name and shape as {@code payees} of {@code POST …/decision}.
+     */
+    static final String PAYEES = "payees";
     // claimPayment
     static final String PAID_AMOUNT = "paidAmount";
     static final String PAID_ON = "paidOn";
@@ -54,6 +60,8 @@ final class ClaimForms {
     static final String RECTIFICATION = "rectification";
     static final String TRAINING = "training";
     static final String RAISE_HAZARDS = "raiseHazards";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ClaimForms() {
     }
@@ -93,11 +101,14 @@ final class ClaimForms {
         return new ClaimSteps.DocumentReview(form.flag(DOCUMENTS_COMPLETE), form.text(MORE_DOCUMENTS));
     }
 
-    /** {@code claimDecision}: the payee lines are read only when covered. */
+    /**
+     * {@code claimDecision}: the payee rows are read only when covered. A row that cannot be read is a
+     * problem of the form ({@link FormValues#violations()}) and comes without the unreadable value, so
+     * that the service names it together with every other problem.
+     */
     static ClaimSteps.Decision decision(FormValues form) {
         boolean covered = form.flag(COVERED);
-        return new ClaimSteps.Decision(covered, form.text(DECISION_REASON),
-                covered ? payees(form.text(PAYEE_LINES)) : List.of());
+        return new ClaimSteps.Decision(covered, form.text(DECISION_REASON), covered ? payees(form) : List.of());
     }
 
     /** {@code claimPayment} as the step's request; an unreadable amount or date is refused first. */
@@ -114,25 +125,46 @@ final class ClaimForms {
                 form.flag(RAISE_HAZARDS));
     }
 
-    /** Payee lines "姓名,金额". */
-    static List<ClaimSteps.Payee> payees(String lines) {
+    /** The rows of {@link #PAYEES}; blank rows (neither name nor amount) are left out. */
+    static List<ClaimSteps.Payee> payees(FormValues form) {
+        String json = form.text(PAYEES);
+        if (json == null) {
+            return List.of();
+        }
+        JsonNode rows;
+        try {
+            rows = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            rows = null;
+        }
+        if (rows == null || !rows.isArray()) {
+            form.problem(PAYEES, "收款人无法识别，请逐行填写姓名和核定金额 (not a list of payees)");
+            return List.of();
+        }
         List<ClaimSteps.Payee> payees = new ArrayList<>();
-        for (String line : lines(lines)) {
-            String[] parts = Arrays.stream(line.split("[,，]")).map(String::strip).toArray(String[]::new);
-            try {
-                if (parts.length != 2 || parts[0].isEmpty()) {
-                    throw new NumberFormatException();
-                }
-                payees.add(new ClaimSteps.Payee(parts[0], new BigDecimal(parts[1])));
-            } catch (NumberFormatException e) {
-                throw new InvalidRequestException(PAYEE_LINES,
-                        "每行填写：姓名,金额 (one person per line: name,amount): " + line);
+        for (JsonNode row : rows) {
+            String name = cell(row, "name");
+            String amountText = cell(row, "amount");
+            if (name.isEmpty() && amountText.isEmpty()) {
+                continue;
             }
+            BigDecimal amount = null;
+            if (!amountText.isEmpty()) {
+                try {
+                    amount = new BigDecimal(amountText.replace(",", "").replace("，", ""));
+                } catch (NumberFormatException e) {
+                    form.problem(PAYEES + "[" + payees.size() + "].amount", "收款人第 " + (payees.size() + 1)
+                            + " 行：核定金额须为数字 (a number): " + amountText);
+                }
+            }
+            payees.add(new ClaimSteps.Payee(name.isEmpty() ? null : name, amount));
         }
         return payees;
     }
 
-    private static List<String> lines(String text) {
-        return text == null ? List.of() : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    /** A cell of a row as text, stripped; empty when missing, null or not a single value. */
+    private static String cell(JsonNode row, String name) {
+        JsonNode value = row.path(name);
+        return value.isValueNode() && !value.isNull() ? value.asText().strip() : "";
     }
 }

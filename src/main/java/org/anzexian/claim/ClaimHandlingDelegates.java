@@ -145,7 +145,7 @@ class ClaimHandlingDelegates {
     TaskListener claimHandlingDecideListener(ClaimService claims, Clock clock) {
         return task -> {
             ClaimSteps.Decided decided = recorded(task, ClaimSteps.Decided.class).orElseGet(() ->
-                    claims.recordDecision(actor(task), claimId(task), ClaimForms.decision(form(task, clock))));
+                    claims.recordDecision(actor(task), claimId(task), form(task, clock)));
             route(task, VAR_COVERED, decided.covered(), VAR_PAYMENT_REMINDER_AT, decided.paymentReminderAt(),
                     VAR_PAYMENT_DUE_AT, decided.paymentDueAt());
             task.getExecution().setVariable(VAR_CASE_SUMMARY, claims.caseSummary(claimId(task)));

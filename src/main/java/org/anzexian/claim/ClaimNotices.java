@@ -1,15 +1,13 @@
 package org.anzexian.claim;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.anzexian.notification.Notice;
 import org.anzexian.notification.NotificationService;
+import org.anzexian.platform.format.BusinessTime;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
@@ -22,19 +20,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimNotices {
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-
     private final NotificationService notifications;
     private final OrganizationService organizations;
     private final ProjectService projects;
-    private final ZoneId zone;
+    private final BusinessTime businessTime;
 
     ClaimNotices(NotificationService notifications, OrganizationService organizations, ProjectService projects,
-            Clock clock) {
+            BusinessTime businessTime) {
         this.notifications = notifications;
         this.organizations = organizations;
         this.projects = projects;
-        this.zone = clock.getZone();
+        this.businessTime = businessTime;
     }
 
     /** To the members of the groups; {@code occasion} makes the notice unique for the claim. */
@@ -53,7 +49,7 @@ class ClaimNotices {
     }
 
     String time(OffsetDateTime at) {
-        return at == null ? "" : MINUTE.format(at.atZoneSameInstant(zone));
+        return businessTime.minute(at);
     }
 
     private Map<String, Object> model(Claim claim, Map<String, Object> extra) {

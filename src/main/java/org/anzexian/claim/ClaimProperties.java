@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param documentsPeriod         the documents are due this long after the acknowledgement or a request for more
  * @param documentsReviewPeriod   the insurer reviews the documents within this long of their submission
  * @param recommendationsPeriod   the N6.7 recommendations are due this long after the payment
+ * @param reportablePolicyGrace   the report form still offers a policy this long after its end (a late
+ *                                report of an accident within the period)
  */
 @ConfigurationProperties("anzexian.claim")
 record ClaimProperties(
@@ -31,5 +33,6 @@ record ClaimProperties(
         @DefaultValue("PT48H") Duration surveyPeriod,
         @DefaultValue("P21D") Duration documentsPeriod,
         @DefaultValue("P5D") Duration documentsReviewPeriod,
-        @DefaultValue("P15D") Duration recommendationsPeriod) {
+        @DefaultValue("P15D") Duration recommendationsPeriod,
+        @DefaultValue("P30D") Period reportablePolicyGrace) {
 }

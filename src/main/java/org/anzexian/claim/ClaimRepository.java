@@ -191,17 +191,6 @@ class ClaimRepository {
     }
 
     /** The issued policies bought by or issued by these organizations, newest first. */
-    List<Long> issuedPolicies(Collection<Long> insurers, Collection<Long> builders) {
-        if (insurers.isEmpty() && builders.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                SELECT id FROM policy WHERE status = 'ISSUED'
-                    AND (insurer_org_id IN (:insurers) OR buyer_org_id IN (:builders)) ORDER BY id DESC
-                """).param("insurers", insurers.isEmpty() ? List.of(-1L) : insurers)
-                .param("builders", builders.isEmpty() ? List.of(-1L) : builders).query(Long.class).list();
-    }
-
     record Scope(Collection<Long> insurers, Collection<Long> builders, Collection<String> areas) {
     }
 

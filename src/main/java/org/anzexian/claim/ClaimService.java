@@ -2,6 +2,7 @@ package org.anzexian.claim;
 
 import static org.anzexian.claim.ClaimHandlingProcess.*;
 import static org.anzexian.platform.engine.Acting.SYSTEM;
+import static org.anzexian.platform.format.Money.yuan;
 
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -405,14 +406,27 @@ public class ClaimService {
     }
 
     /**
-     * {@code UserTask_Decide}: covered or not; when covered, each person's amount within the per-person
-     * limit and the sum within what is left of the total.
+     * {@code UserTask_Decide} through {@code /api}: covered or not; when covered, each person's amount
+     * within the per-person limit and the sum within what is left of the total.
      */
     @Transactional
     public ClaimSteps.Decided recordDecision(Actor actor, long claimId, ClaimSteps.Decision step) {
+        return recordDecision(actor, claimId, step, new FieldViolations());
+    }
+
+    /**
+     * {@code UserTask_Decide} in the Tasklist: the form's payee rows ({@link ClaimForms#decision}), every
+     * problem of the form and of its content in one refusal.
+     */
+    @Transactional
+    public ClaimSteps.Decided recordDecision(Actor actor, long claimId, FormValues form) {
+        return recordDecision(actor, claimId, ClaimForms.decision(form), form.violations());
+    }
+
+    private ClaimSteps.Decided recordDecision(Actor actor, long claimId, ClaimSteps.Decision step,
+            FieldViolations violations) {
         Claim claim = byInsurer(actor, claimId);
         requireStatus(claim, Set.of(ClaimStatus.DOCUMENTS_COMPLETE));
-        FieldViolations violations = new FieldViolations();
         boolean covered = step.covered();
         String reason = stripped(step.decisionReason());
         List<ClaimSteps.Payee> payees = covered && step.payees() != null ? step.payees() : List.of();
@@ -423,24 +437,14 @@ public class ClaimService {
             }
         } else {
             Policy policy = underwriting.policy(claim.policyId());
-            if (payees.isEmpty()) {
-                violations.add(ClaimForms.PAYEE_LINES, "予以赔付须逐人填写核定金额 (the amount per person is required)");
-            }
-            for (ClaimSteps.Payee payee : payees) {
-                if (payee.amount().signum() <= 0) {
-                    violations.add(ClaimForms.PAYEE_LINES, payee.name() + "：金额须大于 0 (must be > 0)");
-                } else if (payee.amount().compareTo(policy.deathDisabilityLimit()) > 0) {
-                    violations.add(ClaimForms.PAYEE_LINES, payee.name() + " 的核定金额 " + payee.amount().toPlainString()
-                            + " 元超过保单每人责任限额 " + policy.deathDisabilityLimit().toPlainString()
-                            + " 元，不予核定 (above the per-person limit)");
-                }
-            }
-            amount = payees.stream().map(ClaimSteps.Payee::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            checkPayees(payees, policy.deathDisabilityLimit(), violations);
+            amount = payees.stream().map(ClaimSteps.Payee::amount).filter(Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal remaining = policy.totalLimit().subtract(repository.agreedOnPolicy(policy.id(), claim.id()));
             if (amount.compareTo(remaining) > 0) {
-                violations.add(ClaimForms.PAYEE_LINES, "核定总额 " + amount.toPlainString() + " 元超过保单累计责任限额的剩余额度 "
-                        + remaining.toPlainString() + " 元（累计限额 " + policy.totalLimit().toPlainString()
-                        + " 元），不予核定 (above the policy's total limit)");
+                violations.add(ClaimForms.PAYEES, "核定总额 " + yuan(amount) + " 超过保单累计责任限额的剩余额度 "
+                        + yuan(remaining) + "（累计限额 " + yuan(policy.totalLimit())
+                        + "），不予核定 (above the policy's total limit)");
             }
         }
         violations.throwIfAny();
@@ -449,6 +453,46 @@ public class ClaimService {
         repository.decide(claim.id(), covered, reason, amount, payees, actor.userId(), now, paymentDue);
         archive(claim, "CLAIM_DECIDED", actor.userId(), decisionText(require(claim.id())));
         return new ClaimSteps.Decided(covered, covered ? now.plus(properties.paymentReminder()) : null, paymentDue);
+    }
+
+    /**
+     * Each row names one person once with an amount above 0 and within the per-person limit (a person
+     * split over two rows would pass the limit twice); every broken rule is named with its row.
+     */
+    private static void checkPayees(List<ClaimSteps.Payee> payees, BigDecimal perPersonLimit,
+            FieldViolations violations) {
+        if (payees.isEmpty()) {
+            violations.add(ClaimForms.PAYEES, "予以赔付须逐人填写姓名和核定金额 (the amount per person is required)");
+        }
+        Map<String, Integer> rowOfName = new HashMap<>();
+        for (int i = 0; i < payees.size(); i++) {
+            ClaimSteps.Payee payee = payees.get(i);
+            String row = "收款人第 " + (i + 1) + " 行" + (payee.name() == null ? "" : "（" + payee.name() + "）") + "：";
+            String field = ClaimForms.PAYEES + "[" + i + "]";
+            if (payee.name() == null || payee.name().isBlank()) {
+                violations.add(field + ".name", row + "必须填写姓名 (name required)");
+            } else if (payee.name().strip().length() > 64) {
+                violations.add(field + ".name", row + "姓名不超过 64 字 (at most 64 characters)");
+            } else {
+                Integer first = rowOfName.putIfAbsent(payee.name().strip(), i + 1);
+                if (first != null) {
+                    violations.add(field + ".name", row + "已在第 " + first
+                            + " 行填写，每人只填一行，每人限额按人计算 (one row per person)");
+                }
+            }
+            if (payee.amount() == null) {
+                if (!violations.has(field + ".amount")) {
+                    violations.add(field + ".amount", row + "必须填写核定金额 (amount required)");
+                }
+            } else if (payee.amount().signum() <= 0) {
+                violations.add(field + ".amount", row + "核定金额须大于 0 (must be > 0)");
+            } else if (payee.amount().stripTrailingZeros().scale() > 2) {
+                violations.add(field + ".amount", row + "核定金额最多两位小数（分） (at most two decimals)");
+            } else if (payee.amount().compareTo(perPersonLimit) > 0) {
+                violations.add(field + ".amount", row + "核定金额 " + yuan(payee.amount()) + " 超过保单每人伤亡责任限额 "
+                        + yuan(perPersonLimit) + "，不予核定 (above the per-person limit)");
+            }
+        }
     }
 
     /** {@code UserTask_RecordPayment} (N6.6, N6.7): the agreed amount in full, paid by today. */
@@ -722,8 +766,8 @@ public class ClaimService {
         return new ClaimView(claim, project.code(), project.name(), project.siteAddress(), county,
                 organizations.require(claim.insurerOrgId()).name(),
                 organizations.require(claim.constructionUnitId()).name(), policy.policyStart(), policy.policyEnd(),
-                policy.deathDisabilityLimit(), policy.totalLimit(), caseSummary(claim), links(claim.photos()),
-                links(documents));
+                policy.deathDisabilityLimit(), policy.totalLimit(), claim.accidentType().label(),
+                claim.channel().label(), caseSummary(claim), links(claim.photos()), links(documents));
     }
 
     private List<ClaimView.FileLink> links(List<String> sha256s) {
@@ -736,14 +780,15 @@ public class ClaimService {
 
     /**
      * {@code GET /api/claims/reportable-policies}: the issued policies of the actor's construction units
-     * and insurers (the insurer's 24-hour line reports on the builder's behalf, N6.5), for the start form.
+     * and insurers (the insurer's 24-hour line reports on the builder's behalf, N6.5), for the start form;
+     * a policy that ended within {@code anzexian.claim.reportable-policy-grace} is still offered, for an
+     * accident near its end reported late.
      */
     @Transactional(readOnly = true)
     public List<ReportablePolicy> reportablePolicies(Actor actor) {
-        LocalDate today = LocalDate.now(clock);
-        return repository.issuedPolicies(actor.organizationIds(Role.INSURER), actor.organizationIds(Role.BUILDER))
-                .stream().map(underwriting::policy)
-                .filter(policy -> policy.policyEnd() == null || !policy.policyEnd().isBefore(today.minusDays(30)))
+        LocalDate endingFrom = LocalDate.now(clock).minus(properties.reportablePolicyGrace());
+        return underwriting.issuedPolicies(actor.organizationIds(Role.INSURER), actor.organizationIds(Role.BUILDER),
+                        endingFrom).stream()
                 .map(policy -> new ReportablePolicy(policy.policyNumber(), policy.projectCode(), policy.projectName(),
                         policy.insurerName(), policy.policyStart(), policy.policyEnd(),
                         policy.policyNumber() + " · " + policy.projectCode() + " " + policy.projectName()))
@@ -784,11 +829,6 @@ public class ClaimService {
             head = head.substring(0, Math.max(0, room - 1)) + "…";
         }
         return head + tail;
-    }
-
-    /** An amount as people read it: ¥1,234.50. */
-    static String yuan(BigDecimal amount) {
-        return "¥" + new java.text.DecimalFormat("#,##0.00").format(amount);
     }
 
     /** The claims the actor may see, newest report first. */

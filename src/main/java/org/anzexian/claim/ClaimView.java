@@ -9,6 +9,8 @@ import java.util.List;
  * the project, the parties by name, the policy's limits and the files by name with their download
  * links ({@code /api/files/{sha256}}, readable by whoever may read the claim).
  *
+ * @param accidentTypeLabel the accident type as people name it (高处坠落 …)
+ * @param channelLabel      how the accident came in, as people name it
  * @param caseSummary the line that tells the claim apart in a task list (process variable {@code caseSummary})
  * @param photos      the site photos of the report
  * @param documents   the files of every submission, in the order provided
@@ -25,6 +27,8 @@ public record ClaimView(
         LocalDate policyEnd,
         BigDecimal deathDisabilityLimit,
         BigDecimal totalLimit,
+        String accidentTypeLabel,
+        String channelLabel,
         String caseSummary,
         List<FileLink> photos,
         List<FileLink> documents) {

@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.ProcessGateway;
+import org.anzexian.platform.format.BusinessTime;
+import org.anzexian.platform.format.Money;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
@@ -228,15 +230,15 @@ public class EndorsementService {
         variables.put(PolicyEndorsementProcess.VAR_INSURER_GROUP, organizations.require(policy.insurerOrgId()).groupId());
         variables.put(PolicyEndorsementProcess.VAR_POLICY_NUMBER, policy.policyNumber());
         variables.put(PolicyEndorsementProcess.VAR_PHASES, String.join("、", phaseNames(endorsement)));
-        variables.put(PolicyEndorsementProcess.VAR_OLD_CONTRACT_AMOUNT, UnderwritingNotices.yuan(endorsement.oldContractAmount()));
-        variables.put(PolicyEndorsementProcess.VAR_NEW_CONTRACT_AMOUNT, UnderwritingNotices.yuan(endorsement.newContractAmount()));
+        variables.put(PolicyEndorsementProcess.VAR_OLD_CONTRACT_AMOUNT, Money.yuan(endorsement.oldContractAmount()));
+        variables.put(PolicyEndorsementProcess.VAR_NEW_CONTRACT_AMOUNT, Money.yuan(endorsement.newContractAmount()));
         variables.put(PolicyEndorsementProcess.VAR_OLD_POLICY_PERIOD,
-                UnderwritingNotices.period(endorsement.oldPolicyStart(), endorsement.oldPolicyEnd()));
+                BusinessTime.period(endorsement.oldPolicyStart(), endorsement.oldPolicyEnd()));
         variables.put(PolicyEndorsementProcess.VAR_NEW_POLICY_PERIOD,
-                UnderwritingNotices.period(endorsement.newPolicyStart(), endorsement.newPolicyEnd()));
+                BusinessTime.period(endorsement.newPolicyStart(), endorsement.newPolicyEnd()));
         variables.put(PolicyEndorsementProcess.VAR_ADDITIONAL_PREMIUM, endorsement.additionalPremium().doubleValue());
         variables.put(PolicyEndorsementProcess.VAR_CASE_SUMMARY, summaries.of(projects.require(policy.projectId()),
-                "批改 " + policy.policyNumber(), "批改保费 " + UnderwritingNotices.yuan(endorsement.additionalPremium())));
+                "批改 " + policy.policyNumber(), "批改保费 " + Money.yuan(endorsement.additionalPremium())));
         return variables;
     }
 

@@ -1,18 +1,15 @@
 package org.anzexian.underwriting;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.time.Clock;
-import java.time.LocalDate;
+import static org.anzexian.platform.format.Money.yuan;
+
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
+import org.anzexian.platform.format.BusinessTime;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.registry.jurisdiction.JurisdictionService;
 import org.anzexian.registry.organization.Organization;
@@ -24,20 +21,17 @@ import org.springframework.stereotype.Component;
 @Component
 class UnderwritingNotices {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-
     private final NotificationService notifications;
     private final OrganizationService organizations;
     private final JurisdictionService jurisdictions;
-    private final ZoneId zone;
+    private final BusinessTime time;
 
     UnderwritingNotices(NotificationService notifications, OrganizationService organizations,
-            JurisdictionService jurisdictions, Clock clock) {
+            JurisdictionService jurisdictions, BusinessTime time) {
         this.notifications = notifications;
         this.organizations = organizations;
         this.jurisdictions = jurisdictions;
-        this.zone = clock.getZone();
+        this.time = time;
     }
 
     void declined(Quotation quotation, Project project, String stage, String reason) {
@@ -79,7 +73,7 @@ class UnderwritingNotices {
         Organization buyer = organizations.require(policy.buyerOrgId());
         Map<String, Object> model = policyModel(policy, buyer);
         model.put("jurisdictionName", jurisdictions.require(policy.jurisdictionCode()).name());
-        model.put("reportedAt", MINUTE.format(reportedAt.atZoneSameInstant(zone)));
+        model.put("reportedAt", time.minute(reportedAt));
         notifications.enqueueToGroups(NoticeTemplates.UNDERWRITING_POLICY_REPORT,
                 List.of(PlatformGroups.county(policy.jurisdictionCode())), model, "policy:" + policy.id(),
                 "underwriting:policy:" + policy.id() + ":county-report");
@@ -125,20 +119,11 @@ class UnderwritingNotices {
         model.put("phases", String.join("、", phases));
         model.put("oldContractAmount", yuan(endorsement.oldContractAmount()));
         model.put("newContractAmount", yuan(endorsement.newContractAmount()));
-        model.put("oldPolicyPeriod", period(endorsement.oldPolicyStart(), endorsement.oldPolicyEnd()));
-        model.put("newPolicyPeriod", period(endorsement.newPolicyStart(), endorsement.newPolicyEnd()));
+        model.put("oldPolicyPeriod", BusinessTime.period(endorsement.oldPolicyStart(), endorsement.oldPolicyEnd()));
+        model.put("newPolicyPeriod", BusinessTime.period(endorsement.newPolicyStart(), endorsement.newPolicyEnd()));
         model.put("additionalPremium", endorsement.additionalPremium().toPlainString());
         model.put("endorsementId", endorsement.id());
         return model;
-    }
-
-    /** An amount as people read it: {@code ¥12,000,000.00}. */
-    static String yuan(BigDecimal amount) {
-        return "¥" + new DecimalFormat("#,##0.00").format(amount);
-    }
-
-    static String period(LocalDate start, LocalDate end) {
-        return DAY.format(start) + " 至 " + DAY.format(end);
     }
 
     private Map<String, Object> quotationModel(Quotation quotation, Project project) {
@@ -147,7 +132,7 @@ class UnderwritingNotices {
         model.put("projectName", project.name());
         model.put("projectCode", project.code());
         model.put("quotationId", quotation.id());
-        model.put("requestedAt", DAY.format(quotation.requestedAt().atZoneSameInstant(zone)));
+        model.put("requestedAt", time.day(quotation.requestedAt()));
         return model;
     }
 
@@ -158,8 +143,8 @@ class UnderwritingNotices {
         model.put("projectCode", policy.projectCode());
         model.put("insurerName", policy.insurerName());
         model.put("policyNumber", policy.policyNumber());
-        model.put("policyStart", DAY.format(policy.policyStart()));
-        model.put("policyEnd", DAY.format(policy.policyEnd()));
+        model.put("policyStart", BusinessTime.day(policy.policyStart()));
+        model.put("policyEnd", BusinessTime.day(policy.policyEnd()));
         model.put("premium", policy.premium().toPlainString());
         return model;
     }

@@ -10,6 +10,8 @@ import org.anzexian.platform.files.StoredFile;
 import java.util.List;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.ProcessGateway;
+import org.anzexian.platform.format.BusinessTime;
+import org.anzexian.platform.format.Money;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.registry.organization.OrganizationService;
@@ -71,10 +73,10 @@ public class UnderwritingQueries {
         var contract = project.constructionContract();
         QuotationContext.Letter letter = quotation.issuedAt() == null ? null : new QuotationContext.Letter(
                 quotation.insurancePlan(), quotation.premiumRatePermille().stripTrailingZeros().toPlainString() + "‰",
-                UnderwritingNotices.yuan(quotation.premium()), UnderwritingNotices.yuan(quotation.deathDisabilityLimit()),
-                UnderwritingNotices.yuan(quotation.totalLimit()), quotation.preventionPlan(),
+                Money.yuan(quotation.premium()), Money.yuan(quotation.deathDisabilityLimit()),
+                Money.yuan(quotation.totalLimit()), quotation.preventionPlan(),
                 quotation.preventionFeePercent().stripTrailingZeros().toPlainString() + "%", day(quotation.issuedAt()),
-                UnderwritingNotices.period(contract.start(), contract.end()));
+                BusinessTime.period(contract.start(), contract.end()));
         List<QuotationContext.Document> documents = new ArrayList<>();
         document(documents, "施工合同", quotation.contractHash());
         document(documents, "中标通知书", quotation.bidAwardHash());
@@ -83,8 +85,8 @@ public class UnderwritingQueries {
         return new QuotationContext(quotation.id(), quotation.status(),
                 new QuotationContext.Project(project.code(), project.name(), summaries.county(project),
                         project.siteAddress(), project.category().label() + " / " + project.subtype().label(),
-                        UnderwritingNotices.yuan(contract.amount()),
-                        UnderwritingNotices.period(contract.start(), contract.end())),
+                        Money.yuan(contract.amount()),
+                        BusinessTime.period(contract.start(), contract.end())),
                 organizations.require(quotation.buyerOrgId()).name(),
                 organizations.require(quotation.insurerOrgId()).name(), letter, documents,
                 quotation.appliedAt() == null ? null : day(quotation.appliedAt()), quotation.reviewReason());

@@ -201,6 +201,19 @@ class UnderwritingRepository {
                 .param("contractId", contractId).query(UnderwritingRepository::mapPolicy).list();
     }
 
+    /** The issued policies of these insurers or buyers that end on {@code endingFrom} or later, newest first. */
+    List<Policy> issuedPolicies(Collection<Long> insurers, Collection<Long> buyers, LocalDate endingFrom) {
+        if (insurers.isEmpty() && buyers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_POLICY + """
+                WHERE p.status = 'ISSUED' AND p.policy_end >= :endingFrom
+                    AND (p.insurer_org_id IN (:insurers) OR p.buyer_org_id IN (:buyers)) ORDER BY p.id DESC
+                """).param("endingFrom", endingFrom)
+                .param("insurers", insurers.isEmpty() ? List.of(-1L) : insurers)
+                .param("buyers", buyers.isEmpty() ? List.of(-1L) : buyers).query(UnderwritingRepository::mapPolicy).list();
+    }
+
     void markReported(long policyId, OffsetDateTime at) {
         jdbc.sql("UPDATE policy SET reported_to_county_at = :at WHERE id = :id AND reported_to_county_at IS NULL")
                 .param("at", at).param("id", policyId).update();

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
@@ -24,6 +25,7 @@ import org.anzexian.filing.insurer.InsurerFilingService;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.ProcessGateway;
 import org.anzexian.platform.files.FileStore;
+import org.anzexian.platform.format.Money;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
@@ -141,7 +143,7 @@ public class UnderwritingService {
             variables.put(PolicyUnderwritingProcess.VAR_INSURER_GROUP, organizations.require(insurerId).groupId());
             variables.put(PolicyUnderwritingProcess.VAR_BUILDER_GROUP, buyer.groupId());
             variables.put(PolicyUnderwritingProcess.VAR_CASE_SUMMARY, summaries.of(project,
-                    organizations.require(insurerId).name(), "合同 " + UnderwritingNotices.yuan(contract.amount())));
+                    organizations.require(insurerId).name(), "合同 " + Money.yuan(contract.amount())));
             // the buyer was authorized above; the process is not started from the Tasklist
             String processInstanceId = engine.start(PolicyUnderwritingProcess.KEY, quotationId, variables);
             repository.setProcessInstance(quotationId, processInstanceId);
@@ -180,6 +182,16 @@ public class UnderwritingService {
     @Transactional(readOnly = true)
     public Optional<Policy> findPolicy(long policyId) {
         return repository.findPolicy(policyId);
+    }
+
+    /**
+     * The issued policies that these insurers underwrote or these construction units bought and that end
+     * on {@code endingFrom} or later, newest first: what an accident can be reported on (N6.5).
+     */
+    @Transactional(readOnly = true)
+    public List<Policy> issuedPolicies(Collection<Long> insurerOrgIds, Collection<Long> buyerOrgIds,
+            LocalDate endingFrom) {
+        return repository.issuedPolicies(insurerOrgIds, buyerOrgIds, endingFrom);
     }
 
     @Transactional(readOnly = true)

@@ -489,6 +489,53 @@ abstract class ClaimHandlingContract {
         assertThat(agreed.get("agreedAmount").decimalValue()).isEqualByComparingTo("1000500");
     }
 
+    /** #12: the decision form's payee rows; every broken row is named with its row at once, in Chinese. */
+    @Test
+    void theDecisionFormsPayeeRowsAreCheckedRowByRowAndEveryProblemIsNamedAtOnce_N6_5() {
+        JsonNode claim = documentsComplete();
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance(claim).getId())
+                .taskDefinitionKey(ClaimHandlingProcess.TASK_DECIDE).singleResult();
+        Map<String, Object> form = new HashMap<>();
+        form.put("covered", true);
+        form.put("payees", """
+                [{"name": "", "amount": "一万"},
+                 {"name": "张三", "amount": 1000000.01},
+                 {"name": "张三", "amount": 100},
+                 {"name": "李四", "amount": 0},
+                 {"name": "", "amount": ""}]""");
+
+        engine.getIdentityService().setAuthentication(insurer.user(), List.of(insurer.group()));
+        try {
+            assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), form))
+                    .as("one refusal naming every broken row")
+                    .hasMessageContaining("收款人第 1 行：核定金额须为数字")
+                    .hasMessageContaining("收款人第 1 行：必须填写姓名")
+                    .hasMessageContaining("收款人第 2 行（张三）：核定金额 ¥1,000,000.01 超过保单每人伤亡责任限额 ¥1,000,000.00")
+                    .hasMessageContaining("收款人第 3 行（张三）：已在第 2 行填写，每人只填一行")
+                    .hasMessageContaining("收款人第 4 行（李四）：核定金额须大于 0")
+                    .hasMessageNotContaining("第 5 行");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(instance(claim)).as("the task stays open").isWaitingAt(ClaimHandlingProcess.TASK_DECIDE);
+
+        engine.getIdentityService().setAuthentication(insurer.user(), List.of(insurer.group()));
+        try {
+            form.put("payees", """
+                    [{"name": "张三", "amount": "120000.50"}, {"name": "", "amount": null}, {"name": "李四", "amount": 3500}]""");
+            engine.getTaskService().complete(task.getId(), form);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        JsonNode agreed = get(insurer, claim.get("id").asLong()).getBody();
+        assertThat(agreed.get("status").asText()).isEqualTo("AGREED");
+        assertThat(agreed.get("agreedAmount").decimalValue()).isEqualByComparingTo("123500.50");
+        assertThat(agreed.get("payees")).extracting(payee -> payee.get("name").asText()).containsExactly("张三", "李四");
+        assertThat(agreed.at("/payees/0/amount").decimalValue()).isEqualByComparingTo("120000.50");
+        assertThat(agreed.at("/payees/1/amount").decimalValue()).isEqualByComparingTo("3500");
+    }
+
     @Test
     void aClaimNotCoveredEndsWithTheReasonMailedToTheReporter_N6_5() throws Exception {
         JsonNode claim = documentsComplete();

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +51,8 @@ class ClaimStepsBrowserTest {
 
     private static final String DESCRIPTION = "脚手架连墙件松脱，一名工人坠落受伤";
     private static final String REQUIRED = "索赔申请书；伤者诊断证明";
+    /** A browser far from the business time zone (UTC-8 or -7, Shanghai is UTC+8). */
+    private static final String BROWSER_ELSEWHERE = "America/Los_Angeles";
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate http;
@@ -106,37 +110,64 @@ class ClaimStepsBrowserTest {
                 Map.of("索赔材料齐全", "true"), "claim-documents-review",
                 project, "施工单位提交：伤者诊断证明", "claim-诊断证明.pdf", "¥12,345.50", "连墙件未按方案设置");
 
+        // two people, one row each (#12): the second row comes with the button
         Map<String, String> decision = new LinkedHashMap<>();
         decision.put("予以赔付", "true");
-        decision.put("核定金额（每行一人：姓名,金额）", "钱工人,12000.00");
+        decision.put("收款人 1 姓名", "钱工人");
+        decision.put("收款人 1 核定金额（元）", "12000");
+        decision.put("@click", "添加收款人");
+        decision.put("收款人 2 姓名", "孙工人");
+        decision.put("收款人 2 核定金额（元）", "345.5");
         decision.put("理由或说明（不予赔付时必填）", "属保险责任");
         complete(tasklist, insurer, instance, ClaimHandlingProcess.TASK_DECIDE, decision, "claim-decision",
-                project, "claim-诊断证明.pdf", "¥12,345.50", "每人限额 ¥1,000,000.00");
+                project, "claim-诊断证明.pdf", "¥12,345.50", "每人限额 ¥1,000,000.00",
+                "每人不超过 ¥1,000,000.00");
 
+        // the directive's dates are the business time zone's, whatever the browser's; amounts ¥ with two decimals
+        JsonNode decided = http.withBasicAuth(insurer.user(), insurer.user())
+                .getForEntity("/api/claims/" + claimId, JsonNode.class).getBody();
+        assertThat(decided.get("payees")).extracting(payee -> payee.get("name").asText())
+                .containsExactly("钱工人", "孙工人");
+        assertThat(decided.get("agreedAmount").decimalValue()).isEqualByComparingTo("12345.50");
         Map<String, String> payment = new LinkedHashMap<>();
-        payment.put("支付金额（元）", "12000");
+        payment.put("支付金额（元）", "12345.5");
         payment.put("支付日期", LocalDate.now(clock).toString());
         payment.put("支付凭证号", "PAY-" + claimId);
-        complete(tasklist, insurer, instance, ClaimHandlingProcess.TASK_RECORD_PAYMENT, payment, "claim-payment",
-                project, "予以赔付，核定赔款 ¥12,000.00", "钱工人 ¥12,000.00");
+        // a browser 16 hours behind Shanghai: the times shown are still the business time zone's
+        completeIn(BROWSER_ELSEWHERE, tasklist, insurer, instance, ClaimHandlingProcess.TASK_RECORD_PAYMENT, payment,
+                "claim-payment", project, "予以赔付，核定赔款 ¥12,345.50", "钱工人 ¥12,000.00", "孙工人 ¥345.50",
+                shanghai(decided.get("accidentAt")), shanghai(decided.get("acknowledgementDueAt")),
+                shanghai(decided.get("paymentDueAt")));
 
         Map<String, String> recommendations = new LinkedHashMap<>();
         recommendations.put("风险管控建议（每行一条）", "每日检查连墙件");
         recommendations.put("安全培训建议（每行一条）", "脚手架搭设专项培训");
         complete(tasklist, insurer, instance, ClaimHandlingProcess.TASK_WRITE_RECOMMENDATIONS, recommendations,
-                "claim-recommendations", project, "¥12,000.00，" + LocalDate.now(clock) + "，凭证号 PAY-" + claimId,
+                "claim-recommendations", project, "¥12,345.50，" + LocalDate.now(clock) + "，凭证号 PAY-" + claimId,
                 "连墙件未按方案设置");
 
         JsonNode closed = http.withBasicAuth(insurer.user(), insurer.user())
                 .getForEntity("/api/claims/" + claimId, JsonNode.class).getBody();
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("estimatedLoss").decimalValue()).isEqualByComparingTo("12345.5");
-        assertThat(closed.get("paidAmount").decimalValue()).isEqualByComparingTo("12000");
+        assertThat(closed.get("paidAmount").decimalValue()).isEqualByComparingTo("12345.5");
         assertThat(closed.at("/documents/0/files")).hasSize(1);
+    }
+
+    /** A moment of the API as the forms show it: yyyy-MM-dd HH:mm in Asia/Shanghai (anzexian.time-zone). */
+    private static String shanghai(JsonNode moment) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(OffsetDateTime.parse(moment.asText()).atZoneSameInstant(ZoneId.of("Asia/Shanghai")));
     }
 
     private void complete(TasklistScript tasklist, Party party, ProcessInstance instance, String taskKey,
             Map<String, String> fields, String shot, String... expected) {
+        completeIn(null, tasklist, party, instance, taskKey, fields, shot, expected);
+    }
+
+    /** As {@link #complete}, in a browser of that time zone ({@code null}: the harness's, Asia/Shanghai). */
+    private void completeIn(String timezone, TasklistScript tasklist, Party party, ProcessInstance instance,
+            String taskKey, Map<String, String> fields, String shot, String... expected) {
         DueJobs.run(engine, instance);
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey(taskKey).singleResult();
@@ -149,6 +180,10 @@ class ClaimStepsBrowserTest {
         }
         options[options.length - 2] = "--shot";
         options[options.length - 1] = shot;
+        if (timezone != null) {
+            options = java.util.stream.Stream.concat(java.util.Arrays.stream(options),
+                    java.util.stream.Stream.of("--timezone", timezone)).toArray(String[]::new);
+        }
         tasklist.complete(party.user(), party.user(), task.getId(), fields, options).assertOk();
         DueJobs.run(engine, instance);
     }

@@ -179,6 +179,14 @@ public final class FormValues {
         return value;
     }
 
+    /**
+     * The problems found so far, to which a service adds those of the content, so that one refusal names
+     * every problem of the form ({@link FieldViolations#throwIfAny()}).
+     */
+    public FieldViolations violations() {
+        return violations;
+    }
+
     /** Throws one refusal naming every field that could not be read. */
     public void throwIfInvalid() {
         violations.throwIfAny();

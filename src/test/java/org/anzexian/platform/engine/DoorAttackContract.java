@@ -1038,7 +1038,7 @@ abstract class DoorAttackContract {
 
     private Step decide(long claimId) {
         return claimStep("理赔核定", claimId, ClaimHandlingProcess.TASK_DECIDE, insurerA,
-                Map.of("covered", true, "payeeLines", "张三,100000"));
+                Map.of("covered", true, "payees", "[{\"name\": \"张三\", \"amount\": 100000}]"));
     }
 
     private Step payment(long claimId) {

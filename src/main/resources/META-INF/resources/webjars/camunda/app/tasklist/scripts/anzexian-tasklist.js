@@ -3,7 +3,11 @@
 // - after a start, a notice with the new case's number (the instance's business key, the record id that
 //   /api and the mails use), which the Tasklist's own "流程已发起。" leaves out;
 // - Chinese for the few English texts that Camunda Forms (form-js) writes itself: the select placeholder,
-//   search and validation messages.
+//   search and validation messages;
+// - for the embedded forms (compiled by the Tasklist's AngularJS app, whose module `cam.tasklist.custom`
+//   exists when this script is imported): the filters anzexianYuan (¥1,234.50), anzexianTime
+//   (2026-03-05 14:05) and anzexianDate (2026-03-05) in the business time zone, and the directive
+//   <anzexian-claim-facts claim-id="claimId"> that shows a claim with what the steps before recorded.
 
 const REFRESH_MS = 30000;
 const BADGE = 'anzexian-filter-count';
@@ -168,6 +172,149 @@ function translateFormsAsTheyRender() {
   }).observe(document.body, { subtree: true, childList: true, characterData: true });
 }
 
+/** The business time zone, as anzexian.time-zone in application.yaml (the server's mails and deadlines). */
+const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
+const BUSINESS_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+  minute: '2-digit', hourCycle: 'h23',
+});
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An amount in yuan as people read it: ¥1,234.50; nothing for no amount. */
+export function yuan(amount) {
+  if (amount === null || amount === undefined || amount === '') {
+    return '';
+  }
+  const number = Number(amount);
+  return Number.isFinite(number)
+    ? `¥${number.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}` : '';
+}
+
+function businessParts(value) {
+  const moment = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(moment.getTime())) {
+    return null;
+  }
+  return Object.fromEntries(BUSINESS_CLOCK.formatToParts(moment).map(part => [part.type, part.value]));
+}
+
+/** A moment (ISO text with offset, Date or milliseconds) in the business time zone: 2026-03-05 14:05. */
+export function businessTime(value) {
+  const at = value === null || value === undefined || value === '' ? null : businessParts(value);
+  return at ? `${at.year}-${at.month}-${at.day} ${at.hour}:${at.minute}` : '';
+}
+
+/** A calendar day (yyyy-MM-dd, as it is) or the day of a moment in the business time zone: 2026-03-05. */
+export function businessDate(value) {
+  if (typeof value === 'string' && CALENDAR_DAY.test(value)) {
+    return value;
+  }
+  const at = value === null || value === undefined || value === '' ? null : businessParts(value);
+  return at ? `${at.year}-${at.month}-${at.day}` : '';
+}
+
+/** The claim as GET /api/claims/{id}/view gives it, with what every step before recorded (N6.5–N6.7). */
+const CLAIM_FACTS = `
+<div class="panel panel-default anzexian-claim-context" ng-if="v">
+  <div class="panel-heading"><strong>报案编号 {{ v.claim.id }}</strong> · {{ v.claim.statusLabel }}
+    <span class="label label-warning" ng-if="v.claim.late">迟报</span></div>
+  <div class="panel-body">
+    <dl class="dl-horizontal">
+      <dt>项目</dt><dd>{{ v.projectCode }} {{ v.projectName }}（{{ v.county }}）</dd>
+      <dt>工程地址</dt><dd>{{ v.siteAddress }}</dd>
+      <dt>保单</dt><dd>{{ v.claim.policyNumber }}（保险期间 {{ v.policyStart | anzexianDate }} 至 {{ v.policyEnd | anzexianDate }}；每人限额 {{ v.deathDisabilityLimit | anzexianYuan }}，累计限额 {{ v.totalLimit | anzexianYuan }}）</dd>
+      <dt>保险机构</dt><dd>{{ v.insurerName }}</dd>
+      <dt>施工单位</dt><dd>{{ v.builderName }}</dd>
+      <dt>事故发生时间</dt><dd>{{ v.claim.accidentAt | anzexianTime }}</dd>
+      <dt>报案时间</dt><dd>{{ v.claim.reportedAt | anzexianTime }}（{{ v.channelLabel }}）</dd>
+      <dt ng-if="v.claim.late">迟报原因</dt><dd ng-if="v.claim.late" class="text-warning">{{ v.claim.lateExplanation }}</dd>
+      <dt>事故类型</dt><dd>{{ v.accidentTypeLabel }}</dd>
+      <dt>事故部位</dt><dd>{{ v.claim.place }}</dd>
+      <dt>伤亡情况</dt><dd>死亡 {{ v.claim.deaths }} 人，受伤 {{ v.claim.injuries }} 人</dd>
+      <dt>事故经过</dt><dd style="white-space: pre-line">{{ v.claim.description }}</dd>
+      <dt>报案人</dt><dd>{{ v.claim.reporterName }} {{ v.claim.reporterPhone }} {{ v.claim.reporterEmail }}</dd>
+      <dt>现场照片</dt>
+      <dd>
+        <span ng-if="!v.photos.length">（无）</span>
+        <a ng-repeat="photo in v.photos" ng-href="{{ photo.url }}" target="_blank" title="{{ photo.name }}">
+          <img ng-src="{{ photo.url }}" alt="现场照片 {{ $index + 1 }}：{{ photo.name }}" class="img-thumbnail"
+               style="max-width: 30%; max-height: 120px; margin: 0 4px 4px 0"></a>
+      </dd>
+      <dt>受理时限</dt><dd>{{ v.claim.acknowledgementDueAt | anzexianTime }}</dd>
+      <dt ng-if="v.claim.acknowledgedAt">已受理</dt><dd ng-if="v.claim.acknowledgedAt">{{ v.claim.acknowledgedAt | anzexianTime }}</dd>
+      <dt ng-if="v.claim.requiredDocuments">索赔材料清单</dt>
+      <dd ng-if="v.claim.requiredDocuments" style="white-space: pre-line">{{ v.claim.requiredDocuments }}</dd>
+      <dt ng-if="v.claim.surveyedAt">查勘情况</dt>
+      <dd ng-if="v.claim.surveyedAt" style="white-space: pre-line">{{ v.claim.surveyFindings }}</dd>
+      <dt ng-if="v.claim.surveyedAt">事故原因</dt><dd ng-if="v.claim.surveyedAt">{{ v.claim.accidentCause }}</dd>
+      <dt ng-if="v.claim.surveyedAt">估损金额</dt><dd ng-if="v.claim.surveyedAt">{{ v.claim.estimatedLoss | anzexianYuan }}</dd>
+      <dt ng-if="v.claim.documents.length">索赔材料</dt>
+      <dd ng-if="v.claim.documents.length">
+        <div ng-repeat="round in v.claim.documents">
+          {{ round.recordedAt | anzexianTime }} {{ round.kind === 'REQUEST' ? '保险机构要求补充：' : '施工单位提交：' }}{{ round.text }}
+          <span ng-repeat="sha in round.files"> <a ng-href="/api/files/{{ sha }}" target="_blank">{{ fileNames[sha] || ('文件 ' + ($index + 1)) }}</a></span>
+        </div>
+      </dd>
+      <dt ng-if="v.claim.documentsCompleteAt">材料齐全</dt>
+      <dd ng-if="v.claim.documentsCompleteAt">{{ v.claim.documentsCompleteAt | anzexianTime }}，核定期限至 {{ v.claim.decisionDueAt | anzexianTime }}</dd>
+      <dt ng-if="v.claim.decidedAt">核定结果</dt>
+      <dd ng-if="v.claim.decidedAt">
+        {{ v.claim.covered ? '予以赔付，核定赔款 ' + (v.claim.agreedAmount | anzexianYuan) : '不予赔付' }}<span ng-if="v.claim.decisionReason">；{{ v.claim.decisionReason }}</span>
+        <div ng-repeat="payee in v.claim.payees" class="anzexian-payee">{{ payee.name }} {{ payee.amount | anzexianYuan }}</div>
+      </dd>
+      <dt ng-if="v.claim.paymentDueAt">支付期限</dt><dd ng-if="v.claim.paymentDueAt">{{ v.claim.paymentDueAt | anzexianTime }}</dd>
+      <dt ng-if="v.claim.paidOn">已支付</dt>
+      <dd ng-if="v.claim.paidOn">{{ v.claim.paidAmount | anzexianYuan }}，{{ v.claim.paidOn | anzexianDate }}，凭证号 {{ v.claim.paymentReference }}</dd>
+    </dl>
+  </div>
+</div>
+<p class="text-danger" ng-if="loadError">{{ loadError }}</p>`;
+
+/**
+ * <anzexian-claim-facts claim-id="claimId" loaded="claimView">: loads the claim (GET /api/claims/{id}/view,
+ * with the Tasklist's session) once its id is known and shows it; `loaded` (optional) hands the loaded view
+ * to the form, e.g. for the policy's limits. (Not `view`: that attribute is the Tasklist's own directive.)
+ */
+function claimFacts($http) {
+  return {
+    restrict: 'E',
+    scope: { claimId: '<', loaded: '=?' },
+    template: CLAIM_FACTS,
+    link(scope) {
+      scope.fileNames = {};
+      scope.$watch('claimId', claimId => {
+        if (claimId === null || claimId === undefined || claimId === '') {
+          return;
+        }
+        $http.get(`/api/claims/${encodeURIComponent(claimId)}/view`).then(response => {
+          scope.v = response.data;
+          scope.loaded = response.data;
+          scope.fileNames = Object.fromEntries(response.data.documents.map(file => [file.sha256, file.name]));
+        }, () => {
+          scope.loadError = '报案详情加载失败，请刷新页面重试。';
+        });
+      });
+    },
+  };
+}
+
+/** Our filters and directives on the module the Tasklist bootstraps with its own (cam.tasklist.custom). */
+function registerFormHelpers(angular) {
+  let custom;
+  try {
+    custom = angular.module('cam.tasklist.custom');
+  } catch {
+    return; // not the Tasklist
+  }
+  custom.filter('anzexianYuan', () => yuan);
+  custom.filter('anzexianTime', () => businessTime);
+  custom.filter('anzexianDate', () => businessDate);
+  custom.directive('anzexianClaimFacts', ['$http', claimFacts]);
+}
+
+if (window.angular) {
+  registerFormHelpers(window.angular);
+}
 announceStartedCases();
 translateFormsAsTheyRender();
 
