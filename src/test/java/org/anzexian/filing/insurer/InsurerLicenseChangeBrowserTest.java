@@ -78,6 +78,17 @@ class InsurerLicenseChangeBrowserTest {
         String insuranceNumber = "IL-NEW-" + filing.id();
         TasklistScript tasklist = new TasklistScript(port);
 
+        // an implausible expiry is refused in Chinese in the dialog, and nothing is proposed
+        Map<String, String> implausible = new LinkedHashMap<>();
+        implausible.put("营业执照编号", businessNumber);
+        implausible.put("营业执照有效期至", "9999-12-31");
+        implausible.put("营业执照扫描件", scan("business-implausible"));
+        JsonNode refused = tasklist.start(clerk, clerk, InsurerLicenseChangeProcess.KEY, implausible,
+                "--shot", "licence-0-refused").result();
+        assertThat(refused.path("ok").asBoolean()).as(refused.toString()).isFalse();
+        assertThat(refused.path("shown").asText()).contains("有效期至");
+        assertThat(changes.list(insurer.clerk(), filing.id())).isEmpty();
+
         Map<String, String> start = new LinkedHashMap<>();
         start.put("营业执照编号", businessNumber);
         start.put("营业执照有效期至", validUntil);
