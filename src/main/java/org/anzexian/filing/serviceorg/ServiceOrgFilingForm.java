@@ -131,10 +131,13 @@ final class ServiceOrgFilingForm {
             String type = cells.text("certificateType");
             String number = cells.text("certificateNumber");
             LocalDate validUntil = cells.date("certificateValidUntil", "certificates[0].validUntil");
-            List<StaffCertificate> certificates = type == null && number == null && validUntil == null ? List.of()
-                    : List.of(new StaffCertificate(type, number, validUntil));
-            return new StaffMember(cells.text("name"), cells.text("title"), cells.integer("safetyYears", "safetyYears"),
-                    certificates);
+            List<StaffCertificate> certificates = new ArrayList<>();
+            if (type != null || number != null || validUntil != null) {
+                certificates.add(new StaffCertificate(type, number, validUntil));
+            }
+            String name = cells.text("name");
+            certificates.addAll(furtherCertificates(current, name));
+            return new StaffMember(name, cells.text("title"), cells.integer("safetyYears", "safetyYears"), certificates);
         });
         List<String> evidence = new ArrayList<>(current == null ? List.of() : current.evidenceFiles());
         EVIDENCE_FILES.stream().map(uploaded::get).filter(hash -> hash != null && !evidence.contains(hash))
@@ -143,6 +146,20 @@ final class ServiceOrgFilingForm {
                 form.text(PHONE), qualification, engagements, evidence, form.flag(NO_BAD_RECORD_DECLARED),
                 form.text(QUALITY_SYSTEM), uploaded.getOrDefault(QUALITY_SYSTEM_FILE,
                         current == null ? null : current.qualitySystemFile()), team, staff);
+    }
+
+    /**
+     * The certificates of a filed person beyond the first, which the form does not show (filed through
+     * {@code /api}): they stay with the person of that name.
+     */
+    private static List<StaffCertificate> furtherCertificates(ServiceOrgFilingRequest current, String name) {
+        if (current == null || name == null) {
+            return List.of();
+        }
+        return current.staff().stream().filter(person -> name.equals(person.name())).findFirst()
+                .map(person -> person.certificates().size() > 1
+                        ? person.certificates().subList(1, person.certificates().size()) : List.<StaffCertificate>of())
+                .orElse(List.of());
     }
 
     /**

@@ -204,7 +204,12 @@ abstract class ServiceOrgFilingContract {
     @Test
     void theOrganizationCorrectsTheFilingInTheTaskWithNewUploadsAndResubmits_N7_5_12() {
         ServiceOrg org = newServiceOrg();
-        JsonNode submitted = submit(org, withStaff(eligible(org), eligible(org).staff().subList(0, 4))).getBody();
+        List<StaffMember> fourStaff = new java.util.ArrayList<>(eligible(org).staff().subList(0, 4));
+        StaffMember lead = fourStaff.get(0);
+        StaffCertificate second = new StaffCertificate("FIRE_ENGINEER", "XF2-" + org.suffix(), LocalDate.now().plusYears(2));
+        fourStaff.set(0, new StaffMember(lead.name(), lead.title(), lead.safetyYears(),
+                List.of(lead.certificates().get(0), second)));
+        JsonNode submitted = submit(org, withStaff(eligible(org), fourStaff)).getBody();
         ServiceOrgFiling before = filings.require(submitted.get("id").asLong());
         ProcessInstance instance = instance(submitted);
         Map<String, Object> corrected = FiledServiceOrgs.startForm(org.suffix());
@@ -216,6 +221,9 @@ abstract class ServiceOrgFilingContract {
         assertThat(after.status()).isEqualTo(FilingStatus.IN_REVIEW);
         assertThat(after.checkRound()).isEqualTo(2);
         assertThat(after.data().staff()).hasSize(5);
+        // the form shows one certificate a person: the first as corrected, a further one filed through /api stays
+        assertThat(after.data().staff().get(0).certificates()).extracting(StaffCertificate::number)
+                .containsExactly("AQ-" + org.suffix() + "-1", second.number());
         assertThat(after.data().qualitySystemFile()).isNotNull();
         // the proof filed through /api stays; the one uploaded in the task joins it
         assertThat(after.data().evidenceFiles()).hasSize(2).startsWith(before.data().evidenceFiles().get(0));
