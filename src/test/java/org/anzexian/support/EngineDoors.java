@@ -65,6 +65,16 @@ public final class EngineDoors {
 
     /** A file as a form's file input sends it. */
     public record Upload(String filename, String mimeType, byte[] bytes) {
+
+        /** A form's values as the Java API takes them: each {@link Upload} a File variable. */
+        public static Map<String, Object> asEngineVariables(Map<String, Object> form) {
+            Map<String, Object> variables = new java.util.HashMap<>();
+            form.forEach((name, value) -> variables.put(name, value instanceof Upload upload
+                    ? org.camunda.bpm.engine.variable.Variables.fileValue(upload.filename()).file(upload.bytes())
+                            .mimeType(upload.mimeType()).create()
+                    : value));
+            return variables;
+        }
     }
 
     /** Camunda's variable format for simple values; a {@code byte[]} becomes a JPEG File variable, an {@link Upload} a File. */

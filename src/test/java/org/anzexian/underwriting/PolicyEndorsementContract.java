@@ -23,11 +23,7 @@ import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
-import org.anzexian.registry.project.NewProject;
-import org.anzexian.registry.project.PermitStatus;
 import org.anzexian.registry.project.Project;
-import org.anzexian.registry.project.ProjectCategory;
-import org.anzexian.registry.project.ProjectSubtype;
 import org.anzexian.support.EngineDoors;
 import org.anzexian.support.Processes;
 import org.anzexian.support.TaskDeadlines;
@@ -272,24 +268,6 @@ abstract class PolicyEndorsementContract extends UnderwritingFixtures {
         BigDecimal perDay = policy.contractAmount().multiply(rate).divide(BigDecimal.valueOf(oldDays), 20, RoundingMode.HALF_UP);
         return newAmount.subtract(policy.contractAmount()).multiply(rate)
                 .add(perDay.multiply(BigDecimal.valueOf(extraDays))).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    Project phase(LocalDate start, LocalDate end) {
-        return projects.register(ADMIN, new NewProject("UW-" + suffix(), project.name() + "后续分期", project.siteAddress(),
-                "140902", ProjectCategory.BUILDING, ProjectSubtype.RESIDENTIAL, CONTRACT_AMOUNT, start, end,
-                PermitStatus.NONE, builder.organization().id(), project.constructionContract().number(), List.of(),
-                List.of(), List.of()));
-    }
-
-    Endorsement pendingEndorsement(Project phase) {
-        return endorsementAs(builder.user().userId(), insurance(phase).endorsementId());
-    }
-
-    Endorsement endorsementAs(String userId, long endorsementId) {
-        ResponseEntity<Endorsement> answer = http.withBasicAuth(userId, userId)
-                .getForEntity("/api/endorsements/" + endorsementId, Endorsement.class);
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
     }
 
     void confirm(ProcessInstance instance, Actor actor, BigDecimal amount, boolean onePayment) {

@@ -274,4 +274,25 @@ abstract class UnderwritingFixtures {
     static String suffix() {
         return String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
     }
+
+    // --- endorsements (N1.1) ---------------------------------------------------------------------
+
+    /** A further phase of the fixture project's construction contract, built from {@code start} to {@code end}. */
+    Project phase(LocalDate start, LocalDate end) {
+        return projects.register(ADMIN, new NewProject("UW-" + suffix(), project.name() + "后续分期", project.siteAddress(),
+                "140902", ProjectCategory.BUILDING, ProjectSubtype.RESIDENTIAL, CONTRACT_AMOUNT, start, end,
+                PermitStatus.NONE, builder.organization().id(), project.constructionContract().number(), List.of(),
+                List.of(), List.of()));
+    }
+
+    Endorsement pendingEndorsement(Project phase) {
+        return endorsementAs(builder.user().userId(), insurance(phase).endorsementId());
+    }
+
+    Endorsement endorsementAs(String userId, long endorsementId) {
+        ResponseEntity<Endorsement> answer = http.withBasicAuth(userId, userId)
+                .getForEntity("/api/endorsements/" + endorsementId, Endorsement.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
 }

@@ -2,7 +2,6 @@ package org.anzexian.filing.insurer;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +21,6 @@ import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.engine.Records;
 import org.anzexian.platform.files.FormUploads;
-import org.anzexian.platform.web.ApiError;
-import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ForbiddenException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -65,8 +62,8 @@ class InsurerFilingDelegates {
                 }
                 FormValues form = new FormValues(execution.getVariables(), clock.getZone());
                 InsurerFilingData data = data(insurers.iterator().next(), form,
-                        takeUploads(execution, uploads, actor, form), null);
-                opened = filings.submitFromStartForm(actor, data, execution.getProcessInstanceId(), problems(form));
+                        uploads.takeAll(execution, InsurerFilingFormFields.FILES, actor, form), null);
+                opened = filings.submitFromStartForm(actor, data, execution.getProcessInstanceId(), form.problems());
                 execution.setProcessBusinessKey(String.valueOf(opened.filingId()));
                 // the filing is the record now: its form's copy leaves the process (the correction is prefilled from the record)
                 execution.removeVariables(InsurerFilingFormFields.ENTERED);
@@ -108,12 +105,12 @@ class InsurerFilingDelegates {
             String decision = FormValues.text(task.getVariables(), InsurerFilingProcess.VAR_CORRECTION_DECISION);
             Map<String, Object> submitted = task.getVariables();
             FormValues form = new FormValues(submitted, clock.getZone());
-            Map<String, String> uploaded = takeUploads(task, uploads, actor, form);
+            Map<String, String> uploaded = uploads.takeAll(task, InsurerFilingFormFields.FILES, actor, form);
             boolean correctedInForm = !uploaded.isEmpty()
                     || InsurerFilingFormFields.ENTERED.stream().anyMatch(submitted::containsKey);
             if (InsurerFilingProcess.RESUBMIT.equals(decision) && correctedInForm) {
                 InsurerFiling current = filings.get(actor, id);
-                filings.correctInTask(actor, id, data(current.insurerOrgId(), form, uploaded, current.data()), problems(form));
+                filings.correctInTask(actor, id, data(current.insurerOrgId(), form, uploaded, current.data()), form.problems());
             }
             task.getExecution().removeVariables(InsurerFilingFormFields.ENTERED);
             task.getExecution().setVariable(InsurerFilingProcess.VAR_CORRECTION_DECISION,
@@ -162,29 +159,6 @@ class InsurerFilingDelegates {
     @Bean
     JavaDelegate insurerFilingRemindReviewerDelegate(InsurerFilingService filings) {
         return execution -> filings.remindReviewer(filingId(execution));
-    }
-
-    /** The documents the form uploaded, moved into the file store; a refused file is a problem of its field. */
-    private static Map<String, String> takeUploads(VariableScope scope, FormUploads uploads, Actor actor, FormValues form) {
-        Map<String, String> hashes = new HashMap<>();
-        for (String field : InsurerFilingFormFields.FILES) {
-            try {
-                uploads.take(scope, field, actor).ifPresent(hash -> hashes.put(field, hash));
-            } catch (InvalidRequestException refused) {
-                refused.fieldErrors().forEach(error -> form.problem(field, error.message()));
-            }
-        }
-        return hashes;
-    }
-
-    /** What the form reader could not read, for the service to report with the rules' findings. */
-    private static List<ApiError.FieldMessage> problems(FormValues form) {
-        try {
-            form.throwIfInvalid();
-            return List.of();
-        } catch (InvalidRequestException refused) {
-            return refused.fieldErrors();
-        }
     }
 
     /**

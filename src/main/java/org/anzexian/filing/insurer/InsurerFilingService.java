@@ -29,6 +29,7 @@ import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.FormRefusal;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.platform.web.PageQuery;
@@ -505,34 +506,12 @@ public class InsurerFilingService {
     // --- helpers ------------------------------------------------------------------------------
 
     /**
-     * Everything wrong with a filing from a Tasklist form, at once: what the form reader could not read,
-     * the constraints of {@link InsurerFilingData} (as the API checks them) and the rules of
-     * {@link #validate}; each field named as the form labels it, also in the message (the Tasklist shows
-     * the messages only).
+     * Everything wrong with a filing from a Tasklist form, at once: the form reader's problems, the
+     * constraints of {@link InsurerFilingData} and the rules of {@link #validate} (see {@link FormRefusal}).
      */
     private void validateAll(Actor actor, InsurerFilingData data, Organization insurer, List<ApiError.FieldMessage> formProblems) {
-        List<ApiError.FieldMessage> problems = new ArrayList<>(formProblems);
-        Set<String> named = new HashSet<>();
-        formProblems.forEach(problem -> named.add(InsurerFilingFormFields.label(problem.field())));
-        validator.validate(data).stream()
-                .sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .forEach(violation -> problems.add(new ApiError.FieldMessage(violation.getPropertyPath().toString(),
-                        violation.getMessage())));
-        try {
-            validate(actor, data, insurer);
-        } catch (InvalidRequestException refused) {
-            problems.addAll(refused.fieldErrors());
-        }
-        FieldViolations violations = new FieldViolations();
-        Set<String> reported = new HashSet<>();
-        for (ApiError.FieldMessage problem : problems) {
-            String label = InsurerFilingFormFields.label(problem.field());
-            if (reported.add(label + "\u0000" + problem.message())
-                    && (formProblems.contains(problem) || !named.contains(label))) {
-                violations.add(label, "「" + label + "」" + problem.message());
-            }
-        }
-        violations.throwIfAny();
+        FormRefusal.throwIfAny(validator, data, formProblems, FormRefusal.findings(() -> validate(actor, data, insurer)),
+                InsurerFilingFormFields::label);
     }
 
     /** What Bean Validation cannot check: licence dates, credit codes, branch vs parent, documents present. */

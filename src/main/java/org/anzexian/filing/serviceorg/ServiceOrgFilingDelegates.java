@@ -3,11 +3,13 @@ package org.anzexian.filing.serviceorg;
 import static org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.*;
 
 import java.time.Clock;
+import java.util.Map;
 import org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.CorrectionAction;
 import org.anzexian.filing.ReviewDecision;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
+import org.anzexian.platform.files.FormUploads;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +24,11 @@ class ServiceOrgFilingDelegates {
 
     /**
      * {@code ServiceTask_RegisterFiling}: a filing started through {@code /api} is stored already; one
-     * started from the Tasklist start form is stored now, for the logged-in user who started it.
+     * started from the Tasklist start form ({@code forms/serviceOrgFilingStart.html}) is stored now, for
+     * the logged-in user's organization, with its uploaded documents moved into the file store.
      */
     @Bean
-    JavaDelegate serviceOrgFilingRegisterFilingDelegate(ServiceOrgFilingService filings, Clock clock) {
+    JavaDelegate serviceOrgFilingRegisterFilingDelegate(ServiceOrgFilingService filings, FormUploads uploads, Clock clock) {
         return execution -> {
             ServiceOrgFilingService.Opened opened;
             if (execution.getProcessBusinessKey() != null) {
@@ -33,10 +36,14 @@ class ServiceOrgFilingDelegates {
             } else {
                 Actor actor = Acting.requireUser(execution,
                         "备案须由本机构人员登录后提交 (a filing must be started by a logged-in member)");
-                opened = filings.registerStartedFiling(actor,
-                        StartFormFiling.read(new FormValues(execution.getVariables(), clock.getZone())),
-                        execution.getProcessInstanceId());
+                ServiceOrgFilingService.Filer filer = filings.filerOf(actor);
+                FormValues form = new FormValues(execution.getVariables(), clock.getZone());
+                Map<String, String> uploaded = uploads.takeAll(execution, ServiceOrgFilingForm.FILES, actor, form);
+                opened = filings.registerStartedFiling(actor, ServiceOrgFilingForm.read(form, filer.creditCode(),
+                        filer.companyName(), uploaded, null), execution.getProcessInstanceId(), form.problems());
                 execution.setProcessBusinessKey(String.valueOf(opened.filingId()));
+                // the filing is the record now: its form's copy leaves the process
+                execution.removeVariables(ServiceOrgFilingForm.ENTERED);
             }
             execution.setVariable(VAR_FILING_ID, opened.filingId());
             execution.setVariable(VAR_ORGANIZATION_GROUP, opened.organizationGroup());
@@ -56,18 +63,35 @@ class ServiceOrgFilingDelegates {
 
     /**
      * {@code UserTask_CorrectFiling} → {@link ServiceOrgFilingService#decideCorrection}: the choice /api
-     * recorded, or the form's; the recorded choice routes.
+     * recorded, or the form's; the recorded choice routes. To resubmit from the form, the corrected filing
+     * (prefilled with the current one; the quality-system file stays unless uploaded again, new proofs
+     * join those filed) goes first through {@link ServiceOrgFilingService#correctInTask}, the rules of
+     * {@code PUT /api/service-org-filings/{id}}. A resubmission without the form's fields (corrected
+     * through {@code PUT}) resubmits the filing as it is.
      */
     @Bean
-    TaskListener serviceOrgFilingCorrectFilingListener(ServiceOrgFilingService filings, Clock clock) {
+    TaskListener serviceOrgFilingCorrectFilingListener(ServiceOrgFilingService filings, FormUploads uploads, Clock clock) {
         return task -> {
             CorrectionAction action = Acting.recordedForApi(task, CorrectionAction.class).orElseGet(() -> {
-                FormValues form = new FormValues(task.getVariables(), clock.getZone());
+                Actor actor = Acting.requireUser(task);
+                long id = filingId(task);
+                Map<String, Object> submitted = task.getVariables();
+                FormValues form = new FormValues(submitted, clock.getZone());
                 CorrectionAction chosen = form.choice(VAR_CORRECTION_ACTION, CorrectionAction.class,
                         "请选择重新提交或撤回 (choose resubmit or withdraw)");
-                form.throwIfInvalid();
-                return filings.decideCorrection(Acting.requireUser(task), filingId(task), chosen);
+                Map<String, String> uploaded = uploads.takeAll(task, ServiceOrgFilingForm.FILES, actor, form);
+                boolean correctedInForm = !uploaded.isEmpty()
+                        || ServiceOrgFilingForm.ENTERED.stream().anyMatch(submitted::containsKey);
+                if (chosen == CorrectionAction.RESUBMIT && correctedInForm) {
+                    ServiceOrgFilingRequest current = filings.get(actor, id).data();
+                    filings.correctInTask(actor, id, ServiceOrgFilingForm.read(form, current.creditCode(),
+                            current.companyName(), uploaded, current), form.problems());
+                } else {
+                    form.throwIfInvalid();
+                }
+                return filings.decideCorrection(actor, id, chosen);
             });
+            task.getExecution().removeVariables(ServiceOrgFilingForm.ENTERED);
             task.getExecution().setVariable(VAR_CORRECTION_ACTION, action.name());
         };
     }

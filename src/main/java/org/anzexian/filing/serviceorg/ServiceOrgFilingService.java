@@ -3,6 +3,7 @@ package org.anzexian.filing.serviceorg;
 import static org.anzexian.filing.serviceorg.ServiceOrgFilingProcess.*;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.ReviewDecision;
@@ -25,9 +27,11 @@ import org.anzexian.platform.engine.ProcessGateway.OpenTask;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.FormRefusal;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.registry.organization.Organization;
@@ -62,11 +66,12 @@ public class ServiceOrgFilingService {
     private final EligibilityRules rules;
     private final NotificationService notifications;
     private final ProcessGateway engine;
+    private final Validator validator;
     private final Clock clock;
 
     ServiceOrgFilingService(ServiceOrgFilingRepository repository, OrganizationService organizations, FileStore files,
             CreditListService creditLists, EligibilityRules rules, NotificationService notifications,
-            ProcessGateway engine, Clock clock) {
+            ProcessGateway engine, Validator validator, Clock clock) {
         this.repository = repository;
         this.organizations = organizations;
         this.files = files;
@@ -74,6 +79,7 @@ public class ServiceOrgFilingService {
         this.rules = rules;
         this.notifications = notifications;
         this.engine = engine;
+        this.validator = validator;
         this.clock = clock;
     }
 
@@ -88,16 +94,37 @@ public class ServiceOrgFilingService {
     }
 
     /**
-     * A filing started from the Tasklist start form: stores it for the running process and returns
-     * what the process needs to know of it (its id becomes the business key). Same rules as {@link #submit}.
+     * A filing entered in the Tasklist start form, for the filer's own organization ({@link #filerOf}):
+     * stored for the running process, whose business key becomes its id. The same rules as {@link #submit};
+     * every problem — those the form reader found ({@code formProblems}), the constraints of the request
+     * and the documents' — is reported at once, in Chinese, and nothing is stored.
      */
     @Transactional
-    public Opened registerStartedFiling(Actor actor, @Valid ServiceOrgFilingRequest request,
-            String processInstanceId) {
+    public Opened registerStartedFiling(Actor actor, ServiceOrgFilingRequest request, String processInstanceId,
+            List<ApiError.FieldMessage> formProblems) {
+        validateAll(actor, request, formProblems);
         Organization organization = requireFilingOrganization(actor, request);
         long id = repository.insert(organization.id(), request, actor.userId(), now());
         repository.setProcessInstance(id, processInstanceId);
         return new Opened(id, organization.groupId(), caseSummary(organization.name()));
+    }
+
+    /**
+     * Who files from the Tasklist: the one service organization the user works for, with the name and
+     * credit code it is registered under (the form asks for neither).
+     */
+    @Transactional(readOnly = true)
+    public Filer filerOf(Actor actor) {
+        Set<Long> own = actor.organizationIds(Role.SERVICE_ORG);
+        if (own.size() != 1) {
+            throw new ForbiddenException("只有一家第三方技术服务机构的工作人员可以通过表单提交备案 (a member of exactly one service organization)");
+        }
+        Organization organization = organizations.require(own.iterator().next());
+        return new Filer(organization.creditCode(), organization.name());
+    }
+
+    /** The organization a form files for, as it is registered. */
+    public record Filer(String creditCode, String companyName) {
     }
 
     /** A filing submitted through {@code /api}, stored already: what its process needs to know. */
@@ -133,6 +160,12 @@ public class ServiceOrgFilingService {
         }
         requireKnownFiles(actor, request);
         return organization;
+    }
+
+    /** Everything wrong with a filing from a Tasklist form, at once (see {@link FormRefusal}). */
+    private void validateAll(Actor actor, ServiceOrgFilingRequest request, List<ApiError.FieldMessage> formProblems) {
+        FormRefusal.throwIfAny(validator, request, formProblems,
+                FormRefusal.findings(() -> requireKnownFiles(actor, request)), ServiceOrgFilingForm::label);
     }
 
     private void requireKnownFiles(Actor actor, ServiceOrgFilingRequest request) {
@@ -188,6 +221,27 @@ public class ServiceOrgFilingService {
             throw new InvalidRequestException("creditCode", "不能更改备案机构 (the organization of a filing cannot change)");
         }
         requireKnownFiles(actor, request);
+        repository.replaceData(id, request, now());
+        return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * The correction entered in the task {@code UserTask_CorrectFiling} (the Tasklist form, prefilled with
+     * the filing): the rules of {@link #update}, every problem — the form reader's and the rules' —
+     * reported at once; a refused correction changes nothing. The organization resubmits it in the same
+     * step ({@link #decideCorrection}).
+     */
+    @Transactional
+    public ServiceOrgFiling correctInTask(Actor actor, long id, ServiceOrgFilingRequest request,
+            List<ApiError.FieldMessage> formProblems) {
+        ServiceOrgFiling filing = requireOwn(actor, id);
+        if (filing.status() != FilingStatus.NEEDS_CORRECTION) {
+            throw new ConflictException("status", "只有待补正的备案可以修改 (only a filing in correction can be changed)");
+        }
+        if (!filing.data().creditCode().equals(request.creditCode())) {
+            throw new InvalidRequestException("creditCode", "不能更改备案机构 (the organization of a filing cannot change)");
+        }
+        validateAll(actor, request, formProblems);
         repository.replaceData(id, request, now());
         return repository.find(id).orElseThrow();
     }

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.FieldViolations;
 
 /**
@@ -185,6 +186,11 @@ public final class FormValues {
      */
     public FieldViolations violations() {
         return violations;
+    }
+
+    /** What could not be read so far, for a service to report together with its own rules' findings. */
+    public List<ApiError.FieldMessage> problems() {
+        return violations.list();
     }
 
     /** Throws one refusal naming every field that could not be read. */

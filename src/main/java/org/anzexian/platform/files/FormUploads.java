@@ -3,8 +3,12 @@ package org.anzexian.platform.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.web.ApiError;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -43,6 +47,24 @@ public class FormUploads {
         }
         scope.removeVariable(variable);
         return stored;
+    }
+
+    /**
+     * Stores the files of every form variable of {@code variables} that was uploaded; a refused file is a
+     * problem of its field in {@code form}, so that the person learns it with every other problem at once.
+     *
+     * @return the stored files' SHA-256 by form variable
+     */
+    public Map<String, String> takeAll(VariableScope scope, List<String> variables, Actor uploader, FormValues form) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (String variable : variables) {
+            try {
+                take(scope, variable, uploader).ifPresent(hash -> hashes.put(variable, hash));
+            } catch (InvalidRequestException refused) {
+                refused.fieldErrors().forEach(error -> form.problem(variable, error.message()));
+            }
+        }
+        return hashes;
     }
 
     private String store(String variable, FileValue file, byte[] content, Actor uploader) {

@@ -17,6 +17,11 @@ public final class FieldViolations {
         return violations.stream().anyMatch(violation -> violation.field().equals(field));
     }
 
+    /** The violations so far, in the order found. */
+    public List<ApiError.FieldMessage> list() {
+        return List.copyOf(violations);
+    }
+
     /** Throws an {@link InvalidRequestException} listing every violation, if there is any. */
     public void throwIfAny() {
         if (!violations.isEmpty()) {

@@ -2,7 +2,6 @@ package org.anzexian.filing.insurer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,6 @@ import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.organization.OrganizationType;
 import org.anzexian.support.EngineDoors;
-import org.camunda.bpm.engine.variable.Variables;
 
 /** Test insurers (a head office and its branch, each with one clerk) and filings; every name is unique. */
 final class InsurerFilingFixtures {
@@ -113,11 +111,7 @@ final class InsurerFilingFixtures {
 
     /** Form values for the engine's Java API: each upload as the File variable the Tasklist makes of it. */
     static Map<String, Object> asEngineVariables(Map<String, Object> form) {
-        Map<String, Object> variables = new HashMap<>();
-        form.forEach((name, value) -> variables.put(name, value instanceof EngineDoors.Upload upload
-                ? Variables.fileValue(upload.filename()).file(upload.bytes()).mimeType(upload.mimeType()).create()
-                : value));
-        return variables;
+        return EngineDoors.Upload.asEngineVariables(form);
     }
 
     private static byte[] content(char name) {

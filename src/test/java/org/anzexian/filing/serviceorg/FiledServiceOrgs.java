@@ -2,10 +2,13 @@ package org.anzexian.filing.serviceorg;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.anzexian.support.EngineDoors;
 import org.anzexian.support.SampleFiles;
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.ReviewDecision;
@@ -49,6 +52,37 @@ public final class FiledServiceOrgs {
         this.files = files;
         this.filings = filings;
         this.management = management;
+    }
+
+    /**
+     * The fields of the Tasklist start form {@code serviceOrgFilingStart.html} for a filing that passes
+     * N7.1–N7.5 (#12): the rows as the form sends them (one JSON list per group), the quality-system
+     * document and one engagement proof uploaded; {@code suffix} makes the certificate numbers unique.
+     */
+    public static Map<String, Object> startForm(String suffix) {
+        Map<String, Object> form = new HashMap<>();
+        form.put("principal", "杨帆");
+        form.put("phone", "0350-1234567");
+        form.put("address", "忻州市忻府区");
+        form.put("qualificationClass", "B");
+        form.put("qualificationNumber", "JL-B-" + suffix);
+        form.put("qualificationValidUntil", LocalDate.now().plusYears(3).toString());
+        form.put("noBadRecordDeclared", true);
+        form.put("qualitySystem", "项目负责人、技术负责人、机构三级审核的质量控制体系");
+        form.put("engagementRows", "[{\"client\":\"中国人民财产保险股份有限公司忻州市分公司\",\"clientType\":\"INSURER\","
+                + "\"from\":\"" + LocalDate.now().minusYears(1) + "\",\"to\":null}]");
+        form.put("teamRows", "[{\"name\":\"高工甲\",\"role\":\"TECHNICAL_LEAD\"},{\"name\":\"注册乙\",\"role\":\"PROJECT_LEAD\"},"
+                + "{\"name\":\"员工丙\",\"role\":\"SERVICE_STAFF\"},{\"name\":null,\"role\":null}]");
+        form.put("staffRows", """
+                [{"name":"高工甲","title":"高级工程师","safetyYears":"16","certificateType":"SAFETY_ENGINEER","certificateNumber":"AQ-%1$s-1","certificateValidUntil":"2099-12-31"},
+                 {"name":"注册乙","title":"工程师","safetyYears":"11","certificateType":"FIRST_CLASS_CONSTRUCTOR","certificateNumber":"JZ-%1$s-2","certificateValidUntil":"2099-12-31"},
+                 {"name":"注册丁","title":"工程师","safetyYears":"10","certificateType":"FIRE_ENGINEER","certificateNumber":"XF-%1$s-3","certificateValidUntil":"2099-12-31"},
+                 {"name":"员工丙","title":"助理工程师","safetyYears":"6","certificateType":null,"certificateNumber":null,"certificateValidUntil":null},
+                 {"name":"员工戊","title":"助理工程师","safetyYears":"5"}]""".formatted(suffix));
+        form.put("qualitySystemFile", new EngineDoors.Upload("质量控制体系.pdf", "application/pdf",
+                SampleFiles.pdf("质量控制体系 " + suffix)));
+        form.put("evidenceFile1", new EngineDoors.Upload("委托合同.pdf", "application/pdf", SampleFiles.pdf("委托合同 " + suffix)));
+        return form;
     }
 
     /** A service organization with a member (user id = password) and its parent company, if any. */

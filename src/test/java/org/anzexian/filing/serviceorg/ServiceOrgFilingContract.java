@@ -1,5 +1,6 @@
 package org.anzexian.filing.serviceorg;
 
+import org.anzexian.support.EngineDoors;
 import org.anzexian.support.SampleFiles;
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.support.Processes;
@@ -7,6 +8,7 @@ import org.anzexian.support.TaskDeadlines;
 import org.anzexian.filing.FilingProperties;
 import org.anzexian.support.ReceivedMails;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -143,42 +145,120 @@ abstract class ServiceOrgFilingContract {
     }
 
     @Test
-    void filingRunsThroughTheStartFormOfTheTasklistToo_N7() {
+    void filingRunsThroughTheStartFormOfTheTasklistTooWithItsDocumentsUploaded_N7_12() {
         ServiceOrg org = newServiceOrg();
-        Map<String, Object> form = new HashMap<>();
-        form.put("companyName", org.name());
-        form.put("creditCode", org.creditCode());
-        form.put("principal", "杨帆");
-        form.put("qualificationClass", "A");
-        form.put("qualificationNumber", "JL-" + org.suffix());
-        form.put("qualificationValidUntil", LocalDate.now().plusYears(2).toString());
-        form.put("noBadRecordDeclared", true);
-        form.put("qualitySystem", "三级质量审核制度");
-        form.put("teamLines", "高工甲,技术负责人\n注册乙,项目负责人\n员工丙,服务人员");
-        form.put("staffLines", """
-                高工甲,高级工程师,16,SAFETY_ENGINEER,AQ-%1$s-1,2099-12-31
-                注册乙,工程师,11,一级建造师,JZ-%1$s-2,2099-12-31
-                注册丁,工程师,10,FIRE_ENGINEER,XF-%1$s-3,2099-12-31
-                员工丙,助理工程师,6
-                员工戊,助理工程师,5""".formatted(org.suffix()));
-        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(ServiceOrgFilingProcess.KEY).latestVersion().singleResult().getId();
+        Map<String, Object> form = FiledServiceOrgs.startForm(org.suffix());
 
-        identityService.setAuthentication(org.user(), List.of(org.group()));
-        ProcessInstance instance;
-        try {
-            instance = engine.getFormService().submitStartForm(definitionId, form);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        ProcessInstance instance = startFromForm(org, form);
 
         assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
         ServiceOrgFiling filing = filings.require(Long.parseLong(instance.getBusinessKey()));
         assertThat(filing.submittedBy()).isEqualTo(org.user());
+        // the organization is the filer's own, as registered: the form asks for neither name nor code
+        assertThat(filing.data().creditCode()).isEqualTo(org.creditCode());
+        assertThat(filing.data().companyName()).isEqualTo(org.name());
         assertThat(filing.data().staff()).hasSize(5);
+        assertThat(filing.data().staff().get(0).certificates()).singleElement()
+                .satisfies(certificate -> assertThat(certificate.type()).isEqualTo("SAFETY_ENGINEER"));
+        assertThat(filing.data().team()).extracting(TeamMember::role)
+                .containsExactly(TeamRole.TECHNICAL_LEAD, TeamRole.PROJECT_LEAD, TeamRole.SERVICE_STAFF);
+        assertThat(filing.data().engagements()).singleElement()
+                .satisfies(engagement -> assertThat(engagement.clientType()).isEqualTo(ClientType.INSURER));
+        // the uploads are in the file store, the filing holds their references
+        assertThat(files.content(filing.data().qualitySystemFile()))
+                .isEqualTo(((EngineDoors.Upload) form.get("qualitySystemFile")).bytes());
+        assertThat(filing.data().evidenceFiles()).singleElement().satisfies(hash -> assertThat(files.content(hash))
+                .isEqualTo(((EngineDoors.Upload) form.get("evidenceFile1")).bytes()));
+        assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+                .doesNotContainKeys("staffRows", "teamRows", "qualitySystemFile", "evidenceFile1");
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), ServiceOrgFilingProcess.VAR_CASE_SUMMARY))
                 .isEqualTo(org.name() + " · 第三方技术服务机构备案");
         assertThat(filing.status()).isEqualTo(FilingStatus.IN_REVIEW);
+    }
+
+    @Test
+    void aStartFormWithSeveralProblemsIsRefusedNamingEveryOneInChineseAndNothingIsStored_12() {
+        ServiceOrg org = newServiceOrg();
+        Map<String, Object> form = FiledServiceOrgs.startForm(org.suffix());
+        form.put("qualificationValidUntil", "明年");
+        form.put("teamRows", "[{\"name\":\"高工甲\",\"role\":\"BOSS\"},{\"name\":null,\"role\":\"PROJECT_LEAD\"}]");
+        form.put("staffRows", "[{\"name\":\"高工甲\",\"title\":\"高级工程师\",\"safetyYears\":\"很多\"}]");
+        form.put("evidenceFile1", new EngineDoors.Upload("合同.pdf", "application/pdf",
+                "not a pdf".getBytes(StandardCharsets.UTF_8)));
+        long before = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ServiceOrgFilingProcess.KEY).count();
+
+        assertThatThrownBy(() -> startFromForm(org, form))
+                .hasMessageContaining("「资质有效期至」日期格式须为 yyyy-MM-dd")
+                .hasMessageContaining("「固定服务团队第 1 行 岗位」无效，请从列表中选择")
+                .hasMessageContaining("「固定服务团队第 2 行 姓名」必须填写姓名")
+                .hasMessageContaining("「人员名册第 1 行 从业年限」须为整数")
+                .hasMessageContaining("「服务经历证明 1」");
+
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ServiceOrgFilingProcess.KEY).count()).isEqualTo(before);
+        assertThat(http.withBasicAuth(org.user(), org.user()).getForEntity("/api/service-org-filings", JsonNode.class)
+                .getBody()).isEmpty();
+    }
+
+    @Test
+    void theOrganizationCorrectsTheFilingInTheTaskWithNewUploadsAndResubmits_N7_5_12() {
+        ServiceOrg org = newServiceOrg();
+        List<StaffMember> fourStaff = new java.util.ArrayList<>(eligible(org).staff().subList(0, 4));
+        StaffMember lead = fourStaff.get(0);
+        StaffCertificate second = new StaffCertificate("FIRE_ENGINEER", "XF2-" + org.suffix(), LocalDate.now().plusYears(2));
+        fourStaff.set(0, new StaffMember(lead.name(), lead.title(), lead.safetyYears(),
+                List.of(lead.certificates().get(0), second)));
+        JsonNode submitted = submit(org, withStaff(eligible(org), fourStaff)).getBody();
+        ServiceOrgFiling before = filings.require(submitted.get("id").asLong());
+        ProcessInstance instance = instance(submitted);
+        Map<String, Object> corrected = FiledServiceOrgs.startForm(org.suffix());
+        corrected.put(ServiceOrgFilingProcess.VAR_CORRECTION_ACTION, "RESUBMIT");
+
+        completeCorrection(instance, org.user(), org.group(), corrected);
+
+        ServiceOrgFiling after = filings.require(before.id());
+        assertThat(after.status()).isEqualTo(FilingStatus.IN_REVIEW);
+        assertThat(after.checkRound()).isEqualTo(2);
+        assertThat(after.data().staff()).hasSize(5);
+        // the form shows one certificate a person: the first as corrected, a further one filed through /api stays
+        assertThat(after.data().staff().get(0).certificates()).extracting(StaffCertificate::number)
+                .containsExactly("AQ-" + org.suffix() + "-1", second.number());
+        assertThat(after.data().qualitySystemFile()).isNotNull();
+        // the proof filed through /api stays; the one uploaded in the task joins it
+        assertThat(after.data().evidenceFiles()).hasSize(2).startsWith(before.data().evidenceFiles().get(0));
+        assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_REVIEW_FILING);
+        assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("staffRows", "principal");
+    }
+
+    @Test
+    void aRefusedCorrectionNamesEveryProblemAtOnceAndChangesNothing_12() {
+        ServiceOrg org = newServiceOrg();
+        ServiceOrg other = newServiceOrg();
+        JsonNode submitted = submit(org, withStaff(eligible(org), eligible(org).staff().subList(0, 4))).getBody();
+        ServiceOrgFiling before = filings.require(submitted.get("id").asLong());
+        ProcessInstance instance = instance(submitted);
+        Map<String, Object> broken = FiledServiceOrgs.startForm(org.suffix());
+        broken.put(ServiceOrgFilingProcess.VAR_CORRECTION_ACTION, "RESUBMIT");
+        broken.put("principal", null);
+        broken.put("staffRows", "[{\"name\":\"高工甲\",\"safetyYears\":\"-3\"},"
+                + "{\"name\":\"注册乙\",\"safetyYears\":\"11\",\"certificateType\":\"SAFETY_ENGINEER\"}]");
+        broken.put("qualitySystemFile", new EngineDoors.Upload("体系.pdf.exe", "application/pdf",
+                SampleFiles.pdf("体系")));
+
+        assertThatThrownBy(() -> completeCorrection(instance, org.user(), org.group(), broken))
+                .hasMessageContaining("「负责人」必须填写负责人")
+                .hasMessageContaining("「人员名册第 1 行 从业年限」不能为负数")
+                .hasMessageContaining("「人员名册第 2 行 证书编号」必须填写证书编号")
+                .hasMessageContaining("「人员名册第 2 行 证书有效期至」必须填写有效期")
+                .hasMessageContaining("「质量控制体系文件」");
+        // another organization cannot correct it with a valid form either
+        Map<String, Object> valid = FiledServiceOrgs.startForm(org.suffix());
+        valid.put(ServiceOrgFilingProcess.VAR_CORRECTION_ACTION, "RESUBMIT");
+        assertThatThrownBy(() -> completeCorrection(instance, other.user(), other.group(), valid));
+
+        assertThat(filings.require(before.id())).isEqualTo(before);
+        assertThat(instance).isWaitingAt(ServiceOrgFilingProcess.TASK_CORRECT_FILING);
     }
 
     // --- correction loop, withdraw, lapse ------------------------------------------------------
@@ -426,6 +506,25 @@ abstract class ServiceOrgFilingContract {
         return new ServiceOrgFilingRequest(r.creditCode(), r.companyName(), r.address(), r.principal(), r.phone(),
                 r.qualification(), r.engagements(), evidence, r.noBadRecordDeclared(), r.qualitySystem(),
                 r.qualitySystemFile(), r.team(), r.staff());
+    }
+
+    private ProcessInstance startFromForm(ServiceOrg org, Map<String, Object> form) {
+        String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(ServiceOrgFilingProcess.KEY).latestVersion().singleResult().getId();
+        identityService.setAuthentication(org.user(), List.of(org.group()));
+        try {
+            return engine.getFormService().submitStartForm(definitionId,
+                    EngineDoors.Upload.asEngineVariables(form));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void completeCorrection(ProcessInstance instance, String user, String group, Map<String, Object> form) {
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(ServiceOrgFilingProcess.TASK_CORRECT_FILING).singleResult().getId();
+        Processes.completeAs(engine, taskId, user, List.of(group),
+                EngineDoors.Upload.asEngineVariables(form));
     }
 
     private ResponseEntity<JsonNode> submit(ServiceOrg org, ServiceOrgFilingRequest request) {

@@ -1171,24 +1171,7 @@ abstract class DoorAttackContract {
 
     /** The fields of the Tasklist start form {@code serviceOrgFilingStart} for a filing that passes its checks. */
     private static Map<String, Object> serviceOrgStartForm(FiledServiceOrgs.ServiceOrg org) {
-        String s = org.user();
-        Map<String, Object> form = new HashMap<>();
-        form.put("companyName", org.name());
-        form.put("creditCode", org.creditCode());
-        form.put("principal", "杨帆");
-        form.put("qualificationClass", "B");
-        form.put("qualificationNumber", "JL-B-" + s);
-        form.put("qualificationValidUntil", LocalDate.now().plusYears(3).toString());
-        form.put("noBadRecordDeclared", true);
-        form.put("qualitySystem", "项目负责人、技术负责人、机构三级审核的质量控制体系");
-        form.put("teamLines", "高工甲,技术负责人\n注册乙,项目负责人\n员工丙,服务人员");
-        form.put("staffLines", """
-                高工甲,高级工程师,16,SAFETY_ENGINEER,AQ-%1$s-1,2099-12-31
-                注册乙,工程师,11,一级建造师,JZ-%1$s-2,2099-12-31
-                注册丁,工程师,10,FIRE_ENGINEER,XF-%1$s-3,2099-12-31
-                员工丙,助理工程师,6
-                员工戊,助理工程师,5""".formatted(s));
-        return form;
+        return FiledServiceOrgs.startForm(org.user());
     }
 
     // === helpers: attacks and their twins ====================================================================
