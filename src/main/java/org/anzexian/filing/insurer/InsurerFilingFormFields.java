@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.anzexian.platform.engine.FormRows;
 
 /**
  * The fields of the Tasklist form {@code forms/insurerFiling.html} (the filing's start and its correction):
@@ -97,51 +98,41 @@ final class InsurerFilingFormFields {
         static final String PROOF_FILE = "ProofFile";
         static final String PROOF_KEPT = "ProofKept";
 
-        private final String prefix;
+        private final FormRows rows;
         private final String list;
         private final String label;
         private final Map<String, String> properties;
         private final Map<String, String> labels;
-        private final Pattern variable;
         private final Pattern path;
 
         Rows(String prefix, String list, String label, Map<String, String> properties, Map<String, String> labels) {
-            this.prefix = prefix;
+            this.rows = new FormRows(prefix, properties.keySet());
             this.list = list;
             this.label = label;
             this.properties = properties;
             this.labels = labels;
-            this.variable = Pattern.compile(Pattern.quote(prefix) + "([1-9][0-9]{0,3})("
-                    + String.join("|", properties.keySet()) + ")");
             this.path = Pattern.compile(Pattern.quote(list) + "\\[([0-9]+)]\\.(" + String.join("|", labels.keySet()) + ")");
         }
 
         /** The variable of part {@code part} ({@code Name}) of row {@code row} (from 1). */
         String field(int row, String part) {
-            return prefix + row + part;
+            return rows.field(row, part);
         }
 
         /** The highest row number among these variable names (0: no row). */
         int count(Set<String> names) {
-            int rows = 0;
-            for (String name : names) {
-                Matcher matcher = variable.matcher(name);
-                if (matcher.matches()) {
-                    rows = Math.max(rows, Integer.parseInt(matcher.group(1)));
-                }
-            }
-            return rows;
+            return rows.count(names);
         }
 
         boolean isRowVariable(String name) {
-            return variable.matcher(name).matches();
+            return rows.contains(name);
         }
 
         Optional<String> label(String field) {
             if (field.equals(list)) {
                 return Optional.of(label);
             }
-            Matcher byVariable = variable.matcher(field);
+            Matcher byVariable = rows.match(field);
             if (byVariable.matches()) {
                 return Optional.of(label + " " + byVariable.group(1) + " " + labels.get(properties.get(byVariable.group(2))));
             }

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardSeverity;
+import org.anzexian.platform.engine.FormRows;
 import org.anzexian.platform.engine.FormValues;
 
 /**
@@ -32,24 +31,16 @@ final class VisitForms {
      * {@code hazard<n>Photo<k>} (the form declares them as {@code data-row-variables}).
      */
     static final int PHOTOS_PER_HAZARD = 3;
-    private static final Pattern HAZARD_FIELD =
-            Pattern.compile("hazard([1-9][0-9]{0,3})(Severity|Category|Location|Description|Measure|Photo[1-"
-                    + PHOTOS_PER_HAZARD + "])");
+    static final FormRows HAZARDS = new FormRows("hazard",
+            List.of("Severity", "Category", "Location", "Description", "Measure", "Photo1", "Photo2", "Photo3"));
 
     static String hazardField(int row, String part) {
-        return "hazard" + row + part;
+        return HAZARDS.field(row, part);
     }
 
     /** The highest hazard row the submitted variables fill (0: none). */
     static int hazardRows(Set<String> submitted) {
-        int rows = 0;
-        for (String name : submitted) {
-            Matcher field = HAZARD_FIELD.matcher(name);
-            if (field.matches()) {
-                rows = Math.max(rows, Integer.parseInt(field.group(1)));
-            }
-        }
-        return rows;
+        return HAZARDS.count(submitted);
     }
 
     /** Every photo field of the rows submitted, so that the listener takes them all (no bytes stay in the process). */
