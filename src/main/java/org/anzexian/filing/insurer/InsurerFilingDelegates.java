@@ -2,6 +2,7 @@ package org.anzexian.filing.insurer;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.anzexian.filing.insurer.InsurerFilingData.Principal;
 import org.anzexian.filing.insurer.InsurerFilingData.ProjectLead;
 import org.anzexian.filing.insurer.InsurerFilingData.ProofType;
 import org.anzexian.filing.insurer.InsurerFilingData.TeamMember;
+import org.anzexian.filing.insurer.InsurerFilingFormFields.Rows;
 import org.anzexian.filing.ReviewDecision;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
@@ -44,8 +46,8 @@ class InsurerFilingDelegates {
 
     /**
      * {@code StartEvent_FilingSubmitted}: a filing from the Tasklist start form is stored now from the
-     * form's fields and uploaded documents (one project lead, one management member, one claims team
-     * member), read by {@link FormValues} in the business time zone; one submitted through {@code /api}
+     * form's fields, rows (project leads, management team, claims team) and uploaded documents, read by
+     * {@link FormValues} in the business time zone; one submitted through {@code /api}
      * is stored already. Either way the instance gets its {@code caseSummary} (organization · kind).
      */
     @Bean
@@ -60,13 +62,16 @@ class InsurerFilingDelegates {
                 if (insurers.size() != 1) {
                     throw new ForbiddenException("只有一家保险机构的工作人员可以通过表单提交备案 (a clerk of exactly one insurer)");
                 }
+                Set<String> submitted = Set.copyOf(execution.getVariableNames());
                 FormValues form = new FormValues(execution.getVariables(), clock.getZone());
-                InsurerFilingData data = data(insurers.iterator().next(), form,
-                        uploads.takeAll(execution, InsurerFilingFormFields.FILES, actor, form), null);
+                InsurerFilingData data = data(insurers.iterator().next(), form, submitted,
+                        uploads.takeAll(execution, InsurerFilingFormFields.files(submitted), actor, form), null);
                 opened = filings.submitFromStartForm(actor, data, execution.getProcessInstanceId(), form.problems());
                 execution.setProcessBusinessKey(String.valueOf(opened.filingId()));
-                // the filing is the record now: its form's copy leaves the process (the correction is prefilled from the record)
-                execution.removeVariables(InsurerFilingFormFields.ENTERED);
+                // the filing is the record now: its form's copy leaves the process (the correction is prefilled
+                // from the record); the correction's choice is made in the correction only
+                execution.removeVariables(InsurerFilingFormFields.entered(submitted));
+                execution.removeVariable(InsurerFilingProcess.VAR_CORRECTION_DECISION);
             }
             execution.setVariable(InsurerFilingProcess.VAR_FILING_ID, opened.filingId());
             execution.setVariable(InsurerFilingProcess.VAR_INSURER_ORG_ID, opened.insurerOrgId());
@@ -103,16 +108,17 @@ class InsurerFilingDelegates {
             Actor actor = Acting.requireUser(task);
             long id = filingId(task);
             String decision = FormValues.text(task.getVariables(), InsurerFilingProcess.VAR_CORRECTION_DECISION);
-            Map<String, Object> submitted = task.getVariables();
-            FormValues form = new FormValues(submitted, clock.getZone());
-            Map<String, String> uploaded = uploads.takeAll(task, InsurerFilingFormFields.FILES, actor, form);
-            boolean correctedInForm = !uploaded.isEmpty()
-                    || InsurerFilingFormFields.ENTERED.stream().anyMatch(submitted::containsKey);
+            Set<String> submitted = Set.copyOf(task.getVariableNames());
+            FormValues form = new FormValues(task.getVariables(), clock.getZone());
+            Map<String, String> uploaded = uploads.takeAll(task, InsurerFilingFormFields.files(submitted), actor, form);
+            Set<String> entered = InsurerFilingFormFields.entered(submitted);
+            boolean correctedInForm = !uploaded.isEmpty() || entered.stream().anyMatch(submitted::contains);
             if (InsurerFilingProcess.RESUBMIT.equals(decision) && correctedInForm) {
                 InsurerFiling current = filings.get(actor, id);
-                filings.correctInTask(actor, id, data(current.insurerOrgId(), form, uploaded, current.data()), form.problems());
+                filings.correctInTask(actor, id, data(current.insurerOrgId(), form, submitted, uploaded, current.data()),
+                        form.problems());
             }
-            task.getExecution().removeVariables(InsurerFilingFormFields.ENTERED);
+            task.getExecution().removeVariables(entered);
             task.getExecution().setVariable(InsurerFilingProcess.VAR_CORRECTION_DECISION,
                     filings.decideCorrection(actor, id, decision));
         };
@@ -162,34 +168,24 @@ class InsurerFilingDelegates {
     }
 
     /**
-     * The filing the form describes. For a correction, {@code current} supplies what the form does not
-     * show (further project leads and team members, related organizations) and the documents not
-     * uploaded again; the form edits the first lead, manager and claims team member.
+     * The filing the form describes: its fields and every row of leads and team members the form sent.
+     * For a correction, {@code current} supplies what the form does not show (related organizations) and
+     * the documents not uploaded again; a lead keeps the proof it had when none is uploaded for it.
      */
-    private static InsurerFilingData data(long insurerOrgId, FormValues form, Map<String, String> uploaded,
-            InsurerFilingData current) {
+    private static InsurerFilingData data(long insurerOrgId, FormValues form, Set<String> submitted,
+            Map<String, String> uploaded, InsurerFilingData current) {
         boolean correcting = current != null;
-        ProjectLead firstLead = correcting && !current.projectLeads().isEmpty() ? current.projectLeads().get(0) : null;
-        String leadProof = uploaded.getOrDefault(InsurerFilingFormFields.LEAD_PROOF_FILE,
-                firstLead == null ? null : firstLead.proofHash());
+        Set<String> filedProofs = new HashSet<>();
+        if (correcting) {
+            current.projectLeads().forEach(lead -> filedProofs.add(lead.proofHash()));
+        }
+        Rows leadRows = Rows.LEADS;
         List<ProjectLead> leads = new ArrayList<>();
-        leads.add(new ProjectLead(form.text("leadName"), form.integer("leadYearsOfWork"),
-                form.choice("leadProofType", ProofType.class, "请选择学历证书或社保缴纳记录 (unknown proof type)"), leadProof));
-        if (correcting && current.projectLeads().size() > 1) {
-            leads.addAll(current.projectLeads().subList(1, current.projectLeads().size()));
-        }
-        List<TeamMember> management = new ArrayList<>();
-        management.add(new TeamMember(form.text("managerName"), form.text("managerPosition"),
-                correcting && !current.managementTeam().isEmpty() ? current.managementTeam().get(0).phone() : null));
-        if (correcting && current.managementTeam().size() > 1) {
-            management.addAll(current.managementTeam().subList(1, current.managementTeam().size()));
-        }
-        List<TeamMember> claimsTeam = new ArrayList<>();
-        List<TeamMember> currentClaimsTeam = correcting ? current.claimsService().claimsTeam() : List.of();
-        claimsTeam.add(new TeamMember(form.text("claimsMemberName"), form.text("claimsMemberPosition"),
-                currentClaimsTeam.isEmpty() ? null : currentClaimsTeam.get(0).phone()));
-        if (currentClaimsTeam.size() > 1) {
-            claimsTeam.addAll(currentClaimsTeam.subList(1, currentClaimsTeam.size()));
+        for (int row = 1; row <= leadRows.count(submitted); row++) {
+            String kept = form.text(leadRows.field(row, Rows.PROOF_KEPT));
+            leads.add(new ProjectLead(form.text(leadRows.field(row, "Name")), form.integer(leadRows.field(row, "YearsOfWork")),
+                    form.choice(leadRows.field(row, "ProofType"), ProofType.class, "请选择学历证书或社保缴纳记录 (unknown proof type)"),
+                    uploaded.getOrDefault(leadRows.field(row, Rows.PROOF_FILE), filedProofs.contains(kept) ? kept : null)));
         }
         return new InsurerFilingData(
                 insurerOrgId,
@@ -210,17 +206,28 @@ class InsurerFilingDelegates {
                         form.flag("solvencyStatement"), uploaded.getOrDefault(InsurerFilingFormFields.AUDIT_REPORT_FILE,
                                 correcting ? current.auditReport().fileHash() : null)),
                 leads,
-                management,
+                members(form, submitted, Rows.MANAGERS),
                 document(form, "insurancePlan", InsurerFilingFormFields.INSURANCE_PLAN_FILE, uploaded,
                         correcting ? current.insurancePlan() : null),
                 document(form, "policyTerms", InsurerFilingFormFields.POLICY_TERMS_FILE, uploaded,
                         correcting ? current.policyTerms() : null),
                 new ClaimsService(document(form, "claimsServicePlan", InsurerFilingFormFields.CLAIMS_SERVICE_PLAN_FILE,
-                        uploaded, correcting ? current.claimsService().plan() : null), form.text("claimsLinePhone"), claimsTeam),
+                        uploaded, correcting ? current.claimsService().plan() : null), form.text("claimsLinePhone"),
+                        members(form, submitted, Rows.CLAIMS_TEAM)),
                 new PreventionPlan(document(form, "preventionPlan", InsurerFilingFormFields.PREVENTION_PLAN_FILE, uploaded,
                         correcting ? current.preventionPlan().plan() : null), form.text("serviceOrgAssessment")),
                 new Experience(form.integer("policiesUnderwritten"), form.integer("claimsHandled"),
                         form.integer("preventionServicesDelivered")));
+    }
+
+    /** The team members of the form's rows. */
+    private static List<TeamMember> members(FormValues form, Set<String> submitted, Rows rows) {
+        List<TeamMember> members = new ArrayList<>();
+        for (int row = 1; row <= rows.count(submitted); row++) {
+            members.add(new TeamMember(form.text(rows.field(row, "Name")), form.text(rows.field(row, "Position")),
+                    form.text(rows.field(row, "Phone"))));
+        }
+        return members;
     }
 
     /** A plan or terms: the form's text, and the uploaded file or else the one filed before. */

@@ -288,7 +288,7 @@ class DoorGuard extends CommandInterceptor {
         Set<String> undeclared = new TreeSet<>();
         for (Map.Entry<String, ?> entry : submitted == null ? Map.<String, Object>of().entrySet() : submitted.entrySet()) {
             String name = entry.getKey();
-            if (declared.editable().contains(name)) {
+            if (declared.isEditable(name)) {
                 continue;
             }
             if (declared.shown().contains(name)) {
@@ -330,7 +330,7 @@ class DoorGuard extends CommandInterceptor {
         }
         Set<String> undeclared = new TreeSet<>();
         if (variables != null) {
-            variables.keySet().stream().filter(name -> !declared.editable().contains(name)).forEach(undeclared::add);
+            variables.keySet().stream().filter(name -> !declared.isEditable(name)).forEach(undeclared::add);
         }
         if (!undeclared.isEmpty()) {
             throw DoorRefusal.invalid("发起表单中没有这些字段，不能提交：" + String.join("、", undeclared));

@@ -14,13 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The variables a form declares: what a person can type or upload ({@code editable}) and what it only
- * shows ({@code shown}: read-only or disabled fields, which may come back only unchanged). Anything
- * else submitted with the form did not come from it.
+ * The variables a form declares: what a person can type or upload ({@code editable}), the variables of
+ * its repeatable rows ({@code rows}: templates such as {@code hazard{n}Severity}, one variable per row
+ * number) and what it only shows ({@code shown}: read-only or disabled fields, which may come back only
+ * unchanged). Anything else submitted with the form did not come from it.
  */
-public record FormFields(Set<String> editable, Set<String> shown, Map<String, String> labels) {
+public record FormFields(Set<String> editable, Set<String> rows, Set<String> shown, Map<String, String> labels) {
 
-    public static final FormFields NONE = new FormFields(Set.of(), Set.of(), Map.of());
+    public static final FormFields NONE = new FormFields(Set.of(), Set.of(), Set.of(), Map.of());
+
+    /** Where a row template puts the row number: 1 to 9999. */
+    public static final String ROW_NUMBER = "{n}";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CAM_VARIABLE = Pattern.compile("cam-variable-name\\s*=\\s*\"([^\"]+)\"");
@@ -30,11 +34,25 @@ public record FormFields(Set<String> editable, Set<String> shown, Map<String, St
     private static final Pattern FETCHED_VARIABLE = Pattern.compile("fetchVariable\\(\\s*['\"]([^'\"]+)['\"]");
     private static final Pattern CREATED_VARIABLE =
             Pattern.compile("createVariable\\(\\s*\\{\\s*name\\s*:\\s*['\"]([^'\"]+)['\"]");
+    /** An embedded form's repeatable row declares the variables each row submits (#12). */
+    private static final Pattern ROW_VARIABLES = Pattern.compile("\\bdata-row-variables\\s*=\\s*\"([^\"]+)\"");
 
     public FormFields {
         editable = Set.copyOf(editable);
+        rows = Set.copyOf(rows);
         shown = Set.copyOf(shown);
         labels = Map.copyOf(labels);
+    }
+
+    /** Whether a person may submit {@code name} with the form: one of its fields, or a variable of one of its rows. */
+    public boolean isEditable(String name) {
+        return editable.contains(name) || rows.stream().anyMatch(row -> rowPattern(row).matcher(name).matches());
+    }
+
+    private static Pattern rowPattern(String template) {
+        int at = template.indexOf(ROW_NUMBER);
+        return Pattern.compile(Pattern.quote(template.substring(0, at)) + "[1-9][0-9]{0,3}"
+                + Pattern.quote(template.substring(at + ROW_NUMBER.length())));
     }
 
     /** What the person sees as the field's name, for a field or an item of a list field ({@code staff[2]}). */
@@ -50,7 +68,7 @@ public record FormFields(Set<String> editable, Set<String> shown, Map<String, St
             Set<String> shown = new LinkedHashSet<>();
             Map<String, String> labels = new HashMap<>();
             collect(JSON.readTree(json).path("components"), editable, shown, labels);
-            return new FormFields(editable, shown, labels);
+            return new FormFields(editable, Set.of(), shown, labels);
         } catch (IOException e) {
             throw new UncheckedIOException("Camunda Form is not JSON", e);
         }
@@ -58,15 +76,25 @@ public record FormFields(Set<String> editable, Set<String> shown, Map<String, St
 
     /**
      * Fields of an embedded HTML form: {@code cam-variable-name} inputs and variables its script creates
-     * are editable; variables it fetches to show (the Tasklist sends them back) are shown.
+     * are editable, and so are the variables its repeatable rows declare
+     * ({@code data-row-variables="hazard{n}Severity hazard{n}Photo1"}, the script registers them on
+     * submit, one per row); variables it fetches to show (the Tasklist sends them back) are shown.
      */
     public static FormFields ofEmbeddedForm(byte[] html) {
         String text = new String(html, StandardCharsets.UTF_8);
         Set<String> editable = matches(text, CAM_VARIABLE);
         editable.addAll(matches(text, CREATED_VARIABLE));
+        Set<String> rows = new LinkedHashSet<>();
+        for (String declared : matches(text, ROW_VARIABLES)) {
+            for (String template : declared.trim().split("\\s+")) {
+                if (template.contains(ROW_NUMBER)) {
+                    rows.add(template);
+                }
+            }
+        }
         Set<String> shown = matches(text, FETCHED_VARIABLE);
         shown.removeAll(editable);
-        return new FormFields(editable, shown, embeddedLabels(text));
+        return new FormFields(editable, rows, shown, embeddedLabels(text));
     }
 
     /** {@code <label for="id">} of each input, by the variable the input names. */
@@ -107,7 +135,7 @@ public record FormFields(Set<String> editable, Set<String> shown, Map<String, St
     }
 
     public boolean declares(String name) {
-        return editable.contains(name) || shown.contains(name);
+        return isEditable(name) || shown.contains(name);
     }
 
     private static void collect(JsonNode components, Set<String> editable, Set<String> shown, Map<String, String> labels) {

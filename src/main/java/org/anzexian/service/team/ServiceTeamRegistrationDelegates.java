@@ -59,7 +59,7 @@ class ServiceTeamRegistrationDelegates {
                 return;
             }
             registrations.register(Acting.requireUser(task), policyId(task),
-                    ServiceTeamForm.read(new FormValues(task.getVariables(), clock.getZone())));
+                    ServiceTeamForm.read(new FormValues(task.getVariables(), clock.getZone()), task.getVariableNames()));
         };
     }
 

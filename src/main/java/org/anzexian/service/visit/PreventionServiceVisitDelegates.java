@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.engine.Acting;
 import org.anzexian.platform.engine.FormValues;
@@ -68,9 +69,10 @@ class PreventionServiceVisitDelegates {
             }
             Actor actor = Acting.requireUser(task);
             String report = uploads.take(task, VisitForms.REPORT_FILE, actor).orElse(null);
+            Set<String> submitted = Set.copyOf(task.getVariableNames());
             Map<String, Optional<String>> photos = new LinkedHashMap<>();
-            VisitForms.photoFields().forEach(field -> photos.put(field, uploads.take(task, field, actor)));
-            var hazards = VisitForms.hazards(new FormValues(task.getVariables(), clock.getZone()), photos);
+            VisitForms.photoFields(submitted).forEach(field -> photos.put(field, uploads.take(task, field, actor)));
+            var hazards = VisitForms.hazards(new FormValues(task.getVariables(), clock.getZone()), submitted, photos);
             visits.uploadReport(actor, visitId(task), new VisitReportRequest(report, hazards));
         };
     }

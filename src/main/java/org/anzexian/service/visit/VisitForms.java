@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardSeverity;
+import org.anzexian.platform.engine.FormRows;
 import org.anzexian.platform.engine.FormValues;
 
 /**
@@ -24,18 +26,27 @@ final class VisitForms {
     static final String REFUSAL_REASON = "refusalReason";
     static final String REPORT_FILE = "reportFile";
 
-    /** The report form's repeatable hazard rows: {@code hazard<n>Severity} … {@code hazard<n>Photo<k>}. */
-    static final int MAX_HAZARDS = 6;
+    /**
+     * The report form's repeatable hazard rows, as many as the person adds: {@code hazard<n>Severity} …
+     * {@code hazard<n>Photo<k>} (the form declares them as {@code data-row-variables}).
+     */
     static final int PHOTOS_PER_HAZARD = 3;
+    static final FormRows HAZARDS = new FormRows("hazard",
+            List.of("Severity", "Category", "Location", "Description", "Measure", "Photo1", "Photo2", "Photo3"));
 
     static String hazardField(int row, String part) {
-        return "hazard" + row + part;
+        return HAZARDS.field(row, part);
     }
 
-    /** Every photo field of every row, so that the listener takes them all (no bytes stay in the process). */
-    static List<String> photoFields() {
+    /** The highest hazard row the submitted variables fill (0: none). */
+    static int hazardRows(Set<String> submitted) {
+        return HAZARDS.count(submitted);
+    }
+
+    /** Every photo field of the rows submitted, so that the listener takes them all (no bytes stay in the process). */
+    static List<String> photoFields(Set<String> submitted) {
         List<String> fields = new ArrayList<>();
-        for (int row = 1; row <= MAX_HAZARDS; row++) {
+        for (int row = 1; row <= hazardRows(submitted); row++) {
             for (int photo = 1; photo <= PHOTOS_PER_HAZARD; photo++) {
                 fields.add(hazardField(row, "Photo" + photo));
             }
@@ -59,9 +70,10 @@ final class VisitForms {
      *
      * @param photos the stored hash of a photo field, if a file was uploaded in it
      */
-    static List<VisitHazard> hazards(FormValues form, Map<String, Optional<String>> photos) {
+    static List<VisitHazard> hazards(FormValues form, Set<String> submitted, Map<String, Optional<String>> photos) {
         List<VisitHazard> hazards = new ArrayList<>();
-        for (int row = 1; row <= MAX_HAZARDS; row++) {
+        int rows = Math.max(hazardRows(submitted), hazardRows(photos.keySet()));
+        for (int row = 1; row <= rows; row++) {
             String severityText = form.text(hazardField(row, "Severity"));
             String categoryText = form.text(hazardField(row, "Category"));
             String location = form.text(hazardField(row, "Location"));

@@ -61,7 +61,7 @@ public final class FiledInsurers {
     }
 
     /**
-     * The fields of the Tasklist start form {@code forms/insurerFilingStart.html} as the insurer's clerk
+     * The fields of the Tasklist start form {@code forms/insurerFiling.html} as the insurer's clerk
      * fills them in for a filing that passes every check (licenses, audit, leads, experience), the scans
      * uploaded as files (the fixture's documents).
      */
@@ -89,15 +89,15 @@ public final class FiledInsurers {
         form.put("coreSolvencyRatio", 120L);
         form.put("solvencyStatement", true);
         form.put("auditReportFile", InsurerFilingFixtures.upload('d'));
-        form.put("leadName", "王强");
-        form.put("leadYearsOfWork", 8L);
-        form.put("leadProofType", "SOCIAL_INSURANCE");
-        form.put("leadProofFile", InsurerFilingFixtures.upload('e'));
-        form.put("managerName", "张伟");
-        form.put("managerPosition", "安责险业务部经理");
+        form.put("lead1Name", "王强");
+        form.put("lead1YearsOfWork", 8L);
+        form.put("lead1ProofType", "SOCIAL_INSURANCE");
+        form.put("lead1ProofFile", InsurerFilingFixtures.upload('e'));
+        form.put("manager1Name", "张伟");
+        form.put("manager1Position", "安责险业务部经理");
         form.put("claimsLinePhone", "0350-95518");
-        form.put("claimsMemberName", "赵敏");
-        form.put("claimsMemberPosition", "理赔专员");
+        form.put("claimsMember1Name", "赵敏");
+        form.put("claimsMember1Position", "理赔专员");
         form.put("insurancePlan", "建筑施工安全生产责任保险方案");
         form.put("policyTerms", "条款");
         form.put("claimsServicePlan", "接报案后24小时内查勘");

@@ -107,7 +107,7 @@ final class InsurerFilingFixtures {
 
     /** The upload fields of the filing forms. */
     static final List<String> FILE_FIELDS = List.of("parentAuthorizationFile", "businessLicenseFile", "insuranceLicenseFile",
-            "auditReportFile", "leadProofFile");
+            "auditReportFile", "lead1ProofFile");
 
     /** Form values for the engine's Java API: each upload as the File variable the Tasklist makes of it. */
     static Map<String, Object> asEngineVariables(Map<String, Object> form) {

@@ -95,15 +95,20 @@ class InsurerFilingJourneyBrowserTest {
         start.put("核心偿付能力充足率（%）", "120");
         start.put("附偿付能力说明", "true");
         start.put("审计报告文件", document("audit", "审计报告"));
-        start.put("项目负责人姓名", "王强");
-        start.put("项目负责人工作年限（年）", "2");
-        start.put("年限证明类型", "社保缴纳记录");
-        start.put("年限证明文件", document("lead-proof-1", "社保缴纳记录 2 年"));
-        start.put("管理团队成员姓名", "张伟");
-        start.put("管理团队成员职务", "安责险业务部经理");
+        start.put("项目负责人 1 姓名", "王强");
+        start.put("项目负责人 1 工作年限（年）", "2");
+        start.put("项目负责人 1 年限证明类型", "社保缴纳记录");
+        start.put("项目负责人 1 年限证明文件", document("lead-proof-1", "社保缴纳记录 2 年"));
+        start.put("管理团队成员 1 姓名", "张伟");
+        start.put("管理团队成员 1 职务", "安责险业务部经理");
+        // #12: as many team members as the insurer has, each a row of its own
+        start.put("@click", "添加管理团队成员");
+        start.put("管理团队成员 2 姓名", "孙丽");
+        start.put("管理团队成员 2 职务", "风险管理岗");
+        start.put("管理团队成员 2 电话", "13800000003");
         start.put("24小时理赔服务电话", "0350-95518");
-        start.put("理赔人员姓名", "赵敏");
-        start.put("理赔人员职务", "理赔专员");
+        start.put("理赔人员 1 姓名", "赵敏");
+        start.put("理赔人员 1 职务", "理赔专员");
         start.put("承保理赔服务方案", "接报案后24小时内查勘");
         start.put("保险方案", "建筑施工安全生产责任保险方案");
         start.put("保险条款文件", document("terms", "保险条款"));
@@ -124,26 +129,45 @@ class InsurerFilingJourneyBrowserTest {
         assertThat(files.find(filed.data().businessLicense().scanHash())).as("the licence scan is stored").isPresent();
         assertThat(engine.getRuntimeService().getVariable(filed.processInstanceId(), InsurerFilingProcess.VAR_CASE_SUMMARY))
                 .isEqualTo(insurer.organization().name() + " · 保险机构展业告知备案");
+        assertThat(filed.data().managementTeam()).extracting(member -> member.name() + "/" + member.phone())
+                .containsExactly("张伟/null", "孙丽/13800000003");
         String firstProof = filed.data().projectLeads().get(0).proofHash();
 
-        // 2. the correction task shows why, prefilled; the clerk changes the years and uploads a new proof
+        // 2. the correction task shows why, prefilled; the clerk changes the years, uploads a new proof and
+        // adds a second lead with a proof of its own
         Task correction = openTask(filed, InsurerFilingProcess.TASK_CORRECT_FILING);
         assertThat(correction.getDueDate()).as("due when the filing would lapse").isNotNull();
-        tasklist.complete(clerk, clerk, correction.getId(), Map.of(
-                        "补正后处理", "重新提交",
-                        "项目负责人工作年限（年）", "8",
-                        "年限证明文件", document("lead-proof-2", "社保缴纳记录 8 年")),
+        Map<String, String> correct = new LinkedHashMap<>();
+        correct.put("补正后处理", "重新提交");
+        correct.put("项目负责人 1 工作年限（年）", "8");
+        correct.put("项目负责人 1 年限证明文件", document("lead-proof-2", "社保缴纳记录 8 年"));
+        correct.put("@click", "添加项目负责人");
+        correct.put("项目负责人 2 姓名", "李娜");
+        correct.put("项目负责人 2 工作年限（年）", "12");
+        correct.put("项目负责人 2 年限证明类型", "学历证书");
+        String secondLeadProof = document("lead-proof-3", "学历证书 李娜");
+        correct.put("项目负责人 2 年限证明文件", secondLeadProof);
+        tasklist.complete(clerk, clerk, correction.getId(), correct,
                 "--expect-text", "项目负责人工作年限不足", "--expect-text", insurer.organization().name(),
-                "--expect-text", "✘ 未通过", "--shot", "journey2-2-correction").assertOk();
+                "--expect-text", "✘ 未通过", "--expect-text", "删除管理团队成员 2",
+                "--shot", "journey2-2-correction").assertOk();
 
         InsurerFiling corrected = filings.get(insurer.clerk(), filingId);
         assertThat(corrected.status()).isEqualTo(FilingStatus.IN_REVIEW);
         assertThat(corrected.round()).isEqualTo(2);
         assertThat(corrected.checks()).allMatch(CheckResult::passed);
-        assertThat(corrected.data().projectLeads()).singleElement().satisfies(lead -> {
+        assertThat(corrected.data().projectLeads()).hasSize(2);
+        assertThat(corrected.data().projectLeads().get(0)).satisfies(lead -> {
             assertThat(lead.yearsOfWork()).isEqualTo(8);
             assertThat(lead.proofHash()).isNotEqualTo(firstProof);
         });
+        assertThat(corrected.data().projectLeads().get(1)).satisfies(lead -> {
+            assertThat(lead.name()).isEqualTo("李娜");
+            assertThat(lead.proofType()).isEqualTo(InsurerFilingData.ProofType.DIPLOMA);
+            assertThat(lead.proofHash()).isEqualTo(FileStore.sha256(Files.readAllBytes(Path.of(secondLeadProof))));
+        });
+        assertThat(corrected.data().managementTeam()).as("the prefilled rows came back as they were")
+                .isEqualTo(filed.data().managementTeam());
         assertThat(corrected.data().businessLicense()).isEqualTo(filed.data().businessLicense());
         assertThat(corrected.data().principal()).isEqualTo(filed.data().principal());
 
@@ -159,6 +183,7 @@ class InsurerFilingJourneyBrowserTest {
                 "--expect-text", "查看营业执照",
                 "--expect-text", "王强",
                 "--expect-text", "工作 8 年",
+                "--expect-text", "李娜",
                 "--expect-text", "忻州正信会计师事务所",
                 "--expect-text", "✔ 通过：项目负责人工作年限达到要求",
                 "--shot", "journey2-3-city-review").assertOk();

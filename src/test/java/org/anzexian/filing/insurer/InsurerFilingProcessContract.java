@@ -401,8 +401,8 @@ abstract class InsurerFilingProcessContract {
         engine.getIdentityService().setAuthentication(insurer.clerk().userId(), List.of(insurer.groupId()));
         Map<String, Object> form = FiledInsurers.startForm(insurer.organization(), insurer.parent(), today());
         // a lead with four years fails N3.4: the filing goes to correction with that one check failed
-        form.put("leadYearsOfWork", 4L);
-        form.put("leadProofType", "DIPLOMA");
+        form.put("lead1YearsOfWork", 4L);
+        form.put("lead1ProofType", "DIPLOMA");
 
         String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey(InsurerFilingProcess.KEY).latestVersion().singleResult().getId();
@@ -424,22 +424,44 @@ abstract class InsurerFilingProcessContract {
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), InsurerFilingProcess.VAR_CASE_SUMMARY))
                 .isEqualTo(insurer.organization().name() + " · 保险机构展业告知备案");
         assertThat(engine.getRuntimeService().getVariables(instance.getId()))
-                .doesNotContainKeys("leadYearsOfWork", "businessLicenseFile", "parentName");
+                .doesNotContainKeys("lead1YearsOfWork", "lead1ProofFile", "manager1Name", "businessLicenseFile", "parentName");
 
         // #12: the clerk corrects in the task's form (the documents not uploaded again stay) and resubmits
         Task correction = BpmnAwareTests.task(instance);
         Map<String, Object> corrected = new HashMap<>(FiledInsurers.startForm(insurer.organization(), insurer.parent(), today()));
         InsurerFilingFixtures.FILE_FIELDS.forEach(corrected::remove);
-        corrected.put("leadYearsOfWork", "9");
+        corrected.put("lead1YearsOfWork", "9");
         corrected.put(InsurerFilingProcess.VAR_CORRECTION_DECISION, InsurerFilingProcess.RESUBMIT);
-        complete(correction, insurer.clerk().userId(), insurer.groupId(), corrected);
+        // #12: the rows are as many as the clerk adds; a second lead brings its own proof, and a proof is
+        // kept only if it is one the filing's leads filed (here a stored file of the insurer's, not a proof)
+        corrected.put("lead2Name", "李娜");
+        corrected.put("lead2YearsOfWork", "12");
+        corrected.put("lead2ProofType", "DIPLOMA");
+        corrected.put("lead2ProofKept", InsurerFilingFixtures.hash('b'));
+        corrected.put("manager2Name", "孙丽");
+        corrected.put("manager2Position", "风险管理岗");
+        corrected.put("manager2Phone", "13800000003");
+        assertThatThrownBy(() -> complete(correction, insurer.clerk().userId(), insurer.groupId(),
+                InsurerFilingFixtures.asEngineVariables(corrected)))
+                .hasMessageContaining("「项目负责人 2 年限证明文件」必须上传证明")
+                .hasMessageContaining("「项目负责人 1 年限证明文件」必须上传证明");
+        corrected.put("lead1ProofKept", InsurerFilingFixtures.hash('e'));
+        corrected.put("lead2ProofFile", InsurerFilingFixtures.upload('f'));
+        complete(correction, insurer.clerk().userId(), insurer.groupId(), InsurerFilingFixtures.asEngineVariables(corrected));
 
         InsurerFiling resubmitted = filings.get(insurer.clerk(), filing.id());
         assertThat(resubmitted.status()).isEqualTo(FilingStatus.IN_REVIEW);
-        assertThat(resubmitted.data().projectLeads()).singleElement().satisfies(lead -> {
+        assertThat(resubmitted.data().projectLeads()).hasSize(2);
+        assertThat(resubmitted.data().projectLeads().get(0)).satisfies(lead -> {
             assertThat(lead.yearsOfWork()).isEqualTo(9);
-            assertThat(lead.proofHash()).isEqualTo(InsurerFilingFixtures.hash('e'));
+            assertThat(lead.proofHash()).as("kept as filed").isEqualTo(InsurerFilingFixtures.hash('e'));
         });
+        assertThat(resubmitted.data().projectLeads().get(1)).satisfies(lead -> {
+            assertThat(lead.name()).isEqualTo("李娜");
+            assertThat(lead.proofHash()).isEqualTo(InsurerFilingFixtures.hash('f'));
+        });
+        assertThat(resubmitted.data().managementTeam()).extracting(member -> member.name()).containsExactly("张伟", "孙丽");
+        assertThat(resubmitted.data().claimsService().claimsTeam()).extracting(member -> member.name()).containsExactly("赵敏");
         assertThat(resubmitted.data().businessLicense()).isEqualTo(filing.data().businessLicense());
         assertThat(instance).isWaitingAt(InsurerFilingProcess.TASK_REVIEW_FILING);
     }
@@ -452,7 +474,9 @@ abstract class InsurerFilingProcessContract {
         Map<String, Object> form = FiledInsurers.startForm(insurer.organization(), insurer.parent(), today());
         form.remove("businessLicenseFile");
         form.put("insuranceLicenseValidUntil", "明年");
-        form.put("leadYearsOfWork", "很多");
+        form.put("lead1YearsOfWork", "很多");
+        form.put("lead2Name", "李娜");
+        form.put("lead2ProofKept", InsurerFilingFixtures.hash('e'));
         form.remove("auditor");
         String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey(InsurerFilingProcess.KEY).latestVersion().singleResult().getId();
@@ -461,7 +485,9 @@ abstract class InsurerFilingProcessContract {
                 InsurerFilingFixtures.asEngineVariables(form)))
                 .hasMessageContaining("「营业执照扫描件」必须上传扫描件")
                 .hasMessageContaining("「保险许可证有效期至」日期格式须为 yyyy-MM-dd")
-                .hasMessageContaining("「项目负责人工作年限（年）」须为数字")
+                .hasMessageContaining("「项目负责人 1 工作年限（年）」须为数字")
+                .hasMessageContaining("「项目负责人 2 工作年限（年）」必须填写工作年限")
+                .hasMessageContaining("「项目负责人 2 年限证明文件」必须上传证明")
                 .hasMessageContaining("「审计机构」必须填写审计机构");
         engine.getIdentityService().clearAuthentication();
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()

@@ -344,7 +344,11 @@ abstract class DoorAttackContract {
         Step report = uploadReport(visitId);
         overreach(door, report,
                 Map.of(PreventionServiceVisitProcess.VAR_VISIT_ID, otherVisit),
-                Map.of(PreventionServiceVisitProcess.VAR_REPORT_DUE_AT, inDays(60)));
+                Map.of(PreventionServiceVisitProcess.VAR_REPORT_DUE_AT, inDays(60)),
+                // #12: the hazard rows are any number from 1, three photos each, and nothing else
+                Map.of("hazard0Severity", "MAJOR"),
+                Map.of("hazard7Photo4", "x"),
+                Map.of("hazard7Remark", "x"));
         completes(door, report);
         assertThat(visits.require(visitId).status()).isNotEqualTo(VisitStatus.OPEN);
         assertThat(visits.require(otherVisit).status()).isEqualTo(VisitStatus.OPEN);
@@ -1076,7 +1080,7 @@ abstract class DoorAttackContract {
         return visitStep("上传服务报告和隐患", visitId, PreventionServiceVisitProcess.TASK_UPLOAD_REPORT, Map.of(
                 "reportFile", new EngineDoors.Upload("report.pdf", "application/pdf",
                         ("%PDF-1.4 visit report " + visitId + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
-                "hazard1Location", ""));
+                "hazard1Location", "", "hazard7Location", ""));
     }
 
     private Step visitStep(String label, long visitId, String taskKey, Map<String, Object> form) {
@@ -1113,7 +1117,8 @@ abstract class DoorAttackContract {
     private Step registerTeam(long policyId) {
         return new Step("登记服务团队", ServiceTeamRegistrationProcess.KEY, String.valueOf(policyId),
                 ServiceTeamRegistrationProcess.TASK_REGISTER_SERVICE_TEAM, insurerA, Map.of(
-                        "insurerTeamLines", "王保,项目经理,13800000000", "serviceOrgId", serviceOrgA.organizationId(),
+                        "insurerMember1Name", "王保", "insurerMember1Duty", "项目经理", "insurerMember1Phone", "13800000000",
+                        "serviceOrgId", serviceOrgA.organizationId(),
                         "technicalLead", InsuredProjects.TECHNICAL_LEAD, "projectLead", InsuredProjects.PROJECT_LEAD,
                         "serviceStaffLines", String.join("\n", InsuredProjects.SERVICE_STAFF)),
                 () -> registrations.require(policyId));

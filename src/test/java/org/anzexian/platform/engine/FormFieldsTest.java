@@ -45,6 +45,24 @@ class FormFieldsTest {
         assertThat(visit.labelOf("verifierGroup")).isEmpty();
     }
 
+    /** #12: repeatable rows declare their variables once; any row number is the form's, other names are not. */
+    @Test
+    void anEmbeddedFormsRowsDeclareTheirVariablesForEveryRowNumber() throws IOException {
+        FormFields report = FormFields.ofEmbeddedForm(Files.readAllBytes(ProjectFiles.FORMS.resolve("visitReport.html")));
+
+        assertThat(report.isEditable("reportFile")).isTrue();
+        assertThat(report.isEditable("hazard1Severity")).isTrue();
+        assertThat(report.isEditable("hazard7Photo3")).as("a row beyond the former six").isTrue();
+        assertThat(report.isEditable("hazard123Description")).isTrue();
+        assertThat(report.declares("hazard7Measure")).isTrue();
+        assertThat(report.isEditable("hazard0Severity")).as("rows count from 1").isFalse();
+        assertThat(report.isEditable("hazard7Photo4")).as("three photos per row").isFalse();
+        assertThat(report.isEditable("hazardXSeverity")).isFalse();
+        assertThat(report.isEditable("hazard7SeverityX")).isFalse();
+        assertThat(report.isEditable("visitRef")).as("fetched to show, not typed").isFalse();
+        assertThat(report.editable()).doesNotContain("hazard1Severity");
+    }
+
     /** #12: display fields became {@code readonly} for Camunda's form linter; both stay unchangeable at the door. */
     @Test
     void aReadonlyFieldIsShownLikeADisabledOneAndOnlyAFieldWithoutEitherIsEditable() {

@@ -59,7 +59,15 @@ class ServiceTeamRegistrationBrowserTest {
                 .taskDefinitionKey(ServiceTeamRegistrationProcess.TASK_REGISTER_SERVICE_TEAM).singleResult();
         String clerk = insured.insurer().user();
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("保险服务团队（每行一人：姓名,职责,电话[,邮箱]）", "王保,项目经理,13800000000");
+        // the insurer's own team as rows, one person each (#12)
+        form.put("保险服务团队成员 1 姓名", "王保");
+        form.put("保险服务团队成员 1 职责", "项目经理");
+        form.put("保险服务团队成员 1 电话", "13800000000");
+        form.put("@click", "添加保险服务团队成员");
+        form.put("保险服务团队成员 2 姓名", "李险");
+        form.put("保险服务团队成员 2 职责", "理赔专员");
+        form.put("保险服务团队成员 2 电话", "13900000000");
+        form.put("保险服务团队成员 2 邮箱（选填）", "lixian@insurer.example");
         // the organization by its name from the filed register, the team from its filed roster (#12)
         form.put("受托服务机构（已备案名录）", serviceOrg.name());
         form.put("机构技术负责人", InsuredProjects.TECHNICAL_LEAD + "（高级工程师）");
@@ -80,6 +88,9 @@ class ServiceTeamRegistrationBrowserTest {
         assertThat(registration.status()).isEqualTo(RegistrationStatus.REGISTERED);
         assertThat(registration.serviceOrgId()).isEqualTo(serviceOrg.id());
         assertThat(registration.registeredBy()).isEqualTo(clerk);
+        assertThat(registration.insurerTeam()).extracting(member -> member.name() + "/" + member.duty() + "/"
+                + member.phone() + "/" + member.email()).containsExactly("王保/项目经理/13800000000/null",
+                "李险/理赔专员/13900000000/lixian@insurer.example");
         assertThat(registration.preventionTeam()).extracting(PreventionMember::name)
                 .containsExactly(InsuredProjects.TECHNICAL_LEAD, InsuredProjects.PROJECT_LEAD, "员工丙", "员工戊");
         assertThat(registration.preventionTeam()).extracting(PreventionMember::role)

@@ -245,9 +245,22 @@ abstract class ServiceTeamRegistrationContract {
         long policyId = newPolicyId();
         ProcessInstance instance = policyIssued(policyId, newProject(builder, List.of()), insurer);
         String taskId = BpmnAwareTests.task(instance).getId();
-        Map<String, Object> form = new HashMap<>(Map.of("insurerTeamLines", "王保,项目经理,13800000000\n李险,理赔专员,13900000000",
-                "serviceOrgId", serviceOrg.id(), "technicalLead", "高工甲", "projectLead", "注册乙",
-                "serviceStaffLines", "员工丙\n员工戊"));
+        Map<String, Object> form = new HashMap<>(Map.of("serviceOrgId", serviceOrg.id(), "technicalLead", "高工甲",
+                "projectLead", "注册乙", "serviceStaffLines", "员工丙\n员工戊"));
+        form.putAll(Map.of("insurerMember1Name", "王保", "insurerMember1Duty", "项目经理", "insurerMember1Phone", "13800000000",
+                "insurerMember2Name", "李险", "insurerMember2Duty", "理赔专员", "insurerMember2Phone", "13900000000",
+                "insurerMember2Email", "lixian@insurer.example"));
+
+        // #12: every problem of every row of the insurer's team at once, each naming its row
+        Map<String, Object> badRows = new HashMap<>(form);
+        badRows.remove("insurerMember1Phone");
+        badRows.putAll(Map.of("insurerMember3Name", "张三", "insurerMember3Email", "不是邮箱"));
+        assertThatThrownBy(() -> completeAs(insurer, taskId, badRows))
+                .hasMessageContaining("保险服务团队成员 1：必须填写联系电话")
+                .hasMessageContaining("保险服务团队成员 3：必须填写职责")
+                .hasMessageContaining("保险服务团队成员 3：必须填写联系电话")
+                .hasMessageContaining("保险服务团队成员 3：电子邮箱格式不正确");
+        assertUnchanged(insurer, policyId, instance);
 
         Map<String, Object> withoutTechnicalLead = new HashMap<>(form);
         withoutTechnicalLead.remove("technicalLead");
@@ -260,6 +273,7 @@ abstract class ServiceTeamRegistrationContract {
         assertThat(registration.status()).isEqualTo(RegistrationStatus.REGISTERED);
         assertThat(registration.registeredBy()).isEqualTo(insurer.user());
         assertThat(registration.insurerTeam()).extracting(InsurerMember::name).containsExactly("王保", "李险");
+        assertThat(registration.insurerTeam()).extracting(InsurerMember::email).containsExactly(null, "lixian@insurer.example");
         assertThat(registration.preventionTeam()).hasSize(4);
         assertThat(instance).isWaitingAt(ServiceTeamRegistrationProcess.TASK_ANNOUNCE_REGISTRATION);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,33 +90,53 @@ class PreventionServiceVisitBrowserTest {
 
         byte[] report = SampleFiles.pdf("visit report " + visit.id());
         byte[] photo = SampleFiles.jpeg();
+        byte[] dropped = SampleFiles.png();
+        byte[] lastPhoto = SampleFiles.png();
         Path reportFile = write("visit-" + visit.id() + "-report.pdf", report);
-        Path photoFile = write("visit-" + visit.id() + "-photo.jpg", photo);
-        Map<String, String> upload = new LinkedHashMap<>();
-        upload.put("书面服务报告（PDF）", reportFile.toString());
-        upload.put("@click", "添加隐患");
-        upload.put("隐患 1 严重程度", "一般隐患");
-        upload.put("隐患 1 类别", "脚手架工程");
-        upload.put("隐患 1 部位", "3号楼外架");
-        upload.put("隐患 1 描述", "连墙件缺失");
-        upload.put("隐患 1 整改措施", "补设连墙件");
-        upload.put("隐患 1 照片 1", photoFile.toString());
+        // more hazards than the six fixed rows the form used to have (#12): eight rows, the third removed again
+        List<String> upload = new ArrayList<>(List.of("--task-id", task(instance, TASK_UPLOAD_REPORT).getId()));
+        field(upload, "书面服务报告（PDF）", reportFile.toString());
+        for (int row = 1; row <= 8; row++) {
+            field(upload, "@click", "添加隐患");
+            field(upload, "隐患 " + row + " 严重程度", row == 8 ? "重大隐患" : "一般隐患");
+            field(upload, "隐患 " + row + " 类别", "脚手架工程");
+            field(upload, "隐患 " + row + " 部位", row + "号楼外架");
+            field(upload, "隐患 " + row + " 描述", "连墙件缺失 " + row);
+            field(upload, "隐患 " + row + " 整改措施", "补设连墙件");
+        }
+        field(upload, "隐患 1 照片 1", write("visit-" + visit.id() + "-photo.jpg", photo).toString());
+        field(upload, "隐患 3 照片 1", write("visit-" + visit.id() + "-dropped.png", dropped).toString());
+        field(upload, "隐患 8 照片 2", write("visit-" + visit.id() + "-last.png", lastPhoto).toString());
+        field(upload, "@click", "删除隐患 3");
+        upload.addAll(List.of("--expect-text", serviced.project().name(), "--shot", "visit-report-seven-hazards"));
 
-        new TasklistScript(port).complete(user, user, task(instance, TASK_UPLOAD_REPORT).getId(), upload,
-                "--expect-text", serviced.project().name()).assertOk();
+        new TasklistScript(port).run("complete", user, user, upload.toArray(String[]::new)).assertOk();
         DueJobs.run(engine, instance);
 
         Visit reported = visits.require(visit.id());
         assertThat(reported.reportFile()).isEqualTo(FileStore.sha256(report));
         assertThat(reported.reportUploadedBy()).isEqualTo(user);
-        assertThat(reported.hazards()).singleElement().satisfies(hazard -> {
+        assertThat(reported.hazards()).extracting(VisitHazard::description).containsExactly(
+                "连墙件缺失 1", "连墙件缺失 2", "连墙件缺失 4", "连墙件缺失 5", "连墙件缺失 6", "连墙件缺失 7", "连墙件缺失 8");
+        assertThat(reported.hazards().get(0)).satisfies(hazard -> {
             assertThat(hazard.severity()).isEqualTo(HazardSeverity.GENERAL);
             assertThat(hazard.category()).isEqualTo(HazardCategory.SCAFFOLDING);
             assertThat(hazard.photos()).containsExactly(FileStore.sha256(photo));
             assertThat(hazard.hazardId()).isNotNull();
         });
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("hazardRectification")
-                .processInstanceBusinessKey(String.valueOf(reported.hazards().get(0).hazardId())).count()).isOne();
+        assertThat(reported.hazards().get(6)).satisfies(hazard -> {
+            assertThat(hazard.severity()).isEqualTo(HazardSeverity.MAJOR);
+            assertThat(hazard.photos()).as("the photo moved with its row").containsExactly(FileStore.sha256(lastPhoto));
+        });
+        assertThat(reported.hazards()).flatExtracting(VisitHazard::photos).doesNotContain(FileStore.sha256(dropped));
+        for (VisitHazard hazard : reported.hazards()) {
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("hazardRectification")
+                    .processInstanceBusinessKey(String.valueOf(hazard.hazardId())).count()).isOne();
+        }
+    }
+
+    private static void field(List<String> options, String label, String value) {
+        options.addAll(List.of("--field", label + "=" + value));
     }
 
     private Task task(ProcessInstance instance, String taskKey) {

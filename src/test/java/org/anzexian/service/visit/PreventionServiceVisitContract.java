@@ -341,35 +341,45 @@ abstract class PreventionServiceVisitContract {
                 "脚手架检查\n临时用电检查"));
         assertThat(instance).isWaitingAt(TASK_UPLOAD_REPORT, TIMER_NEXT_VISIT_DUE);
         String reportForm = deployedForm(serviced.serviceOrg(), BpmnAwareTests.task(TASK_UPLOAD_REPORT, instance).getId());
-        assertThat(reportForm).contains("cam-variable-name=\"" + VisitForms.REPORT_FILE + "\" cam-variable-type=\"File\"")
-                .contains("cam-variable-name=\"hazard1Severity\"");
-        VisitForms.photoFields().forEach(photo -> assertThat(reportForm).contains("cam-variable-name=\"" + photo + "\""));
+        assertThat(reportForm).contains("cam-variable-name=\"" + VisitForms.REPORT_FILE + "\" cam-variable-type=\"File\"");
+        // the hazard rows are as many as the person adds: declared once as templates, registered per row on submit
+        org.anzexian.platform.engine.FormFields declared = org.anzexian.platform.engine.FormFields.ofEmbeddedForm(
+                reportForm.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        VisitForms.photoFields(java.util.Set.of("hazard7Severity")).forEach(photo -> assertThat(declared.isEditable(photo)).as(photo).isTrue());
+        assertThat(declared.isEditable("hazard12Measure")).isTrue();
         assertThat(reportForm).contains("capture=\"environment\"");
         // every problem of every hazard row at once, each naming its row (#12)
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs(serviced.serviceOrg(),
                 BpmnAwareTests.task(TASK_UPLOAD_REPORT, instance).getId(), Map.of(
                         "hazard1Severity", "GENERAL", "hazard1Location", "3号楼外架",
-                        "hazard2Category", "FOUNDATION_PIT", "hazard2Description", "支护开裂")))
+                        "hazard2Category", "FOUNDATION_PIT", "hazard2Description", "支护开裂",
+                        "hazard7Severity", "MAJOR", "hazard7Category", "WORK_AT_HEIGHT")))
                 .hasMessageContaining("隐患 1：必须选择隐患类别").hasMessageContaining("隐患 1：必须描述隐患")
                 .hasMessageContaining("隐患 1：必须提出整改措施").hasMessageContaining("隐患 2：必须选择严重程度")
-                .hasMessageContaining("隐患 2：必须填写部位");
-        completeAs(serviced.serviceOrg(), BpmnAwareTests.task(TASK_UPLOAD_REPORT, instance).getId(), Map.of(
+                .hasMessageContaining("隐患 2：必须填写部位").hasMessageContaining("隐患 7：必须填写部位")
+                .hasMessageContaining("隐患 7：必须描述隐患");
+        Map<String, Object> report = new java.util.LinkedHashMap<>(Map.of(
                 VisitForms.REPORT_FILE, org.camunda.bpm.engine.variable.Variables.fileValue("report.pdf")
                         .file(("%PDF-1.4 form report " + visit.id()).getBytes()).mimeType("application/pdf").create(),
                 "hazard1Severity", "GENERAL", "hazard1Category", "SCAFFOLDING", "hazard1Location", "3号楼外架",
                 "hazard1Description", "连墙件缺失", "hazard1Measure", "补设连墙件",
                 "hazard1Photo1", org.camunda.bpm.engine.variable.Variables.fileValue("p.png")
                         .file(org.anzexian.support.SampleFiles.png()).mimeType("image/png").create()));
+        report.putAll(Map.of("hazard7Severity", "MAJOR", "hazard7Category", "WORK_AT_HEIGHT", "hazard7Location", "5号楼临边",
+                "hazard7Description", "临边防护缺失", "hazard7Measure", "设置防护栏杆"));
+        completeAs(serviced.serviceOrg(), BpmnAwareTests.task(TASK_UPLOAD_REPORT, instance).getId(), report);
         DueJobs.run(engine, instance);
 
         Visit done = visits.require(visit.id());
         assertThat(done.attendees()).containsExactly("注册乙", "员工丙");
         assertThat(done.reportFile()).matches("[0-9a-f]{64}");
-        assertThat(done.hazards()).singleElement().satisfies(hazard -> {
+        assertThat(done.hazards()).hasSize(2);
+        assertThat(done.hazards().get(0)).satisfies(hazard -> {
             assertThat(hazard.category()).isEqualTo(HazardCategory.SCAFFOLDING);
             assertThat(hazard.photos()).hasSize(1);
             assertThat(hazard.hazardId()).isNotNull();
         });
+        assertThat(done.hazards().get(1).category()).as("a row beyond the former six").isEqualTo(HazardCategory.WORK_AT_HEIGHT);
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), VisitForms.REPORT_FILE))
                 .as("the bytes moved into the file store").isNull();
     }
