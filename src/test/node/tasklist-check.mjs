@@ -1030,6 +1030,9 @@ async function main() {
       headless: true,
       args: CHROMIUM_ARGS,
       timeout: STEP_TIMEOUT_MS,
+      // the browser's own widgets (file and date inputs) speak the desktop's language, as on a Chinese
+      // desktop (Debian's chromium-l10n holds the translations)
+      env: { ...process.env, LANGUAGE: (options.locale || 'zh-CN').replace('-', '_') },
       // a browser in China: Chinese, and the business time zone for dates typed and shown
       locale: options.locale || 'zh-CN',
       timezoneId: options.timezone || 'Asia/Shanghai',
