@@ -8,7 +8,8 @@
 //   exists when this script is imported): the filters anzexianYuan (¥1,234.50), anzexianTime
 //   (2026-03-05 14:05) and anzexianDate (2026-03-05) in the business time zone, the directive
 //   <anzexian-claim-facts claim-id="claimId"> that shows a claim with what the steps before recorded, and
-//   the service anzexianRows that turns a form's repeatable rows into process variables.
+//   the service anzexianRows that turns a form's repeatable rows into process variables, and the service
+//   anzexianFields for fields kept on the page (ng-model) and sent as String or Boolean variables.
 
 const REFRESH_MS = 30000;
 const BADGE = 'anzexian-filter-count';
@@ -299,6 +300,41 @@ function claimFacts($http) {
   };
 }
 
+function twoDigits(n) {
+  return (n < 10 ? '0' : '') + n;
+}
+
+/** A field's value as the form sends it: null when blank; a picked date (Date) as yyyy-MM-dd; else text. */
+export function fieldText(kind, value) {
+  if (blank(value)) {
+    return null;
+  }
+  if (kind === 'date' && value instanceof Date) {
+    return `${value.getFullYear()}-${twoDigits(value.getMonth() + 1)}-${twoDigits(value.getDate())}`;
+  }
+  return String(value);
+}
+
+/** A calendar day (yyyy-MM-dd) as the Date a date input shows (local midnight); null for none. */
+export function fieldDate(text) {
+  if (!text) {
+    return null;
+  }
+  const [year, month, day] = String(text).split('-').map(Number);
+  return new Date(year, month - 1, day);
+}
+
+/**
+ * Sends the page's fields ($scope.f) as the variables of the same names, which the form created on
+ * 'form-loaded' (so the door knows them): kinds {name: 'check' | 'date' | anything else for text}; a
+ * check goes as Boolean, everything else through fieldText.
+ */
+export function sendFields(camForm, values, kinds) {
+  for (const [name, kind] of Object.entries(kinds)) {
+    camForm.variableManager.variableValue(name, kind === 'check' ? !!values[name] : fieldText(kind, values[name]));
+  }
+}
+
 /** What the Tasklist lets a file field carry (cam-max-filesize of the forms' own file fields). */
 const MAX_UPLOAD_BYTES = 20971520;
 
@@ -400,6 +436,7 @@ function registerFormHelpers(angular) {
   custom.filter('anzexianDate', () => businessDate);
   custom.directive('anzexianClaimFacts', ['$http', claimFacts]);
   custom.factory('anzexianRows', () => repeatableRows);
+  custom.factory('anzexianFields', () => ({ text: fieldText, date: fieldDate, send: sendFields }));
 }
 
 if (window.angular) {
