@@ -24,8 +24,8 @@ class ServiceOrgFilingDelegates {
 
     /**
      * {@code ServiceTask_RegisterFiling}: a filing started through {@code /api} is stored already; one
-     * started from the Tasklist start form ({@code forms/serviceOrgFilingStart.html}) is stored now, for
-     * the logged-in user's organization, with its uploaded documents moved into the file store.
+     * started from the Tasklist form ({@code forms/serviceOrgFiling.html}, the start's and the correction's)
+     * is stored now, for the logged-in user's organization, with its uploaded documents moved into the file store.
      */
     @Bean
     JavaDelegate serviceOrgFilingRegisterFilingDelegate(ServiceOrgFilingService filings, FormUploads uploads, Clock clock) {
@@ -42,8 +42,10 @@ class ServiceOrgFilingDelegates {
                 opened = filings.registerStartedFiling(actor, ServiceOrgFilingForm.read(form, filer.creditCode(),
                         filer.companyName(), uploaded, null), execution.getProcessInstanceId(), form.problems());
                 execution.setProcessBusinessKey(String.valueOf(opened.filingId()));
-                // the filing is the record now: its form's copy leaves the process
+                // the filing is the record now: its form's copy leaves the process; the correction's choice
+                // (the form is the correction's too) is made in the correction only
                 execution.removeVariables(ServiceOrgFilingForm.ENTERED);
+                execution.removeVariable(VAR_CORRECTION_ACTION);
             }
             execution.setVariable(VAR_FILING_ID, opened.filingId());
             execution.setVariable(VAR_ORGANIZATION_GROUP, opened.organizationGroup());

@@ -20,8 +20,8 @@ import org.anzexian.filing.serviceorg.ServiceOrgFilingRequest.TeamMember;
 import org.anzexian.platform.engine.FormValues;
 
 /**
- * The fields of the Tasklist forms {@code forms/serviceOrgFilingStart.html} and
- * {@code forms/serviceOrgFilingCorrection.html} (#12), and their reading into a filing. The repeatable
+ * The fields of the Tasklist form {@code forms/serviceOrgFiling.html} (the start's and the correction's,
+ * #12), and their reading into a filing. The repeatable
  * rows (engagements, team, staff roster) come as one JSON array each, built by the form from its rows;
  * the documents are uploads. The organization is the filer's own (its registered name and credit code),
  * never a field. A refusal names each field as the form labels it: "人员名册第 3 行 从业年限", not a path.

@@ -55,7 +55,7 @@ public final class FiledServiceOrgs {
     }
 
     /**
-     * The fields of the Tasklist start form {@code serviceOrgFilingStart.html} for a filing that passes
+     * The fields of the Tasklist form {@code serviceOrgFiling.html} at the start for a filing that passes
      * N7.1–N7.5 (#12): the rows as the form sends them (one JSON list per group), the quality-system
      * document and one engagement proof uploaded; {@code suffix} makes the certificate numbers unique.
      */

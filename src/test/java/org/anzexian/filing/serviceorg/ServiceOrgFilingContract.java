@@ -148,6 +148,9 @@ abstract class ServiceOrgFilingContract {
     void filingRunsThroughTheStartFormOfTheTasklistTooWithItsDocumentsUploaded_N7_12() {
         ServiceOrg org = newServiceOrg();
         Map<String, Object> form = FiledServiceOrgs.startForm(org.suffix());
+        // the start and the correction share one form, which declares the correction's choice: at the start
+        // the choice is dropped, it neither routes the filing nor waits for the correction
+        form.put(ServiceOrgFilingProcess.VAR_CORRECTION_ACTION, "WITHDRAW");
 
         ProcessInstance instance = startFromForm(org, form);
 
@@ -170,7 +173,8 @@ abstract class ServiceOrgFilingContract {
         assertThat(filing.data().evidenceFiles()).singleElement().satisfies(hash -> assertThat(files.content(hash))
                 .isEqualTo(((EngineDoors.Upload) form.get("evidenceFile1")).bytes()));
         assertThat(engine.getRuntimeService().getVariables(instance.getId()))
-                .doesNotContainKeys("staffRows", "teamRows", "qualitySystemFile", "evidenceFile1");
+                .doesNotContainKeys("staffRows", "teamRows", "qualitySystemFile", "evidenceFile1",
+                        ServiceOrgFilingProcess.VAR_CORRECTION_ACTION);
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), ServiceOrgFilingProcess.VAR_CASE_SUMMARY))
                 .isEqualTo(org.name() + " · 第三方技术服务机构备案");
         assertThat(filing.status()).isEqualTo(FilingStatus.IN_REVIEW);

@@ -1174,7 +1174,7 @@ abstract class DoorAttackContract {
                 .findFirst().orElseThrow().filingId();
     }
 
-    /** The fields of the Tasklist start form {@code serviceOrgFilingStart} for a filing that passes its checks. */
+    /** The fields of the Tasklist form {@code serviceOrgFiling} at the start for a filing that passes its checks. */
     private static Map<String, Object> serviceOrgStartForm(FiledServiceOrgs.ServiceOrg org) {
         return FiledServiceOrgs.startForm(org.user());
     }

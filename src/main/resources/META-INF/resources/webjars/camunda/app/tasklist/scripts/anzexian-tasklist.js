@@ -6,8 +6,10 @@
 //   search and validation messages;
 // - for the embedded forms (compiled by the Tasklist's AngularJS app, whose module `cam.tasklist.custom`
 //   exists when this script is imported): the filters anzexianYuan (¥1,234.50), anzexianTime
-//   (2026-03-05 14:05) and anzexianDate (2026-03-05) in the business time zone, and the directive
-//   <anzexian-claim-facts claim-id="claimId"> that shows a claim with what the steps before recorded.
+//   (2026-03-05 14:05) and anzexianDate (2026-03-05) in the business time zone, the directive
+//   <anzexian-claim-facts claim-id="claimId"> that shows a claim with what the steps before recorded, and
+//   the service anzexianRows that turns a form's repeatable rows into process variables, and the service
+//   anzexianFields for fields kept on the page (ng-model) and sent as String or Boolean variables.
 
 const REFRESH_MS = 30000;
 const BADGE = 'anzexian-filter-count';
@@ -298,6 +300,129 @@ function claimFacts($http) {
   };
 }
 
+function twoDigits(n) {
+  return (n < 10 ? '0' : '') + n;
+}
+
+/** A field's value as the form sends it: null when blank; a picked date (Date) as yyyy-MM-dd; else text. */
+export function fieldText(kind, value) {
+  if (blank(value)) {
+    return null;
+  }
+  if (kind === 'date' && value instanceof Date) {
+    return `${value.getFullYear()}-${twoDigits(value.getMonth() + 1)}-${twoDigits(value.getDate())}`;
+  }
+  return String(value);
+}
+
+/** A calendar day (yyyy-MM-dd) as the Date a date input shows (local midnight); null for none. */
+export function fieldDate(text) {
+  if (!text) {
+    return null;
+  }
+  const [year, month, day] = String(text).split('-').map(Number);
+  return new Date(year, month - 1, day);
+}
+
+/**
+ * Sends the page's fields ($scope.f) as the variables of the same names, which the form created on
+ * 'form-loaded' (so the door knows them): kinds {name: 'check' | 'date' | anything else for text}; a
+ * check goes as Boolean, everything else through fieldText.
+ */
+export function sendFields(camForm, values, kinds) {
+  for (const [name, kind] of Object.entries(kinds)) {
+    camForm.variableManager.variableValue(name, kind === 'check' ? !!values[name] : fieldText(kind, values[name]));
+  }
+}
+
+/** What the Tasklist lets a file field carry (cam-max-filesize of the forms' own file fields). */
+const MAX_UPLOAD_BYTES = 20971520;
+
+function blank(value) {
+  return value === null || value === undefined || value === '';
+}
+
+/**
+ * anzexianRows(camForm, $scope, lists, options): the repeatable rows of an embedded form (#12). The
+ * Tasklist registers only the fields it finds when the form loads, so the rows are the page's
+ * ($scope.rows[list], one object per row, ng-model="row.Name") and this registers their variables on
+ * submit: <prefix><n><part> as String and <prefix><n><file> as File, n from 1 (the form declares them in
+ * data-row-variables="lead{n}Name …" for the door). A row's file is read when it is picked: the file input
+ * names its row with data-row-list, data-row (index) and data-row-file (the part); the submit waits until
+ * every file is read. Gives the form $scope.addRow(list), $scope.removeRow(list, index), $scope.reading
+ * and $scope.rowsError (show it). lists: {leads: {prefix: 'lead', parts: ['Name'], files: ['ProofFile']}};
+ * options: noun (文件, 照片 …) for the messages, keepBlanks to send an empty part as null rather than leave
+ * it out.
+ */
+export function repeatableRows(camForm, scope, lists, { noun = '文件', keepBlanks = false } = {}) {
+  let registered = [];
+  scope.reading = 0;
+  scope.rowsError = null;
+  scope.addRow = list => {
+    scope.rows[list].push({});
+  };
+  scope.removeRow = (list, index) => {
+    scope.rows[list].splice(index, 1);
+  };
+  camForm.formElement[0].addEventListener('change', event => {
+    const input = event.target;
+    const key = input.getAttribute('data-row-file');
+    const list = key ? scope.rows[input.getAttribute('data-row-list')] : null;
+    const row = list ? list[Number(input.getAttribute('data-row'))] : null;
+    if (!row) {
+      return;
+    }
+    const file = input.files[0];
+    scope.$apply(() => {
+      delete row[key];
+      scope.rowsError = null;
+      if (file && file.size > MAX_UPLOAD_BYTES) {
+        input.value = '';
+        scope.rowsError = `${noun}“${file.name}”超过 20 MB，请压缩后重新选择。`;
+      } else if (file) {
+        scope.reading++;
+        const reader = new FileReader();
+        reader.onloadend = () => scope.$apply(() => {
+          scope.reading--;
+          const data = String(reader.result || '');
+          row[key] = { name: file.name, type: file.type, data: data.substring(data.indexOf(',') + 1) };
+        });
+        reader.readAsDataURL(file);
+      }
+    });
+  });
+  camForm.on('submit', () => {
+    if (scope.reading > 0) {
+      scope.rowsError = `${noun}仍在读取，请稍候再提交。`;
+      camForm.submitPrevented = true;
+      return;
+    }
+    const variables = camForm.variableManager;
+    registered.forEach(name => variables.destroyVariable(name));
+    registered = [];
+    const register = (name, variable) => {
+      variables.createVariable({ name, ...variable });
+      registered.push(name);
+    };
+    for (const [list, { prefix, parts, files = [] }] of Object.entries(lists)) {
+      scope.rows[list].forEach((row, index) => {
+        const at = prefix + (index + 1);
+        for (const part of parts) {
+          if (keepBlanks || !blank(row[part])) {
+            register(at + part, { type: 'String', value: blank(row[part]) ? null : String(row[part]) });
+          }
+        }
+        for (const part of files) {
+          const file = row[part];
+          if (file) {
+            register(at + part, { type: 'File', value: file.data, valueInfo: { filename: file.name, mimeType: file.type } });
+          }
+        }
+      });
+    }
+  });
+}
+
 /** Our filters and directives on the module the Tasklist bootstraps with its own (cam.tasklist.custom). */
 function registerFormHelpers(angular) {
   let custom;
@@ -310,6 +435,8 @@ function registerFormHelpers(angular) {
   custom.filter('anzexianTime', () => businessTime);
   custom.filter('anzexianDate', () => businessDate);
   custom.directive('anzexianClaimFacts', ['$http', claimFacts]);
+  custom.factory('anzexianRows', () => repeatableRows);
+  custom.factory('anzexianFields', () => ({ text: fieldText, date: fieldDate, send: sendFields }));
 }
 
 if (window.angular) {
