@@ -112,6 +112,23 @@ abstract class PreventionServiceVisitContract {
         assertThat(archivedEvents(first.id())).containsExactly("VISIT_SCHEDULED");
     }
 
+    /** #12: a visit started before its forms read {@code visitRef} gets it from its business key at start-up. */
+    @Test
+    void aRunningVisitWithoutVisitRefGetsItFromItsBusinessKey() {
+        Visit old = onlyVisit(fixtures.serviced());
+        Visit current = onlyVisit(fixtures.serviced());
+        String oldInstance = instance(old).getId();
+        engine.getRuntimeService().removeVariable(oldInstance, PreventionServiceVisitProcess.VAR_VISIT_REF);
+
+        context.getBean(VisitRefBackfill.class).backfill();
+
+        assertThat(engine.getRuntimeService().getVariable(oldInstance, PreventionServiceVisitProcess.VAR_VISIT_REF))
+                .isEqualTo(old.id());
+        assertThat(engine.getRuntimeService().getVariable(instance(current).getId(), PreventionServiceVisitProcess.VAR_VISIT_REF))
+                .isEqualTo(current.id());
+        assertThat(context.getBean(VisitRefBackfill.class).backfill()).as("nothing left to give").isZero();
+    }
+
     @Test
     void aVisitNotRecordedByDuePlusGraceIsMissedReportedAndTheNextOneIsScheduled() {
         ServicedProject serviced = fixtures.serviced();
