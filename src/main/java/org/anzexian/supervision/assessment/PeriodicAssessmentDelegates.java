@@ -19,6 +19,8 @@ class PeriodicAssessmentDelegates {
     JavaDelegate periodicAssessmentAssessPeriodDelegate(AssessmentService assessments) {
         return execution -> {
             LocalDate[] period = assessments.periodEndingNow();
+            // the run's record is its period: who decides its measures is read from it (AssessmentStepOwners)
+            execution.setProcessBusinessKey(AssessmentStepOwners.recordOf(period[1]));
             execution.setVariable(VAR_PERIOD_START, period[0].toString());
             execution.setVariable(VAR_PERIOD_END, period[1].toString());
             execution.setVariable(VAR_CASE_SUMMARY, "全市 · 保险机构和服务机构考核 · " + period[0] + " 至 " + period[1].minusDays(1));

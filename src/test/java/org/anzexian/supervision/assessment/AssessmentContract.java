@@ -187,6 +187,8 @@ abstract class AssessmentContract {
         Task task = engine.getTaskService().createTaskQuery().processDefinitionKey(PeriodicAssessmentProcess.KEY)
                 .taskDefinitionKey(PeriodicAssessmentProcess.TASK_DECIDE_MEASURES).singleResult();
         assertThat(task).isNotNull();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey()).isEqualTo("20220701");
         assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).taskCandidateGroup(PlatformGroups.CITY_BUREAU)
                 .count()).isEqualTo(1);
         assertThat(engine.getTaskService().getVariable(task.getId(), PeriodicAssessmentProcess.VAR_ORGANIZATION_ID))
