@@ -16,6 +16,7 @@ import org.anzexian.filing.insurer.InsurerFilingService;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.registry.organization.OrganizationType;
+import org.anzexian.support.EngineDoors;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.Party;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +45,9 @@ abstract class AssessmentContract {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     ProcessEngine engine;
@@ -195,11 +200,26 @@ abstract class AssessmentContract {
                 .isEqualTo(filedInsurer);
         List<Assessment> q2 = assessments.ranking(LocalDate.of(2022, 4, 1), LocalDate.of(2022, 7, 1));
         assertThat(q2).extracting(Assessment::organizationId).containsExactly(better.id(), filedInsurer);
+        // published: one notice per ranked organization, to it and the city bureau, naming grade and rank
+        for (Assessment row : q2) {
+            String body = jdbc.sql("SELECT body FROM notification_notice WHERE reference = :ref")
+                    .param("ref", "assessment:" + row.id()).query(String.class).single();
+            assertThat(body).contains(row.grade()).contains("第 " + row.rank() + " 名（共 2 家）");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_delivery d JOIN notification_notice n ON n.id = d.notice_id"
+                + " WHERE n.reference = :ref AND d.recipient = :mail").param("ref", "assessment:" + q2.get(0).id())
+                .param("mail", better.email()).query(Long.class).single()).isEqualTo(1);
 
         assertThat(insurerGate.isFiled(filedInsurer)).isTrue();
         try {
-            engine.getTaskService().complete(task.getId(), Map.of(PeriodicAssessmentProcess.VAR_MEASURE, "SUSPEND",
-                    PeriodicAssessmentProcess.VAR_MEASURE_REASON, "连续两个季度排名末位"));
+            Map<String, String> decision = Map.of(PeriodicAssessmentProcess.VAR_MEASURE, "SUSPEND",
+                    PeriodicAssessmentProcess.VAR_MEASURE_REASON, "连续两个季度排名末位");
+            EngineDoors doors = new EngineDoors(port);
+            assertThat(doors.as(EngineDoors.Door.ENGINE_REST, "xinfu", "xinfu").completeTask(task.getId(), decision).status())
+                    .as("a county authority does not decide the city's measures").isEqualTo(403);
+            assertThat(insurerGate.isFiled(filedInsurer)).isTrue();
+            assertThat(doors.as(EngineDoors.Door.ENGINE_REST, "city", "city").completeTask(task.getId(), decision).status())
+                    .isEqualTo(204);
             assertThat(insurerGate.isFiled(filedInsurer)).isFalse();
             assertThat(assessments.ranking(LocalDate.of(2022, 4, 1), LocalDate.of(2022, 7, 1)).get(1).bureauMeasure())
                     .isEqualTo(BottomMeasure.SUSPEND);
