@@ -32,6 +32,12 @@ public enum Measure {
     QUOTATION_DECLINED(Kind.INSURER, "quotationDeclined", "拒绝报价（N4.4）", "quotation", """
             SELECT insurer_org_id AS org, id AS case_id FROM quotation
             WHERE status = 'DECLINED' AND issued_at >= :from AND issued_at < :to"""),
+    HAZARD_CLOSED_ON_TIME(Kind.INSURER, "hazardClosedOnTime", "所承保项目隐患按期销号（N8.9）", "hazard", """
+            SELECT insurer_org_id AS org, id AS case_id FROM hazard
+            WHERE status = 'CLOSED' AND closed_at <= deadline_at AND closed_at >= :from AND closed_at < :to"""),
+    HAZARD_ESCALATED(Kind.INSURER, "hazardEscalated", "所承保项目隐患逾期升级督办（N8.9）", "hazard", """
+            SELECT DISTINCT h.insurer_org_id AS org, h.id AS case_id FROM hazard h JOIN hazard_round r ON r.hazard_id = h.id
+            WHERE r.county_escalated_at >= :from AND r.county_escalated_at < :to"""),
     VISITS_DUE(Kind.SERVICE_ORG, "visitsDue", "到期的现场服务（N8.2）", "visit", """
             SELECT service_org_id AS org, id AS case_id FROM visit WHERE due_at >= :from AND due_at < :to"""),
     VISIT_DONE(Kind.SERVICE_ORG, "visitDone", "完成现场服务（N8.2）", "visit", """

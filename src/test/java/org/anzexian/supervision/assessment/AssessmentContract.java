@@ -100,6 +100,9 @@ abstract class AssessmentContract {
         // insurer B: a decision never taken and a payment recorded late, one late registration
         long lateTeamB = registration(insurerB, at(2021, 3, 1), true);
         long slowB = claim(insurerB, at(2021, 1, 5), at(2021, 1, 5), at(2021, 3, 1), at(2021, 3, 20));
+        // hazards of their projects: A's closed before its deadline, B's escalated to the county
+        long closedA = hazard(insurerA, orgS1, at(2021, 2, 5), at(2021, 2, 3), null);
+        long escalatedB = hazard(insurerB, orgS2, at(2021, 2, 5), null, at(2021, 2, 6));
         // S1: two visits on time, one missed; S2: one late visit with a late report, one missed, one refused
         long doneS1a = visit(orgS1, insurerA, "VISITED", at(2021, 1, 20), at(2021, 1, 19), false, false);
         long doneS1b = visit(orgS1, insurerA, "REPORTED", at(2021, 2, 20), at(2021, 2, 18), false, false);
@@ -122,12 +125,16 @@ abstract class AssessmentContract {
         assertThat(cases(a, Measure.TEAM_REGISTERED_LATE)).containsExactly("serviceTeamRegistration:" + lateTeamA);
         assertThat(cases(a, Measure.CLAIM_ACKNOWLEDGED_LATE)).containsExactly("claim:" + lateAckA);
         assertThat(cases(a, Measure.CLAIM_DECIDED_LATE)).isEmpty();
+        assertThat(cases(a, Measure.HAZARD_CLOSED_ON_TIME)).containsExactly("hazard:" + closedA);
+        assertThat(cases(a, Measure.HAZARD_ESCALATED)).isEmpty();
         Assessment b = detail(ranking.get(1));
-        assertThat(b.score()).isEqualByComparingTo("79");
+        assertThat(b.score()).isEqualByComparingTo("77");
         assertThat(b.grade()).isEqualTo("良好");
         assertThat(cases(b, Measure.TEAM_REGISTERED_LATE)).containsExactly("serviceTeamRegistration:" + lateTeamB);
         assertThat(cases(b, Measure.CLAIM_DECIDED_LATE)).containsExactly("claim:" + slowB);
         assertThat(cases(b, Measure.CLAIM_PAID_LATE)).containsExactly("claim:" + slowB);
+        assertThat(cases(b, Measure.HAZARD_ESCALATED)).containsExactly("hazard:" + escalatedB);
+        assertThat(cases(b, Measure.HAZARD_CLOSED_ON_TIME)).isEmpty();
         Assessment s1 = detail(ranking.get(2));
         assertThat(s1.score()).isEqualByComparingTo("90");
         assertThat(cases(s1, Measure.VISIT_DONE)).containsExactly("visit:" + doneS1a, "visit:" + doneS1b);
@@ -299,6 +306,28 @@ abstract class AssessmentContract {
                 .param("arrived", arrived).param("reportDue", arrived == null ? null : arrived.plusDays(2))
                 .param("reportLate", reportLate).param("created", due.minusDays(30)).update();
         return lastId("visit");
+    }
+
+    /** A hazard due on {@code deadline}, closed at {@code closed} or escalated to the county at {@code escalated}. */
+    private long hazard(Party insurer, Party verifier, OffsetDateTime deadline, OffsetDateTime closed,
+            OffsetDateTime escalated) {
+        jdbc.sql("""
+                INSERT INTO hazard (project_id, policy_id, insurer_org_id, jurisdiction_code, construction_unit_id,
+                    verifier_org_id, source, source_id, category, severity, description, location, photos,
+                    proposed_measure, status, raised_by, raised_at, round, deadline_at, escalation, closed_at)
+                VALUES (:project, :policy, :insurer, '140902', :builder, :verifier, 'VISIT', 1, 'SCAFFOLDING', 'GENERAL',
+                    '临边防护缺失', '3 号楼', '', '补设防护栏杆', :status, 'fixture', :raised, 1, :deadline, :escalation, :closed)
+                """).param("project", projectId).param("policy", policyId).param("insurer", insurer.id())
+                .param("builder", builderId).param("verifier", verifier.id()).param("status", closed == null ? "OPEN" : "CLOSED")
+                .param("raised", deadline.minusDays(7)).param("deadline", deadline)
+                .param("escalation", escalated == null ? "NONE" : "COUNTY").param("closed", closed).update();
+        long id = lastId("hazard");
+        jdbc.sql("""
+                INSERT INTO hazard_round (hazard_id, round, opened_at, deadline_at, county_escalated_at)
+                VALUES (:id, 1, :opened, :deadline, :escalated)
+                """).param("id", id).param("opened", deadline.minusDays(7)).param("deadline", deadline)
+                .param("escalated", escalated).update();
+        return id;
     }
 
     private long lastId(String table) {
