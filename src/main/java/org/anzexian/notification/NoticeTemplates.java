@@ -270,4 +270,11 @@ public final class NoticeTemplates {
      * {@code generalHazards}, {@code refusalLines}.
      */
     public static final String VISIT_DIGEST = "visit-digest";
+
+    /**
+     * 考核结果 (N9.2) — to the assessed organization and the city bureau. Model: {@code organizationName},
+     * {@code kindLabel}, {@code periodStart}, {@code periodEnd}, {@code score}, {@code grade}, {@code rank},
+     * {@code rankedOf}, {@code measureLines}, {@code assessmentId}.
+     */
+    public static final String ASSESSMENT_RESULT = "assessment-result";
 }

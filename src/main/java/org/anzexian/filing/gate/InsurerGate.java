@@ -25,6 +25,11 @@ public class InsurerGate {
         return filings.isFiled(insurerOrgId);
     }
 
+    /** Suspends the insurer's filing on a decision of the city bureau (N9.2); see {@link InsurerFilingService#suspendByDecision}. */
+    public boolean suspend(long insurerOrgId, String reason) {
+        return filings.suspendByDecision(insurerOrgId, reason);
+    }
+
     /** @throws ForbiddenException (HTTP 403 in {@code /api}) when the insurer may not do business */
     public void requireFiled(long insurerOrgId) {
         if (!isFiled(insurerOrgId)) {

@@ -327,6 +327,23 @@ public class InsurerFilingService {
         return reinstated;
     }
 
+    /**
+     * Suspends a filed insurer on a decision of the city bureau taken elsewhere (the assessment's bottom
+     * ranks, N9.2) through {@code InsurerGate#suspend}: the same mark, notice and event as a suspension for
+     * an expired licence. An insurer without a filed filing is left as it is.
+     *
+     * @return whether a filing was suspended
+     */
+    @Transactional
+    public boolean suspendByDecision(long insurerOrgId, String reason) {
+        var current = repository.findCurrentFiling(insurerOrgId).filter(f -> f.status() == FilingStatus.FILED);
+        if (current.isEmpty()) {
+            return false;
+        }
+        suspend(lock(current.get().id()), reason);
+        return true;
+    }
+
     // --- steps of the process -----------------------------------------------------------------
 
     /** Runs every check as a new round, stores each named result and moves the filing on. */
@@ -494,13 +511,16 @@ public class InsurerFilingService {
         if (causes.isEmpty()) {
             return false;
         }
-        String reason = String.join("；", causes);
-        reason = reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
+        suspend(filing, String.join("；", causes));
+        return true;
+    }
+
+    private void suspend(InsurerFiling filing, String cause) {
+        String reason = cause.length() > 1000 ? cause.substring(0, 999) + "…" : cause;
         repository.markSuspended(filing.id(), reason, now());
         String occasion = UUID.nameUUIDFromBytes(reason.getBytes(StandardCharsets.UTF_8)).toString();
         notices.suspended(filing, reason, occasion);
         events.publishEvent(new InsurerSuspended(filing.insurerOrgId(), reason));
-        return true;
     }
 
     // --- helpers ------------------------------------------------------------------------------

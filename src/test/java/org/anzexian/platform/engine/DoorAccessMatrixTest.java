@@ -155,6 +155,7 @@ class DoorAccessMatrixTest {
                 new License("IL-MATRIX-" + insurerFiling, LocalDate.now().plusYears(3), scan))).id());
         records.put("serviceOrgFiling", serviceOrgFilings.list(serviced.serviceOrg().actor(), null).get(0).id());
         records.put("policyEndorsement", endorsement(serviced));
+        records.put("periodicAssessment", 20260401L);
         return records;
     }
 

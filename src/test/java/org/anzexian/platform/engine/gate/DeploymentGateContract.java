@@ -196,7 +196,8 @@ abstract class DeploymentGateContract {
         });
 
         assertThat(beansNamed).isNotEmpty().allMatch(beans::isAllowed);
-        assertThat(beans.forModels()).containsExactlyInAnyOrder("filingSchedule", "visitSchedule", "underwritingSchedule");
+        assertThat(beans.forModels()).containsExactlyInAnyOrder("filingSchedule", "visitSchedule", "underwritingSchedule",
+                "assessmentSchedule");
         assertThat(beans.delegates()).contains("hazardRectificationRectifyListener",
                 "hazardRectificationOpenRectificationDelegate");
     }

@@ -1,0 +1,177 @@
+package org.anzexian.supervision.assessment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.anzexian.filing.gate.InsurerGate;
+import java.util.stream.Collectors;
+import org.anzexian.notification.NoticeTemplates;
+import org.anzexian.notification.NotificationService;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.PageResult;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The periodic assessment and ranking of insurers and service organizations (N9.2). */
+@Service
+public class AssessmentService {
+
+    private final AssessmentRepository repository;
+    private final AssessmentScores scores;
+    private final AssessmentProperties properties;
+    private final InsurerGate insurerGate;
+    private final NotificationService notifications;
+    private final Clock clock;
+
+    AssessmentService(AssessmentRepository repository, AssessmentScores scores, AssessmentProperties properties,
+            InsurerGate insurerGate, NotificationService notifications, Clock clock) {
+        this.notifications = notifications;
+        this.repository = repository;
+        this.scores = scores;
+        this.properties = properties;
+        this.insurerGate = insurerGate;
+        this.clock = clock;
+    }
+
+    /** The period a run today covers: it ends on the first day of this month and lasts the configured period. */
+    public LocalDate[] periodEndingNow() {
+        LocalDate end = LocalDate.now(clock).withDayOfMonth(1);
+        return new LocalDate[] {end.minus(properties.period()), end};
+    }
+
+    /**
+     * Computes, scores, ranks and stores the period's assessments of both kinds; a period already assessed
+     * is not assessed again (a retried job). Ranks: best score first, ties by organization id.
+     *
+     * @return the ids of the organizations at the bottom of their ranking for the configured periods in a row
+     */
+    @Transactional
+    public List<Long> assess(LocalDate from, LocalDate to) {
+        List<Long> bottom = new ArrayList<>();
+        for (Measure.Kind kind : Measure.Kind.values()) {
+            if (!repository.periodAssessed(kind, from, to)) {
+                rank(kind, from, to);
+            }
+            repository.ofPeriod(kind, from, to).stream().filter(Assessment::isLast)
+                    .filter(last -> repository.latest(last.organizationId(), properties.bottomPeriods()).stream()
+                            .filter(Assessment::isLast).count() == properties.bottomPeriods())
+                    .forEach(last -> bottom.add(last.organizationId()));
+        }
+        return bottom;
+    }
+
+    private void rank(Measure.Kind kind, LocalDate from, LocalDate to) {
+        Map<Long, Map<Measure, List<String>>> byOrg = new LinkedHashMap<>();
+        for (Measure measure : Measure.values()) {
+            if (measure.kind() == kind) {
+                repository.cases(measure, from, to, clock.getZone()).forEach((org, cases) -> byOrg
+                        .computeIfAbsent(org, o -> new EnumMap<>(Measure.class)).put(measure, cases));
+            }
+        }
+        record Scored(long org, Map<Measure, List<String>> measures, AssessmentScores.Result result) {
+        }
+        List<Scored> ranked = byOrg.entrySet().stream().map(entry -> {
+            Map<Measure, List<String>> measures = new EnumMap<>(Measure.class);
+            for (Measure measure : Measure.values()) {
+                if (measure.kind() == kind) {
+                    measures.put(measure, entry.getValue().getOrDefault(measure, List.of()));
+                }
+            }
+            Map<Measure, Integer> figures = new EnumMap<>(Measure.class);
+            measures.forEach((measure, cases) -> figures.put(measure, cases.size()));
+            return new Scored(entry.getKey(), measures, scores.of(figures));
+        }).sorted(Comparator.comparing((Scored s) -> s.result().score()).reversed().thenComparing(Scored::org)).toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (int i = 0; i < ranked.size(); i++) {
+            Scored s = ranked.get(i);
+            repository.insert(s.org(), kind, from, to, s.result().score(), s.result().grade(), i + 1, ranked.size(), now,
+                    s.measures());
+        }
+    }
+
+    /** The ranking of a period, both kinds, in rank order. */
+    @Transactional(readOnly = true)
+    public List<Assessment> ranking(LocalDate from, LocalDate to) {
+        List<Assessment> all = new ArrayList<>();
+        for (Measure.Kind kind : Measure.Kind.values()) {
+            all.addAll(repository.ofPeriod(kind, from, to));
+        }
+        return all;
+    }
+
+    /**
+     * Tells each ranked organization and the city bureau its result (N9.2): score, grade, rank and figures.
+     * One notice per assessment, so a retried job sends nothing twice.
+     */
+    @Transactional
+    public void publish(LocalDate from, LocalDate to) {
+        for (Assessment row : ranking(from, to)) {
+            Assessment assessment = repository.find(row.id()).orElseThrow();
+            String lines = assessment.measures().stream()
+                    .map(f -> "- " + f.label() + "：" + f.figure()).collect(Collectors.joining("\n"));
+            Role role = assessment.kind() == Measure.Kind.INSURER ? Role.INSURER : Role.SERVICE_ORG;
+            notifications.enqueueToGroups(NoticeTemplates.ASSESSMENT_RESULT,
+                    List.of(PlatformGroups.organization(role, assessment.organizationId()), PlatformGroups.CITY_BUREAU),
+                    Map.of("organizationName", assessment.organizationName(), "kindLabel", assessment.kind().label(),
+                            "periodStart", from.toString(), "periodEnd", to.minusDays(1).toString(),
+                            "score", assessment.score().toPlainString(), "grade", assessment.grade(),
+                            "rank", assessment.rank(), "rankedOf", assessment.rankedOf(), "measureLines", lines,
+                            "assessmentId", assessment.id()),
+                    "assessment:" + assessment.id(), "assessment-result:" + assessment.id());
+        }
+    }
+
+    /** The city bureau's measure for an organization at the bottom (N9.2); a suspension acts through the insurer gate. */
+    @Transactional
+    public void applyMeasure(long organizationId, LocalDate periodEnd, BottomMeasure measure, String reason) {
+        repository.recordMeasure(organizationId, periodEnd, measure, reason);
+        if (measure == BottomMeasure.SUSPEND) {
+            insurerGate.suspend(organizationId, "考核连续排名末位，市住建局决定暂停（N9.2）：" + reason);
+        }
+    }
+
+    /** City bureau and admins see every row, an insurer or service organization its own (filtered to one organization if asked), nobody else any. */
+    @Transactional(readOnly = true)
+    public PageResult<Assessment> list(Actor actor, Long organizationId, PageQuery page) {
+        Set<Long> own = visibleOrganizations(actor);
+        if (organizationId != null) {
+            own = own == null || own.contains(organizationId) ? Set.of(organizationId) : Set.of();
+        }
+        return PageResult.of(repository.page(own, page.offset(), page.size()), repository.count(own), page);
+    }
+
+    @Transactional(readOnly = true)
+    public Assessment get(Actor actor, long id) {
+        Assessment assessment = repository.find(id).orElseThrow(() -> new NotFoundException("考核记录不存在：" + id));
+        Set<Long> own = visibleOrganizations(actor);
+        if (own != null && !own.contains(assessment.organizationId())) {
+            throw new NotFoundException("考核记录不存在：" + id);
+        }
+        return assessment;
+    }
+
+    private static Set<Long> visibleOrganizations(Actor actor) {
+        if (actor.isAdmin() || actor.isCityBureau()) {
+            return null;
+        }
+        Set<Long> own = new TreeSet<>(actor.organizationIds(Role.INSURER));
+        own.addAll(actor.organizationIds(Role.SERVICE_ORG));
+        if (own.isEmpty()) {
+            throw new ForbiddenException("只有市住建局和被考核机构可以查看考核结果 (N9.2)");
+        }
+        return own;
+    }
+}

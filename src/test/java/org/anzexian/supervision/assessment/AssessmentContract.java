@@ -1,0 +1,336 @@
+package org.anzexian.supervision.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.anzexian.filing.gate.InsurerGate;
+import org.anzexian.filing.insurer.InsurerFilingService;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.registry.organization.OrganizationType;
+import org.anzexian.support.EngineDoors;
+import org.anzexian.support.InsuredProjects;
+import org.anzexian.support.InsuredProjects.Party;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The periodic assessment (N9.2) over fixture periods in the past, with cases written straight into the
+ * business tables: each measure and its cases, the score and grade of DMN {@code assessmentScore}, the
+ * ranking, {@code /api/assessments}, and the city bureau's task after an organization was last twice in a row.
+ */
+abstract class AssessmentContract {
+
+    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
+
+    @Autowired
+    TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    AssessmentService assessments;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    InsurerGate insurerGate;
+
+    @Autowired
+    InsurerFilingService insurerFilings;
+
+    InsuredProjects fixtures;
+    long projectId;
+    long builderId;
+    long policyId;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new InsuredProjects(context);
+        policyId = jdbc.sql("SELECT MIN(id) FROM policy").query(Long.class).single();
+        projectId = jdbc.sql("SELECT project_id FROM policy WHERE id = :id").param("id", policyId).query(Long.class).single();
+        builderId = jdbc.sql("SELECT construction_unit_id FROM project WHERE id = :id").param("id", projectId)
+                .query(Long.class).single();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void eachMeasureIsCountedWithItsCasesScoredByTheDmnAndRankedPerKind_N9_2() {
+        Party insurerA = fixtures.party(OrganizationType.INSURER, "140902");
+        Party insurerB = fixtures.party(OrganizationType.INSURER, "140902");
+        Party orgS1 = fixtures.party(OrganizationType.SERVICE_ORG, "140902");
+        Party orgS2 = fixtures.party(OrganizationType.SERVICE_ORG, "140902");
+        // insurer A: one late registration, one late acknowledgement; on-time and out-of-period cases do not count
+        long lateTeamA = registration(insurerA, at(2021, 2, 1), true);
+        registration(insurerA, at(2021, 4, 2), true);
+        long lateAckA = claim(insurerA, at(2021, 2, 10), at(2021, 2, 11), null, null);
+        claim(insurerA, at(2021, 2, 10), at(2021, 2, 9), null, null);
+        // insurer B: a decision never taken and a payment recorded late, one late registration
+        long lateTeamB = registration(insurerB, at(2021, 3, 1), true);
+        long slowB = claim(insurerB, at(2021, 1, 5), at(2021, 1, 5), at(2021, 3, 1), at(2021, 3, 20));
+        // hazards of their projects: A's closed before its deadline, B's escalated to the county
+        long closedA = hazard(insurerA, orgS1, at(2021, 2, 5), at(2021, 2, 3), null);
+        long escalatedB = hazard(insurerB, orgS2, at(2021, 2, 5), null, at(2021, 2, 6));
+        // S1: two visits on time, one missed; S2: one late visit with a late report, one missed, one refused
+        long doneS1a = visit(orgS1, insurerA, "VISITED", at(2021, 1, 20), at(2021, 1, 19), false, false);
+        long doneS1b = visit(orgS1, insurerA, "REPORTED", at(2021, 2, 20), at(2021, 2, 18), false, false);
+        long missedS1 = visit(orgS1, insurerA, "OPEN", at(2021, 3, 1), null, true, false);
+        long lateS2 = visit(orgS2, insurerB, "REPORTED", at(2021, 1, 20), at(2021, 1, 25), false, true);
+        long missedS2 = visit(orgS2, insurerB, "OPEN", at(2021, 2, 1), null, true, false);
+        long refusedS2 = visit(orgS2, insurerB, "REFUSED", at(2021, 3, 1), at(2021, 3, 1), false, false);
+
+        assertThat(assessments.assess(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 4, 1))).isEmpty();
+
+        List<Assessment> ranking = assessments.ranking(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 4, 1));
+        assertThat(ranking).extracting(Assessment::organizationId, Assessment::rank, Assessment::rankedOf)
+                .containsExactly(tuple(insurerA.id(), 1, 2),
+                        tuple(insurerB.id(), 2, 2),
+                        tuple(orgS1.id(), 1, 2),
+                        tuple(orgS2.id(), 2, 2));
+        Assessment a = detail(ranking.get(0));
+        assertThat(a.score()).isEqualByComparingTo("90");
+        assertThat(a.grade()).isEqualTo("优秀");
+        assertThat(cases(a, Measure.TEAM_REGISTERED_LATE)).containsExactly("serviceTeamRegistration:" + lateTeamA);
+        assertThat(cases(a, Measure.CLAIM_ACKNOWLEDGED_LATE)).containsExactly("claim:" + lateAckA);
+        assertThat(cases(a, Measure.CLAIM_DECIDED_LATE)).isEmpty();
+        assertThat(cases(a, Measure.HAZARD_CLOSED_ON_TIME)).containsExactly("hazard:" + closedA);
+        assertThat(cases(a, Measure.HAZARD_ESCALATED)).isEmpty();
+        Assessment b = detail(ranking.get(1));
+        assertThat(b.score()).isEqualByComparingTo("77");
+        assertThat(b.grade()).isEqualTo("良好");
+        assertThat(cases(b, Measure.TEAM_REGISTERED_LATE)).containsExactly("serviceTeamRegistration:" + lateTeamB);
+        assertThat(cases(b, Measure.CLAIM_DECIDED_LATE)).containsExactly("claim:" + slowB);
+        assertThat(cases(b, Measure.CLAIM_PAID_LATE)).containsExactly("claim:" + slowB);
+        assertThat(cases(b, Measure.HAZARD_ESCALATED)).containsExactly("hazard:" + escalatedB);
+        assertThat(cases(b, Measure.HAZARD_CLOSED_ON_TIME)).isEmpty();
+        Assessment s1 = detail(ranking.get(2));
+        assertThat(s1.score()).isEqualByComparingTo("90");
+        assertThat(cases(s1, Measure.VISIT_DONE)).containsExactly("visit:" + doneS1a, "visit:" + doneS1b);
+        assertThat(cases(s1, Measure.VISIT_MISSED)).containsExactly("visit:" + missedS1);
+        assertThat(cases(s1, Measure.VISIT_LATE)).isEmpty();
+        Assessment s2 = detail(ranking.get(3));
+        assertThat(s2.score()).isEqualByComparingTo("85");
+        assertThat(s2.grade()).isEqualTo("良好");
+        assertThat(cases(s2, Measure.VISIT_DONE)).containsExactly("visit:" + lateS2);
+        assertThat(cases(s2, Measure.VISIT_LATE)).containsExactly("visit:" + lateS2);
+        assertThat(cases(s2, Measure.REPORT_LATE)).containsExactly("visit:" + lateS2);
+        assertThat(cases(s2, Measure.VISIT_MISSED)).containsExactly("visit:" + missedS2);
+        assertThat(cases(s2, Measure.VISIT_REFUSED)).containsExactly("visit:" + refusedS2);
+
+        // a second run over the same period (a retried job) changes nothing
+        assessments.assess(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 4, 1));
+        assertThat(assessments.ranking(LocalDate.of(2021, 1, 1), LocalDate.of(2021, 4, 1))).hasSize(4);
+
+        // /api: the city sees every row, an organization only its own and its cases, a builder nothing
+        ResponseEntity<JsonNode> city = http.withBasicAuth("city", "city")
+                .getForEntity("/api/assessments?size=200", JsonNode.class);
+        assertThat(city.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(city.getBody().path("items").findValuesAsText("id")).contains(String.valueOf(a.id()), String.valueOf(b.id()));
+        ResponseEntity<JsonNode> own = http.withBasicAuth(insurerA.user(), insurerA.user())
+                .getForEntity("/api/assessments", JsonNode.class);
+        assertThat(own.getBody().path("items").findValuesAsText("organizationId")).containsOnly(String.valueOf(insurerA.id()));
+        ResponseEntity<JsonNode> ownDetail = http.withBasicAuth(insurerA.user(), insurerA.user())
+                .getForEntity("/api/assessments/" + a.id(), JsonNode.class);
+        assertThat(ownDetail.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ownDetail.getBody().toString()).contains("claim:" + lateAckA).contains("报案受理超时");
+        assertThat(http.withBasicAuth(insurerB.user(), insurerB.user())
+                .getForEntity("/api/assessments/" + a.id(), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth(insurerB.user(), insurerB.user())
+                .getForEntity("/api/assessments?organizationId=" + insurerA.id(), JsonNode.class).getBody()
+                .path("total").asLong()).isZero();
+        Party builder = fixtures.party(OrganizationType.CONSTRUCTION_UNIT, "140902");
+        assertThat(http.withBasicAuth(builder.user(), builder.user()).getForEntity("/api/assessments", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void anInsurerLastTwoPeriodsInARowGoesToTheCityBureauWhoseSuspensionActsThroughTheInsurerGate_N9_2() {
+        long filedInsurer = jdbc.sql("SELECT insurer_org_id FROM insurer_filing WHERE status = 'FILED' ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                .query(Long.class).single();
+        long filingId = jdbc.sql("SELECT id FROM insurer_filing WHERE status = 'FILED' AND insurer_org_id = :org")
+                .param("org", filedInsurer).query(Long.class).single();
+        Party better = fixtures.party(OrganizationType.INSURER, "140902");
+        Party filed = new Party(filedInsurer, "", "", "", "");
+        registration(filed, at(2022, 2, 1), true);
+        registration(better, at(2022, 2, 1), false);
+        assertThat(assessments.assess(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 4, 1))).isEmpty();
+        registration(filed, at(2022, 5, 1), true);
+        registration(better, at(2022, 5, 1), false);
+
+        // the quarter's timer fires on 1 July: it assesses April to June, the filed insurer is last again
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(2022, 7, 1, 2, 0, 0, 0, CST).toInstant()));
+        Job timer = engine.getManagementService().createJobQuery().processDefinitionKey(PeriodicAssessmentProcess.KEY)
+                .timers().singleResult();
+        engine.getManagementService().executeJob(timer.getId());
+        runJobs();
+
+        Task task = engine.getTaskService().createTaskQuery().processDefinitionKey(PeriodicAssessmentProcess.KEY)
+                .taskDefinitionKey(PeriodicAssessmentProcess.TASK_DECIDE_MEASURES).singleResult();
+        assertThat(task).isNotNull();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey()).isEqualTo("20220701");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).taskCandidateGroup(PlatformGroups.CITY_BUREAU)
+                .count()).isEqualTo(1);
+        assertThat(engine.getTaskService().getVariable(task.getId(), PeriodicAssessmentProcess.VAR_ORGANIZATION_ID))
+                .isEqualTo(filedInsurer);
+        List<Assessment> q2 = assessments.ranking(LocalDate.of(2022, 4, 1), LocalDate.of(2022, 7, 1));
+        assertThat(q2).extracting(Assessment::organizationId).containsExactly(better.id(), filedInsurer);
+        // published: one notice per ranked organization, to it and the city bureau, naming grade and rank
+        for (Assessment row : q2) {
+            String body = jdbc.sql("SELECT body FROM notification_notice WHERE reference = :ref")
+                    .param("ref", "assessment:" + row.id()).query(String.class).single();
+            assertThat(body).contains(row.grade()).contains("第 " + row.rank() + " 名（共 2 家）");
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_delivery d JOIN notification_notice n ON n.id = d.notice_id"
+                + " WHERE n.reference = :ref AND d.recipient = :mail").param("ref", "assessment:" + q2.get(0).id())
+                .param("mail", better.email()).query(Long.class).single()).isEqualTo(1);
+
+        assertThat(insurerGate.isFiled(filedInsurer)).isTrue();
+        try {
+            Map<String, String> decision = Map.of(PeriodicAssessmentProcess.VAR_MEASURE, "SUSPEND",
+                    PeriodicAssessmentProcess.VAR_MEASURE_REASON, "连续两个季度排名末位");
+            EngineDoors doors = new EngineDoors(port);
+            assertThat(doors.as(EngineDoors.Door.ENGINE_REST, "xinfu", "xinfu").completeTask(task.getId(), decision).status())
+                    .as("a county authority does not decide the city's measures").isEqualTo(403);
+            assertThat(insurerGate.isFiled(filedInsurer)).isTrue();
+            assertThat(doors.as(EngineDoors.Door.ENGINE_REST, "city", "city").completeTask(task.getId(), decision).status())
+                    .isEqualTo(204);
+            assertThat(insurerGate.isFiled(filedInsurer)).isFalse();
+            assertThat(assessments.ranking(LocalDate.of(2022, 4, 1), LocalDate.of(2022, 7, 1)).get(1).bureauMeasure())
+                    .isEqualTo(BottomMeasure.SUSPEND);
+        } finally {
+            if (!insurerGate.isFiled(filedInsurer)) {
+                insurerFilings.reinstate(new Actor("city", Set.of(PlatformGroups.CITY_BUREAU)), filingId);
+            }
+        }
+        assertThat(insurerGate.isFiled(filedInsurer)).isTrue();
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private void runJobs() {
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = engine.getManagementService().createJobQuery().processDefinitionKey(PeriodicAssessmentProcess.KEY)
+                    .executable().messages().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+    }
+
+    private Assessment detail(Assessment row) {
+        return assessments.get(new Actor("city", Set.of(PlatformGroups.CITY_BUREAU)), row.id());
+    }
+
+    private static List<String> cases(Assessment assessment, Measure measure) {
+        return assessment.measures().stream().filter(f -> f.measure() == measure).findFirst().orElseThrow().cases();
+    }
+
+    private static OffsetDateTime at(int year, int month, int day) {
+        return OffsetDateTime.of(year, month, day, 12, 0, 0, 0, CST);
+    }
+
+    private long registration(Party insurer, OffsetDateTime deadline, boolean late) {
+        jdbc.sql("""
+                INSERT INTO service_team_registration (policy_id, project_id, insurer_org_id, jurisdiction_code, status,
+                    late, policy_issued_at, deadline_at)
+                VALUES (:policy, :project, :insurer, '140902', :status, :late, :issued, :deadline)
+                """).param("policy", -System.nanoTime()).param("project", projectId).param("insurer", insurer.id())
+                .param("status", late ? "OVERDUE" : "REGISTERED").param("late", late)
+                .param("issued", deadline.minusMonths(1)).param("deadline", deadline).update();
+        return lastId("service_team_registration");
+    }
+
+    /** A claim with its service-level dates; the payment, if due, is recorded two days late. */
+    private long claim(Party insurer, OffsetDateTime acknowledgementDue, OffsetDateTime acknowledged,
+            OffsetDateTime decisionDue, OffsetDateTime paymentDue) {
+        jdbc.sql("""
+                INSERT INTO claim (policy_id, policy_number, project_id, insurer_org_id, construction_unit_id,
+                    jurisdiction_code, accident_at, reported_at, place, accident_type, deaths, injuries, description,
+                    reporter_name, reporter_phone, channel, reported_by, late, status, acknowledgement_due_at,
+                    acknowledged_at, decision_due_at, payment_due_at, payment_recorded_at)
+                VALUES (:policy, 'TEST', :project, :insurer, :builder, '140902', :accident, :accident, '工地', 'FALL_FROM_HEIGHT',
+                    0, 1, '高处坠落', '报案人', '13800000000', 'ONLINE', 'fixture', FALSE, 'ACKNOWLEDGED', :ackDue,
+                    :ack, :decisionDue, :paymentDue, :paid)
+                """).param("policy", policyId).param("project", projectId).param("insurer", insurer.id())
+                .param("builder", builderId).param("accident", acknowledgementDue.minusHours(2))
+                .param("ackDue", acknowledgementDue).param("ack", acknowledged).param("decisionDue", decisionDue)
+                .param("paymentDue", paymentDue).param("paid", paymentDue == null ? null : paymentDue.plusDays(2)).update();
+        return lastId("claim");
+    }
+
+    private long visit(Party serviceOrg, Party insurer, String status, OffsetDateTime due, OffsetDateTime arrived,
+            boolean missed, boolean reportLate) {
+        jdbc.sql("""
+                INSERT INTO visit (policy_id, project_id, service_org_id, insurer_org_id, construction_unit_id,
+                    jurisdiction_code, kind, status, due_at, reminder_at, missed_at, missed, arrived_at, recorded_at,
+                    report_due_at, report_late, created_at)
+                VALUES (:policy, :project, :org, :insurer, :builder, '140902', 'EXTRA', :status, :due, :reminder,
+                    :missedAt, :missed, :arrived, :arrived, :reportDue, :reportLate, :created)
+                """).param("policy", policyId).param("project", projectId).param("org", serviceOrg.id())
+                .param("insurer", insurer.id()).param("builder", builderId).param("status", status).param("due", due)
+                .param("reminder", due.minusDays(3)).param("missedAt", due.plusDays(3)).param("missed", missed)
+                .param("arrived", arrived).param("reportDue", arrived == null ? null : arrived.plusDays(2))
+                .param("reportLate", reportLate).param("created", due.minusDays(30)).update();
+        return lastId("visit");
+    }
+
+    /** A hazard due on {@code deadline}, closed at {@code closed} or escalated to the county at {@code escalated}. */
+    private long hazard(Party insurer, Party verifier, OffsetDateTime deadline, OffsetDateTime closed,
+            OffsetDateTime escalated) {
+        jdbc.sql("""
+                INSERT INTO hazard (project_id, policy_id, insurer_org_id, jurisdiction_code, construction_unit_id,
+                    verifier_org_id, source, source_id, category, severity, description, location, photos,
+                    proposed_measure, status, raised_by, raised_at, round, deadline_at, escalation, closed_at)
+                VALUES (:project, :policy, :insurer, '140902', :builder, :verifier, 'VISIT', 1, 'SCAFFOLDING', 'GENERAL',
+                    '临边防护缺失', '3 号楼', '', '补设防护栏杆', :status, 'fixture', :raised, 1, :deadline, :escalation, :closed)
+                """).param("project", projectId).param("policy", policyId).param("insurer", insurer.id())
+                .param("builder", builderId).param("verifier", verifier.id()).param("status", closed == null ? "OPEN" : "CLOSED")
+                .param("raised", deadline.minusDays(7)).param("deadline", deadline)
+                .param("escalation", escalated == null ? "NONE" : "COUNTY").param("closed", closed).update();
+        long id = lastId("hazard");
+        jdbc.sql("""
+                INSERT INTO hazard_round (hazard_id, round, opened_at, deadline_at, county_escalated_at)
+                VALUES (:id, 1, :opened, :deadline, :escalated)
+                """).param("id", id).param("opened", deadline.minusDays(7)).param("deadline", deadline)
+                .param("escalated", escalated).update();
+        return id;
+    }
+
+    private long lastId(String table) {
+        return jdbc.sql("SELECT MAX(id) FROM " + table).query(Long.class).single();
+    }
+}
