@@ -1,12 +1,14 @@
 package org.anzexian.supervision.assessment;
 
+import static org.anzexian.supervision.assessment.AssessmentCases.CST;
+import static org.anzexian.supervision.assessment.AssessmentCases.at;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 abstract class AssessmentContract {
 
-    private static final ZoneOffset CST = ZoneOffset.ofHours(8);
-
     @Autowired
     TestRestTemplate http;
 
@@ -68,6 +68,7 @@ abstract class AssessmentContract {
     InsurerFilingService insurerFilings;
 
     InsuredProjects fixtures;
+    AssessmentCases cases;
     long projectId;
     long builderId;
     long policyId;
@@ -79,6 +80,7 @@ abstract class AssessmentContract {
         projectId = jdbc.sql("SELECT project_id FROM policy WHERE id = :id").param("id", policyId).query(Long.class).single();
         builderId = jdbc.sql("SELECT construction_unit_id FROM project WHERE id = :id").param("id", projectId)
                 .query(Long.class).single();
+        cases = new AssessmentCases(jdbc, projectId);
     }
 
     @AfterEach
@@ -93,12 +95,12 @@ abstract class AssessmentContract {
         Party orgS1 = fixtures.party(OrganizationType.SERVICE_ORG, "140902");
         Party orgS2 = fixtures.party(OrganizationType.SERVICE_ORG, "140902");
         // insurer A: one late registration, one late acknowledgement; on-time and out-of-period cases do not count
-        long lateTeamA = registration(insurerA, at(2021, 2, 1), true);
-        registration(insurerA, at(2021, 4, 2), true);
+        long lateTeamA = cases.registration(insurerA, at(2021, 2, 1), true);
+        cases.registration(insurerA, at(2021, 4, 2), true);
         long lateAckA = claim(insurerA, at(2021, 2, 10), at(2021, 2, 11), null, null);
         claim(insurerA, at(2021, 2, 10), at(2021, 2, 9), null, null);
         // insurer B: a decision never taken and a payment recorded late, one late registration
-        long lateTeamB = registration(insurerB, at(2021, 3, 1), true);
+        long lateTeamB = cases.registration(insurerB, at(2021, 3, 1), true);
         long slowB = claim(insurerB, at(2021, 1, 5), at(2021, 1, 5), at(2021, 3, 1), at(2021, 3, 20));
         // hazards of their projects: A's closed before its deadline, B's escalated to the county
         long closedA = hazard(insurerA, orgS1, at(2021, 2, 5), at(2021, 2, 3), null);
@@ -183,11 +185,11 @@ abstract class AssessmentContract {
                 .param("org", filedInsurer).query(Long.class).single();
         Party better = fixtures.party(OrganizationType.INSURER, "140902");
         Party filed = new Party(filedInsurer, "", "", "", "");
-        registration(filed, at(2022, 2, 1), true);
-        registration(better, at(2022, 2, 1), false);
+        cases.registration(filed, at(2022, 2, 1), true);
+        cases.registration(better, at(2022, 2, 1), false);
         assertThat(assessments.assess(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 4, 1))).isEmpty();
-        registration(filed, at(2022, 5, 1), true);
-        registration(better, at(2022, 5, 1), false);
+        cases.registration(filed, at(2022, 5, 1), true);
+        cases.registration(better, at(2022, 5, 1), false);
 
         // the quarter's timer fires on 1 July: it assesses April to June, the filed insurer is last again
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.of(2022, 7, 1, 2, 0, 0, 0, CST).toInstant()));
@@ -259,21 +261,6 @@ abstract class AssessmentContract {
         return assessment.measures().stream().filter(f -> f.measure() == measure).findFirst().orElseThrow().cases();
     }
 
-    private static OffsetDateTime at(int year, int month, int day) {
-        return OffsetDateTime.of(year, month, day, 12, 0, 0, 0, CST);
-    }
-
-    private long registration(Party insurer, OffsetDateTime deadline, boolean late) {
-        jdbc.sql("""
-                INSERT INTO service_team_registration (policy_id, project_id, insurer_org_id, jurisdiction_code, status,
-                    late, policy_issued_at, deadline_at)
-                VALUES (:policy, :project, :insurer, '140902', :status, :late, :issued, :deadline)
-                """).param("policy", -System.nanoTime()).param("project", projectId).param("insurer", insurer.id())
-                .param("status", late ? "OVERDUE" : "REGISTERED").param("late", late)
-                .param("issued", deadline.minusMonths(1)).param("deadline", deadline).update();
-        return lastId("service_team_registration");
-    }
-
     /** A claim with its service-level dates; the payment, if due, is recorded two days late. */
     private long claim(Party insurer, OffsetDateTime acknowledgementDue, OffsetDateTime acknowledged,
             OffsetDateTime decisionDue, OffsetDateTime paymentDue) {
@@ -289,7 +276,7 @@ abstract class AssessmentContract {
                 .param("builder", builderId).param("accident", acknowledgementDue.minusHours(2))
                 .param("ackDue", acknowledgementDue).param("ack", acknowledged).param("decisionDue", decisionDue)
                 .param("paymentDue", paymentDue).param("paid", paymentDue == null ? null : paymentDue.plusDays(2)).update();
-        return lastId("claim");
+        return cases.lastId("claim");
     }
 
     private long visit(Party serviceOrg, Party insurer, String status, OffsetDateTime due, OffsetDateTime arrived,
@@ -305,7 +292,7 @@ abstract class AssessmentContract {
                 .param("reminder", due.minusDays(3)).param("missedAt", due.plusDays(3)).param("missed", missed)
                 .param("arrived", arrived).param("reportDue", arrived == null ? null : arrived.plusDays(2))
                 .param("reportLate", reportLate).param("created", due.minusDays(30)).update();
-        return lastId("visit");
+        return cases.lastId("visit");
     }
 
     /** A hazard due on {@code deadline}, closed at {@code closed} or escalated to the county at {@code escalated}. */
@@ -321,7 +308,7 @@ abstract class AssessmentContract {
                 .param("builder", builderId).param("verifier", verifier.id()).param("status", closed == null ? "OPEN" : "CLOSED")
                 .param("raised", deadline.minusDays(7)).param("deadline", deadline)
                 .param("escalation", escalated == null ? "NONE" : "COUNTY").param("closed", closed).update();
-        long id = lastId("hazard");
+        long id = cases.lastId("hazard");
         jdbc.sql("""
                 INSERT INTO hazard_round (hazard_id, round, opened_at, deadline_at, county_escalated_at)
                 VALUES (:id, 1, :opened, :deadline, :escalated)
@@ -330,7 +317,4 @@ abstract class AssessmentContract {
         return id;
     }
 
-    private long lastId(String table) {
-        return jdbc.sql("SELECT MAX(id) FROM " + table).query(Long.class).single();
-    }
 }
