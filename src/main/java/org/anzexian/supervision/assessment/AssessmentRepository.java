@@ -84,6 +84,12 @@ class AssessmentRepository {
                 .param("org", organizationId).param("n", periods).query(this::map).list();
     }
 
+    /** The organization's assessment of the period ending {@code periodEnd}, if it was ranked then. */
+    Optional<Assessment> ofOrganization(long organizationId, LocalDate periodEnd) {
+        return jdbc.sql(SELECT + " WHERE a.organization_id = :org AND a.period_end = :end")
+                .param("org", organizationId).param("end", periodEnd).query(this::map).optional();
+    }
+
     void recordMeasure(long organizationId, LocalDate periodEnd, BottomMeasure measure, String reason) {
         jdbc.sql("""
                 UPDATE assessment SET bureau_measure = :m, bureau_measure_reason = :reason

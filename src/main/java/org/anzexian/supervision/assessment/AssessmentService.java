@@ -19,6 +19,7 @@ import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
@@ -137,6 +138,12 @@ public class AssessmentService {
     /** The city bureau's measure for an organization at the bottom (N9.2); a suspension acts through the insurer gate. */
     @Transactional
     public void applyMeasure(long organizationId, LocalDate periodEnd, BottomMeasure measure, String reason) {
+        // the organization comes from a process variable: only the period's last one may be disciplined
+        boolean last = repository.ofOrganization(organizationId, periodEnd)
+                .filter(row -> row.rank() == row.rankedOf()).isPresent();
+        if (!last) {
+            throw new ConflictException(null, "该机构在本考核期不是末位，不能决定处理措施 (not last in period ending " + periodEnd + ")");
+        }
         repository.recordMeasure(organizationId, periodEnd, measure, reason);
         if (measure == BottomMeasure.SUSPEND) {
             insurerGate.suspend(organizationId, "考核连续排名末位，市住建局决定暂停（N9.2）：" + reason);

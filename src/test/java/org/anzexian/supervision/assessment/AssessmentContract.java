@@ -4,12 +4,14 @@ import static org.anzexian.supervision.assessment.AssessmentCases.CST;
 import static org.anzexian.supervision.assessment.AssessmentCases.at;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,7 @@ import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.InsurerFilingService;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.web.ConflictException;
 import org.anzexian.registry.organization.OrganizationType;
 import org.anzexian.support.EngineDoors;
 import org.anzexian.support.InsuredProjects;
@@ -227,6 +230,16 @@ abstract class AssessmentContract {
             assertThat(doors.as(EngineDoors.Door.ENGINE_REST, "xinfu", "xinfu").completeTask(task.getId(), decision).status())
                     .as("a county authority does not decide the city's measures").isEqualTo(403);
             assertThat(insurerGate.isFiled(filedInsurer)).isTrue();
+            // the city cannot turn the task on another organization by sending its id along (DESIGN.md §2a)
+            Map<String, String> aimedElsewhere = new HashMap<>(decision);
+            aimedElsewhere.put(PeriodicAssessmentProcess.VAR_ORGANIZATION_ID, String.valueOf(better.id()));
+            assertThat(doors.as(EngineDoors.Door.ENGINE_REST, "city", "city").completeTask(task.getId(), aimedElsewhere).status())
+                    .isEqualTo(400);
+            assertThatThrownBy(() -> assessments.applyMeasure(better.id(), LocalDate.of(2022, 7, 1), BottomMeasure.TALK, "不是末位"))
+                    .as("the service itself disciplines only the period's last").isInstanceOf(ConflictException.class)
+                    .hasMessageContaining("不是末位");
+            assertThat(assessments.ranking(LocalDate.of(2022, 4, 1), LocalDate.of(2022, 7, 1)))
+                    .extracting(Assessment::bureauMeasure).containsOnlyNulls();
             assertThat(doors.as(EngineDoors.Door.ENGINE_REST, "city", "city").completeTask(task.getId(), decision).status())
                     .isEqualTo(204);
             assertThat(insurerGate.isFiled(filedInsurer)).isFalse();
