@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * One filter chain per area (DESIGN.md §7). Paths are matched with path patterns because
@@ -103,7 +104,7 @@ class SecurityConfiguration {
                 // CSRF for session callers is checked by the webapp-session filter with the webapps' token
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(SecurityConfiguration::stateless)
-                .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName(), true), BasicAuthenticationFilter.class)
                 .addFilterBefore(crossSite, WebappSessionAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
                 .build();
@@ -122,9 +123,34 @@ class SecurityConfiguration {
                 .sessionFixation(fixation -> fixation.none());
     }
 
-    /** Health, info, the API docs and the redirect to the webapps; everything else is closed. */
+    /**
+     * The portal (DESIGN.md §5) shares the webapps' login: one session serves the Tasklist and the portal.
+     * Its pages are rendered here, so its forms carry Spring Security's CSRF token; a visitor without a
+     * login is sent to the portal's login page.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain portal(HttpSecurity http, IdentityService identityService, ProcessEngine engine)
+            throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(withDefaults().matcher("/portal/**"), withDefaults().matcher("/webjars/**")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(withDefaults().matcher("/portal/login"),
+                                withDefaults().matcher("/portal/assets/**"),
+                                withDefaults().matcher("/webjars/**"))
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(new PortalLoginEntryPoint()))
+                .sessionManagement(SecurityConfiguration::stateless)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName(), false),
+                        BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .build();
+    }
+
+    /** Health, info, the API docs and the redirect to the webapps; everything else is closed. */
+    @Bean
+    @Order(5)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests

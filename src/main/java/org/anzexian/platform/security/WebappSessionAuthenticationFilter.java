@@ -31,9 +31,15 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final String engineName;
+    private final boolean webappCsrfToken;
 
-    WebappSessionAuthenticationFilter(String engineName) {
+    /**
+     * @param webappCsrfToken whether unsafe methods must carry the webapps' CSRF token; the portal's forms
+     *     carry Spring Security's token instead, checked by its own chain
+     */
+    WebappSessionAuthenticationFilter(String engineName, boolean webappCsrfToken) {
         this.engineName = engineName;
+        this.webappCsrfToken = webappCsrfToken;
     }
 
     @Override
@@ -42,12 +48,12 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         UserAuthentication user = session == null || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 ? null
-                : webappUser(session);
+                : webappUser(session, engineName);
         if (user == null) {
             chain.doFilter(request, response);
             return;
         }
-        if (!SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request, session)) {
+        if (webappCsrfToken && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request, session)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -60,7 +66,7 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private UserAuthentication webappUser(HttpSession session) {
+    static UserAuthentication webappUser(HttpSession session, String engineName) {
         Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
         Authentication authentication = authentications == null
                 ? null

@@ -1,0 +1,71 @@
+package org.anzexian.platform.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ApiError;
+import org.anzexian.platform.web.ConflictException;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.NotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every portal page has: the user, the menu, the current path; and a refusal rendered as a page
+ * with the same Chinese reason and status the API gives.
+ */
+@ControllerAdvice(annotations = PortalController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PortalPages {
+
+    private final CurrentActor currentActor;
+
+    PortalPages(CurrentActor currentActor) {
+        this.currentActor = currentActor;
+    }
+
+    @ModelAttribute
+    void common(Model model, HttpServletRequest request) {
+        Actor actor = currentActor.require();
+        model.addAttribute("actor", actor);
+        model.addAttribute("navigation", PortalNavigation.forActor(actor));
+        model.addAttribute("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    String notFound(NotFoundException exception, Model model, HttpServletResponse response) {
+        return refusal(HttpStatus.NOT_FOUND, exception.getMessage(), List.of(), model, response);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    String forbidden(ForbiddenException exception, Model model, HttpServletResponse response) {
+        return refusal(HttpStatus.FORBIDDEN, exception.getMessage(), List.of(), model, response);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    String conflict(ConflictException exception, Model model, HttpServletResponse response) {
+        return refusal(HttpStatus.CONFLICT, exception.getMessage(), List.of(), model, response);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    String invalid(InvalidRequestException exception, Model model, HttpServletResponse response) {
+        return refusal(HttpStatus.BAD_REQUEST, "提交的内容有误，请改正后再试", exception.fieldErrors(), model, response);
+    }
+
+    private String refusal(HttpStatus status, String reason, List<ApiError.FieldMessage> fields, Model model,
+            HttpServletResponse response) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("reason", reason);
+        model.addAttribute("fields", fields);
+        return "portal/refusal";
+    }
+}
