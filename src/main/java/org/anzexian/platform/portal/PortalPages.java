@@ -41,27 +41,30 @@ class PortalPages {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    String notFound(NotFoundException exception, Model model, HttpServletResponse response) {
-        return refusal(HttpStatus.NOT_FOUND, exception.getMessage(), List.of(), model, response);
+    String notFound(NotFoundException exception, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return refusal(request, HttpStatus.NOT_FOUND, exception.getMessage(), List.of(), model, response);
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    String forbidden(ForbiddenException exception, Model model, HttpServletResponse response) {
-        return refusal(HttpStatus.FORBIDDEN, exception.getMessage(), List.of(), model, response);
+    String forbidden(ForbiddenException exception, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return refusal(request, HttpStatus.FORBIDDEN, exception.getMessage(), List.of(), model, response);
     }
 
     @ExceptionHandler(ConflictException.class)
-    String conflict(ConflictException exception, Model model, HttpServletResponse response) {
-        return refusal(HttpStatus.CONFLICT, exception.getMessage(), List.of(), model, response);
+    String conflict(ConflictException exception, Model model, HttpServletRequest request, HttpServletResponse response) {
+        return refusal(request, HttpStatus.CONFLICT, exception.getMessage(), List.of(), model, response);
     }
 
     @ExceptionHandler(InvalidRequestException.class)
-    String invalid(InvalidRequestException exception, Model model, HttpServletResponse response) {
-        return refusal(HttpStatus.BAD_REQUEST, "提交的内容有误，请改正后再试", exception.fieldErrors(), model, response);
+    String invalid(InvalidRequestException exception, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return refusal(request, HttpStatus.BAD_REQUEST, "提交的内容有误，请改正后再试", exception.fieldErrors(), model, response);
     }
 
-    private String refusal(HttpStatus status, String reason, List<ApiError.FieldMessage> fields, Model model,
-            HttpServletResponse response) {
+    /** An exception handler gets a fresh model: the frame's attributes are added again. */
+    private String refusal(HttpServletRequest request, HttpStatus status, String reason,
+            List<ApiError.FieldMessage> fields, Model model, HttpServletResponse response) {
+        common(model, request);
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("reason", reason);
