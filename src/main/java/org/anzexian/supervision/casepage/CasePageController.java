@@ -1,8 +1,12 @@
 package org.anzexian.supervision.casepage;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.function.Supplier;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.portal.PortalController;
+import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
@@ -32,17 +36,41 @@ class CasePageController {
     }
 
     @GetMapping("/portal/cases/process/{processInstanceId}")
-    String process(@PathVariable String processInstanceId) {
-        return "redirect:" + processCases.of(currentActor.require(), processInstanceId).href();
+    String process(@PathVariable String processInstanceId, Model model, HttpServletResponse response) {
+        return orRefusal(model, response,
+                () -> "redirect:" + processCases.of(currentActor.require(), processInstanceId).href());
     }
 
     @GetMapping("/portal/cases/{kind}/{id}")
-    String casePage(@PathVariable String kind, @PathVariable String id, Model model) {
-        CaseKind caseKind = CaseKind.ofSlug(kind)
-                .orElseThrow(() -> new NotFoundException("没有这类案件页 (no such kind of case): " + kind));
-        long recordId = recordId(id);
-        model.addAttribute("page", pages.page(currentActor.require(), caseKind, recordId));
-        return "portal/case";
+    String casePage(@PathVariable String kind, @PathVariable String id, Model model, HttpServletResponse response) {
+        return orRefusal(model, response, () -> {
+            CaseKind caseKind = CaseKind.ofSlug(kind)
+                    .orElseThrow(() -> new NotFoundException("没有这类案件页 (no such kind of case): " + kind));
+            model.addAttribute("page", pages.page(currentActor.require(), caseKind, recordId(id)));
+            return "portal/case";
+        });
+    }
+
+    /**
+     * The page, or the portal's refusal page with the record's module's reason and status. Rendered here with
+     * the page's own model, which holds the user and the menu the refusal page's frame shows.
+     */
+    private static String orRefusal(Model model, HttpServletResponse response, Supplier<String> page) {
+        try {
+            return page.get();
+        } catch (NotFoundException refused) {
+            return refusal(404, refused.getMessage(), model, response);
+        } catch (ForbiddenException refused) {
+            return refusal(403, refused.getMessage(), model, response);
+        }
+    }
+
+    private static String refusal(int status, String reason, Model model, HttpServletResponse response) {
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("reason", reason);
+        model.addAttribute("fields", List.of());
+        return "portal/refusal";
     }
 
     @GetMapping("/portal/my")

@@ -51,7 +51,6 @@ import org.anzexian.underwriting.Quotation;
 import org.anzexian.underwriting.UnderwritingQueries;
 import org.anzexian.underwriting.UnderwritingService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The record behind a case page, read through its module's service with that service's own access check
@@ -100,7 +99,10 @@ class CaseRecords {
         this.time = time;
     }
 
-    @Transactional(readOnly = true)
+    /*
+     * No transaction of our own: a record the actor may not see is a NotFoundException of its module's
+     * transactional service, which would mark a surrounding transaction rollback-only.
+     */
     public CaseRecord read(Actor actor, CaseKind kind, long id) {
         return switch (kind) {
             case PROJECT -> project(actor, id);
@@ -114,7 +116,6 @@ class CaseRecords {
     }
 
     /** The record's name and number for lists (我的事项), if the actor may see it. */
-    @Transactional(readOnly = true)
     public Optional<String> title(Actor actor, CaseKind kind, long id) {
         try {
             return Optional.of(switch (kind) {
