@@ -120,11 +120,19 @@ class CaseRecords {
         try {
             return Optional.of(switch (kind) {
                 case PROJECT -> projectTitle(projects.get(actor, id));
-                case POLICY -> "保单 " + policies.policy(actor, id).policy().policyNumber() + " · "
-                        + policies.policy(actor, id).policy().projectName();
-                case HAZARD -> hazardTitle(hazards.get(actor, id), projects.require(hazards.get(actor, id).projectId()));
-                case VISIT -> visitTitle(visits.get(actor, id), projects.require(visits.get(actor, id).projectId()));
-                case CLAIM -> claimTitle(claims.get(actor, id), projects.require(claims.get(actor, id).projectId()));
+                case POLICY -> policyTitle(policies.policy(actor, id).policy());
+                case HAZARD -> {
+                    Hazard hazard = hazards.get(actor, id);
+                    yield hazardTitle(hazard, projects.require(hazard.projectId()).name());
+                }
+                case VISIT -> {
+                    Visit visit = visits.get(actor, id);
+                    yield visitTitle(visit, projects.require(visit.projectId()));
+                }
+                case CLAIM -> {
+                    Claim claim = claims.get(actor, id);
+                    yield claimTitle(claim, projects.require(claim.projectId()).name());
+                }
                 case INSURER_FILING -> insurerFilingTitle(insurerFilings.get(actor, id));
                 case SERVICE_ORG_FILING -> serviceOrgFilingTitle(serviceOrgFilings.get(actor, id));
             });
@@ -206,7 +214,7 @@ class CaseRecords {
         processes.put(ServiceTeamRegistrationProcess.KEY, List.of(policy.id()));
         List<ArchiveEntry> entries = new ArrayList<>(archive.entriesAbout(ArchiveSubject.POLICY, id));
         entries.addAll(archive.entriesAbout(ArchiveSubject.SERVICE_TEAM, id));
-        return new CaseRecord(CaseKind.POLICY, id, "保单 " + policy.policyNumber(),
+        return new CaseRecord(CaseKind.POLICY, id, policyTitle(policy),
                 county(policy.jurisdictionCode()) + " · " + policy.projectCode() + " " + policy.projectName(),
                 facts.list(), related, documents, processes, entries);
     }
@@ -356,8 +364,7 @@ class CaseRecords {
                 .add("备案时间", time.minute(filing.filedAt()))
                 .add("暂停时间", time.minute(filing.suspendedAt()))
                 .add("暂停原因", filing.suspensionReason());
-        filing.checks().forEach(check -> facts.add("核查 · " + check.label(), (check.passed() ? "通过" : "未通过")
-                + (check.reason() == null || check.reason().isBlank() ? "" : "：" + check.reason())));
+        filing.checks().forEach(check -> facts.check(check.label(), check.passed(), check.reason()));
         filing.decisions().forEach(decision -> facts.add("审核 · " + time.minute(decision.decidedAt()),
                 decisionLabel(decision.decision().name()) + (decision.reason() == null ? "" : "：" + decision.reason())));
         List<Document> documents = new ArrayList<>();
@@ -379,8 +386,7 @@ class CaseRecords {
                 .add("审核结论", filing.reviewDecision() == null ? "" : filing.reviewDecision().label()
                         + (filing.reviewReason() == null ? "" : "：" + filing.reviewReason()))
                 .add("备案时间", time.minute(filing.filedAt()));
-        filing.checks().forEach(check -> facts.add("核查 · " + check.label(), (check.passed() ? "通过" : "未通过")
-                + (check.reason() == null || check.reason().isBlank() ? "" : "：" + check.reason())));
+        filing.checks().forEach(check -> facts.check(check.label(), check.passed(), check.reason()));
         List<Document> documents = new ArrayList<>();
         filing.data().evidenceFiles().forEach(hash -> fileDocument(actor, hash, "服务经历证明").ifPresent(documents::add));
         fileDocument(actor, filing.data().qualitySystemFile(), "质量控制体系文件").ifPresent(documents::add);
@@ -404,8 +410,8 @@ class CaseRecords {
         return "项目 " + project.code() + " " + project.name();
     }
 
-    private static String hazardTitle(Hazard hazard, Project project) {
-        return hazardTitle(hazard, project.name());
+    private static String policyTitle(Policy policy) {
+        return "保单 " + policy.policyNumber() + " · " + policy.projectName();
     }
 
     private static String hazardTitle(Hazard hazard, String projectName) {
@@ -418,10 +424,6 @@ class CaseRecords {
 
     private String visitLabel(Visit visit) {
         return visit.id() + " · " + visit.kind().label() + " · " + time.day(visit.dueAt()) + " · " + visit.statusLabel();
-    }
-
-    private static String claimTitle(Claim claim, Project project) {
-        return claimTitle(claim, project.name());
     }
 
     private static String claimTitle(Claim claim, String projectName) {
@@ -542,6 +544,11 @@ class CaseRecords {
         Facts link(String label, String value, String href) {
             facts.add(new Fact(label, value, href));
             return this;
+        }
+
+        /** A filing's check: 核查 · 营业执照 → 通过：… */
+        Facts check(String label, boolean passed, String reason) {
+            return add("核查 · " + label, (passed ? "通过" : "未通过") + (reason == null || reason.isBlank() ? "" : "：" + reason));
         }
 
         List<Fact> list() {

@@ -10,25 +10,12 @@ import static org.anzexian.support.PortalBrowser.Step.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import java.util.List;
-import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardRectificationProcess;
-import org.anzexian.hazard.HazardService;
 import org.anzexian.hazard.HazardSeverity;
-import org.anzexian.hazard.HazardSource;
-import org.anzexian.hazard.NewHazard;
-import org.anzexian.platform.files.FileStore;
-import org.anzexian.registry.organization.OrganizationType;
 import org.anzexian.support.AnzexianTest;
-import org.anzexian.support.DueJobs;
-import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.InsuredProject;
-import org.anzexian.support.InsuredProjects.Party;
 import org.anzexian.support.PortalBrowser;
-import org.anzexian.support.Processes;
-import org.anzexian.support.SampleFiles;
 import org.anzexian.support.TestSmtp;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -48,9 +35,6 @@ class CasePageBrowserTest {
 
     @LocalServerPort int port;
     @Autowired ApplicationContext context;
-    @Autowired ProcessEngine engine;
-    @Autowired HazardService hazards;
-    @Autowired FileStore files;
 
     @BeforeAll
     static void browser() {
@@ -59,17 +43,11 @@ class CasePageBrowserTest {
 
     @Test
     void aCasePageShowsAHazardsTimeline() {
-        InsuredProjects insuredProjects = new InsuredProjects(context);
-        InsuredProject insured = insuredProjects.insured();
-        Party verifier = insuredProjects.party(OrganizationType.SERVICE_ORG, InsuredProjects.COUNTY);
-        String photo = files.store("found.jpg", "image/jpeg", SampleFiles.jpeg(), verifier.actor()).sha256();
-        long id = hazards.raise(new NewHazard(insured.project().id(), insured.policy().id(), HazardSource.VISIT, 1L,
-                HazardCategory.SCAFFOLDING, HazardSeverity.MAJOR, "连墙件缺失，架体外倾", "3 号楼东侧外架 12 层",
-                List.of(photo), "立即补设连墙件并加固架体", verifier.id(), verifier.user()));
-        DueJobs.run(engine, Processes.instance(engine, HazardRectificationProcess.KEY, id));
-        Task rectify = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
-                .processDefinitionKey(HazardRectificationProcess.KEY)
-                .taskDefinitionKey(HazardRectificationProcess.TASK_RECTIFY).singleResult();
+        CaseFixtures fixtures = new CaseFixtures(context);
+        CaseFixtures.Site site = fixtures.site();
+        InsuredProject insured = site.insured();
+        long id = fixtures.raise(site, HazardSeverity.MAJOR);
+        Task rectify = fixtures.task(id, HazardRectificationProcess.TASK_RECTIFY);
         String builder = insured.builder().user();
 
         PortalBrowser.Run run = new PortalBrowser(port).walk(builder, builder,

@@ -23,6 +23,7 @@ import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.registry.organization.OrganizationType;
 import org.anzexian.support.DueJobs;
+import org.anzexian.supervision.casepage.CaseFixtures.Site;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.InsuredProject;
 import org.anzexian.support.InsuredProjects.Party;
@@ -63,11 +64,13 @@ abstract class CasePagesContract {
     @Autowired FileStore files;
     @Autowired JdbcClient jdbc;
 
+    CaseFixtures fixtures;
     InsuredProjects insuredProjects;
 
     @BeforeEach
     void fixtures() {
-        insuredProjects = new InsuredProjects(context);
+        fixtures = new CaseFixtures(context);
+        insuredProjects = fixtures.insuredProjects;
     }
 
     @AfterEach
@@ -76,30 +79,20 @@ abstract class CasePagesContract {
         engine.getIdentityService().clearAuthentication();
     }
 
-    record Site(InsuredProject insured, Party verifier) {
-    }
-
     Site site() {
-        return new Site(insuredProjects.insured(), insuredProjects.party(OrganizationType.SERVICE_ORG, InsuredProjects.COUNTY));
+        return fixtures.site();
     }
 
-    /** As a prevention-service visit raises a hazard it found (N8.8), its process run to the builder's task. */
     long raise(Site site, HazardSeverity severity) {
-        String photo = files.store("found.jpg", "image/jpeg", SampleFiles.jpeg(), site.verifier().actor()).sha256();
-        long id = hazards.raise(new NewHazard(site.insured().project().id(), site.insured().policy().id(),
-                HazardSource.VISIT, 1L, HazardCategory.SCAFFOLDING, severity, "连墙件缺失，架体外倾", "3 号楼东侧外架 12 层",
-                List.of(photo), "立即补设连墙件并加固架体", site.verifier().id(), site.verifier().user()));
-        DueJobs.run(engine, instance(id));
-        return id;
+        return fixtures.raise(site, severity);
     }
 
     ProcessInstance instance(long hazardId) {
-        return Processes.instance(engine, HazardRectificationProcess.KEY, hazardId);
+        return fixtures.instance(hazardId);
     }
 
     Task task(long hazardId, String taskKey) {
-        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(hazardId))
-                .processDefinitionKey(HazardRectificationProcess.KEY).taskDefinitionKey(taskKey).singleResult();
+        return fixtures.task(hazardId, taskKey);
     }
 
     // --- a hazard's case page ------------------------------------------------------------------------
