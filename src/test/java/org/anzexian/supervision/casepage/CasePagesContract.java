@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -63,6 +64,7 @@ abstract class CasePagesContract {
     @Autowired ClaimService claims;
     @Autowired FileStore files;
     @Autowired JdbcClient jdbc;
+    @Autowired TestRestTemplate http;
 
     CaseFixtures fixtures;
     InsuredProjects insuredProjects;
@@ -126,6 +128,12 @@ abstract class CasePagesContract {
         assertThat(section(later, "待办任务")).contains("复核整改", site.verifier().name())
                 .doesNotContain("整改隐患并上传整改材料");
         assertThat(section(later, "文件")).contains("fixed.jpg");
+        // the page's file links are the hazard's /api downloads, which the page's reader may follow
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/api/hazards/" + id + "/files/[0-9a-f]{64})\"")
+                .matcher(section(later, "文件"));
+        assertThat(link.find()).isTrue();
+        assertThat(PortalClient.loggedIn(port, site.insured().builder().user()).getBytes(link.group(1)).statusCode())
+                .isEqualTo(200);
     }
 
     // --- who may see which case page --------------------------------------------------------------------
@@ -172,6 +180,11 @@ abstract class CasePagesContract {
             assertThat(refused.statusCode()).as(door.path()).isEqualTo(404);
             assertThat(refused.body()).as(door.path()).contains("未找到").doesNotContain(door.shows());
         }
+        // the same on /api, the door the page reads through
+        assertThat(http.withBasicAuth(serviced.builder().user(), serviced.builder().user())
+                .getForEntity("/api/hazards/" + hazardId, String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.withBasicAuth(otherBuilder.user(), otherBuilder.user())
+                .getForEntity("/api/hazards/" + hazardId, String.class).getStatusCode().value()).isEqualTo(404);
         // a county sees its area's hazard, another county does not
         assertThat(PortalClient.loggedIn(port, "xinfu").get("/portal/cases/hazard/" + hazardId).statusCode()).isEqualTo(200);
         assertThat(PortalClient.loggedIn(port, "yuanping").get("/portal/cases/hazard/" + hazardId).statusCode()).isEqualTo(404);
