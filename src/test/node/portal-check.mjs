@@ -11,7 +11,7 @@
 //   {"select": {"label": "区县", "value": "忻府区"}}   choose the option with this text
 //   {"check": "标签"}                          tick the checkbox with this label
 //   {"upload": {"label": "附件", "file": "/abs/path"}}
-//   {"expectText": "文字"} / {"expectNoText": "文字"}   wait (up to 10 s) for the text to be on / off the page
+//   {"expectText": "文字"} / {"expectNoText": "文字"}   wait (up to 30 s) for the text to be on / off the page
 //   {"expectUrl": "/portal/cases/"}            wait for the address to contain this
 //   {"waitFor": "css selector"}                wait for an element
 //   {"read": "css selector"}                   append the innerText of every match to report.reads
@@ -23,7 +23,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const STEP_TIMEOUT_MS = 10_000;
+// as tasklist-check.mjs: the Tasklist (reached from case pages) loads slowly on a busy machine
+const STEP_TIMEOUT_MS = 30_000;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--lang=zh-CN',

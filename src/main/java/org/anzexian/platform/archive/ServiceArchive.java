@@ -64,6 +64,12 @@ public class ServiceArchive {
         return repository.ofSubject(subject, subjectId);
     }
 
+    /** The latest entries (at most {@code limit}) of steps a person took, newest first (我的事项, #14). */
+    @Transactional(readOnly = true)
+    public List<ArchiveEntry> entriesBy(String actor, int limit) {
+        return repository.byActor(actor, limit);
+    }
+
     /** Checks a project's chain as stored. */
     @Transactional(readOnly = true)
     public ArchiveVerification verify(long projectId) {

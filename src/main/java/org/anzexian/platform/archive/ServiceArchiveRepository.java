@@ -75,6 +75,11 @@ class ServiceArchiveRepository {
                 .param("subject", subject.name()).param("id", subjectId).query(ServiceArchiveRepository::map).list();
     }
 
+    List<ArchiveEntry> byActor(String actor, int limit) {
+        return jdbc.sql(SELECT + " WHERE actor = :actor ORDER BY recorded_at DESC, id DESC LIMIT " + limit)
+                .param("actor", actor).query(ServiceArchiveRepository::map).list();
+    }
+
     private static ArchiveEntry map(ResultSet rs, int row) throws SQLException {
         String files = rs.getString("files");
         return new ArchiveEntry(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("seq"),

@@ -9,7 +9,9 @@
 //   (2026-03-05 14:05) and anzexianDate (2026-03-05) in the business time zone, the directive
 //   <anzexian-claim-facts claim-id="claimId"> that shows a claim with what the steps before recorded, and
 //   the service anzexianRows that turns a form's repeatable rows into process variables, and the service
-//   anzexianFields for fields kept on the page (ng-model) and sent as String or Boolean variables.
+//   anzexianFields for fields kept on the page (ng-model) and sent as String or Boolean variables;
+// - the way to the portal (#14): 业务门户 in the header, and 查看案件 in the pane of the selected task,
+//   which opens the case page of the task's process instance (/portal/cases/process/{id}).
 
 const REFRESH_MS = 30000;
 const BADGE = 'anzexian-filter-count';
@@ -112,6 +114,74 @@ function announceStartedCases() {
     }
     return open.call(this, method, url, ...rest);
   };
+}
+
+const CASE_LINK = 'anzexian-case-link';
+
+/** The task selected in the Tasklist (its address is …/#/?task=ID&…), or null. */
+function selectedTaskId() {
+  const match = /[?&]task=([^&]+)/.exec(location.hash);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+/** 查看案件 beside the task pane's own actions (comment …), for the selected task's process instance. */
+function linkTasksToCases(engineApi) {
+  const instanceOf = new Map();
+  const asked = new Set();
+  const place = () => {
+    const taskId = selectedTaskId();
+    const actions = document.querySelector(`.task-actions:not(.${CASE_LINK})`);
+    const shown = document.querySelector(`.${CASE_LINK}`);
+    if (!taskId || !actions) {
+      shown?.remove();
+      return;
+    }
+    if (shown?.dataset.task === taskId) {
+      return;
+    }
+    shown?.remove();
+    if (!instanceOf.has(taskId)) {
+      if (!asked.has(taskId)) {
+        asked.add(taskId);
+        fetch(`${engineApi}/task/${encodeURIComponent(taskId)}`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+          .then(response => (response.ok ? response.json() : {}))
+          .then(task => instanceOf.set(taskId, task.processInstanceId ?? null))
+          .catch(() => instanceOf.set(taskId, null))
+          .then(place);
+      }
+      return;
+    }
+    const instanceId = instanceOf.get(taskId);
+    if (!instanceId) {
+      return;
+    }
+    const box = document.createElement('div');
+    box.className = `task-actions ${CASE_LINK}`;
+    box.dataset.task = taskId;
+    const link = document.createElement('a');
+    link.href = `/portal/cases/process/${encodeURIComponent(instanceId)}`;
+    link.textContent = '查看案件';
+    link.title = '在业务门户中查看本任务所属案件的情况、文件和办理经过';
+    box.appendChild(link);
+    actions.parentElement.insertBefore(box, actions);
+  };
+  new MutationObserver(place).observe(document.body, { subtree: true, childList: true });
+  window.addEventListener('hashchange', place);
+  place();
+}
+
+/** 业务门户 in the Tasklist's header, back to the portal (one login for both). */
+function portalLink(node) {
+  if (!node || node.querySelector?.('.anzexian-portal-link')) {
+    return;
+  }
+  const link = document.createElement('a');
+  link.className = 'anzexian-portal-link';
+  link.href = '/portal';
+  link.textContent = '业务门户';
+  link.title = '概览、我的事项、案件页';
+  link.style.cssText = 'display:inline-block;padding:15px 10px;color:inherit;';
+  node.appendChild(link);
 }
 
 /** form-js's own English texts, as it writes them (form-js of the 7.24 webapps), and ours for them. */
@@ -449,5 +519,10 @@ export default {
   id: 'anzexian.tasklist',
   pluginPoint: 'tasklist.navbar.action',
   priority: 0,
-  render: (node, { api }) => countFilters(api?.engineApi ?? '/camunda/api/engine/engine/default'),
+  render: (node, { api }) => {
+    const engineApi = api?.engineApi ?? '/camunda/api/engine/engine/default';
+    portalLink(node);
+    countFilters(engineApi);
+    linkTasksToCases(engineApi);
+  },
 };
