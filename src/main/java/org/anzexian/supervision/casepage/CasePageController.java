@@ -1,6 +1,5 @@
 package org.anzexian.supervision.casepage;
 
-import java.util.List;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.portal.PortalController;
