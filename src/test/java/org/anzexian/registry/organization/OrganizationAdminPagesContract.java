@@ -212,6 +212,20 @@ abstract class OrganizationAdminPagesContract {
         assertThat(organizations.findByCreditCode(code)).isPresent();
     }
 
+    @Test
+    void aFormStillPostsAfterThePageLoadedItsStylesheetsAsABrowserDoes() {
+        PortalClient city = PortalClient.loggedIn(port, "city");
+        String token = PortalClient.csrfTokenOf(city.get("/portal/admin/organizations/new").body());
+        city.get("/portal/assets/portal.css");
+        city.get("/portal/assets/admin.css");
+        String code = TestCreditCodes.unique();
+        Map<String, String> fields = organizationFields("PARTICIPANT", "样式表之后提交的单位" + suffix(), code, "140902");
+        fields.put("_csrf", token);
+
+        assertThat(city.postWithoutPage("/portal/admin/organizations", fields).statusCode()).isEqualTo(302);
+        assertThat(organizations.findByCreditCode(code)).isPresent();
+    }
+
     private Organization registered() {
         return organizations.register(CITY, new NewOrganization(OrganizationType.INSURER, "账号测试保险" + suffix(),
                 TestCreditCodes.unique(), null, "负责人", null, null, "140902", null));
