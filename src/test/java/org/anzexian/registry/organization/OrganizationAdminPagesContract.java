@@ -53,6 +53,9 @@ abstract class OrganizationAdminPagesContract {
         assertThat(index.body()).contains("href=\"/portal/admin/organizations\"", "href=\"/portal/admin/credit-list\"",
                 "href=\"/portal/admin/filings\"", "href=\"/portal/admin/policies\"");
         assertThat(PortalClient.loggedIn(port, "demo").get("/portal/admin").statusCode()).isEqualTo(200);
+        HttpResponse<String> unknown = PortalClient.loggedIn(port, "city").get("/portal/admin/organizations/987654321");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("单位不存在", "管理");
     }
 
     @Test
