@@ -105,6 +105,7 @@ public class UnderwritingLedger {
         boolean wholeCity = actor.seesWholeCity();
         return new LedgerQuery(filter.insurerOrgId(), blankToNull(filter.jurisdictionCode()), startOf(filter.issuedFrom()),
                 filter.issuedTo() == null ? null : startOf(filter.issuedTo().plusDays(1)), filter.status(),
+                blankToNull(filter.project()),
                 wholeCity ? null : actor.countyCodes(),
                 wholeCity ? null : actor.organizationIds(Role.INSURER),
                 wholeCity ? null : actor.organizationIds(Role.BUILDER));

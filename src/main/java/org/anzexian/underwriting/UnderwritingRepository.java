@@ -238,7 +238,7 @@ class UnderwritingRepository {
 
     /** The filters and the actor's scope of a ledger search; a null scope set means no restriction. */
     record LedgerQuery(Long insurerOrgId, String jurisdictionCode, OffsetDateTime issuedFrom, OffsetDateTime issuedBefore,
-            PolicyStatus status, Collection<String> scopeCounties, Collection<Long> scopeInsurers,
+            PolicyStatus status, String project, Collection<String> scopeCounties, Collection<Long> scopeInsurers,
             Collection<Long> scopeBuyers) {
 
         boolean scoped() {
@@ -262,6 +262,10 @@ class UnderwritingRepository {
         }
         if (query.status() != null) {
             conditions.add("p.status = :status");
+        }
+        if (query.project() != null) {
+            conditions.add("(LOWER(p.project_name) LIKE :projectName ESCAPE '\\'"
+                    + " OR EXISTS (SELECT 1 FROM project pc WHERE pc.id = p.project_id AND pc.project_code = :projectCode))");
         }
         if (query.scoped()) {
             // IN () is invalid SQL, so an empty part of the scope becomes a condition that never holds
@@ -288,6 +292,11 @@ class UnderwritingRepository {
         }
         if (query.status() != null) {
             statement = statement.param("status", query.status().name());
+        }
+        if (query.project() != null) {
+            statement = statement.param("projectName", "%" + query.project().toLowerCase()
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                    .param("projectCode", query.project());
         }
         if (query.scoped()) {
             if (!query.scopeCounties().isEmpty()) {

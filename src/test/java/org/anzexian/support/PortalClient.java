@@ -1,5 +1,6 @@
 package org.anzexian.support;
 
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -72,6 +73,27 @@ public final class PortalClient {
         return send(HttpRequest.newBuilder(uri(action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /**
+     * Posts a form with a file as the page at {@code formPage} would ({@code multipart/form-data}, with that
+     * page's CSRF token among the fields).
+     */
+    public HttpResponse<String> postFile(String formPage, String action, Map<String, String> fields, String fileField,
+            String fileName, byte[] content) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrfTokenOf(get(formPage).body()));
+        String boundary = "----portal" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     public static String csrfTokenOf(String page) {

@@ -24,20 +24,43 @@ final class CreditListCsv {
     }
 
     static List<CreditListRow> parse(String text, LocalDate today) {
-        return new CreditListCsv().read(text, today);
+        Reading reading = read(text, today);
+        if (!reading.problems().isEmpty()) {
+            throw new InvalidRequestException(reading.problems());
+        }
+        return reading.rows().stream().map(NumberedRow::row).toList();
     }
 
-    private List<CreditListRow> read(String text, LocalDate today) {
+    /** The file as read, problems and all, without refusing it: what a preview shows (#14). */
+    static Reading read(String text, LocalDate today) {
+        return new CreditListCsv().readAll(text, today);
+    }
+
+    /** A good data line and its line number in the file (the header is line 1). */
+    record NumberedRow(int line, CreditListRow row) {
+    }
+
+    /** The good lines and every problem of the others; the import takes the file only without problems. */
+    record Reading(List<NumberedRow> rows, List<FieldMessage> problems) {
+
+        Reading {
+            rows = List.copyOf(rows);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private Reading readAll(String text, LocalDate today) {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         if (!lines[0].replace("\uFEFF", "").strip().equals(HEADER)) {
-            throw new InvalidRequestException("line 1", "第 1 行须为表头 " + HEADER + " (header must be " + HEADER + ")");
+            return new Reading(List.of(), List.of(new FieldMessage("line 1",
+                    "第 1 行须为表头 " + HEADER + " (header must be " + HEADER + ")")));
         }
-        List<CreditListRow> rows = new ArrayList<>();
+        List<NumberedRow> rows = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 CreditListRow row = row(lines[i], i + 1, today);
                 if (row != null) {
-                    rows.add(row);
+                    rows.add(new NumberedRow(i + 1, row));
                 }
             }
         }
@@ -47,10 +70,7 @@ final class CreditListCsv {
         if (rows.size() > MAX_ROWS) {
             problems.add(new FieldMessage("file", "一次最多导入 " + MAX_ROWS + " 行 (at most " + MAX_ROWS + " rows per import)"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        return rows;
+        return new Reading(rows, problems);
     }
 
     /** The row, or null when the line is bad (its problems are recorded). */

@@ -1,17 +1,27 @@
 package org.anzexian.filing.creditlist;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.anzexian.filing.creditlist.CreditListPreview.Outcome;
 import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.registry.organization.Organization;
+import org.anzexian.registry.organization.OrganizationService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +36,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class CreditListService {
 
     private final CreditListRepository repository;
+    private final OrganizationService organizations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CreditListService(CreditListRepository repository, ApplicationEventPublisher events, Clock clock) {
+    CreditListService(CreditListRepository repository, OrganizationService organizations,
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.organizations = organizations;
         this.events = events;
         this.clock = clock;
     }
@@ -52,15 +65,15 @@ public class CreditListService {
     public CreditListImport importCsv(Actor actor, String csv) {
         requireBureau(actor);
         List<CreditListRow> rows = CreditListCsv.parse(csv, LocalDate.now(clock));
+        List<Outcome> outcomes = outcomes(rows);
         OffsetDateTime now = OffsetDateTime.now(clock);
         long batchId = repository.insertImport(actor.userId(), now, rows.size());
         Map<CreditListType, Integer> byType = new EnumMap<>(CreditListType.class);
         Set<String> listed = new LinkedHashSet<>();
-        Set<String> seen = new LinkedHashSet<>();
         int imported = 0;
-        for (CreditListRow row : rows) {
-            String key = row.type() + "/" + row.creditCode() + "/" + row.listedOn();
-            if (!seen.add(key) || repository.exists(row.type(), row.creditCode(), row.listedOn())) {
+        for (int i = 0; i < rows.size(); i++) {
+            CreditListRow row = rows.get(i);
+            if (outcomes.get(i) != Outcome.ADD) {
                 continue;
             }
             repository.insertEntry(batchId, row);
@@ -70,6 +83,68 @@ public class CreditListService {
         }
         events.publishEvent(new CreditListImported(batchId, listed));
         return new CreditListImport(batchId, rows.size(), imported, rows.size() - imported, byType, actor.userId(), now);
+    }
+
+    /**
+     * What {@link #importCsv} would do with this file, without writing anything (#14): the outcome of
+     * each good line, every problem, and a fingerprint of both.
+     */
+    @Transactional(readOnly = true)
+    public CreditListPreview preview(Actor actor, String csv) {
+        requireBureau(actor);
+        CreditListCsv.Reading reading = CreditListCsv.read(csv, LocalDate.now(clock));
+        List<CreditListRow> rows = reading.rows().stream().map(CreditListCsv.NumberedRow::row).toList();
+        List<Outcome> outcomes = outcomes(rows);
+        List<CreditListPreview.Line> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            CreditListRow row = rows.get(i);
+            lines.add(new CreditListPreview.Line(reading.rows().get(i).line(), row.type(), row.creditCode(), row.name(),
+                    row.listedOn(), row.reason(), row.source(), outcomes.get(i),
+                    organizations.findByCreditCode(row.creditCode()).map(Organization::name).orElse(null)));
+        }
+        String fileHash = sha256(csv);
+        StringBuilder fingerprint = new StringBuilder(fileHash);
+        lines.forEach(line -> fingerprint.append('|').append(line.lineNumber()).append(':').append(line.outcome()));
+        reading.problems().forEach(problem -> fingerprint.append('|').append(problem.field()).append(':')
+                .append(problem.message()));
+        return new CreditListPreview(fileHash, lines, reading.problems(), sha256(fingerprint.toString()));
+    }
+
+    /**
+     * Imports the file of a preview the bureau confirmed, only if importing it now does exactly what that
+     * preview showed (same file, same outcome of every line); otherwise nothing is written and the bureau
+     * has to look at the new preview.
+     */
+    @Transactional
+    public CreditListImport importPreviewed(Actor actor, String csv, String previewFingerprint) {
+        CreditListPreview now = preview(actor, csv);
+        if (!now.fingerprint().equals(previewFingerprint)) {
+            throw new ConflictException("fingerprint", "预览之后文件或信用名单已有变化，本次未导入任何内容；请核对新的预览后再确认"
+                    + " (the file or the list changed since the preview; nothing imported)");
+        }
+        return importCsv(actor, csv);
+    }
+
+    /** Which rows an import adds: not repeated earlier in the file and not on the list already. */
+    private List<Outcome> outcomes(List<CreditListRow> rows) {
+        Set<String> seen = new HashSet<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (CreditListRow row : rows) {
+            String key = row.type() + "/" + row.creditCode() + "/" + row.listedOn();
+            outcomes.add(!seen.add(key) ? Outcome.REPEATED_IN_FILE
+                    : repository.exists(row.type(), row.creditCode(), row.listedOn()) ? Outcome.ALREADY_LISTED
+                    : Outcome.ADD);
+        }
+        return outcomes;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     @Transactional(readOnly = true)

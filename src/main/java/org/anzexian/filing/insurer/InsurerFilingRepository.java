@@ -224,6 +224,19 @@ class InsurerFilingRepository {
                 .query(this::map).list().stream().map(this::complete).toList();
     }
 
+    /** One page of the filings in these states, the latest changed first. */
+    List<InsurerFiling> findByStatus(Set<FilingStatus> statuses, long offset, int limit) {
+        return jdbc.sql(SELECT + "WHERE status IN (:statuses) ORDER BY updated_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("statuses", statuses.stream().map(Enum::name).toList())
+                .param("limit", limit).param("offset", offset)
+                .query(this::map).list().stream().map(this::complete).toList();
+    }
+
+    long countByStatus(Set<FilingStatus> statuses) {
+        return jdbc.sql("SELECT COUNT(*) FROM insurer_filing WHERE status IN (:statuses)")
+                .param("statuses", statuses.stream().map(Enum::name).toList()).query(Long.class).single();
+    }
+
     boolean existsForOrganization(long orgId, Set<FilingStatus> statuses) {
         return jdbc.sql("SELECT COUNT(*) FROM insurer_filing WHERE insurer_org_id = :orgId AND status IN (:statuses)")
                 .param("orgId", orgId).param("statuses", statuses.stream().map(Enum::name).toList())

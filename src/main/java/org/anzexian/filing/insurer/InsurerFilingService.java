@@ -310,7 +310,23 @@ public class InsurerFilingService {
     /** Lifts a suspension once its causes are gone: licenses valid today and no barring listing. */
     @Transactional
     public InsurerFiling reinstate(Actor actor, long id) {
+        return reinstate(actor, id, null);
+    }
+
+    /**
+     * As {@link #reinstate(Actor, long)}, with the bureau's reason for the decision log (the portal asks for
+     * one, #14); {@code null} logs the suspension's reason as before, a blank reason is refused.
+     */
+    @Transactional
+    public InsurerFiling reinstate(Actor actor, long id, String reason) {
         requireBureau(actor);
+        String given = reason == null ? null : reason.strip();
+        if (given != null && given.isEmpty()) {
+            throw new InvalidRequestException("reason", "必须填写恢复理由 (reason required)");
+        }
+        if (given != null && given.length() > 500) {
+            throw new InvalidRequestException("reason", "恢复理由最多 500 字 (reason too long)");
+        }
         InsurerFiling filing = lockVisible(actor, id);
         if (filing.status() != FilingStatus.SUSPENDED) {
             throw new ConflictException("status", "只有已暂停的备案可以恢复 (only a suspended filing can be reinstated)");
@@ -320,11 +336,25 @@ public class InsurerFilingService {
             throw new ConflictException("status", "暂停原因尚未消除 (cause of suspension remains)：" + String.join("；", causes));
         }
         OffsetDateTime now = now();
+        String logged = given == null ? filing.suspensionReason()
+                : "恢复理由：" + given + (filing.suspensionReason() == null ? "" : "（原暂停原因：" + filing.suspensionReason() + "）");
         repository.markReinstated(id, now);
-        repository.insertDecision(id, actor.userId(), FilingDecision.Decision.REINSTATE, filing.suspensionReason(), now);
+        repository.insertDecision(id, actor.userId(), FilingDecision.Decision.REINSTATE,
+                logged != null && logged.length() > 1000 ? logged.substring(0, 999) + "…" : logged, now);
         InsurerFiling reinstated = require(id);
         notices.reinstated(reinstated, now);
         return reinstated;
+    }
+
+    /** The filings in these states, for the city bureau's reinstatement page (#14), the latest changed first. */
+    @Transactional(readOnly = true)
+    public PageResult<InsurerFiling> listByStatus(Actor actor, Set<FilingStatus> statuses, PageQuery page) {
+        requireBureau(actor);
+        if (statuses.isEmpty()) {
+            return PageResult.empty(page);
+        }
+        return PageResult.of(repository.findByStatus(statuses, page.offset(), page.size()),
+                repository.countByStatus(statuses), page);
     }
 
     /**

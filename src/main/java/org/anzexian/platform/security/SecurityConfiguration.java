@@ -20,6 +20,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -141,6 +142,10 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(new PortalLoginEntryPoint()))
                 .sessionManagement(SecurityConfiguration::stateless)
+                // the user comes from the webapps' session on every request, which Spring counts as a new
+                // authentication: the default strategy would then replace the CSRF token on each request, even
+                // the stylesheet's, and the form on the page would carry a stale one (403 in a real browser)
+                .csrf(csrf -> csrf.sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new WebappSessionAuthenticationFilter(engine.getName(), false),
                         BasicAuthenticationFilter.class)

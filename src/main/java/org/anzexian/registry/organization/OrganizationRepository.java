@@ -90,6 +90,10 @@ class OrganizationRepository {
             conditions.add("LOWER(name) LIKE :name ESCAPE '\\'");
             params.put("name", "%" + escapeLike(filter.nameContains().strip().toLowerCase()) + "%");
         }
+        if (filter.creditCodeStartsWith() != null && !filter.creditCodeStartsWith().isBlank()) {
+            conditions.add("credit_code LIKE :creditCode ESCAPE '\\'");
+            params.put("creditCode", escapeLike(filter.creditCodeStartsWith().strip().toUpperCase()) + "%");
+        }
         if (filter.jurisdictionCode() != null) {
             conditions.add("jurisdiction_code = :jurisdictionCode");
             params.put("jurisdictionCode", filter.jurisdictionCode());
