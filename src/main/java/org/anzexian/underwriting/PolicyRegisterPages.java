@@ -1,6 +1,5 @@
 package org.anzexian.underwriting;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -49,8 +48,8 @@ class PolicyRegisterPages {
     }
 
     @ModelAttribute
-    void cityBureauOnly(HttpServletRequest request) {
-        AdminPages.requireCityBureau(currentActor.require(), request);
+    void cityBureauOnly() {
+        AdminPages.requireCityBureau(currentActor.require());
     }
 
     @GetMapping(BASE)

@@ -1,6 +1,5 @@
 package org.anzexian.filing.creditlist;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
@@ -58,8 +57,8 @@ class CreditListPages {
     }
 
     @ModelAttribute
-    void cityBureauOnly(HttpServletRequest request, Model model) {
-        AdminPages.requireCityBureau(currentActor.require(), request);
+    void cityBureauOnly(Model model) {
+        AdminPages.requireCityBureau(currentActor.require());
         model.addAttribute("header", CreditListCsv.HEADER);
         model.addAttribute("listTypes", CreditListType.values());
     }

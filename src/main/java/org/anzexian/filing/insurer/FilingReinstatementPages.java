@@ -1,6 +1,5 @@
 package org.anzexian.filing.insurer;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,8 +45,8 @@ class FilingReinstatementPages {
     }
 
     @ModelAttribute
-    void cityBureauOnly(HttpServletRequest request) {
-        AdminPages.requireCityBureau(currentActor.require(), request);
+    void cityBureauOnly() {
+        AdminPages.requireCityBureau(currentActor.require());
     }
 
     @GetMapping(BASE)

@@ -1,6 +1,5 @@
 package org.anzexian.platform.portal;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.web.ForbiddenException;
@@ -25,15 +24,8 @@ public class AdminPages {
         this.currentActor = currentActor;
     }
 
-    /**
-     * Throws the portal's 403 unless the actor is the city bureau or an administrator. The user and the menu
-     * are also left on the request: an exception handler gets an empty model, and the refusal page's header
-     * needs them (otherwise the refusal itself fails with a 500).
-     */
-    public static Actor requireCityBureau(Actor actor, HttpServletRequest request) {
-        request.setAttribute("actor", actor);
-        request.setAttribute("navigation", PortalNavigation.forActor(actor));
-        request.setAttribute("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
+    /** Throws the portal's 403 unless the actor is the city bureau or an administrator. */
+    public static Actor requireCityBureau(Actor actor) {
         if (!actor.seesWholeCity()) {
             throw new ForbiddenException(REFUSAL);
         }
@@ -41,8 +33,8 @@ public class AdminPages {
     }
 
     @ModelAttribute
-    void cityBureauOnly(HttpServletRequest request) {
-        requireCityBureau(currentActor.require(), request);
+    void cityBureauOnly() {
+        requireCityBureau(currentActor.require());
     }
 
     @GetMapping("/portal/admin")

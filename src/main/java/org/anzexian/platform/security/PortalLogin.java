@@ -13,6 +13,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,6 +63,8 @@ class PortalLogin {
         }
         throttle.succeeded(source, username);
         signIn(request, AuthenticationUtil.createAuthentication(engine, username));
+        // the portal chain keeps its CSRF token across requests (SecurityConfiguration); a login starts a new one
+        new HttpSessionCsrfTokenRepository().saveToken(null, request, response);
         return "redirect:" + safeNext(next);
     }
 

@@ -1,6 +1,5 @@
 package org.anzexian.registry.organization;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.util.LinkedHashMap;
@@ -56,8 +55,8 @@ class OrganizationAdminPages {
     }
 
     @ModelAttribute
-    void cityBureauOnly(HttpServletRequest request, Model model) {
-        AdminPages.requireCityBureau(currentActor.require(), request);
+    void cityBureauOnly(Model model) {
+        AdminPages.requireCityBureau(currentActor.require());
         model.addAttribute("types", OrganizationType.values());
         model.addAttribute("countyNames", countyNames());
     }
