@@ -27,11 +27,14 @@ class AssessmentScores {
     record Result(BigDecimal score, String grade) {
     }
 
-    /** {@code figures}: every measure's variable; a measure of the other kind counts 0. */
+    /** {@code figures}: every measure's variable, and every rate's in percent; a measure of the other kind counts 0. */
     Result of(Map<Measure, Integer> figures) {
         VariableMap variables = Variables.createVariables();
         for (Measure measure : Measure.values()) {
             variables.putValue(measure.variable(), figures.getOrDefault(measure, 0));
+        }
+        for (Rate rate : Rate.values()) {
+            variables.putValue(rate.variable(), rate.percent(figures).doubleValue());
         }
         Object score = system.call(() -> decisions.evaluateDecisionByKey(SCORE_DECISION).variables(variables).evaluate()
                 .getSingleEntry());
