@@ -1,5 +1,6 @@
 package org.anzexian.supervision.assessment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -230,6 +231,21 @@ public class AssessmentService {
     public List<LocalDate[]> periods(Actor actor) {
         visibleOrganizations(actor);
         return repository.periods();
+    }
+
+    /**
+     * The points each figure and rate of the assessment takes off its score under the owners' current DMN
+     * {@code assessmentScore} (keyed by measure or rate name), for the portal's detail page.
+     */
+    public Map<String, BigDecimal> pointsOff(Assessment assessment) {
+        Map<String, Number> inputs = new LinkedHashMap<>();
+        assessment.measures().forEach(f -> inputs.put(f.measure().variable(), f.figure()));
+        assessment.rates().forEach(r -> inputs.put(r.rate().variable(), r.percent().doubleValue()));
+        Map<String, BigDecimal> byVariable = scores.pointsOff(inputs);
+        Map<String, BigDecimal> off = new LinkedHashMap<>();
+        assessment.measures().forEach(f -> off.put(f.measure().name(), byVariable.get(f.measure().variable())));
+        assessment.rates().forEach(r -> off.put(r.rate().name(), byVariable.get(r.rate().variable())));
+        return off;
     }
 
     @Transactional(readOnly = true)
