@@ -41,9 +41,9 @@ class AssessmentRepository {
                 .query((row, n) -> {
                     long caseId = row.getLong("case_id");
                     Set<String> columns = columns(row);
-                    long pageId = columns.contains("page_id") ? row.getLong("page_id") : caseId;
+                    Object pageId = columns.contains("page_id") ? row.getObject("page_id") : caseId;
                     byOrg.computeIfAbsent(row.getLong("org"), org -> new ArrayList<>()).add(new Assessment.Case(
-                            measure.caseType() + ":" + caseId, measure.pageKind() + "/" + pageId,
+                            measure.caseType() + ":" + caseId, pageId == null ? null : measure.pageKind() + "/" + pageId,
                             columns.contains("note") ? row.getString("note") : null));
                     return null;
                 }).list();

@@ -6,17 +6,20 @@ package org.anzexian.supervision.assessment;
  * weights live. The organizations ranked are those with at least one case in the period, so the counts of
  * what fell due ({@code TEAM_REGISTRATIONS_DUE}, {@code CLAIMS_REPORTED}, {@code VISITS_DUE}) are measures too.
  * A query yields (organization, case id) for cases whose relevant date falls in [:from, :to), and optionally
- * the id of the portal case page it leads to ({@code page_id} of {@code pageKind}, else the case id) and a
+ * the id of the portal case page it leads to ({@code page_id} of {@code pageKind}, else the case id; none when
+ * {@code page_id} is null, e.g. a registration of a policy from before this system) and a
  * note (why a quotation was declined).
  */
 public enum Measure {
 
     TEAM_REGISTRATIONS_DUE(Kind.INSURER, "teamRegistrationsDue", "到期的服务团队登记（N6.3）", "serviceTeamRegistration", "policy", """
-            SELECT insurer_org_id AS org, id AS case_id, policy_id AS page_id FROM service_team_registration
-            WHERE deadline_at >= :from AND deadline_at < :to"""),
+            SELECT r.insurer_org_id AS org, r.id AS case_id, (SELECT p.id FROM policy p WHERE p.id = r.policy_id) AS page_id
+            FROM service_team_registration r
+            WHERE r.deadline_at >= :from AND r.deadline_at < :to"""),
     TEAM_REGISTERED_LATE(Kind.INSURER, "teamRegisteredLate", "服务团队逾期登记（N6.3）", "serviceTeamRegistration", "policy", """
-            SELECT insurer_org_id AS org, id AS case_id, policy_id AS page_id FROM service_team_registration
-            WHERE late AND deadline_at >= :from AND deadline_at < :to"""),
+            SELECT r.insurer_org_id AS org, r.id AS case_id, (SELECT p.id FROM policy p WHERE p.id = r.policy_id) AS page_id
+            FROM service_team_registration r
+            WHERE r.late AND r.deadline_at >= :from AND r.deadline_at < :to"""),
     CLAIMS_REPORTED(Kind.INSURER, "claimsReported", "报案（N6.5）", "claim", "claim", """
             SELECT insurer_org_id AS org, id AS case_id FROM claim WHERE reported_at >= :from AND reported_at < :to"""),
     CLAIM_ACKNOWLEDGED_LATE(Kind.INSURER, "claimAcknowledgedLate", "报案受理超时（N6.5）", "claim", "claim", """
