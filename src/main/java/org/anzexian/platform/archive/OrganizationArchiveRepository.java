@@ -1,6 +1,5 @@
 package org.anzexian.platform.archive;
 
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
@@ -26,11 +24,8 @@ class OrganizationArchiveRepository {
 
     OrganizationArchiveRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
-        // as ServiceArchiveRepository#lockChain: NO KEY UPDATE on PostgreSQL, so rows referring to the
-        // organization (its assessments) can still be inserted meanwhile
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        this.lockChain = "SELECT id FROM organization WHERE id = :org "
-                + (product.startsWith("PostgreSQL") ? "FOR NO KEY UPDATE" : "FOR UPDATE");
+        // the organization's row stands for its chain's head (see ServiceArchiveRepository#lockRow)
+        this.lockChain = ServiceArchiveRepository.lockRow(dataSource, "organization", "org");
     }
 
     void lockChain(long organizationId) {

@@ -2,6 +2,7 @@ package org.anzexian.supervision.assessment;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import org.anzexian.platform.archive.AppendOnlyTables;
 import org.anzexian.platform.archive.OrganizationArchiveAppendOnly;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -40,7 +41,6 @@ class AssessmentArchiveMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
-        String product = connection.getMetaData().getDatabaseProductName();
         try (Statement statement = connection.createStatement()) {
             // one chain per organization: seq 1, 2, 3 …; entry_hash = SHA-256 of the entry and previous_hash;
             // a record's event is archived once (a retried job appends nothing twice)
@@ -62,23 +62,7 @@ class AssessmentArchiveMigration implements JavaMigration {
                     )""");
             statement.execute("ALTER TABLE assessment_measure_case ADD COLUMN note VARCHAR(1000)");
             statement.execute("ALTER TABLE assessment_measure_case ADD COLUMN case_page VARCHAR(64)");
-            if (product.startsWith("PostgreSQL")) {
-                statement.execute("""
-                        CREATE FUNCTION organization_archive_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-                        BEGIN
-                            RAISE EXCEPTION 'organization_archive is append-only (N6.4, N9.2): % refused', TG_OP;
-                        END
-                        $$""");
-                statement.execute("CREATE TRIGGER organization_archive_append_only BEFORE UPDATE OR DELETE ON "
-                        + "organization_archive FOR EACH ROW EXECUTE FUNCTION organization_archive_refuse_change()");
-                statement.execute("CREATE TRIGGER organization_archive_no_truncate BEFORE TRUNCATE ON organization_archive "
-                        + "FOR EACH STATEMENT EXECUTE FUNCTION organization_archive_refuse_change()");
-            } else if (product.startsWith("H2")) {
-                statement.execute("CREATE TRIGGER organization_archive_append_only BEFORE UPDATE, DELETE ON "
-                        + "organization_archive FOR EACH ROW CALL '" + OrganizationArchiveAppendOnly.class.getName() + "'");
-            } else {
-                throw new IllegalStateException("no append-only trigger for " + product);
-            }
         }
+        AppendOnlyTables.protect(connection, "organization_archive", "N6.4, N9.2", OrganizationArchiveAppendOnly.class);
     }
 }
