@@ -39,7 +39,7 @@ class PeriodicAssessmentDelegates {
 
     /** {@code StartEvent_Measure}: the decision task of this pass names its organization and period. */
     @Bean
-    ExecutionListener periodicAssessmentMeasureSummaryListener(AssessmentService assessments) {
+    ExecutionListener periodicAssessmentMeasureListener(AssessmentService assessments) {
         return execution -> execution.setVariableLocal(VAR_CASE_SUMMARY, assessments.measureSummary(
                 ((Number) execution.getVariable(VAR_ORGANIZATION_ID)).longValue(), date(execution, VAR_PERIOD_END)));
     }
