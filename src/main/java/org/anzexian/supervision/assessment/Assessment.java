@@ -29,6 +29,12 @@ public record Assessment(long id, long organizationId, String organizationName, 
     public record RateFigure(Rate rate, String label, int numerator, int denominator, BigDecimal percent) {
     }
 
+    /** The figure of one measure, with its cases (the cases of a rate are its numerator's). */
+    public Figure figure(Measure measure) {
+        return measures.stream().filter(f -> f.measure() == measure).findFirst()
+                .orElse(new Figure(measure, measure.label(), 0, List.of(), List.of()));
+    }
+
     public boolean isLast() {
         return rankedOf > 1 && rank == rankedOf;
     }

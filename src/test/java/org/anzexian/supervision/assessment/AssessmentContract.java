@@ -442,6 +442,8 @@ abstract class AssessmentContract {
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains(s.name(), "2018-04-01 至 2018-06-30", "漏服务", "/portal/cases/visit/" + missed,
                 "漏服务率", "哈希链");
+        // a rate leads to the cases of its numerator too
+        assertThat(detail.body().substring(detail.body().indexOf("<h2>比率</h2>"))).contains("/portal/cases/visit/" + missed);
         assertThat(city.get("/portal/assessments/" + xId).body()).contains("服务团队逾期登记", "到期的服务团队登记");
 
         // an organization sees its own only; a construction unit nothing
