@@ -28,6 +28,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.List;
+import org.anzexian.supervision.assessment.Assessment;
+import org.anzexian.supervision.assessment.AssessmentService;
 
 /** The demo logins the README and the browser tests rely on; run on H2 and on PostgreSQL. */
 abstract class DemoDataContract {
@@ -67,6 +70,12 @@ abstract class DemoDataContract {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    DemoAssessment demoAssessment;
+
+    @Autowired
+    AssessmentService assessments;
 
     @Test
     void everyDemoLoginBelongsToItsRolesGroupAndHasItsIdAsPassword() {
@@ -110,6 +119,27 @@ abstract class DemoDataContract {
         ServiceTeamRegistration registration = registrations.require(policy.id());
         assertThat(registration.status()).isEqualTo(RegistrationStatus.REGISTERED);
         assertThat(organizations.require(registration.serviceOrgId()).name()).isEqualTo("山西安科安全技术咨询有限公司");
+    }
+
+    @Test
+    void theLastQuarterIsAssessedAndPublishedOnceSoThePortalShowsARanking_N9_2() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate to = today.withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1);
+        List<Assessment> ranking = assessments.ranking(to.minusMonths(3), to);
+        assertThat(ranking).extracting(Assessment::organizationName)
+                .containsSubsequence("中国人民财产保险股份有限公司忻州市分公司", "中国太平洋财产保险股份有限公司忻州中心支公司");
+        String published = "SELECT COUNT(*) FROM notification_notice WHERE reference = :ref";
+        for (Assessment row : ranking) {
+            assertThat(jdbc.sql(published).param("ref", "assessment:" + row.id()).query(Long.class).single()).isEqualTo(1);
+        }
+        long archived = count("organization_archive");
+        long history = count("service_team_registration");
+
+        demoAssessment.play();
+
+        assertThat(assessments.ranking(to.minusMonths(3), to)).isEqualTo(ranking);
+        assertThat(count("organization_archive")).isEqualTo(archived);
+        assertThat(count("service_team_registration")).isEqualTo(history);
     }
 
     @Test

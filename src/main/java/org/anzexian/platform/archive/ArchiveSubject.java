@@ -6,5 +6,7 @@ public enum ArchiveSubject {
     SERVICE_TEAM,
     VISIT,
     HAZARD,
-    CLAIM
+    CLAIM,
+    /** A published assessment and ranking (N9.2), in the organization's chain ({@link OrganizationArchive}). */
+    ASSESSMENT
 }

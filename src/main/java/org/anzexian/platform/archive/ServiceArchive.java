@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,16 +79,21 @@ public class ServiceArchive {
 
     /** Checks a chain given in order: numbering, links and each entry's hash. */
     public static ArchiveVerification verify(List<ArchiveEntry> chain) {
+        return verify(chain, ServiceArchive::hash);
+    }
+
+    /** Checks any hash chain given in order (a project's, an organization's): numbering, links and each entry's hash. */
+    static <E extends HashChained> ArchiveVerification verify(List<E> chain, Function<E, String> hash) {
         String previousHash = GENESIS;
         long expectedSeq = 1;
-        for (ArchiveEntry entry : chain) {
+        for (E entry : chain) {
             if (entry.seq() != expectedSeq) {
                 return broken(chain, expectedSeq, "缺少第 " + expectedSeq + " 条记录 (entry missing)");
             }
             if (!entry.previousHash().equals(previousHash)) {
                 return broken(chain, entry.seq(), "与前一条记录的哈希不衔接 (link to the previous entry broken)");
             }
-            if (!hash(entry).equals(entry.entryHash())) {
+            if (!hash.apply(entry).equals(entry.entryHash())) {
                 return broken(chain, entry.seq(), "记录内容与哈希不符 (content does not match its hash)");
             }
             previousHash = entry.entryHash();
@@ -96,7 +102,7 @@ public class ServiceArchive {
         return new ArchiveVerification(true, chain.size(), null, null);
     }
 
-    private static ArchiveVerification broken(List<ArchiveEntry> chain, long seq, String reason) {
+    private static ArchiveVerification broken(List<?> chain, long seq, String reason) {
         return new ArchiveVerification(false, chain.size(), seq, reason);
     }
 
@@ -107,8 +113,11 @@ public class ServiceArchive {
 
     private static String hash(long projectId, long seq, ArchiveSubject subject, long subjectId, String event,
             String actor, String detail, List<String> files, OffsetDateTime at, String previousHash) {
-        String content = String.join("\n", previousHash, Long.toString(projectId), Long.toString(seq), subject.name(),
-                Long.toString(subjectId), event, actor, at.toInstant().toString(), String.join(" ", files), detail);
+        return sha256(String.join("\n", previousHash, Long.toString(projectId), Long.toString(seq), subject.name(),
+                Long.toString(subjectId), event, actor, at.toInstant().toString(), String.join(" ", files), detail));
+    }
+
+    static String sha256(String content) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));

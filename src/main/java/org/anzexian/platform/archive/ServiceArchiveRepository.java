@@ -27,12 +27,18 @@ class ServiceArchiveRepository {
 
     ServiceArchiveRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
-        // PostgreSQL: FOR UPDATE would also wait for the key-share locks that inserting rows which refer to
-        // the project take (the step's own record, the entry itself), so two steps that both inserted such
-        // rows would deadlock; NO KEY UPDATE only excludes each other. H2 knows FOR UPDATE only and takes
-        // no row locks for foreign keys.
+        this.lockChain = lockRow(dataSource, "project", "project");
+    }
+
+    /**
+     * The statement that locks the row standing for a chain's head. PostgreSQL: FOR UPDATE would also wait for
+     * the key-share locks that inserting rows which refer to the row take (the step's own record, the entry
+     * itself), so two steps that both inserted such rows would deadlock; NO KEY UPDATE only excludes each
+     * other. H2 knows FOR UPDATE only and takes no row locks for foreign keys.
+     */
+    static String lockRow(DataSource dataSource, String table, String param) throws MetaDataAccessException {
         String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        this.lockChain = "SELECT id FROM project WHERE id = :project "
+        return "SELECT id FROM " + table + " WHERE id = :" + param + " "
                 + (product.startsWith("PostgreSQL") ? "FOR NO KEY UPDATE" : "FOR UPDATE");
     }
 

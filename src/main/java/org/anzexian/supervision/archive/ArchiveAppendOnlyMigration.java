@@ -1,7 +1,6 @@
 package org.anzexian.supervision.archive;
 
-import java.sql.Connection;
-import java.sql.Statement;
+import org.anzexian.platform.archive.AppendOnlyTables;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -38,26 +37,6 @@ class ArchiveAppendOnlyMigration implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        String product = connection.getMetaData().getDatabaseProductName();
-        try (Statement statement = connection.createStatement()) {
-            if (product.startsWith("PostgreSQL")) {
-                statement.execute("""
-                        CREATE FUNCTION service_archive_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-                        BEGIN
-                            RAISE EXCEPTION 'service_archive is append-only (N6.4): % refused', TG_OP;
-                        END
-                        $$""");
-                statement.execute("CREATE TRIGGER service_archive_append_only BEFORE UPDATE OR DELETE ON service_archive "
-                        + "FOR EACH ROW EXECUTE FUNCTION service_archive_refuse_change()");
-                statement.execute("CREATE TRIGGER service_archive_no_truncate BEFORE TRUNCATE ON service_archive "
-                        + "FOR EACH STATEMENT EXECUTE FUNCTION service_archive_refuse_change()");
-            } else if (product.startsWith("H2")) {
-                statement.execute("CREATE TRIGGER service_archive_append_only BEFORE UPDATE, DELETE ON service_archive "
-                        + "FOR EACH ROW CALL '" + AppendOnlyTrigger.class.getName() + "'");
-            } else {
-                throw new IllegalStateException("no append-only trigger for " + product);
-            }
-        }
+        AppendOnlyTables.protect(context.getConnection(), "service_archive", "N6.4", AppendOnlyTrigger.class);
     }
 }

@@ -32,22 +32,34 @@ class AssessmentRepository {
         this.jdbc = jdbc;
     }
 
-    /** Per organization, the case refs of one measure over [from, to), in case order. */
-    Map<Long, List<String>> cases(Measure measure, LocalDate from, LocalDate to, ZoneId zone) {
-        Map<Long, List<String>> byOrg = new TreeMap<>();
-        jdbc.sql(measure.query() + " ORDER BY case_id")
+    /** Per organization, the cases of one measure over [from, to), in case order, with their page and note. */
+    Map<Long, List<Assessment.Case>> cases(Measure measure, LocalDate from, LocalDate to, ZoneId zone) {
+        Map<Long, List<Assessment.Case>> byOrg = new TreeMap<>();
+        jdbc.sql("SELECT * FROM (" + measure.query() + ") m ORDER BY case_id")
                 .param("from", from.atStartOfDay(zone).toOffsetDateTime())
                 .param("to", to.atStartOfDay(zone).toOffsetDateTime())
                 .query((row, n) -> {
-                    byOrg.computeIfAbsent(row.getLong("org"), org -> new ArrayList<>())
-                            .add(measure.caseType() + ":" + row.getLong("case_id"));
+                    long caseId = row.getLong("case_id");
+                    Set<String> columns = columns(row);
+                    Object pageId = columns.contains("page_id") ? row.getObject("page_id") : caseId;
+                    byOrg.computeIfAbsent(row.getLong("org"), org -> new ArrayList<>()).add(new Assessment.Case(
+                            measure.caseType() + ":" + caseId, pageId == null ? null : measure.pageKind() + "/" + pageId,
+                            columns.contains("note") ? row.getString("note") : null));
                     return null;
                 }).list();
         return byOrg;
     }
 
+    private static Set<String> columns(ResultSet row) throws SQLException {
+        Set<String> columns = new java.util.HashSet<>();
+        for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+            columns.add(row.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+        }
+        return columns;
+    }
+
     long insert(long organizationId, Measure.Kind kind, LocalDate from, LocalDate to, BigDecimal score, String grade,
-            int rank, int rankedOf, OffsetDateTime at, Map<Measure, List<String>> measures) {
+            int rank, int rankedOf, OffsetDateTime at, Map<Measure, List<Assessment.Case>> measures) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO assessment (organization_id, org_kind, period_start, period_end, score, grade, rank_no,
@@ -60,9 +72,12 @@ class AssessmentRepository {
         measures.forEach((measure, cases) -> {
             jdbc.sql("INSERT INTO assessment_measure (assessment_id, measure, figure) VALUES (:id, :m, :f)")
                     .param("id", id).param("m", measure.name()).param("f", cases.size()).update();
-            for (String ref : cases) {
-                jdbc.sql("INSERT INTO assessment_measure_case (assessment_id, measure, case_ref) VALUES (:id, :m, :ref)")
-                        .param("id", id).param("m", measure.name()).param("ref", ref).update();
+            for (Assessment.Case c : cases) {
+                jdbc.sql("""
+                        INSERT INTO assessment_measure_case (assessment_id, measure, case_ref, case_page, note)
+                        VALUES (:id, :m, :ref, :page, :note)""")
+                        .param("id", id).param("m", measure.name()).param("ref", c.ref()).param("page", c.page())
+                        .param("note", c.note()).update();
             }
         });
         return id;
@@ -104,49 +119,109 @@ class AssessmentRepository {
                 .param("kind", kind.name()).param("from", from).param("to", to).query(this::map).list();
     }
 
+    /**
+     * The organizations working in the given counties (N9.2, a county's view): an insurer or service
+     * organization with a policy, team registration, visit, hazard, claim or quotation there.
+     */
+    Set<Long> workingIn(Set<String> counties) {
+        if (counties.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.TreeSet<>(jdbc.sql("""
+                SELECT insurer_org_id FROM policy WHERE jurisdiction_code IN (:codes)
+                UNION SELECT insurer_org_id FROM service_team_registration WHERE jurisdiction_code IN (:codes)
+                UNION SELECT service_org_id FROM service_team_registration
+                      WHERE service_org_id IS NOT NULL AND jurisdiction_code IN (:codes)
+                UNION SELECT service_org_id FROM visit WHERE jurisdiction_code IN (:codes)
+                UNION SELECT insurer_org_id FROM hazard WHERE jurisdiction_code IN (:codes)
+                UNION SELECT insurer_org_id FROM claim WHERE jurisdiction_code IN (:codes)
+                UNION SELECT q.insurer_org_id FROM quotation q JOIN project p ON p.id = q.project_id
+                      WHERE p.jurisdiction_code IN (:codes)
+                """).param("codes", counties).query(Long.class).list());
+    }
+
     /** A page, newest period first; {@code organizations} null for all. */
-    List<Assessment> page(Set<Long> organizations, long offset, int size) {
-        return jdbc.sql(SELECT + where(organizations) + " ORDER BY a.period_end DESC, a.org_kind, a.rank_no, a.id"
+    List<Assessment> page(Set<Long> organizations, AssessmentFilter filter, long offset, int size) {
+        return jdbc.sql(SELECT + where(organizations, filter) + " ORDER BY a.period_end DESC, a.org_kind, a.rank_no, a.id"
                 + " OFFSET :offset ROWS FETCH NEXT :size ROWS ONLY")
-                .params(filter(organizations)).param("offset", offset).param("size", size).query(this::map).list();
+                .params(params(organizations, filter)).param("offset", offset).param("size", size).query(this::map).list();
     }
 
-    long count(Set<Long> organizations) {
-        return jdbc.sql("SELECT COUNT(*) FROM assessment a" + where(organizations)).params(filter(organizations))
-                .query(Long.class).single();
+    long count(Set<Long> organizations, AssessmentFilter filter) {
+        return jdbc.sql("SELECT COUNT(*) FROM assessment a" + where(organizations, filter))
+                .params(params(organizations, filter)).query(Long.class).single();
     }
 
-    private static String where(Set<Long> organizations) {
-        return organizations == null ? "" : " WHERE a.organization_id IN (:orgs)";
+    /** The periods assessed, newest first, as [start, end). */
+    List<LocalDate[]> periods() {
+        return jdbc.sql("SELECT DISTINCT period_start, period_end FROM assessment ORDER BY period_end DESC, period_start")
+                .query((row, n) -> new LocalDate[] {row.getObject(1, LocalDate.class), row.getObject(2, LocalDate.class)})
+                .list();
     }
 
-    private static Map<String, Object> filter(Set<Long> organizations) {
+    private static String where(Set<Long> organizations, AssessmentFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        if (organizations != null) {
+            conditions.add("a.organization_id IN (:orgs)");
+        }
+        if (filter.organizationId() != null) {
+            conditions.add("a.organization_id = :org");
+        }
+        if (filter.kind() != null) {
+            conditions.add("a.org_kind = :kind");
+        }
+        if (filter.periodEnd() != null) {
+            conditions.add("a.period_end = :end");
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static Map<String, Object> params(Set<Long> organizations, AssessmentFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
         if (organizations != null) {
             params.put("orgs", organizations.isEmpty() ? List.of(-1L) : organizations);
+        }
+        if (filter.organizationId() != null) {
+            params.put("org", filter.organizationId());
+        }
+        if (filter.kind() != null) {
+            params.put("kind", filter.kind().name());
+        }
+        if (filter.periodEnd() != null) {
+            params.put("end", filter.periodEnd());
         }
         return params;
     }
 
     private Assessment withMeasures(Assessment a) {
-        Map<String, List<String>> cases = new LinkedHashMap<>();
-        jdbc.sql("SELECT measure, case_ref FROM assessment_measure_case WHERE assessment_id = :id ORDER BY measure, case_ref")
+        Map<String, List<Assessment.Case>> cases = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT measure, case_ref, case_page, note FROM assessment_measure_case WHERE assessment_id = :id
+                ORDER BY measure, case_ref""")
                 .param("id", a.id()).query((row, n) -> cases.computeIfAbsent(row.getString(1), m -> new ArrayList<>())
-                        .add(row.getString(2))).list();
+                        .add(new Assessment.Case(row.getString(2), row.getString(3), row.getString(4)))).list();
         List<Assessment.Figure> figures = jdbc.sql("SELECT measure, figure FROM assessment_measure WHERE assessment_id = :id")
                 .param("id", a.id()).query((row, n) -> {
                     Measure measure = Measure.valueOf(row.getString(1));
+                    List<Assessment.Case> details = cases.getOrDefault(measure.name(), List.of());
                     return new Assessment.Figure(measure, measure.label(), row.getInt(2),
-                            cases.getOrDefault(measure.name(), List.of()));
+                            details.stream().map(Assessment.Case::ref).toList(), details);
                 }).list().stream().sorted((x, y) -> x.measure().compareTo(y.measure())).toList();
+        Map<Measure, Integer> counts = new java.util.EnumMap<>(Measure.class);
+        figures.forEach(f -> counts.put(f.measure(), f.figure()));
+        List<Assessment.RateFigure> rates = java.util.Arrays.stream(Rate.values()).filter(r -> r.kind() == a.kind())
+                .map(r -> new Assessment.RateFigure(r, r.label(), counts.getOrDefault(r.numerator(), 0),
+                        counts.getOrDefault(r.denominator(), 0), r.percent(counts))).toList();
         return new Assessment(a.id(), a.organizationId(), a.organizationName(), a.kind(), a.periodStart(), a.periodEnd(),
-                a.score(), a.grade(), a.rank(), a.rankedOf(), a.assessedAt(), a.bureauMeasure(), a.bureauMeasureReason(), figures);
+                a.score(), a.grade(), a.rank(), a.rankedOf(), a.assessedAt(), a.bureauMeasure(), a.bureauMeasureReason(),
+                figures, rates);
     }
 
     private Assessment map(ResultSet row, int n) throws SQLException {
         return new Assessment(row.getLong(1), row.getLong(2), row.getString(3), Measure.Kind.valueOf(row.getString(4)),
                 row.getObject(5, LocalDate.class), row.getObject(6, LocalDate.class), row.getBigDecimal(7), row.getString(8),
                 row.getInt(9), row.getInt(10), row.getObject(11, OffsetDateTime.class),
-                row.getString(12) == null ? null : BottomMeasure.valueOf(row.getString(12)), row.getString(13), List.of());
+                row.getString(12) == null ? null : BottomMeasure.valueOf(row.getString(12)), row.getString(13), List.of(),
+                List.of());
     }
 }

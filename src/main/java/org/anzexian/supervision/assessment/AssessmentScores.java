@@ -27,11 +27,43 @@ class AssessmentScores {
     record Result(BigDecimal score, String grade) {
     }
 
-    /** {@code figures}: every measure's variable; a measure of the other kind counts 0. */
+    /**
+     * What each figure of an assessment takes off the score under the current DMN: the score with all inputs 0
+     * less the score with only that input set (exact for the owners' weighted sum). Keyed by DMN variable.
+     */
+    Map<String, BigDecimal> pointsOff(Map<String, Number> inputs) {
+        Map<String, Object> zero = new java.util.HashMap<>();
+        inputs.keySet().forEach(name -> zero.put(name, 0));
+        for (Measure measure : Measure.values()) {
+            zero.put(measure.variable(), 0);
+        }
+        for (Rate rate : Rate.values()) {
+            zero.put(rate.variable(), 0.0);
+        }
+        BigDecimal base = score(zero);
+        Map<String, BigDecimal> off = new java.util.LinkedHashMap<>();
+        inputs.forEach((name, value) -> {
+            Map<String, Object> one = new java.util.HashMap<>(zero);
+            one.put(name, value);
+            off.put(name, base.subtract(score(one)));
+        });
+        return off;
+    }
+
+    private BigDecimal score(Map<String, Object> variables) {
+        Object score = system.call(() -> decisions.evaluateDecisionByKey(SCORE_DECISION)
+                .variables(Variables.fromMap(variables)).evaluate().getSingleEntry());
+        return new BigDecimal(score.toString()).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** {@code figures}: every measure's variable, and every rate's in percent; a measure of the other kind counts 0. */
     Result of(Map<Measure, Integer> figures) {
         VariableMap variables = Variables.createVariables();
         for (Measure measure : Measure.values()) {
             variables.putValue(measure.variable(), figures.getOrDefault(measure, 0));
+        }
+        for (Rate rate : Rate.values()) {
+            variables.putValue(rate.variable(), rate.percent(figures).doubleValue());
         }
         Object score = system.call(() -> decisions.evaluateDecisionByKey(SCORE_DECISION).variables(variables).evaluate()
                 .getSingleEntry());

@@ -1,5 +1,6 @@
 package org.anzexian.supervision.assessment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +17,10 @@ import java.util.stream.Collectors;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.archive.ArchiveSubject;
+import org.anzexian.platform.archive.ArchiveVerification;
+import org.anzexian.platform.archive.OrganizationArchive;
+import org.anzexian.platform.archive.OrganizationArchiveEntry;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ForbiddenException;
@@ -35,11 +40,17 @@ public class AssessmentService {
     private final AssessmentProperties properties;
     private final InsurerGate insurerGate;
     private final NotificationService notifications;
+    private final OrganizationArchive archive;
     private final Clock clock;
 
+    static final String EVENT_PUBLISHED = "ASSESSMENT_PUBLISHED";
+    static final String EVENT_MEASURE = "ASSESSMENT_MEASURE_DECIDED";
+    private static final String SYSTEM_ACTOR = "system";
+
     AssessmentService(AssessmentRepository repository, AssessmentScores scores, AssessmentProperties properties,
-            InsurerGate insurerGate, NotificationService notifications, Clock clock) {
+            InsurerGate insurerGate, NotificationService notifications, OrganizationArchive archive, Clock clock) {
         this.notifications = notifications;
+        this.archive = archive;
         this.repository = repository;
         this.scores = scores;
         this.properties = properties;
@@ -75,17 +86,17 @@ public class AssessmentService {
     }
 
     private void rank(Measure.Kind kind, LocalDate from, LocalDate to) {
-        Map<Long, Map<Measure, List<String>>> byOrg = new LinkedHashMap<>();
+        Map<Long, Map<Measure, List<Assessment.Case>>> byOrg = new LinkedHashMap<>();
         for (Measure measure : Measure.values()) {
             if (measure.kind() == kind) {
                 repository.cases(measure, from, to, clock.getZone()).forEach((org, cases) -> byOrg
                         .computeIfAbsent(org, o -> new EnumMap<>(Measure.class)).put(measure, cases));
             }
         }
-        record Scored(long org, Map<Measure, List<String>> measures, AssessmentScores.Result result) {
+        record Scored(long org, Map<Measure, List<Assessment.Case>> measures, AssessmentScores.Result result) {
         }
         List<Scored> ranked = byOrg.entrySet().stream().map(entry -> {
-            Map<Measure, List<String>> measures = new EnumMap<>(Measure.class);
+            Map<Measure, List<Assessment.Case>> measures = new EnumMap<>(Measure.class);
             for (Measure measure : Measure.values()) {
                 if (measure.kind() == kind) {
                     measures.put(measure, entry.getValue().getOrDefault(measure, List.of()));
@@ -114,25 +125,61 @@ public class AssessmentService {
     }
 
     /**
-     * Tells each ranked organization and the city bureau its result (N9.2): score, grade, rank and figures.
-     * One notice per assessment, so a retried job sends nothing twice.
+     * Tells each ranked organization and the city bureau its result (N9.2): score, grade, rank and figures,
+     * and keeps it in the organization's archive chain ({@link OrganizationArchive}, tamper-evident). One
+     * notice and one archive entry per assessment, so a retried job sends and archives nothing twice.
      */
     @Transactional
     public void publish(LocalDate from, LocalDate to) {
         for (Assessment row : ranking(from, to)) {
             Assessment assessment = repository.find(row.id()).orElseThrow();
+            archive.appendOnce(assessment.organizationId(), ArchiveSubject.ASSESSMENT, assessment.id(), EVENT_PUBLISHED,
+                    SYSTEM_ACTOR, archived(assessment));
             String lines = assessment.measures().stream()
                     .map(f -> "- " + f.label() + "：" + f.figure()).collect(Collectors.joining("\n"));
             Role role = assessment.kind() == Measure.Kind.INSURER ? Role.INSURER : Role.SERVICE_ORG;
             notifications.enqueueToGroups(NoticeTemplates.ASSESSMENT_RESULT,
                     List.of(PlatformGroups.organization(role, assessment.organizationId()), PlatformGroups.CITY_BUREAU),
                     Map.of("organizationName", assessment.organizationName(), "kindLabel", assessment.kind().label(),
-                            "periodStart", from.toString(), "periodEnd", to.minusDays(1).toString(),
+                            "periodStart", from.toString(), "periodEnd", assessment.lastDay().toString(),
                             "score", assessment.score().toPlainString(), "grade", assessment.grade(),
                             "rank", assessment.rank(), "rankedOf", assessment.rankedOf(), "measureLines", lines,
                             "assessmentId", assessment.id()),
                     "assessment:" + assessment.id(), "assessment-result:" + assessment.id());
         }
+    }
+
+    /** What the archive keeps of a published assessment: period, organization, kind, score, grade, rank and figures. */
+    private static String archived(Assessment a) {
+        return a.periodLabel() + " · " + a.kind().label() + " · " + a.organizationName() + "（" + a.organizationId() + "）"
+                + " · 得分 " + a.score().toPlainString() + " · " + a.grade() + " · 第 " + a.rank() + " 名（共 " + a.rankedOf()
+                + " 家）\n" + a.measures().stream().map(f -> f.measure().name() + "=" + f.figure())
+                        .collect(Collectors.joining(" "));
+    }
+
+    /** The organization's archive chain, which keeps its published assessments, and whether it is whole; scoped like {@link #get}. */
+    @Transactional(readOnly = true)
+    public OrganizationChain archive(Actor actor, long organizationId) {
+        Set<Long> visible = visibleOrganizations(actor);
+        if (visible != null && !visible.contains(organizationId)) {
+            throw new NotFoundException("考核档案不存在：" + organizationId);
+        }
+        List<OrganizationArchiveEntry> entries = archive.entries(organizationId);
+        return new OrganizationChain(organizationId, OrganizationArchive.verify(entries), entries);
+    }
+
+    /** An organization's archive chain and its verification. */
+    public record OrganizationChain(long organizationId, ArchiveVerification verification,
+            List<OrganizationArchiveEntry> entries) {
+    }
+
+    /** The case summary of the city bureau's decision for one organization: 全市 · 考核末位处理 · its name · the period. */
+    @Transactional(readOnly = true)
+    public String measureSummary(long organizationId, LocalDate periodEnd) {
+        Assessment a = repository.ofOrganization(organizationId, periodEnd)
+                .orElseThrow(() -> new NotFoundException("该机构本考核期没有考核记录：" + organizationId));
+        String summary = "全市 · 考核末位处理 · " + a.organizationName() + " · " + a.periodLabel();
+        return summary.length() <= 120 ? summary : summary.substring(0, 119) + "…";
     }
 
     /** The city bureau's measure for an organization at the bottom (N9.2); a suspension acts through the insurer gate. */
@@ -145,19 +192,60 @@ public class AssessmentService {
             throw new ConflictException(null, "该机构在本考核期不是末位，不能决定处理措施 (not last in period ending " + periodEnd + ")");
         }
         repository.recordMeasure(organizationId, periodEnd, measure, reason);
+        Assessment decided = repository.ofOrganization(organizationId, periodEnd).orElseThrow();
+        archive.appendOnce(organizationId, ArchiveSubject.ASSESSMENT, decided.id(), EVENT_MEASURE, PlatformGroups.CITY_BUREAU,
+                decided.periodLabel() + " · 市住建局决定：" + measure.label() + " · " + reason);
         if (measure == BottomMeasure.SUSPEND) {
             insurerGate.suspend(organizationId, "考核连续排名末位，市住建局决定暂停（N9.2）：" + reason);
         }
     }
 
-    /** City bureau and admins see every row, an insurer or service organization its own (filtered to one organization if asked), nobody else any. */
+    /**
+     * City bureau and admins see every row, a county authority those of the organizations working in its area
+     * (a policy, registration, visit, hazard, claim or quotation there), an insurer or service organization its
+     * own (filtered to one organization if asked), nobody else any.
+     */
     @Transactional(readOnly = true)
     public PageResult<Assessment> list(Actor actor, Long organizationId, PageQuery page) {
-        Set<Long> own = visibleOrganizations(actor);
-        if (organizationId != null) {
-            own = own == null || own.contains(organizationId) ? Set.of(organizationId) : Set.of();
-        }
-        return PageResult.of(repository.page(own, page.offset(), page.size()), repository.count(own), page);
+        return list(actor, new AssessmentFilter(organizationId, null, null), page);
+    }
+
+    /** {@link #list(Actor, Long, PageQuery)} with every filter. */
+    @Transactional(readOnly = true)
+    public PageResult<Assessment> list(Actor actor, AssessmentFilter filter, PageQuery page) {
+        Set<Long> visible = visibleOrganizations(actor);
+        return PageResult.of(repository.page(visible, filter, page.offset(), page.size()),
+                repository.count(visible, filter), page);
+    }
+
+    /** Every row the actor sees under the filter, with measures and rates, for the Excel export. */
+    @Transactional(readOnly = true)
+    public List<Assessment> export(Actor actor, AssessmentFilter filter) {
+        Set<Long> visible = visibleOrganizations(actor);
+        return repository.page(visible, filter, 0, Integer.MAX_VALUE).stream()
+                .map(row -> repository.find(row.id()).orElseThrow()).toList();
+    }
+
+    /** The periods assessed, newest first, as [start, end); the same for everyone who may see assessments. */
+    @Transactional(readOnly = true)
+    public List<LocalDate[]> periods(Actor actor) {
+        visibleOrganizations(actor);
+        return repository.periods();
+    }
+
+    /**
+     * The points each figure and rate of the assessment takes off its score under the owners' current DMN
+     * {@code assessmentScore} (keyed by measure or rate name), for the portal's detail page.
+     */
+    public Map<String, BigDecimal> pointsOff(Assessment assessment) {
+        Map<String, Number> inputs = new LinkedHashMap<>();
+        assessment.measures().forEach(f -> inputs.put(f.measure().variable(), f.figure()));
+        assessment.rates().forEach(r -> inputs.put(r.rate().variable(), r.percent().doubleValue()));
+        Map<String, BigDecimal> byVariable = scores.pointsOff(inputs);
+        Map<String, BigDecimal> off = new LinkedHashMap<>();
+        assessment.measures().forEach(f -> off.put(f.measure().name(), byVariable.get(f.measure().variable())));
+        assessment.rates().forEach(r -> off.put(r.rate().name(), byVariable.get(r.rate().variable())));
+        return off;
     }
 
     @Transactional(readOnly = true)
@@ -170,14 +258,17 @@ public class AssessmentService {
         return assessment;
     }
 
-    private static Set<Long> visibleOrganizations(Actor actor) {
-        if (actor.isAdmin() || actor.isCityBureau()) {
+    /** The organizations whose assessments the actor sees, null for all; refused to whoever sees none. */
+    Set<Long> visibleOrganizations(Actor actor) {
+        if (actor.seesWholeCity()) {
             return null;
         }
         Set<Long> own = new TreeSet<>(actor.organizationIds(Role.INSURER));
         own.addAll(actor.organizationIds(Role.SERVICE_ORG));
-        if (own.isEmpty()) {
-            throw new ForbiddenException("只有市住建局和被考核机构可以查看考核结果 (N9.2)");
+        if (!actor.countyCodes().isEmpty()) {
+            own.addAll(repository.workingIn(actor.countyCodes()));
+        } else if (own.isEmpty()) {
+            throw new ForbiddenException("只有市、县住建部门和被考核机构可以查看考核结果 (N9.2)");
         }
         return own;
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,7 @@ class PeriodicAssessmentDelegates {
             execution.setProcessBusinessKey(AssessmentStepOwners.recordOf(period[1]));
             execution.setVariable(VAR_PERIOD_START, period[0].toString());
             execution.setVariable(VAR_PERIOD_END, period[1].toString());
-            execution.setVariable(VAR_CASE_SUMMARY, "全市 · 保险机构和服务机构考核 · " + period[0] + " 至 " + period[1].minusDays(1));
+            execution.setVariable(VAR_CASE_SUMMARY, "全市 · 保险机构和服务机构考核 · " + Assessment.periodLabel(period[0], period[1]));
             List<Long> bottom = new ArrayList<>(assessments.assess(period[0], period[1]));
             execution.setVariable(VAR_BOTTOM_ORGANIZATIONS, bottom);
             execution.setVariable(VAR_ANY_AT_BOTTOM, !bottom.isEmpty());
@@ -34,6 +35,13 @@ class PeriodicAssessmentDelegates {
     @Bean
     JavaDelegate periodicAssessmentPublishRankingDelegate(AssessmentService assessments) {
         return execution -> assessments.publish(date(execution, VAR_PERIOD_START), date(execution, VAR_PERIOD_END));
+    }
+
+    /** {@code StartEvent_Measure}: the decision task of this pass names its organization and period. */
+    @Bean
+    ExecutionListener periodicAssessmentMeasureListener(AssessmentService assessments) {
+        return execution -> execution.setVariableLocal(VAR_CASE_SUMMARY, assessments.measureSummary(
+                ((Number) execution.getVariable(VAR_ORGANIZATION_ID)).longValue(), date(execution, VAR_PERIOD_END)));
     }
 
     /** {@code ServiceTask_ApplyMeasures}: one organization's decided measure. */

@@ -86,7 +86,7 @@ class AssessmentMeasuresBrowserTest {
 
         new TasklistScript(port).complete("city", "city", task.getId(),
                 Map.of("处理措施", "约谈", "理由", "连续两个季度服务团队登记超期"),
-                "--expect-text", "2023-04-01 至 2023-07-01", "--expect-text", "第 2 名（共 2 家）",
+                "--expect-text", "2023-04-01 至 2023-06-30", "--expect-text", "第 2 名（共 2 家）",
                 "--shot", "assessment-measures").assertOk();
 
         assertThat(assessments.ranking(LocalDate.of(2023, 4, 1), LocalDate.of(2023, 7, 1)))
