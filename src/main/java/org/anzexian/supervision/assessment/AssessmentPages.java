@@ -6,12 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import jakarta.servlet.http.HttpServletResponse;
-import org.anzexian.platform.web.ForbiddenException;
-import org.anzexian.platform.web.NotFoundException;
-import org.springframework.http.HttpStatus;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.portal.PortalController;
 import org.anzexian.platform.web.PageQuery;
@@ -51,42 +46,18 @@ class AssessmentPages {
 
     @GetMapping("/portal/assessments")
     String ranking(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
-            Model model, HttpServletResponse response) {
-        return refusedAsPage(model, response, () -> ranking(periodEnd, model));
+            Model model) {
+        return ranking(periodEnd, model);
     }
 
     @GetMapping("/portal/assessments/{id}")
-    String assessment(@PathVariable long id, Model model, HttpServletResponse response) {
-        return refusedAsPage(model, response, () -> {
-            var actor = currentActor.require();
-            Assessment assessment = assessments.get(actor, id);
-            model.addAttribute("assessment", assessment);
-            model.addAttribute("pointsOff", assessments.pointsOff(assessment));
-            model.addAttribute("chain", assessments.archive(actor, assessment.organizationId()));
-            return "portal/assessment";
-        });
-    }
-
-    /**
-     * Renders a refusal here, with this request's model (user and menu): the portal's shared exception
-     * handlers get an empty model, in which the page frame cannot be drawn.
-     */
-    private static String refusedAsPage(Model model, HttpServletResponse response, Supplier<String> page) {
-        try {
-            return page.get();
-        } catch (NotFoundException refused) {
-            return refusal(model, response, HttpStatus.NOT_FOUND, refused.getMessage());
-        } catch (ForbiddenException refused) {
-            return refusal(model, response, HttpStatus.FORBIDDEN, refused.getMessage());
-        }
-    }
-
-    private static String refusal(Model model, HttpServletResponse response, HttpStatus status, String reason) {
-        response.setStatus(status.value());
-        model.addAttribute("status", status.value());
-        model.addAttribute("reason", reason);
-        model.addAttribute("fields", List.of());
-        return "portal/refusal";
+    String assessment(@PathVariable long id, Model model) {
+        var actor = currentActor.require();
+        Assessment assessment = assessments.get(actor, id);
+        model.addAttribute("assessment", assessment);
+        model.addAttribute("pointsOff", assessments.pointsOff(assessment));
+        model.addAttribute("chain", assessments.archive(actor, assessment.organizationId()));
+        return "portal/assessment";
     }
 
     private String ranking(LocalDate periodEnd, Model model) {
