@@ -47,7 +47,7 @@ class AssessmentPages {
     @GetMapping("/portal/assessments")
     String ranking(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodEnd,
             Model model) {
-        return ranking(periodEnd, model);
+        return rankingPage(periodEnd, model);
     }
 
     @GetMapping("/portal/assessments/{id}")
@@ -60,7 +60,7 @@ class AssessmentPages {
         return "portal/assessment";
     }
 
-    private String ranking(LocalDate periodEnd, Model model) {
+    private String rankingPage(LocalDate periodEnd, Model model) {
         var actor = currentActor.require();
         List<LocalDate[]> periods = assessments.periods(actor);
         int shown = 0;
