@@ -133,6 +133,8 @@ class MyMatters {
             case CLAIM -> Optional.of(new Target(CaseKind.CLAIM, entry.subjectId()));
             case VISIT -> Optional.of(new Target(CaseKind.VISIT, entry.subjectId()));
             case POLICY, SERVICE_TEAM -> Optional.of(new Target(CaseKind.POLICY, entry.subjectId()));
+            // rankings are kept in the organizations' chain, not among a project's entries
+            case ASSESSMENT -> Optional.empty();
         };
     }
 
