@@ -12,8 +12,10 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.anzexian.platform.archive.ArchiveEntry;
 import org.anzexian.platform.archive.OrganizationArchive;
 import org.anzexian.platform.archive.ServiceArchive;
+import org.anzexian.support.PortalClient;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -21,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,6 +43,11 @@ abstract class HistoryCleanupContract extends UnderwritingFixtures {
     /** The engine's history tables of a case, each with the column naming the case's root process instance. */
     static final Map<String, String> HISTORY_TABLES = tables();
 
+    /** The name of policyUnderwriting, as a case page's timeline shows it beside each of its steps. */
+    static final String UNDERWRITING_NAME = "安责险投保承保";
+    static final String REGISTRATION_NAME = "服务团队登记";
+
+    @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired ServiceArchive serviceArchive;
     @Autowired OrganizationArchive organizationArchive;
@@ -135,6 +143,35 @@ abstract class HistoryCleanupContract extends UnderwritingFixtures {
         assertThat(history(recent.instanceId())).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
     }
 
+    @Test
+    void afterItsTimeToLiveAPolicysTimelineShowsItsArchiveEntriesOnly_N6_4() {
+        ClockUtil.setCurrentTime(at(OffsetDateTime.of(2005, 3, 1, 10, 0, 0, 0, SHANGHAI)));
+        Policy policy = issuedPolicy(builder, project);
+        String underwritingInstance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(KEY).processInstanceBusinessKey(String.valueOf(policy.quotationId()))
+                .finished().singleResult().getId();
+        PortalClient city = PortalClient.loggedIn(port, "city");
+        String before = city.get("/portal/cases/policy/" + policy.id()).body();
+        long archiveEntries = occurrences(before, "<li class=\"archive\">");
+        List<ArchiveEntry> projectArchive = serviceArchive.entries(project.id());
+        assertThat(occurrences(before, "<p class=\"detail\">" + UNDERWRITING_NAME + "</p>")).isPositive();
+        assertThat(occurrences(before, "<p class=\"detail\">" + REGISTRATION_NAME + "</p>")).isPositive();
+
+        ClockUtil.setCurrentTime(at(OffsetDateTime.of(2015, 6, 2, 1, 30, 0, 0, SHANGHAI)));
+        engine.getHistoryService().cleanUpHistoryAsync(false);
+        runDueCleanupJobs();
+
+        assertThat(history(underwritingInstance)).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
+        String after = city.get("/portal/cases/policy/" + policy.id()).body();
+        assertThat(occurrences(after, "<p class=\"detail\">" + UNDERWRITING_NAME + "</p>")).isZero();
+        // the service-team registration still runs: its history stays; the archive is as it was
+        assertThat(occurrences(after, "<p class=\"detail\">" + REGISTRATION_NAME + "</p>")).isPositive();
+        assertThat(occurrences(after, "<li class=\"archive\">")).isEqualTo(archiveEntries);
+        assertThat(serviceArchive.entries(project.id())).isEqualTo(projectArchive);
+        assertThat(serviceArchive.verify(project.id()).intact()).isTrue();
+        assertThat(underwriting.effectivePolicy(project.constructionContract().id())).isPresent();
+    }
+
     record Case(long quotationId, String instanceId) {
     }
 
@@ -173,6 +210,10 @@ abstract class HistoryCleanupContract extends UnderwritingFixtures {
         HISTORY_TABLES.forEach((table, column) -> rows.put(table,
                 count("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", rootProcessInstanceId)));
         return rows;
+    }
+
+    private static long occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     private long count(String sql, Object... parameters) {
