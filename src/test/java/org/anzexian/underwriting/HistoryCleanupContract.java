@@ -72,6 +72,7 @@ abstract class HistoryCleanupContract extends UnderwritingFixtures {
         assertThat(configuration.getHistoryCleanupDegreeOfParallelism()).isEqualTo(1);
         assertThat(configuration.getHistoryCleanupJobLogTimeToLive()).isEqualTo("P30D");
         assertThat(configuration.getBatchOperationHistoryTimeToLive()).isEqualTo("P180D");
+        assertThat(configuration.getTaskMetricsTimeToLive()).isEqualTo("P540D");
         assertThat(configuration.isHistoryCleanupEnabled()).isTrue();
         // every executable model has a time to live: nothing is kept for ever by accident (DeploymentGate)
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list())
