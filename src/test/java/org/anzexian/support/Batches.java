@@ -18,7 +18,8 @@ public final class Batches {
                 batch.getMonitorJobDefinitionId());
         for (int round = 0; round < 10; round++) {
             List<Job> jobs = engine.getManagementService().createJobQuery().list().stream()
-                    .filter(job -> definitions.contains(job.getJobDefinitionId())).toList();
+                    // jobs without a definition (the history cleanup job, #15) belong to no batch
+                    .filter(job -> job.getJobDefinitionId() != null && definitions.contains(job.getJobDefinitionId())).toList();
             if (jobs.isEmpty()) {
                 return;
             }
