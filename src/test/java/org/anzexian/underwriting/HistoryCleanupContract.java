@@ -51,7 +51,6 @@ abstract class HistoryCleanupContract extends UnderwritingFixtures {
     @Autowired JdbcClient jdbc;
     @Autowired ServiceArchive serviceArchive;
     @Autowired OrganizationArchive organizationArchive;
-    @Autowired UnderwritingRepository repository;
 
     @AfterEach
     void backOnTheRealNightsSchedule() {
