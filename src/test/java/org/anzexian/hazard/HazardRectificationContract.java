@@ -22,6 +22,7 @@ import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.web.PageQuery;
 import org.anzexian.support.DueJobs;
 import org.anzexian.support.InsuredProjects.Party;
 import org.anzexian.support.InsuredProjects;
@@ -488,8 +489,11 @@ abstract class HazardRectificationContract extends HazardFixtures {
     }
 
     private List<Long> ids(String user, String query) {
-        JsonNode list = http.withBasicAuth(user, user).getForObject("/api/hazards" + query, JsonNode.class);
-        assertThat(list.isArray()).as(String.valueOf(list)).isTrue();
+        String all = (query.isEmpty() ? "?" : query + "&") + "size=" + PageQuery.MAX_SIZE;
+        JsonNode page = http.withBasicAuth(user, user).getForObject("/api/hazards" + all, JsonNode.class);
+        JsonNode list = page.path("items");
+        assertThat(list.isArray()).as(String.valueOf(page)).isTrue();
+        assertThat(page.path("total").asLong()).as("one page holds them all").isLessThanOrEqualTo(PageQuery.MAX_SIZE);
         return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(node -> node.get("id").asLong())
                 .toList();
     }
