@@ -1,9 +1,17 @@
 package org.anzexian.registry;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.PageResult;
 import org.anzexian.registry.jurisdiction.JurisdictionService;
+import org.anzexian.registry.organization.Organization;
+import org.anzexian.registry.organization.OrganizationFilter;
 import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.organization.OrganizationType;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
 import org.springframework.stereotype.Service;
@@ -23,6 +31,31 @@ public class RegistryNames {
         this.projects = projects;
         this.organizations = organizations;
         this.jurisdictions = jurisdictions;
+    }
+
+    /** One choice of a pick-list: the value sent and the name shown. */
+    public record Option(String value, String label) {
+    }
+
+    /** The counties a user may filter by: a county authority its own area, everybody else all of them. */
+    public List<Option> countyOptions(Actor actor) {
+        return jurisdictions.counties().stream()
+                .filter(county -> actor.seesWholeCity() || actor.countyCodes().isEmpty()
+                        || actor.countyCodes().contains(county.code()))
+                .map(county -> new Option(county.code(), county.name())).toList();
+    }
+
+    /** The organizations of a type by name (insurers, service organizations), for a filter's pick-list. */
+    public List<Option> organizationOptions(OrganizationType type) {
+        List<Option> options = new ArrayList<>();
+        PageResult<Organization> batch;
+        int number = 0;
+        do {
+            batch = organizations.list(new OrganizationFilter(type, null, null), new PageQuery(number++, PageQuery.MAX_SIZE));
+            batch.items().forEach(organization -> options.add(new Option(String.valueOf(organization.id()),
+                    organization.name())));
+        } while ((long) number * PageQuery.MAX_SIZE < batch.total());
+        return options;
     }
 
     /** A fresh memo for one list (not shared between requests: names change). */

@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -64,10 +66,14 @@ class LedgerController {
     }
 
     @GetMapping("/projects-without-policy")
-    @Operation(summary = "已核发施工许可但无有效保单的项目（N1.3，县区主管部门见本辖区，市住建局见全市）")
+    @Operation(summary = "已核发施工许可但无有效保单的项目（N1.3，县区主管部门见本辖区，市住建局见全市；分页、排序，"
+            + "sort 可用 projectCode、projectName、county、contractStart、contractEnd）")
     PageResult<UninsuredProject> projectsWithoutPolicy(
+            @RequestParam(required = false) String county,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return ledger.projectsWithoutPolicy(currentActor.require(), new PageQuery(page, size));
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return ledger.projectsWithoutPolicy(currentActor.require(), county,
+                ListQuery.of(page, size, sort, UnderwritingLedger.UNINSURED_SORT));
     }
 }

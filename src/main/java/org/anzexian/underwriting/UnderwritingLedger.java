@@ -4,14 +4,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
 import org.anzexian.registry.project.PermitStatus;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectFilter;
@@ -62,17 +66,31 @@ public class UnderwritingLedger {
         return repository.ledger(query, 0, EXPORT_LIMIT);
     }
 
+    /** What the uninsured list may be sorted by (sorted in memory): {@code sort=projectCode,asc}. */
+    public static final SortFields UNINSURED_SORT = SortFields.named(
+            List.of("projectCode", "projectName", "county", "contractStart", "contractEnd"), "projectCode", "asc");
+
+    private static final Map<String, Comparator<UninsuredProject>> UNINSURED_KEYS = Map.of(
+            "projectCode", Comparator.comparing(UninsuredProject::projectCode),
+            "projectName", Comparator.comparing(UninsuredProject::projectName),
+            "county", Comparator.comparing(UninsuredProject::jurisdictionCode),
+            "contractStart", Comparator.comparing(UninsuredProject::contractStart,
+                    Comparator.nullsLast(Comparator.naturalOrder())),
+            "contractEnd", Comparator.comparing(UninsuredProject::contractEnd,
+                    Comparator.nullsLast(Comparator.naturalOrder())));
+
     /**
      * N1.3: projects with a construction permit and no effective policy (the permit check's notion,
-     * {@link UnderwritingService#effectivePolicy}), for the county authorities and the city.
+     * {@link UnderwritingService#effectivePolicy}), for the county authorities (their area) and the city;
+     * {@code county} narrows it to one county.
      */
     @Transactional(readOnly = true)
-    public PageResult<UninsuredProject> projectsWithoutPolicy(Actor actor, PageQuery page) {
+    public PageResult<UninsuredProject> projectsWithoutPolicy(Actor actor, String county, ListQuery list) {
         if (!actor.seesWholeCity() && actor.countyCodes().isEmpty()) {
             throw new ForbiddenException("只有县区主管部门和市住建局可以查看 (county authorities and the city bureau only)");
         }
         List<UninsuredProject> uninsured = new ArrayList<>();
-        ProjectFilter permitted = new ProjectFilter(null, null, PermitStatus.ISSUED, null);
+        ProjectFilter permitted = new ProjectFilter(blankToNull(county), null, PermitStatus.ISSUED, null);
         PageResult<Project> batch;
         int batchNumber = 0;
         do {
@@ -84,9 +102,9 @@ public class UnderwritingLedger {
                             project.contractStart(), project.contractEnd()))
                     .forEach(uninsured::add);
         } while ((long) batchNumber * PageQuery.MAX_SIZE < batch.total());
-        int from = (int) Math.min(page.offset(), uninsured.size());
-        return PageResult.of(uninsured.subList(from, Math.min(from + page.size(), uninsured.size())), uninsured.size(),
-                page);
+        uninsured.sort(UNINSURED_SORT.comparator(list.sort(), UNINSURED_KEYS,
+                Comparator.comparingLong(UninsuredProject::projectId)));
+        return list.slice(uninsured);
     }
 
     /** The actor as an authority only, so a county user's own construction unit does not widen the N1.3 list. */

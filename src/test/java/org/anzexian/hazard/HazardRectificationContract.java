@@ -489,13 +489,16 @@ abstract class HazardRectificationContract extends HazardFixtures {
     }
 
     private List<Long> ids(String user, String query) {
-        String all = (query.isEmpty() ? "?" : query + "&") + "size=" + PageQuery.MAX_SIZE;
-        JsonNode page = http.withBasicAuth(user, user).getForObject("/api/hazards" + all, JsonNode.class);
-        JsonNode list = page.path("items");
-        assertThat(list.isArray()).as(String.valueOf(page)).isTrue();
-        assertThat(page.path("total").asLong()).as("one page holds them all").isLessThanOrEqualTo(PageQuery.MAX_SIZE);
-        return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(node -> node.get("id").asLong())
-                .toList();
+        List<Long> ids = new java.util.ArrayList<>();
+        JsonNode page;
+        int number = 0;
+        do {
+            page = http.withBasicAuth(user, user).getForObject("/api/hazards" + (query.isEmpty() ? "?" : query + "&")
+                    + "size=" + PageQuery.MAX_SIZE + "&page=" + number++, JsonNode.class);
+            assertThat(page.path("items").isArray()).as(String.valueOf(page)).isTrue();
+            page.path("items").forEach(node -> ids.add(node.get("id").asLong()));
+        } while (ids.size() < page.path("total").asLong());
+        return ids;
     }
 
     private List<NoticeDelivery> noticesOf(long hazardId, String template) {

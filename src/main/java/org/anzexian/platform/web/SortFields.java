@@ -1,12 +1,14 @@
 package org.anzexian.platform.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The fields one list may be sorted by, each mapped to the SQL expression that sorts it: a whitelist, so a
@@ -55,11 +57,11 @@ public final class SortFields {
 
     private SortQuery parseTokens(List<String> tokens) {
         List<SortQuery.Order> orders = new ArrayList<>();
-        for (String raw : tokens) {
-            if (raw == null || raw.isBlank()) {
-                continue;
-            }
-            String token = raw.strip();
+        // one value is split at commas by Spring, several values are not: split them here
+        List<String> split = tokens.stream().filter(Objects::nonNull)
+                .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)
+                .filter(token -> !token.isEmpty()).toList();
+        for (String token : split) {
             String direction = token.toLowerCase(Locale.ROOT);
             if (direction.equals("asc") || direction.equals("desc")) {
                 if (orders.isEmpty()) {
@@ -79,11 +81,15 @@ public final class SortFields {
     /** {@code ORDER BY} for the query, ending with the id. */
     public String orderBy(SortQuery sort) {
         List<String> keys = new ArrayList<>();
+        boolean byId = false;
         for (SortQuery.Order order : sort.orders()) {
+            byId |= columns.get(order.field()).equals(idColumn);
             // NULLS LAST on both databases (H2 puts them first by default, PostgreSQL last)
             keys.add(columns.get(order.field()) + (order.descending() ? " DESC" : " ASC") + " NULLS LAST");
         }
-        keys.add(idColumn + (sort.orders().isEmpty() ? " ASC" : sort.orders().get(0).descending() ? " DESC" : " ASC"));
+        if (!byId) {
+            keys.add(idColumn + (!sort.orders().isEmpty() && sort.primary().descending() ? " DESC" : " ASC"));
+        }
         return " ORDER BY " + String.join(", ", keys);
     }
 
