@@ -1,5 +1,6 @@
 package org.anzexian.hazard;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.portal.ListView;
 import org.anzexian.platform.portal.PortalController;
+import org.anzexian.platform.portal.PortalRefusals;
 import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
 import org.anzexian.registry.RegistryNames;
@@ -34,22 +36,24 @@ class HazardPages {
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
-            @RequestParam(required = false) List<String> sort, Model model) {
-        Actor actor = currentActor.require();
-        ListQuery query = ListQuery.of(page, size, sort, HazardService.sortFields());
-        PageResult<Hazard> found = hazards.list(actor, new HazardFilter(projectId, county, severity, status, overdue),
-                query);
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("county", county);
-        filters.put("severity", severity == null ? null : severity.name());
-        filters.put("status", status == null ? null : status.name());
-        filters.put("overdue", overdue == null ? null : overdue.toString());
-        filters.put("projectId", projectId == null ? null : projectId.toString());
-        model.addAttribute("view", new ListView<>("/portal/lists/hazards", "/api/hazards.xlsx", filters, query,
-                new PageResult<>(hazards.rows(found.items()), found.total(), found.page(), found.size())));
-        model.addAttribute("counties", names.countyOptions(actor));
-        model.addAttribute("severities", HazardSeverity.values());
-        model.addAttribute("statuses", HazardStatus.values());
-        return "portal/lists/hazards";
+            @RequestParam(required = false) List<String> sort, Model model, HttpServletResponse response) {
+        return PortalRefusals.guard(model, response, () -> {
+            Actor actor = currentActor.require();
+            ListQuery query = ListQuery.of(page, size, sort, HazardService.sortFields());
+            PageResult<Hazard> found = hazards.list(actor, new HazardFilter(projectId, county, severity, status, overdue),
+                    query);
+            Map<String, String> filters = new LinkedHashMap<>();
+            filters.put("county", county);
+            filters.put("severity", severity == null ? null : severity.name());
+            filters.put("status", status == null ? null : status.name());
+            filters.put("overdue", overdue == null ? null : overdue.toString());
+            filters.put("projectId", projectId == null ? null : projectId.toString());
+            model.addAttribute("view", new ListView<>("/portal/lists/hazards", "/api/hazards.xlsx", filters, query,
+                    new PageResult<>(hazards.rows(found.items()), found.total(), found.page(), found.size())));
+            model.addAttribute("counties", names.countyOptions(actor));
+            model.addAttribute("severities", HazardSeverity.values());
+            model.addAttribute("statuses", HazardStatus.values());
+            return "portal/lists/hazards";
+        });
     }
 }
