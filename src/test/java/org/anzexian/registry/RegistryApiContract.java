@@ -51,7 +51,7 @@ abstract class RegistryApiContract {
 
     @Test
     void jurisdictionListHasTheCityAndItsSixteenAreas() {
-        JsonNode list = get("picc", "/api/jurisdictions").getBody();
+        JsonNode list = get("picc", "/api/jurisdictions").getBody().path("items");
         assertThat(list).hasSize(17);
         assertThat(list.get(0).get("code").asText()).isEqualTo("140900");
         assertThat(get("picc", "/api/jurisdictions/140900WTS").getBody().get("name").asText()).isEqualTo("五台山风景名胜区");

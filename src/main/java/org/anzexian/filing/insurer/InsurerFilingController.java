@@ -1,5 +1,7 @@
 package org.anzexian.filing.insurer;
 
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -91,11 +93,20 @@ class InsurerFilingController {
     }
 
     @GetMapping("/api/insurers")
-    @Operation(summary = "已备案保险机构名录（所有登录用户）")
-    List<InsurerRegisterEntry> register() {
+    @Operation(summary = "已备案保险机构名录（所有登录用户）；分页、排序（sort：name、filingNumber、filedAt、status、id）")
+    PageResult<InsurerRegisterEntry> register(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
         currentActor.require();
-        return filings.register();
+        return REGISTER_SORT.page(filings.register(), page, size, sort);
     }
+
+    private static final MemorySort<InsurerRegisterEntry> REGISTER_SORT = MemorySort
+            .byId(InsurerRegisterEntry::organizationId, "name", "asc")
+            .by("name", InsurerRegisterEntry::name)
+            .by("filingNumber", InsurerRegisterEntry::filingNumber)
+            .by("filedAt", InsurerRegisterEntry::filedAt)
+            .by("status", entry -> entry.status().name());
 
     @GetMapping("/api/insurers/{orgId}")
     @Operation(summary = "某保险机构的备案情况（已备案或已暂停）")

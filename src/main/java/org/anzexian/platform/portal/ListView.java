@@ -107,6 +107,16 @@ public final class ListView<T> {
         return result.size();
     }
 
+    /** The current order as a {@code sort} parameter, which the filter form keeps. */
+    public String getSortParam() {
+        return query.sort().param();
+    }
+
+    /** Whether the page size differs from the default (then the filter form keeps it). */
+    public boolean isCustomSize() {
+        return result.size() != ListQuery.DEFAULT_SIZE;
+    }
+
     private String href(Map<String, String> keep, String sort, int page) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
         keep.forEach(uri::queryParam);

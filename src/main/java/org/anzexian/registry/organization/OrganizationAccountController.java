@@ -1,5 +1,9 @@
 package org.anzexian.registry.organization;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
+import org.anzexian.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,7 +40,14 @@ class OrganizationAccountController {
 
     @GetMapping
     @Operation(summary = "单位的登录账号（市住建局或管理员）")
-    List<OrganizationUser> list(@PathVariable long id) {
-        return accounts.usersOf(currentActor.require(), id);
+    PageResult<OrganizationUser> list(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return SORT.page(accounts.usersOf(currentActor.require(), id), page, size, sort);
     }
+
+    /** sort: id (the login), lastName, email. */
+    private static final MemorySort<OrganizationUser> SORT = MemorySort.byId(OrganizationUser::userId, "id", "asc")
+            .by("lastName", OrganizationUser::lastName)
+            .by("email", OrganizationUser::email);
 }

@@ -15,6 +15,7 @@ import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.support.PagedLists;
 import org.anzexian.support.AnzexianTest;
 import org.anzexian.support.TasklistScript;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -158,9 +159,7 @@ class InsurerFilingBrowserTest {
 
     /** The insurer's entry in {@code GET /api/insurers} as an insurer user sees it, or null when not listed. */
     private JsonNode registerEntry() {
-        ResponseEntity<JsonNode> response = http.withBasicAuth("picc", "picc").getForEntity("/api/insurers", JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return StreamSupport.stream(response.getBody().spliterator(), false)
+        return StreamSupport.stream(PagedLists.all(http, "picc", "/api/insurers").spliterator(), false)
                 .filter(entry -> entry.path("organizationId").asLong() == insurer.organization().id())
                 .findFirst().orElse(null);
     }
