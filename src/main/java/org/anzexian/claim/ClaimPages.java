@@ -11,6 +11,7 @@ import org.anzexian.platform.portal.PortalController;
 import org.anzexian.platform.portal.PortalRefusals;
 import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.registry.RegistryNames.Option;
 import org.anzexian.registry.RegistryNames;
 import org.anzexian.registry.organization.OrganizationType;
 import org.springframework.ui.Model;
@@ -50,7 +51,8 @@ class ClaimPages {
                     new PageResult<>(claims.rows(found.items()), found.total(), found.page(), found.size())));
             model.addAttribute("counties", names.countyOptions(actor));
             model.addAttribute("insurers", names.organizationOptions(OrganizationType.INSURER));
-            model.addAttribute("statuses", ClaimStatus.values());
+            model.addAttribute("statuses", Option.of(ClaimStatus.values(), Enum::name, ClaimStatus::label));
+            model.addAttribute("breachChoices", Option.yesNo("有超时", "无超时"));
             return "portal/lists/claims";
         });
     }

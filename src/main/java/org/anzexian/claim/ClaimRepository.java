@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.ScopeSql;
 import org.anzexian.platform.web.SortFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -200,20 +201,8 @@ class ClaimRepository {
     private static String where(Scope scope, ClaimFilter filter, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (scope != null) {
-            sql.append(" AND (1 = 0");
-            if (!scope.insurers().isEmpty()) {
-                sql.append(" OR insurer_org_id IN (:insurers)");
-                params.put("insurers", scope.insurers());
-            }
-            if (!scope.builders().isEmpty()) {
-                sql.append(" OR construction_unit_id IN (:builders)");
-                params.put("builders", scope.builders());
-            }
-            if (!scope.areas().isEmpty()) {
-                sql.append(" OR jurisdiction_code IN (:areas)");
-                params.put("areas", scope.areas());
-            }
-            sql.append(")");
+            sql.append(ScopeSql.anyOf(Map.of("insurer_org_id", scope.insurers(),
+                    "construction_unit_id", scope.builders(), "jurisdiction_code", scope.areas()), params));
         }
         if (filter.status() != null) {
             sql.append(" AND status = :status");

@@ -11,6 +11,7 @@ import org.anzexian.platform.portal.PortalController;
 import org.anzexian.platform.portal.PortalRefusals;
 import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.registry.RegistryNames.Option;
 import org.anzexian.registry.RegistryNames;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +52,9 @@ class HazardPages {
             model.addAttribute("view", new ListView<>("/portal/lists/hazards", "/api/hazards.xlsx", filters, query,
                     new PageResult<>(hazards.rows(found.items()), found.total(), found.page(), found.size())));
             model.addAttribute("counties", names.countyOptions(actor));
-            model.addAttribute("severities", HazardSeverity.values());
-            model.addAttribute("statuses", HazardStatus.values());
+            model.addAttribute("severities", Option.of(HazardSeverity.values(), Enum::name, HazardSeverity::label));
+            model.addAttribute("statuses", Option.of(HazardStatus.values(), Enum::name, HazardStatus::label));
+            model.addAttribute("overdueChoices", Option.yesNo("已逾期", "未逾期"));
             return "portal/lists/hazards";
         });
     }

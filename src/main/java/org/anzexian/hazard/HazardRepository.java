@@ -3,7 +3,6 @@ package org.anzexian.hazard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.ScopeSql;
 import org.anzexian.platform.web.SortFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -185,14 +185,7 @@ class HazardRepository {
             granted.put("insurer_org_id", scope.insurers());
             granted.put("construction_unit_id", scope.builders());
             granted.put("verifier_org_id", scope.verifiers());
-            List<String> any = new ArrayList<>();
-            granted.forEach((column, values) -> {
-                if (!values.isEmpty()) {
-                    any.add(column + " IN (:" + column + ")");
-                    params.put(column, List.copyOf(values));
-                }
-            });
-            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
+            sql.append(ScopeSql.anyOf(granted, params));
         }
         if (filter.projectId() != null) {
             sql.append(" AND project_id = :project");

@@ -1,9 +1,11 @@
 package org.anzexian.registry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
@@ -35,6 +37,17 @@ public class RegistryNames {
 
     /** One choice of a pick-list: the value sent and the name shown. */
     public record Option(String value, String label) {
+
+        /** The constants of an enum as choices. */
+        public static <E extends Enum<E>> List<Option> of(E[] values, Function<E, String> value,
+                Function<E, String> label) {
+            return Arrays.stream(values).map(each -> new Option(value.apply(each), label.apply(each))).toList();
+        }
+
+        /** A yes/no filter: {@code true} and {@code false} with their names. */
+        public static List<Option> yesNo(String yes, String no) {
+            return List.of(new Option("true", yes), new Option("false", no));
+        }
     }
 
     /** The counties a user may filter by: a county authority its own area, everybody else all of them. */

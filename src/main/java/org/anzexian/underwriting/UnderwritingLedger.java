@@ -16,6 +16,7 @@ import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
 import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
 import org.anzexian.registry.project.PermitStatus;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectFilter;
@@ -50,20 +51,26 @@ public class UnderwritingLedger {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<LedgerRow> search(Actor actor, LedgerFilter filter, PageQuery page) {
+    public PageResult<LedgerRow> search(Actor actor, LedgerFilter filter, ListQuery list) {
         LedgerQuery query = query(actor, filter);
-        return PageResult.of(repository.ledger(query, page.offset(), page.size()), repository.countLedger(query), page);
+        return list.result(repository.ledger(query, list.sort(), list.offset(), list.size()),
+                repository.countLedger(query));
+    }
+
+    /** What the ledger may be sorted by: id, issuedAt, policyNumber, policyStart, premium, county, insurerId, status. */
+    public static SortFields ledgerSortFields() {
+        return UnderwritingRepository.LEDGER_SORT;
     }
 
     /** All rows the search would page through, for the Excel export. */
     @Transactional(readOnly = true)
-    public List<LedgerRow> export(Actor actor, LedgerFilter filter) {
+    public List<LedgerRow> export(Actor actor, LedgerFilter filter, SortQuery sort) {
         LedgerQuery query = query(actor, filter);
         if (repository.countLedger(query) > EXPORT_LIMIT) {
             throw new InvalidRequestException("issuedFrom",
                     "导出超过 " + EXPORT_LIMIT + " 行，请缩小筛选范围 (too many rows, narrow the filters)");
         }
-        return repository.ledger(query, 0, EXPORT_LIMIT);
+        return repository.ledger(query, sort, 0, EXPORT_LIMIT);
     }
 
     /** What the uninsured list may be sorted by (sorted in memory): {@code sort=projectCode,asc}. */

@@ -7,12 +7,12 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.InsuredProject;
+import org.anzexian.support.InsuredProjects;
+import org.anzexian.support.PagedLists;
 import org.anzexian.support.PortalClient;
 import org.anzexian.support.Processes;
 import org.anzexian.support.Sheets;
@@ -72,11 +72,11 @@ abstract class ClaimListContract {
 
         JsonNode first = get("city", ofInsurer + "&sort=id,asc&size=2").getBody();
         assertThat(first.path("total").asLong()).isEqualTo(3);
-        assertThat(ids(first)).containsExactly(late, onTime);
-        assertThat(ids(get("city", ofInsurer + "&sort=id,asc&size=2&page=1").getBody())).containsExactly(third);
-        assertThat(ids(get("city", ofInsurer + "&sort=id,desc").getBody())).containsExactly(third, onTime, late);
-        assertThat(ids(get("city", ofInsurer + "&breach=true").getBody())).containsExactly(late);
-        assertThat(ids(get("city", ofInsurer + "&breach=false&sort=reportedAt,asc").getBody()))
+        assertThat(PagedLists.ids(first)).containsExactly(late, onTime);
+        assertThat(PagedLists.ids(get("city", ofInsurer + "&sort=id,asc&size=2&page=1").getBody())).containsExactly(third);
+        assertThat(PagedLists.ids(get("city", ofInsurer + "&sort=id,desc").getBody())).containsExactly(third, onTime, late);
+        assertThat(PagedLists.ids(get("city", ofInsurer + "&breach=true").getBody())).containsExactly(late);
+        assertThat(PagedLists.ids(get("city", ofInsurer + "&breach=false&sort=reportedAt,asc").getBody()))
                 .containsExactly(onTime, third);
 
         ResponseEntity<JsonNode> refused = get("city", ofInsurer + "&sort=payee");
@@ -90,10 +90,10 @@ abstract class ClaimListContract {
         long claim = report();
         long ofArea = jdbc.sql("SELECT COUNT(*) FROM claim WHERE jurisdiction_code = '140902'").query(Long.class).single();
         assertThat(get("xinfu", "/api/claims?size=1").getBody().path("total").asLong()).isEqualTo(ofArea);
-        assertThat(ids(get("yuanping", "/api/claims?insurerId=" + insured.insurer().id()).getBody()))
+        assertThat(PagedLists.ids(get("yuanping", "/api/claims?insurerId=" + insured.insurer().id()).getBody()))
                 .doesNotContain(claim);
-        assertThat(ids(get("picc", "/api/claims?insurerId=" + insured.insurer().id()).getBody())).isEmpty();
-        assertThat(ids(get(insured.insurer().user(), "/api/claims?insurerId=" + insured.insurer().id()).getBody()))
+        assertThat(PagedLists.ids(get("picc", "/api/claims?insurerId=" + insured.insurer().id()).getBody())).isEmpty();
+        assertThat(PagedLists.ids(get(insured.insurer().user(), "/api/claims?insurerId=" + insured.insurer().id()).getBody()))
                 .contains(claim);
     }
 
@@ -150,11 +150,5 @@ abstract class ClaimListContract {
 
     private ResponseEntity<JsonNode> get(String user, String path) {
         return http.withBasicAuth(user, user).getForEntity(path, JsonNode.class);
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        List<Long> ids = new ArrayList<>();
-        page.path("items").forEach(item -> ids.add(item.path("id").asLong()));
-        return ids;
     }
 }

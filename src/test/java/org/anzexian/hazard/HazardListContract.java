@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.anzexian.support.PagedLists;
 import org.anzexian.support.PortalClient;
 import org.anzexian.support.Sheets;
 import org.junit.jupiter.api.Test;
@@ -37,13 +38,13 @@ abstract class HazardListContract extends HazardFixtures {
         assertThat(first.path("total").asLong()).isEqualTo(3);
         assertThat(first.path("page").asInt()).isZero();
         assertThat(first.path("size").asInt()).isEqualTo(2);
-        assertThat(ids(first)).containsExactly(raised.get(0), raised.get(1));
-        assertThat(ids(second)).containsExactly(raised.get(2));
+        assertThat(PagedLists.ids(first)).containsExactly(raised.get(0), raised.get(1));
+        assertThat(PagedLists.ids(second)).containsExactly(raised.get(2));
 
         raised.sort(Comparator.reverseOrder());
-        assertThat(ids(get("xinfu", ofProject + "&sort=id,desc").getBody())).containsExactlyElementsOf(raised);
+        assertThat(PagedLists.ids(get("xinfu", ofProject + "&sort=id,desc").getBody())).containsExactlyElementsOf(raised);
         // MAJOR before GENERAL alphabetically reversed; ties by id
-        List<Long> bySeverity = ids(get("xinfu", ofProject + "&sort=severity,desc&sort=id,asc").getBody());
+        List<Long> bySeverity = PagedLists.ids(get("xinfu", ofProject + "&sort=severity,desc&sort=id,asc").getBody());
         assertThat(bySeverity.get(0)).isEqualTo(raised.get(1));
         assertThat(bySeverity.subList(1, 3)).containsExactly(raised.get(2), raised.get(0));
     }
@@ -75,7 +76,7 @@ abstract class HazardListContract extends HazardFixtures {
         assertThat(page.path("total").asLong()).isEqualTo(ofArea);
         assertThat(page.path("items")).hasSize(1);
         assertThat(get("xinfu", "/api/hazards?county=140981").getBody().path("total").asLong()).isZero();
-        assertThat(ids(get("city", "/api/hazards?county=140981&sort=id,desc&size=200").getBody()))
+        assertThat(PagedLists.ids(get("city", "/api/hazards?county=140981&sort=id,desc&size=200").getBody()))
                 .contains(inYuanping).doesNotContain(inXinfu);
     }
 
@@ -139,11 +140,5 @@ abstract class HazardListContract extends HazardFixtures {
 
     private ResponseEntity<JsonNode> get(String user, String path) {
         return http.withBasicAuth(user, user).getForEntity(path, JsonNode.class);
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        List<Long> ids = new ArrayList<>();
-        page.path("items").forEach(item -> ids.add(item.path("id").asLong()));
-        return ids;
     }
 }

@@ -11,6 +11,13 @@ public final class PagedLists {
     private PagedLists() {
     }
 
+    /** The {@code id} of each item of one page, in its order. */
+    public static java.util.List<Long> ids(JsonNode page) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        page.path("items").forEach(item -> ids.add(item.path("id").asLong()));
+        return ids;
+    }
+
     /** {@code path} may carry its own query; the items of all pages as one array. */
     public static ArrayNode all(TestRestTemplate http, String user, String path) {
         ArrayNode items = JsonNodeFactory.instance.arrayNode();

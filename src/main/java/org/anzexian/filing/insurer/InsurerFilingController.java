@@ -1,14 +1,13 @@
 package org.anzexian.filing.insurer;
 
-import org.anzexian.platform.web.ListQuery;
-import org.anzexian.platform.web.MemorySort;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.web.ApiError;
-import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,9 +42,11 @@ class InsurerFilingController {
     }
 
     @GetMapping("/api/insurer-filings")
-    @Operation(summary = "备案列表：保险机构只见本机构的，市住建局见全部")
-    PageResult<InsurerFiling> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return filings.list(currentActor.require(), new PageQuery(page, size));
+    @Operation(summary = "备案列表：保险机构只见本机构的，市住建局见全部（sort：id、status、filingNumber、branchName、insurerId）")
+    PageResult<InsurerFiling> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return filings.list(currentActor.require(), ListQuery.of(page, size, sort, InsurerFilingService.sortFields()));
     }
 
     @GetMapping("/api/insurer-filings/{id}")

@@ -1,8 +1,5 @@
 package org.anzexian.filing.serviceorg;
 
-import org.anzexian.platform.web.ListQuery;
-import org.anzexian.platform.web.MemorySort;
-import org.anzexian.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,6 +8,9 @@ import java.util.List;
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.ReviewDecision;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,11 +1,11 @@
 package org.anzexian.registry.jurisdiction;
 
-import org.anzexian.platform.web.ListQuery;
-import org.anzexian.platform.web.MemorySort;
-import org.anzexian.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,20 +1,20 @@
 package org.anzexian.registry.organization;
 
-import org.springframework.web.bind.annotation.RequestParam;
-import org.anzexian.platform.web.ListQuery;
-import org.anzexian.platform.web.MemorySort;
-import org.anzexian.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 

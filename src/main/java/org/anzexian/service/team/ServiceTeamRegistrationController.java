@@ -1,13 +1,13 @@
 package org.anzexian.service.team;
 
-import org.anzexian.platform.web.ListQuery;
-import org.anzexian.platform.web.MemorySort;
-import org.anzexian.platform.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -11,6 +11,7 @@ import org.anzexian.platform.portal.PortalController;
 import org.anzexian.platform.portal.PortalRefusals;
 import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.registry.RegistryNames.Option;
 import org.anzexian.registry.RegistryNames;
 import org.anzexian.registry.organization.OrganizationType;
 import org.springframework.ui.Model;
@@ -51,7 +52,7 @@ class VisitPages {
                     new PageResult<>(visits.rows(found.items()), found.total(), found.page(), found.size())));
             model.addAttribute("counties", names.countyOptions(actor));
             model.addAttribute("serviceOrgs", names.organizationOptions(OrganizationType.SERVICE_ORG));
-            model.addAttribute("states", VisitState.values());
+            model.addAttribute("states", Option.of(VisitState.values(), VisitState::param, VisitState::label));
             return "portal/lists/visits";
         });
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardSeverity;
 import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.ScopeSql;
 import org.anzexian.platform.web.SortFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -118,24 +119,8 @@ class VisitRepository {
     private static String where(Scope scope, VisitFilter filter, OffsetDateTime now, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (scope != null) {
-            sql.append(" AND (1 = 0");
-            if (!scope.serviceOrgs().isEmpty()) {
-                sql.append(" OR service_org_id IN (:serviceOrgs)");
-                params.put("serviceOrgs", scope.serviceOrgs());
-            }
-            if (!scope.insurers().isEmpty()) {
-                sql.append(" OR insurer_org_id IN (:insurers)");
-                params.put("insurers", scope.insurers());
-            }
-            if (!scope.builders().isEmpty()) {
-                sql.append(" OR construction_unit_id IN (:builders)");
-                params.put("builders", scope.builders());
-            }
-            if (!scope.areas().isEmpty()) {
-                sql.append(" OR jurisdiction_code IN (:areas)");
-                params.put("areas", scope.areas());
-            }
-            sql.append(")");
+            sql.append(ScopeSql.anyOf(Map.of("service_org_id", scope.serviceOrgs(), "insurer_org_id", scope.insurers(),
+                    "construction_unit_id", scope.builders(), "jurisdiction_code", scope.areas()), params));
         }
         if (filter.serviceOrgId() != null) {
             sql.append(" AND service_org_id = :serviceOrg");

@@ -1,6 +1,7 @@
 package org.anzexian.filing.insurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.anzexian.support.PagedLists;
 import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.registry.organization.OrganizationService;
-import org.anzexian.support.PagedLists;
 import org.anzexian.support.AnzexianTest;
 import org.anzexian.support.TasklistScript;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The city bureau's review of an insurer filing done in the Tasklist by the demo user {@code city}, as

@@ -1,7 +1,7 @@
 package org.anzexian.filing.serviceorg;
 
-import org.anzexian.support.PagedLists;
 import org.anzexian.support.EngineDoors;
+import org.anzexian.support.PagedLists;
 import org.anzexian.support.SampleFiles;
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.support.Processes;

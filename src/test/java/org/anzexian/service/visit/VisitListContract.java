@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.anzexian.support.DueJobs;
-import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.InsuredProjects.ServicedProject;
+import org.anzexian.support.InsuredProjects;
+import org.anzexian.support.PagedLists;
 import org.anzexian.support.PortalClient;
 import org.anzexian.support.Sheets;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -70,13 +70,13 @@ abstract class VisitListContract {
 
         JsonNode firstPage = get(user, ofPolicy + "&sort=dueAt,asc&size=1").getBody();
         assertThat(firstPage.path("total").asLong()).isEqualTo(2);
-        assertThat(ids(firstPage)).containsExactly(first.id());
-        assertThat(ids(get(user, ofPolicy + "&sort=dueAt,asc&size=1&page=1").getBody())).containsExactly(second.id());
-        assertThat(ids(get(user, ofPolicy + "&sort=dueAt,desc").getBody())).containsExactly(second.id(), first.id());
-        assertThat(ids(get(user, ofPolicy + "&state=missed").getBody())).containsExactly(first.id());
-        assertThat(ids(get(user, ofPolicy + "&state=due").getBody())).containsExactly(second.id());
-        assertThat(ids(get(user, ofPolicy + "&state=done").getBody())).isEmpty();
-        assertThat(ids(get(user, "/api/visits?state=missed&serviceOrgId=" + serviced.serviceOrg().id()).getBody()))
+        assertThat(PagedLists.ids(firstPage)).containsExactly(first.id());
+        assertThat(PagedLists.ids(get(user, ofPolicy + "&sort=dueAt,asc&size=1&page=1").getBody())).containsExactly(second.id());
+        assertThat(PagedLists.ids(get(user, ofPolicy + "&sort=dueAt,desc").getBody())).containsExactly(second.id(), first.id());
+        assertThat(PagedLists.ids(get(user, ofPolicy + "&state=missed").getBody())).containsExactly(first.id());
+        assertThat(PagedLists.ids(get(user, ofPolicy + "&state=due").getBody())).containsExactly(second.id());
+        assertThat(PagedLists.ids(get(user, ofPolicy + "&state=done").getBody())).isEmpty();
+        assertThat(PagedLists.ids(get(user, "/api/visits?state=missed&serviceOrgId=" + serviced.serviceOrg().id()).getBody()))
                 .containsExactly(first.id());
 
         ResponseEntity<JsonNode> badState = get(user, ofPolicy + "&state=forgotten");
@@ -125,11 +125,5 @@ abstract class VisitListContract {
 
     private ResponseEntity<JsonNode> get(String user, String path) {
         return http.withBasicAuth(user, user).getForEntity(path, JsonNode.class);
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        List<Long> ids = new ArrayList<>();
-        page.path("items").forEach(item -> ids.add(item.path("id").asLong()));
-        return ids;
     }
 }
