@@ -76,7 +76,6 @@ class LedgerController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
             @RequestParam(required = false) List<String> sort) {
-        return ledger.projectsWithoutPolicy(currentActor.require(), county,
-                ListQuery.of(page, size, sort, UnderwritingLedger.UNINSURED_SORT));
+        return ledger.projectsWithoutPolicy(currentActor.require(), county, page, size, sort);
     }
 }

@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
 import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
 import org.anzexian.platform.web.SortFields;
@@ -74,17 +73,13 @@ public class UnderwritingLedger {
     }
 
     /** What the uninsured list may be sorted by (sorted in memory): {@code sort=projectCode,asc}. */
-    public static final SortFields UNINSURED_SORT = SortFields.named(
-            List.of("projectCode", "projectName", "county", "contractStart", "contractEnd"), "projectCode", "asc");
-
-    private static final Map<String, Comparator<UninsuredProject>> UNINSURED_KEYS = Map.of(
-            "projectCode", Comparator.comparing(UninsuredProject::projectCode),
-            "projectName", Comparator.comparing(UninsuredProject::projectName),
-            "county", Comparator.comparing(UninsuredProject::jurisdictionCode),
-            "contractStart", Comparator.comparing(UninsuredProject::contractStart,
-                    Comparator.nullsLast(Comparator.naturalOrder())),
-            "contractEnd", Comparator.comparing(UninsuredProject::contractEnd,
-                    Comparator.nullsLast(Comparator.naturalOrder())));
+    static final MemorySort<UninsuredProject> UNINSURED_SORT = MemorySort
+            .byId(UninsuredProject::projectId, "projectCode", "asc")
+            .by("projectCode", UninsuredProject::projectCode)
+            .by("projectName", UninsuredProject::projectName)
+            .by("county", UninsuredProject::jurisdictionCode)
+            .by("contractStart", UninsuredProject::contractStart)
+            .by("contractEnd", UninsuredProject::contractEnd);
 
     /**
      * N1.3: projects with a construction permit and no effective policy (the permit check's notion,
@@ -92,7 +87,8 @@ public class UnderwritingLedger {
      * {@code county} narrows it to one county.
      */
     @Transactional(readOnly = true)
-    public PageResult<UninsuredProject> projectsWithoutPolicy(Actor actor, String county, ListQuery list) {
+    public PageResult<UninsuredProject> projectsWithoutPolicy(Actor actor, String county, int page, int size,
+            List<String> sort) {
         if (!actor.seesWholeCity() && actor.countyCodes().isEmpty()) {
             throw new ForbiddenException("只有县区主管部门和市住建局可以查看 (county authorities and the city bureau only)");
         }
@@ -109,9 +105,7 @@ public class UnderwritingLedger {
                             project.contractStart(), project.contractEnd()))
                     .forEach(uninsured::add);
         } while ((long) batchNumber * PageQuery.MAX_SIZE < batch.total());
-        uninsured.sort(UNINSURED_SORT.comparator(list.sort(), UNINSURED_KEYS,
-                Comparator.comparingLong(UninsuredProject::projectId)));
-        return list.slice(uninsured);
+        return UNINSURED_SORT.page(uninsured, page, size, sort);
     }
 
     /** The actor as an authority only, so a county user's own construction unit does not widen the N1.3 list. */

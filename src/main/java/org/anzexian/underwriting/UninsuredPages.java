@@ -40,8 +40,8 @@ class UninsuredPages {
             @RequestParam(required = false) List<String> sort, Model model, HttpServletResponse response) {
         return PortalRefusals.guard(model, response, () -> {
             Actor actor = currentActor.require();
-            ListQuery query = ListQuery.of(page, size, sort, UnderwritingLedger.UNINSURED_SORT);
-            PageResult<UninsuredProject> found = ledger.projectsWithoutPolicy(actor, county, query);
+            ListQuery query = ListQuery.of(page, size, sort, UnderwritingLedger.UNINSURED_SORT.fields());
+            PageResult<UninsuredProject> found = ledger.projectsWithoutPolicy(actor, county, page, size, sort);
             RegistryNames.Lookup lookup = names.lookup();
             List<Row> rows = found.items().stream().map(project -> new Row(project,
                     lookup.county(project.jurisdictionCode()), lookup.organization(project.constructionUnitId()))).toList();

@@ -14,24 +14,24 @@ import java.util.function.Function;
  */
 public final class MemorySort<T> {
 
-    private final Map<String, Comparator<T>> keys = new LinkedHashMap<>();
-    private final Comparator<T> byId;
+    private final Map<String, Function<T, ? extends Comparable<?>>> keys = new LinkedHashMap<>();
+    private final Function<T, ? extends Comparable<?>> id;
     private final String[] defaultOrder;
     private SortFields fields;
 
-    private MemorySort(Comparator<T> byId, String... defaultOrder) {
-        this.byId = byId;
+    private MemorySort(Function<T, ? extends Comparable<?>> id, String... defaultOrder) {
+        this.id = id;
         this.defaultOrder = defaultOrder;
     }
 
     /** A list whose records are told apart by {@code id}; {@code defaultOrder} as in {@link SortFields#of}. */
     public static <T> MemorySort<T> byId(Function<T, ? extends Comparable<?>> id, String... defaultOrder) {
-        return new MemorySort<T>(comparing(id), defaultOrder).by("id", id);
+        return new MemorySort<T>(id, defaultOrder).by("id", id);
     }
 
-    /** A sortable field; absent values sort last. */
+    /** A sortable field; absent values sort last either way (as NULLS LAST in the SQL lists). */
     public MemorySort<T> by(String field, Function<T, ? extends Comparable<?>> key) {
-        keys.put(field, comparing(key));
+        keys.put(field, key);
         fields = null;
         return this;
     }
@@ -48,12 +48,25 @@ public final class MemorySort<T> {
     public PageResult<T> page(List<T> all, int page, int size, List<String> sort) {
         ListQuery query = ListQuery.of(page, size, sort, fields());
         List<T> sorted = new ArrayList<>(all);
-        sorted.sort(fields().comparator(query.sort(), keys, byId));
+        sorted.sort(comparator(query.sort()));
         return query.slice(sorted);
     }
 
+    /** Each key in its direction, then the id in the first key's direction (as {@link SortFields#orderBy}). */
+    Comparator<T> comparator(SortQuery sort) {
+        Comparator<T> result = (left, right) -> 0;
+        boolean byId = false;
+        for (SortQuery.Order order : sort.orders()) {
+            result = result.thenComparing(comparing(keys.get(order.field()), order.descending()));
+            byId |= order.field().equals("id");
+        }
+        boolean descending = !sort.orders().isEmpty() && sort.primary().descending();
+        return byId ? result : result.thenComparing(comparing(id, descending));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> Comparator<T> comparing(Function<T, ? extends Comparable<?>> key) {
-        return Comparator.comparing((Function) key, Comparator.nullsLast(Comparator.naturalOrder()));
+    private static <T> Comparator<T> comparing(Function<T, ? extends Comparable<?>> key, boolean descending) {
+        Comparator<Comparable> direction = descending ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        return Comparator.comparing((Function) key, Comparator.nullsLast(direction));
     }
 }

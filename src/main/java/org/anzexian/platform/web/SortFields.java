@@ -3,7 +3,6 @@ package org.anzexian.platform.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ public final class SortFields {
         return new SortFields(columns, idColumn, List.of(defaultOrder));
     }
 
-    /** A list sorted in memory: the fields are only names; see {@link #comparator}. */
+    /** A list sorted in memory: the fields are only names; see {@link MemorySort}. */
     public static SortFields named(List<String> fields, String... defaultOrder) {
         Map<String, String> names = new LinkedHashMap<>();
         fields.forEach(field -> names.put(field, field));
@@ -91,18 +90,6 @@ public final class SortFields {
             keys.add(idColumn + (!sort.orders().isEmpty() && sort.primary().descending() ? " DESC" : " ASC"));
         }
         return " ORDER BY " + String.join(", ", keys);
-    }
-
-    /** The order of an in-memory list: each field's comparator, then {@code byId}. */
-    public <T> Comparator<T> comparator(SortQuery sort, Map<String, Comparator<T>> byField, Comparator<T> byId) {
-        Comparator<T> result = null;
-        for (SortQuery.Order order : sort.orders()) {
-            Comparator<T> key = byField.get(order.field());
-            key = order.descending() ? key.reversed() : key;
-            result = result == null ? key : result.thenComparing(key);
-        }
-        Comparator<T> last = !sort.orders().isEmpty() && sort.orders().get(0).descending() ? byId.reversed() : byId;
-        return result == null ? last : result.thenComparing(last);
     }
 
     public List<String> fields() {
