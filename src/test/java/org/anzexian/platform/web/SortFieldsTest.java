@@ -50,7 +50,7 @@ class SortFieldsTest {
         record Row(long id, String name) {
         }
         MemorySort<Row> sort = MemorySort.byId(Row::id, "name", "asc").by("name", Row::name);
-        List<Row> rows = new ArrayList<>(List.of(new Row(3, "乙"), new Row(1, "甲"), new Row(2, "乙"), new Row(4, null)));
+        List<Row> rows = new ArrayList<>(List.of(new Row(3, "b"), new Row(1, "a"), new Row(2, "b"), new Row(4, null)));
 
         PageResult<Row> first = sort.page(rows, 0, 2, null);
         assertThat(first.total()).isEqualTo(4);
