@@ -69,8 +69,9 @@ class ClusterPostgresTest {
     /**
      * The survivor must have taken over every job the dead node held by: the lock running out
      * (lock time), plus the survivor's longest idle wait between acquisitions (max-wait 5 s), plus
-     * the time to execute what it then acquires at once (a backlog of at most the dead node's queue,
-     * 106 jobs, at some 20 jobs/s on 6 threads here) — 15 + 5 + 10 s.
+     * the time to execute what it then acquires at once (the dead node's backlog: its queue of 100,
+     * its 6 threads and an acquisition of 50 in flight, at most about 156 jobs, at 20+ jobs/s here)
+     * — 15 + 5 + 10 s.
      */
     static final Duration TAKEOVER_BOUND = LOCK_TIME.plusSeconds(15);
     /** Outbox lease of the test nodes: above the mail timeouts (5 s), so a live send is never doubled. */
