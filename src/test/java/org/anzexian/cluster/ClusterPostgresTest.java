@@ -341,7 +341,10 @@ class ClusterPostgresTest {
             env.put("SPRING_DATASOURCE_PASSWORD", "");
             env.put("ANZEXIAN_ADMIN_USER", "demo");
             env.put("ANZEXIAN_ADMIN_PASSWORD", "Cluster2026x");
-            return new Node(name, builder.start(), log);
+            Process process = builder.start();
+            // a test JVM stopped half-way (Ctrl-C) takes its nodes with it
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new Node(name, process, log);
         }
 
         /** Waits for a line of the node's output starting with {@code prefix}; returns the rest of it. */
