@@ -2,7 +2,12 @@ package org.anzexian.supervision.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.NotFoundException;
+import org.springframework.http.HttpStatus;
 import org.anzexian.platform.portal.PortalController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +31,21 @@ class DashboardController {
     }
 
     @GetMapping("/portal")
-    String dashboard(@RequestParam(required = false) String county, Model model) throws JsonProcessingException {
-        Dashboard dashboard = dashboards.of(currentActor.require(), county);
+    String dashboard(@RequestParam(required = false) String county, Model model, HttpServletResponse response)
+            throws JsonProcessingException {
+        Dashboard dashboard;
+        try {
+            dashboard = dashboards.of(currentActor.require(), county);
+        } catch (ForbiddenException | NotFoundException refused) {
+            // rendered here, where the model has the user and the menu the page frame needs (the portal's
+            // exception handlers get an empty model)
+            HttpStatus status = refused instanceof ForbiddenException ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
+            response.setStatus(status.value());
+            model.addAttribute("status", status.value());
+            model.addAttribute("reason", refused.getMessage());
+            model.addAttribute("fields", List.of());
+            return "portal/refusal";
+        }
         model.addAttribute("dashboard", dashboard);
         // the charts' data for a <script type="application/json"> block: written unescaped (a script's text is
         // not HTML-decoded), so <, > and & become JSON escapes and nothing can close the block early
