@@ -4,6 +4,7 @@ import static org.anzexian.support.PortalBrowser.Step.click;
 import static org.anzexian.support.PortalBrowser.Step.expectUrl;
 import static org.anzexian.support.PortalBrowser.Step.go;
 import static org.anzexian.support.PortalBrowser.Step.read;
+import static org.anzexian.support.PortalBrowser.Step.select;
 import static org.anzexian.support.PortalBrowser.Step.shot;
 import static org.anzexian.support.PortalBrowser.Step.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void theCityBureauSeesTheWholeCitysFiguresAndOpensTheUninsuredList() {
+    void theCityBureauSeesTheWholeCitysFiguresNarrowsToOneAreaAndOpensItsUninsuredList() {
         PortalBrowser.Run run = new PortalBrowser(port).walk("city", "city",
                 go("/portal"),
                 waitFor(".chart[data-chart=hazards] canvas, .chart[data-chart=hazards].muted"),
@@ -58,15 +59,20 @@ class DashboardBrowserTest {
                 read("#hazard-table tfoot tr"),
                 read("#hazard-table tbody tr:not(.empty) td:first-child"),
                 shot("dashboard-city"),
+                select("区县", "忻府区"),
+                click("查看"),
+                expectUrl("/portal?county=" + XINFU),
+                read("h1 .scope"),
                 click("未投保项目清单"),
-                expectUrl("/portal/lists/uninsured"));
+                expectUrl("/portal/lists/uninsured?county=" + XINFU));
 
         run.assertOk();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<String> reads = run.reads();
         assertThat(reads.get(0)).isEqualTo(coverageFooter(null, now.toLocalDate()));
         assertThat(reads.get(1)).isEqualTo(hazardFooter(null, now));
-        assertThat(reads.subList(2, reads.size())).isEqualTo(countiesWithOpenHazards(null));
+        assertThat(reads.subList(2, reads.size() - 1)).isEqualTo(countiesWithOpenHazards(null));
+        assertThat(reads.get(reads.size() - 1)).as("the city narrowed to one area").isEqualTo("忻府区");
     }
 
     @Test

@@ -249,7 +249,10 @@ abstract class DashboardContract {
         assertThat(page.body()).contains("id=\"coverage-table\"", "id=\"visit-table\"", "id=\"claim-table\"",
                 cases.serviceOrg.name(), cases.insurer.name(), "保德县", "忻府区", "type=\"application/json\"",
                 "/webjars/echarts/5.3.1/dist/echarts.min.js", "/portal/assets/dashboard.js")
-                .doesNotContain("onclick=", "140931</td>");
+                .doesNotContain("onclick=", "140931</td>", "<select name=\"county\"");
+        assertThat(PortalClient.loggedIn(port, "city").get("/portal?county=" + DashboardCases.COUNTY).body())
+                .as("the city may narrow the overview to one area").contains("<select name=\"county\"")
+                .contains("<option value=\"140931\" selected=\"selected\">保德县</option>");
     }
 
     private long uninsured(String county, LocalDate today) {
