@@ -9,7 +9,7 @@ import java.util.List;
  * The portal's overview (N9.1, N9.2), scoped like {@code /api}: every figure counts only what the user may
  * see, and each countable figure carries the address of the list behind it ({@link Figure#href}, null when
  * the user has no such list). A section is null when it does not concern the user (a service organization
- * has no coverage and no claims; only the city bureau and the assessed organizations see a ranking).
+ * has no coverage and no claims; the ranking is null for those AssessmentService shows none).
  * {@code visitsMissed} and {@code claimsBreached} are the totals of their tables, for the key-figure cards.
  */
 public record Dashboard(

@@ -49,10 +49,6 @@ record DashboardScope(boolean wholeCity, Set<String> areas, Set<Long> insurers, 
         return wholeCity || !areas.isEmpty() || !insurers.isEmpty() || !builders.isEmpty();
     }
 
-    boolean seesRanking() {
-        return wholeCity || !insurers.isEmpty() || !serviceOrgs.isEmpty();
-    }
-
     /**
      * The SQL condition (starting with AND) that keeps a table's rows to this scope. Each argument is the
      * table's condition for one grant, using the parameter {@code :scopeAreas}, {@code :scopeInsurers},

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.anzexian.hazard.HazardSeverity;
 import org.anzexian.hazard.HazardStatus;
 import org.anzexian.platform.access.Actor;
+import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.registry.jurisdiction.Jurisdiction;
 import org.anzexian.registry.jurisdiction.JurisdictionService;
@@ -34,7 +35,6 @@ import org.anzexian.supervision.dashboard.Dashboard.Ranked;
 import org.anzexian.supervision.dashboard.Dashboard.Ranking;
 import org.anzexian.supervision.dashboard.Dashboard.ServiceOrgVisits;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The portal's overview for one user (N9.1, N9.2): coverage, hazards, closure, prevention-service visits,
@@ -67,9 +67,9 @@ public class DashboardService {
 
     /**
      * The overview for {@code actor}, narrowed to {@code county} when given (a county authority only to
-     * its own area: another is refused).
+     * its own area: another is refused). Not one transaction: a refusal inside AssessmentService's own
+     * (a user who sees no assessment) would mark it rollback-only; each figure is read on its own.
      */
-    @Transactional(readOnly = true)
     public Dashboard of(Actor actor, String county) {
         DashboardScope scope = DashboardScope.of(actor, county);
         if (scope.county() != null) {
@@ -90,7 +90,7 @@ public class DashboardService {
                 claims,
                 claims == null ? null : new Figure(claims.stream().mapToLong(c -> c.breached().value()).sum(),
                         DashboardLinks.claims(null, true, scope.linkCounty())),
-                scope.seesRanking() ? ranking(actor) : null);
+                ranking(actor));
     }
 
     private static String scopeLabel(Actor actor, DashboardScope scope, Map<String, Jurisdiction> areas) {
@@ -245,9 +245,17 @@ public class DashboardService {
 
     // --- ranking (N9.2) -------------------------------------------------------------------------
 
-    /** The latest period among the assessments the user may see (AssessmentService decides which). */
+    /**
+     * The latest period among the assessments the user may see: AssessmentService decides which (N9.2), and
+     * refuses those who see none.
+     */
     private Ranking ranking(Actor actor) {
-        List<Assessment> newest = assessments.list(actor, null, new PageQuery(0, PageQuery.MAX_SIZE)).items();
+        List<Assessment> newest;
+        try {
+            newest = assessments.list(actor, (Long) null, new PageQuery(0, PageQuery.MAX_SIZE)).items();
+        } catch (ForbiddenException seesNoAssessment) {
+            return null;
+        }
         if (newest.isEmpty()) {
             return null;
         }

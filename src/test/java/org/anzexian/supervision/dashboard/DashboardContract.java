@@ -185,7 +185,6 @@ abstract class DashboardContract {
                 .isEqualTo("/portal/lists/visits?serviceOrgId=" + cases.serviceOrg.id() + "&state=missed&county=140931");
         assertThat(d.path("coverage").path("uninsured").path("href").asText())
                 .isEqualTo("/portal/lists/uninsured?county=140931");
-        assertThat(d.path("ranking").isNull()).as("county authorities see no ranking (N9.2: the city's)").isTrue();
 
         OffsetDateTime now = OffsetDateTime.parse(d.path("computedAt").asText());
         assertThat(value(d.path("coverage").path("uninsured"))).isEqualTo(uninsured(DashboardCases.COUNTY, now.toLocalDate()));
