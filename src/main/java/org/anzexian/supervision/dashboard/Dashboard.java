@@ -30,11 +30,13 @@ public record Dashboard(
     }
 
     /**
-     * N1.1: projects that applied for or hold a construction permit ({@code permitted}) and how many of them
-     * hold a policy in force today on their construction contract (the notion of the uninsured list, N1.3).
+     * Projects holding a construction permit ({@code permitted}) and how many of them hold a policy in force
+     * today on their construction contract — the notion of the uninsured list (N1.3), so {@code uninsured}
+     * is its count; {@code applyingUninsured}: projects applying for a permit without one (N1.1 wants the
+     * policy before the application), not in that list.
      */
     public record Coverage(long permitted, long insured, Figure uninsured, BigDecimal insuredPercent,
-            List<CountyCoverage> counties) {
+            long applyingUninsured, List<CountyCoverage> counties) {
     }
 
     public record CountyCoverage(String county, String countyName, long permitted, long insured, Figure uninsured,
@@ -81,8 +83,8 @@ public record Dashboard(
 
     /**
      * Prevention-service visits of one service organization (N8.2, N8.5), as the visit list's {@code state}
-     * filters them: due = open and not missed (待服务), done = visited or reported, late = done after the due
-     * date, missed = not recorded by due date + grace, refused = the site refused or obstructed the service.
+     * filters them: due = open, due date not past (待服务), done = visited or reported, late = done after the
+     * due date, missed = open past the due date, refused = the site refused or obstructed the service.
      */
     public record ServiceOrgVisits(long serviceOrgId, String serviceOrgName, Figure due, Figure done, Figure late,
             Figure missed, Figure refused) {

@@ -21,10 +21,14 @@ class DashboardRepository {
         this.jdbc = jdbc;
     }
 
-    record CoverageRow(String county, long permitted, long insured) {
+    record CoverageRow(String county, long permitted, long insured, long applyingUninsured) {
     }
 
-    /** Per county: projects that applied for or hold a permit, and those with a policy in force on {@code today}. */
+    /**
+     * Per county: projects holding a construction permit and those of them with a policy in force on
+     * {@code today} on their contract (the uninsured list's notion, N1.3); and the projects applying for a
+     * permit without one (N1.1: the policy comes before the application).
+     */
     List<CoverageRow> coverage(DashboardScope scope, LocalDate today) {
         Map<String, Object> params = new HashMap<>();
         String restrict = scope.restrict("p.jurisdiction_code", "p.jurisdiction_code IN (:scopeAreas)",
@@ -32,14 +36,18 @@ class DashboardRepository {
                 "p.construction_unit_id IN (:scopeBuilders)", null, params);
         params.put("today", today);
         return jdbc.sql("""
-                SELECT p.jurisdiction_code, COUNT(*) AS permitted, COUNT(po.id) AS insured
+                SELECT p.jurisdiction_code,
+                  SUM(CASE WHEN p.permit_status = 'ISSUED' THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN p.permit_status = 'ISSUED' AND po.id IS NOT NULL THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN p.permit_status = 'APPLIED' AND po.id IS NULL THEN 1 ELSE 0 END)
                 FROM project p
                 LEFT JOIN policy po ON po.contract_id = p.contract_id AND po.status = 'ISSUED' AND po.policy_end >= :today
                 WHERE p.permit_status IN ('APPLIED', 'ISSUED')""" + restrict + """
 
                 GROUP BY p.jurisdiction_code
                 """).params(params)
-                .query((row, n) -> new CoverageRow(row.getString(1), row.getLong(2), row.getLong(3))).list();
+                .query((row, n) -> new CoverageRow(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4)))
+                .list();
     }
 
     record HazardRow(String county, long majorOverdue, long majorInTime, long majorSubmitted, long generalOverdue,
@@ -94,18 +102,23 @@ class DashboardRepository {
     record VisitRow(long serviceOrgId, String name, long due, long done, long late, long missed, long refused) {
     }
 
-    /** Per service organization: visits waiting, done, done late, missed and refused (the visit list's states). */
-    List<VisitRow> visits(DashboardScope scope) {
+    /**
+     * Per service organization, as the visit list's {@code state} filters them: due (open, due date not
+     * past), done (visited or reported), late (done after the due date), missed (open, due date past),
+     * refused.
+     */
+    List<VisitRow> visits(DashboardScope scope, OffsetDateTime now) {
         Map<String, Object> params = new HashMap<>();
+        params.put("now", now);
         String restrict = scope.restrict("v.jurisdiction_code", "v.jurisdiction_code IN (:scopeAreas)",
                 "v.insurer_org_id IN (:scopeInsurers)", "v.construction_unit_id IN (:scopeBuilders)",
                 "v.service_org_id IN (:scopeServiceOrgs)", params);
         return jdbc.sql("""
                 SELECT v.service_org_id, o.name,
-                  SUM(CASE WHEN v.status = 'OPEN' AND v.missed = FALSE THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN v.status = 'OPEN' AND v.due_at >= :now THEN 1 ELSE 0 END),
                   SUM(CASE WHEN v.status IN ('VISITED', 'REPORTED') THEN 1 ELSE 0 END),
                   SUM(CASE WHEN v.status IN ('VISITED', 'REPORTED') AND v.arrived_at > v.due_at THEN 1 ELSE 0 END),
-                  SUM(CASE WHEN v.missed = TRUE THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN v.status = 'OPEN' AND v.due_at < :now THEN 1 ELSE 0 END),
                   SUM(CASE WHEN v.status = 'REFUSED' THEN 1 ELSE 0 END)
                 FROM visit v JOIN organization o ON o.id = v.service_org_id
                 WHERE 1 = 1""" + restrict + """

@@ -78,7 +78,7 @@ public class DashboardService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Jurisdiction> areas = jurisdictions.list().stream()
                 .collect(Collectors.toMap(Jurisdiction::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        List<ServiceOrgVisits> visits = visits(scope);
+        List<ServiceOrgVisits> visits = visits(scope, now);
         List<InsurerClaims> claims = scope.seesClaims() ? claims(scope) : null;
         return new Dashboard(scopeLabel(actor, scope, areas), scope.county(), now,
                 scope.seesProjects() ? coverage(scope, areas, LocalDate.now(clock)) : null,
@@ -111,8 +111,13 @@ public class DashboardService {
         List<CountyCoverage> counties = new ArrayList<>();
         long permitted = 0;
         long insured = 0;
+        long applyingUninsured = 0;
         for (DashboardRepository.CoverageRow row : inAreaOrder(repository.coverage(scope, today), areas,
                 DashboardRepository.CoverageRow::county)) {
+            applyingUninsured += row.applyingUninsured();
+            if (row.permitted() == 0) {
+                continue;
+            }
             permitted += row.permitted();
             insured += row.insured();
             long uninsured = row.permitted() - row.insured();
@@ -123,7 +128,7 @@ public class DashboardService {
         return new Coverage(permitted, insured,
                 new Figure(permitted - insured,
                         scope.seesUninsuredList() ? DashboardLinks.uninsured(scope.linkCounty()) : null),
-                percent(insured, permitted), counties);
+                percent(insured, permitted), applyingUninsured, counties);
     }
 
     // --- open hazards (N8.9) --------------------------------------------------------------------
@@ -225,9 +230,9 @@ public class DashboardService {
 
     // --- visits (N8.2, N8.5) and claims (N6.5–N6.7) ----------------------------------------------
 
-    private List<ServiceOrgVisits> visits(DashboardScope scope) {
+    private List<ServiceOrgVisits> visits(DashboardScope scope, OffsetDateTime now) {
         String county = scope.linkCounty();
-        return repository.visits(scope).stream().map(row -> new ServiceOrgVisits(row.serviceOrgId(), row.name(),
+        return repository.visits(scope, now).stream().map(row -> new ServiceOrgVisits(row.serviceOrgId(), row.name(),
                 new Figure(row.due(), DashboardLinks.visits(row.serviceOrgId(), "due", county)),
                 new Figure(row.done(), DashboardLinks.visits(row.serviceOrgId(), "done", county)),
                 new Figure(row.late(), DashboardLinks.visits(row.serviceOrgId(), "late", county)),

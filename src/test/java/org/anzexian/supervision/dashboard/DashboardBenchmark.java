@@ -74,7 +74,7 @@ public final class DashboardBenchmark {
             lines.add(measure("  query coverage", () -> queries.coverage(city, now.toLocalDate()).size() * 0 + 200));
             lines.add(measure("  query open hazards", () -> queries.openHazards(city, now).size() * 0 + 200));
             lines.add(measure("  query closure rows", () -> queries.raisedOrClosedSince(city, now.minusDays(90)).size() * 0 + 200));
-            lines.add(measure("  query visits", () -> queries.visits(city).size() * 0 + 200));
+            lines.add(measure("  query visits", () -> queries.visits(city, now).size() * 0 + 200));
             lines.add(measure("  query claims", () -> queries.claims(city).size() * 0 + 200));
             DashboardService service = app.getBean(DashboardService.class);
             lines.add(measure("  DashboardService.of (in process, no HTTP) as city", () -> {

@@ -51,7 +51,7 @@ final class DashboardCases {
 
     private void build() {
         LocalDate today = now.toLocalDate();
-        // coverage: permitted = ISSUED+APPLIED; insured = policy in force today on the contract
+        // coverage: permitted = ISSUED (as the uninsured list, N1.3); insured = policy in force today on the contract
         insuredProject = project("ISSUED");
         insuredPolicy = policy(insuredProject, today.plusYears(1));
         long applied = project("APPLIED");
@@ -60,6 +60,7 @@ final class DashboardCases {
         long expired = project("ISSUED");
         policy(expired, today.minusDays(1));
         project("NONE"); // no permit applied for: not counted
+        project("APPLIED"); // applying for a permit without a policy (N1.1)
 
         // open hazards in the fixture's county
         hazard(COUNTY, "MAJOR", "OPEN", days(-10), days(-1), null);       // overdue

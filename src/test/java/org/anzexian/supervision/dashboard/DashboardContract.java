@@ -78,10 +78,11 @@ abstract class DashboardContract {
         JsonNode d = dashboard(cases.builder.user(), "");
 
         JsonNode coverage = d.path("coverage");
-        assertThat(coverage.path("permitted").asLong()).isEqualTo(4);
-        assertThat(coverage.path("insured").asLong()).isEqualTo(2);
-        assertThat(value(coverage.path("uninsured"))).isEqualTo(2);
-        assertThat(coverage.path("insuredPercent").decimalValue()).isEqualByComparingTo("50.0");
+        assertThat(coverage.path("permitted").asLong()).as("holding a permit").isEqualTo(3);
+        assertThat(coverage.path("insured").asLong()).isEqualTo(1);
+        assertThat(value(coverage.path("uninsured"))).as("no policy, and an expired one").isEqualTo(2);
+        assertThat(coverage.path("insuredPercent").decimalValue()).isEqualByComparingTo("33.3");
+        assertThat(coverage.path("applyingUninsured").asLong()).as("applying for a permit without a policy").isEqualTo(1);
         assertThat(coverage.path("uninsured").path("href").isNull()).as("the uninsured list is the authorities'").isTrue();
 
         JsonNode hazards = d.path("hazards").path("total");
@@ -139,9 +140,10 @@ abstract class DashboardContract {
     void theInsurerSeesTheProjectsItInsuresItsClaimsAndItsLatestRanking() {
         JsonNode d = dashboard(cases.insurer.user(), "");
 
-        assertThat(d.path("coverage").path("permitted").asLong()).as("projects whose contract it holds a policy of")
-                .isEqualTo(3);
-        assertThat(d.path("coverage").path("insured").asLong()).isEqualTo(2);
+        assertThat(d.path("coverage").path("permitted").asLong())
+                .as("permitted projects whose contract it holds a policy of").isEqualTo(2);
+        assertThat(d.path("coverage").path("insured").asLong()).isEqualTo(1);
+        assertThat(d.path("coverage").path("applyingUninsured").asLong()).isZero();
         assertThat(d.path("claims")).hasSize(1);
         assertThat(d.path("claims").get(0).path("insurerId").asLong()).isEqualTo(cases.insurer.id());
         assertThat(d.path("claims").get(0).path("breached").path("href").asText())
@@ -231,7 +233,7 @@ abstract class DashboardContract {
 
         JsonNode visits = row(d.path("visits"), "serviceOrgId", cases.serviceOrg.id());
         assertThat(value(visits.path("missed"))).isEqualTo(2);
-        assertThat(value(d.path("visitsMissed"))).isEqualTo(count("SELECT COUNT(*) FROM visit WHERE missed = TRUE", now));
+        assertThat(value(d.path("visitsMissed"))).isEqualTo(count("SELECT COUNT(*) FROM visit WHERE status = 'OPEN' AND due_at < :now", now));
         JsonNode claims = row(d.path("claims"), "insurerId", cases.insurer.id());
         assertThat(value(claims.path("breached"))).isEqualTo(2);
         assertThat(value(d.path("claimsBreached")))
@@ -257,7 +259,7 @@ abstract class DashboardContract {
     private long uninsured(String county, LocalDate today) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM project p
-                WHERE p.permit_status IN ('APPLIED', 'ISSUED') AND (CAST(:county AS VARCHAR(16)) IS NULL OR p.jurisdiction_code = :county)
+                WHERE p.permit_status = 'ISSUED' AND (CAST(:county AS VARCHAR(16)) IS NULL OR p.jurisdiction_code = :county)
                   AND NOT EXISTS (SELECT 1 FROM policy po WHERE po.contract_id = p.contract_id AND po.status = 'ISSUED'
                                   AND po.policy_end >= :today)
                 """).param("county", county).param("today", today).query(Long.class).single();
