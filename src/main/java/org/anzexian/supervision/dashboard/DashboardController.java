@@ -2,15 +2,11 @@ package org.anzexian.supervision.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.access.CurrentActor;
-import org.anzexian.platform.web.ForbiddenException;
-import org.anzexian.platform.web.NotFoundException;
-import org.anzexian.registry.jurisdiction.JurisdictionService;
-import org.springframework.http.HttpStatus;
 import org.anzexian.platform.portal.PortalController;
+import org.anzexian.registry.jurisdiction.JurisdictionService;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,22 +32,10 @@ class DashboardController {
     }
 
     @GetMapping("/portal")
-    String dashboard(@RequestParam(required = false) String county, Model model, HttpServletResponse response)
+    String dashboard(@RequestParam(required = false) String county, Model model)
             throws JsonProcessingException {
         Actor actor = currentActor.require();
-        Dashboard dashboard;
-        try {
-            dashboard = dashboards.of(actor, county);
-        } catch (ForbiddenException | NotFoundException refused) {
-            // rendered here, where the model has the user and the menu the page frame needs (the portal's
-            // exception handlers get an empty model)
-            HttpStatus status = refused instanceof ForbiddenException ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
-            response.setStatus(status.value());
-            model.addAttribute("status", status.value());
-            model.addAttribute("reason", refused.getMessage());
-            model.addAttribute("fields", List.of());
-            return "portal/refusal";
-        }
+        Dashboard dashboard = dashboards.of(actor, county);
         model.addAttribute("dashboard", dashboard);
         // the city may narrow the overview to one area; a county sees only its own anyway
         model.addAttribute("counties", actor.seesWholeCity() ? jurisdictions.counties() : List.of());
