@@ -3,9 +3,14 @@ package org.anzexian.claim;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.export.Workbooks;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,10 +25,12 @@ class ClaimController {
 
     private final ClaimService claims;
     private final CurrentActor currentActor;
+    private final Clock clock;
 
-    ClaimController(ClaimService claims, CurrentActor currentActor) {
+    ClaimController(ClaimService claims, CurrentActor currentActor, Clock clock) {
         this.claims = claims;
         this.currentActor = currentActor;
+        this.clock = clock;
     }
 
     @PostMapping("/api/claims")
@@ -34,9 +41,26 @@ class ClaimController {
     }
 
     @GetMapping("/api/claims")
-    @Operation(summary = "报案列表：施工单位看本单位的，保险机构看本机构承保的，县级住建部门看本辖区，市住建局看全部")
-    List<Claim> list(@RequestParam(required = false) ClaimStatus status) {
-        return claims.list(currentActor.require(), status);
+    @Operation(summary = "报案列表（分页、排序）：施工单位看本单位的，保险机构看本机构承保的，县级住建部门看本辖区，市住建局看全部；"
+            + "breach=true 只列保险机构未按时受理、核定或赔付的；sort 可用 id、reportedAt、accidentAt、status、county、insurerId、deaths")
+    PageResult<Claim> list(@RequestParam(required = false) ClaimStatus status,
+            @RequestParam(required = false) Long insurerId, @RequestParam(required = false) String county,
+            @RequestParam(required = false) Boolean breach,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return claims.list(currentActor.require(), new ClaimFilter(status, insurerId, county, breach),
+                ListQuery.of(page, size, sort, ClaimService.sortFields()));
+    }
+
+    @GetMapping("/api/claims.xlsx")
+    @Operation(summary = "导出报案及理赔（Excel）：筛选、排序、可见范围与报案列表相同，全部符合条件的行（超过导出上限须缩小筛选范围）")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) ClaimStatus status,
+            @RequestParam(required = false) Long insurerId, @RequestParam(required = false) String county,
+            @RequestParam(required = false) Boolean breach, @RequestParam(required = false) List<String> sort) {
+        List<ClaimService.ClaimRow> rows = claims.export(currentActor.require(),
+                new ClaimFilter(status, insurerId, county, breach), ClaimService.sortFields().parse(sort));
+        return Workbooks.download("claims.xlsx", Workbooks.write("报案及理赔", ClaimSheet.COLUMNS, rows, clock.getZone()));
     }
 
     @GetMapping("/api/claims/reportable-policies")

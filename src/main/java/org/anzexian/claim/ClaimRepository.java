@@ -7,8 +7,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.ScopeSql;
+import org.anzexian.platform.web.SortFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -162,36 +167,69 @@ class ClaimRepository {
         return jdbc.sql("SELECT * FROM claim WHERE id = :id").param("id", id).query(this::map).optional();
     }
 
-    /** Claims in the scope (null = the whole city), newest report first. */
-    List<Claim> find(Scope scope, ClaimStatus status) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM claim WHERE 1 = 1");
-        var query = new java.util.HashMap<String, Object>();
+    /** What a claim list may be sorted by (field → column). */
+    static final SortFields SORT = SortFields.of(sortColumns(), "id", "reportedAt", "desc");
+
+    private static Map<String, String> sortColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("id", "id");
+        columns.put("reportedAt", "reported_at");
+        columns.put("accidentAt", "accident_at");
+        columns.put("status", "status");
+        columns.put("county", "jurisdiction_code");
+        columns.put("insurerId", "insurer_org_id");
+        columns.put("deaths", "deaths");
+        return columns;
+    }
+
+    /** One page of the claims in the scope (null = the whole city) matching the filter. */
+    List<Claim> find(Scope scope, ClaimFilter filter, ListQuery list) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = "SELECT * FROM claim" + where(scope, filter, params) + SORT.orderBy(list.sort())
+                + " LIMIT :limit OFFSET :offset";
+        params.put("limit", list.size());
+        params.put("offset", list.offset());
+        return jdbc.sql(sql).params(params).query(this::map).list();
+    }
+
+    long count(Scope scope, ClaimFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM claim" + where(scope, filter, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String where(Scope scope, ClaimFilter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (scope != null) {
-            sql.append(" AND (1 = 0");
-            if (!scope.insurers().isEmpty()) {
-                sql.append(" OR insurer_org_id IN (:insurers)");
-                query.put("insurers", scope.insurers());
-            }
-            if (!scope.builders().isEmpty()) {
-                sql.append(" OR construction_unit_id IN (:builders)");
-                query.put("builders", scope.builders());
-            }
-            if (!scope.areas().isEmpty()) {
-                sql.append(" OR jurisdiction_code IN (:areas)");
-                query.put("areas", scope.areas());
-            }
-            sql.append(")");
+            sql.append(ScopeSql.anyOf(Map.of("insurer_org_id", scope.insurers(),
+                    "construction_unit_id", scope.builders(), "jurisdiction_code", scope.areas()), params));
         }
-        if (status != null) {
+        if (filter.status() != null) {
             sql.append(" AND status = :status");
-            query.put("status", status.name());
+            params.put("status", filter.status().name());
         }
-        sql.append(" ORDER BY reported_at DESC, id DESC");
-        return jdbc.sql(sql.toString()).params(query).query(this::map).list();
+        if (filter.insurerId() != null) {
+            sql.append(" AND insurer_org_id = :insurer");
+            params.put("insurer", filter.insurerId());
+        }
+        if (filter.county() != null && !filter.county().isBlank()) {
+            sql.append(" AND jurisdiction_code = :county");
+            params.put("county", filter.county().strip());
+        }
+        if (filter.breach() != null) {
+            // any service level missed (acknowledgement, decision, payment), as recorded when it lapsed
+            sql.append(filter.breach() ? " AND" : " AND NOT")
+                    .append(" EXISTS (SELECT 1 FROM claim_breach b WHERE b.claim_id = claim.id)");
+        }
+        return sql.toString();
     }
 
     /** The issued policies bought by or issued by these organizations, newest first. */
     record Scope(Collection<Long> insurers, Collection<Long> builders, Collection<String> areas) {
+
+        boolean grantsNothing() {
+            return insurers.isEmpty() && builders.isEmpty() && areas.isEmpty();
+        }
     }
 
     private Claim map(ResultSet row, int n) throws SQLException {

@@ -30,6 +30,7 @@ import org.anzexian.platform.archive.ArchiveSubject;
 import org.anzexian.platform.archive.ServiceArchive;
 import org.anzexian.platform.engine.FormValues;
 import org.anzexian.platform.engine.ProcessGateway;
+import org.anzexian.platform.export.ExportProperties;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.files.StoredFile;
 import org.anzexian.platform.identity.PlatformGroups;
@@ -38,7 +39,12 @@ import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
+import org.anzexian.registry.RegistryNames;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.jurisdiction.Jurisdiction;
 import org.anzexian.registry.jurisdiction.JurisdictionService;
@@ -83,13 +89,15 @@ public class ClaimService {
     private final ProjectService projects;
     private final JurisdictionService jurisdictions;
     private final ProcessGateway engine;
+    private final ExportProperties exports;
+    private final RegistryNames registryNames;
     private final Clock clock;
 
     ClaimService(ClaimRepository repository, ClaimNotices notices, ClaimServiceLevels serviceLevels,
             ClaimProperties properties, UnderwritingService underwriting, OrganizationService organizations,
             ServiceTeamRegistrationService serviceTeams, HazardService hazards, ServiceArchive archive,
             FileStore files, ProjectService projects, JurisdictionService jurisdictions, ProcessGateway engine,
-            Clock clock) {
+            ExportProperties exports, RegistryNames registryNames, Clock clock) {
         this.repository = repository;
         this.notices = notices;
         this.serviceLevels = serviceLevels;
@@ -105,6 +113,8 @@ public class ClaimService {
         // the parties of a record read its files and may attach them again (#11)
         files.registerRecords(FILE_RECORD, this::get);
         this.engine = engine;
+        this.exports = exports;
+        this.registryNames = registryNames;
         this.clock = clock;
     }
 
@@ -831,18 +841,58 @@ public class ClaimService {
         return head + tail;
     }
 
-    /** The claims the actor may see, newest report first. */
+    /** One page of the claims the actor may see matching the filter (default: newest report first). */
     @Transactional(readOnly = true)
-    public List<Claim> list(Actor actor, ClaimStatus status) {
-        if (actor.seesWholeCity()) {
-            return repository.find(null, status);
+    public PageResult<Claim> list(Actor actor, ClaimFilter filter, ListQuery list) {
+        ClaimRepository.Scope scope = scopeOf(actor);
+        if (scope != null && scope.grantsNothing()) {
+            return list.result(List.of(), 0);
         }
-        var scope = new ClaimRepository.Scope(actor.organizationIds(Role.INSURER), actor.organizationIds(Role.BUILDER),
-                actor.countyCodes());
-        if (scope.insurers().isEmpty() && scope.builders().isEmpty() && scope.areas().isEmpty()) {
+        return list.result(repository.find(scope, filter, list), repository.count(scope, filter));
+    }
+
+    /** What a claim list may be sorted by: {@code sort=reportedAt,desc}, see {@link SortFields}. */
+    public static SortFields sortFields() {
+        return ClaimRepository.SORT;
+    }
+
+    /** All claims the list would page through, in its order, with names, for the Excel export (capped). */
+    @Transactional(readOnly = true)
+    public List<ClaimRow> export(Actor actor, ClaimFilter filter, SortQuery sort) {
+        ClaimRepository.Scope scope = scopeOf(actor);
+        if (scope != null && scope.grantsNothing()) {
             return List.of();
         }
-        return repository.find(scope, status);
+        long total = repository.count(scope, filter);
+        exports.checkRows(total);
+        return rows(repository.find(scope, filter, ListQuery.all(total, sort)));
+    }
+
+    /** Claims with the names a list page or a sheet shows beside them. */
+    @Transactional(readOnly = true)
+    public List<ClaimRow> rows(List<Claim> claims) {
+        RegistryNames.Lookup names = registryNames.lookup();
+        return claims.stream().map(claim -> {
+            Project project = names.project(claim.projectId());
+            return new ClaimRow(claim, project.code(), project.name(), names.county(claim.jurisdictionCode()),
+                    names.organization(claim.insurerOrgId()), names.organization(claim.constructionUnitId()));
+        }).toList();
+    }
+
+    /** A claim of a list with its project, county, insurer and construction unit named. */
+    public record ClaimRow(Claim claim, String projectCode, String projectName, String countyName,
+            String insurerName, String constructionUnitName) {
+
+        /** The service levels missed, as one text: 未按时受理报案、未按时作出核定. */
+        public String breaches() {
+            return claim.breaches().stream().map(Claim.Breach::label).collect(Collectors.joining("、"));
+        }
+    }
+
+    /** What the actor may see; {@code null} = the whole city. */
+    private static ClaimRepository.Scope scopeOf(Actor actor) {
+        return actor.seesWholeCity() ? null : new ClaimRepository.Scope(actor.organizationIds(Role.INSURER),
+                actor.organizationIds(Role.BUILDER), actor.countyCodes());
     }
 
     /** The claim for the process; no access check. */

@@ -3,11 +3,15 @@ package org.anzexian.hazard;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.export.Workbooks;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.files.FileDownload;
 import org.anzexian.platform.files.StoredFile;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,19 +27,37 @@ class HazardController {
     private final HazardService hazards;
     private final FileStore files;
     private final CurrentActor currentActor;
+    private final Clock clock;
 
-    HazardController(HazardService hazards, FileStore files, CurrentActor currentActor) {
+    HazardController(HazardService hazards, FileStore files, CurrentActor currentActor, Clock clock) {
         this.hazards = hazards;
         this.files = files;
         this.currentActor = currentActor;
+        this.clock = clock;
     }
 
     @GetMapping("/api/hazards")
-    @Operation(summary = "隐患查询：县级住建部门看本辖区，保险机构看本机构保单的，施工单位看本单位的，服务机构看由其复核的，市住建局看全部")
-    List<Hazard> list(@RequestParam(required = false) Long projectId, @RequestParam(required = false) String county,
+    @Operation(summary = "隐患查询（分页、排序）：县级住建部门看本辖区，保险机构看本机构保单的，施工单位看本单位的，服务机构看由其复核的，市住建局看全部；"
+            + "sort 可用 id、raisedAt、deadline、severity、status、county、projectId，如 sort=deadline,asc")
+    PageResult<Hazard> list(@RequestParam(required = false) Long projectId, @RequestParam(required = false) String county,
             @RequestParam(required = false) HazardSeverity severity, @RequestParam(required = false) HazardStatus status,
-            @RequestParam(required = false) Boolean overdue) {
-        return hazards.list(currentActor.require(), new HazardFilter(projectId, county, severity, status, overdue));
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return hazards.list(currentActor.require(), new HazardFilter(projectId, county, severity, status, overdue),
+                ListQuery.of(page, size, sort, HazardService.sortFields()));
+    }
+
+    @GetMapping("/api/hazards.xlsx")
+    @Operation(summary = "导出隐患（Excel）：筛选、排序与隐患查询相同，可见范围相同，全部符合条件的行（超过导出上限须缩小筛选范围）")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Long projectId,
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) HazardSeverity severity, @RequestParam(required = false) HazardStatus status,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) List<String> sort) {
+        List<HazardService.HazardRow> rows = hazards.export(currentActor.require(),
+                new HazardFilter(projectId, county, severity, status, overdue), HazardService.sortFields().parse(sort));
+        return Workbooks.download("hazards.xlsx", Workbooks.write("隐患", HazardSheet.COLUMNS, rows, clock.getZone()));
     }
 
     @GetMapping("/api/hazards/{id}")

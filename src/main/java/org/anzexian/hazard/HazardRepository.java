@@ -3,13 +3,15 @@ package org.anzexian.hazard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.ScopeSql;
+import org.anzexian.platform.web.SortFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -144,52 +146,69 @@ class HazardRepository {
         }
     }
 
-    /** Hazards in the scope matching the filter, earliest deadline first; overdue = open past the deadline. */
-    List<Hazard> find(Scope scope, HazardFilter filter, OffsetDateTime now) {
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
-        var statement = new ArrayList<Object[]>();
+    /** What a hazard list may be sorted by (field → column). */
+    static final SortFields SORT = SortFields.of(sortColumns(), "id", "deadline", "asc");
+
+    private static Map<String, String> sortColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("id", "id");
+        columns.put("raisedAt", "raised_at");
+        columns.put("deadline", "deadline_at");
+        columns.put("severity", "severity");
+        columns.put("status", "status");
+        columns.put("county", "jurisdiction_code");
+        columns.put("projectId", "project_id");
+        return columns;
+    }
+
+    /** One page of the hazards in the scope matching the filter; overdue = open past the deadline. */
+    List<Hazard> find(Scope scope, HazardFilter filter, OffsetDateTime now, ListQuery list) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = SELECT + where(scope, filter, now, params) + SORT.orderBy(list.sort())
+                + " LIMIT :limit OFFSET :offset";
+        params.put("limit", list.size());
+        params.put("offset", list.offset());
+        return jdbc.sql(sql).params(params).query((row, n) -> hazard(row, now, false)).list();
+    }
+
+    long count(Scope scope, HazardFilter filter, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM hazard" + where(scope, filter, now, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String where(Scope scope, HazardFilter filter, OffsetDateTime now, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (scope != null) {
             Map<String, Collection<?>> granted = new LinkedHashMap<>();
             granted.put("jurisdiction_code", scope.areas());
             granted.put("insurer_org_id", scope.insurers());
             granted.put("construction_unit_id", scope.builders());
             granted.put("verifier_org_id", scope.verifiers());
-            List<String> any = new ArrayList<>();
-            granted.forEach((column, values) -> {
-                if (!values.isEmpty()) {
-                    any.add(column + " IN (:" + column + ")");
-                    statement.add(new Object[] {column, List.copyOf(values)});
-                }
-            });
-            sql.append(" AND (").append(String.join(" OR ", any)).append(")");
+            sql.append(ScopeSql.anyOf(granted, params));
         }
         if (filter.projectId() != null) {
             sql.append(" AND project_id = :project");
-            statement.add(new Object[] {"project", filter.projectId()});
+            params.put("project", filter.projectId());
         }
         if (filter.county() != null && !filter.county().isBlank()) {
             sql.append(" AND jurisdiction_code = :county");
-            statement.add(new Object[] {"county", filter.county().strip()});
+            params.put("county", filter.county().strip());
         }
         if (filter.severity() != null) {
             sql.append(" AND severity = :severity");
-            statement.add(new Object[] {"severity", filter.severity().name()});
+            params.put("severity", filter.severity().name());
         }
         if (filter.status() != null) {
             sql.append(" AND status = :status");
-            statement.add(new Object[] {"status", filter.status().name()});
+            params.put("status", filter.status().name());
         }
         if (filter.overdue() != null) {
             sql.append(filter.overdue() ? " AND status = 'OPEN' AND deadline_at < :now"
-                    : " AND NOT (status = 'OPEN' AND deadline_at < :now)");
-            statement.add(new Object[] {"now", now});
+                    : " AND NOT (status = 'OPEN' AND deadline_at IS NOT NULL AND deadline_at < :now)");
+            params.put("now", now);
         }
-        sql.append(" ORDER BY deadline_at, id");
-        var query = jdbc.sql(sql.toString());
-        for (Object[] param : statement) {
-            query = query.param((String) param[0], param[1]);
-        }
-        return query.query((row, n) -> hazard(row, now, false)).list();
+        return sql.toString();
     }
 
     private Optional<Hazard.Round> findRound(long hazardId, int round) {

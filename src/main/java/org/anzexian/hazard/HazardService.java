@@ -16,6 +16,7 @@ import org.anzexian.platform.archive.ArchiveSubject;
 import org.anzexian.platform.archive.ServiceArchive;
 import org.anzexian.platform.engine.ProcessGateway.OpenTask;
 import org.anzexian.platform.engine.ProcessGateway;
+import org.anzexian.platform.export.ExportProperties;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.files.StoredFile;
 import org.anzexian.platform.identity.PlatformGroups;
@@ -24,7 +25,12 @@ import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
+import org.anzexian.registry.RegistryNames;
 import org.anzexian.registry.jurisdiction.JurisdictionService;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.project.Project;
@@ -63,11 +69,14 @@ public class HazardService {
     private final FileStore files;
     private final ServiceArchive archive;
     private final ProcessGateway engine;
+    private final ExportProperties exports;
+    private final RegistryNames registryNames;
     private final Clock clock;
 
     HazardService(HazardRepository repository, HazardDeadlines deadlines, HazardNotices notices, ProjectService projects,
             OrganizationService organizations, JurisdictionService jurisdictions, UnderwritingService underwriting,
-            FileStore files, ServiceArchive archive, ProcessGateway engine, Clock clock) {
+            FileStore files, ServiceArchive archive, ProcessGateway engine, ExportProperties exports, RegistryNames registryNames,
+            Clock clock) {
         this.repository = repository;
         this.deadlines = deadlines;
         this.notices = notices;
@@ -80,6 +89,8 @@ public class HazardService {
         files.registerRecords(FILE_RECORD, this::get);
         this.archive = archive;
         this.engine = engine;
+        this.exports = exports;
+        this.registryNames = registryNames;
         this.clock = clock;
     }
 
@@ -350,15 +361,59 @@ public class HazardService {
                 .orElseThrow(() -> new NotFoundException("隐患不存在 (no such hazard): " + hazardId));
     }
 
-    /** The hazards the actor may see matching the filter, earliest deadline first. */
+    /** One page of the hazards the actor may see matching the filter (default: earliest deadline first). */
     @Transactional(readOnly = true)
-    public List<Hazard> list(Actor actor, HazardFilter filter) {
-        if (actor.seesWholeCity()) {
-            return repository.find(null, filter, now());
+    public PageResult<Hazard> list(Actor actor, HazardFilter filter, ListQuery list) {
+        var scope = scopeOf(actor);
+        if (scope != null && scope.grantsNothing()) {
+            return list.result(List.of(), 0);
         }
-        var scope = new HazardRepository.Scope(actor.countyCodes(), actor.organizationIds(Role.INSURER),
-                actor.organizationIds(Role.BUILDER), actor.organizationIds(Role.SERVICE_ORG));
-        return scope.grantsNothing() ? List.of() : repository.find(scope, filter, now());
+        OffsetDateTime now = now();
+        return list.result(repository.find(scope, filter, now, list), repository.count(scope, filter, now));
+    }
+
+    /** What a hazard list may be sorted by: {@code sort=deadline,asc}, see {@link SortFields}. */
+    public static SortFields sortFields() {
+        return HazardRepository.SORT;
+    }
+
+    /**
+     * All hazards the list would page through, in its order, for the Excel export, with the names a sheet
+     * shows; refused (400) beyond the export cap.
+     */
+    @Transactional(readOnly = true)
+    public List<HazardRow> export(Actor actor, HazardFilter filter, SortQuery sort) {
+        var scope = scopeOf(actor);
+        if (scope != null && scope.grantsNothing()) {
+            return List.of();
+        }
+        OffsetDateTime now = now();
+        long total = repository.count(scope, filter, now);
+        exports.checkRows(total);
+        return rows(repository.find(scope, filter, now, ListQuery.all(total, sort)));
+    }
+
+    /** Hazards with the names a list page or a sheet shows beside them. */
+    @Transactional(readOnly = true)
+    public List<HazardRow> rows(List<Hazard> hazards) {
+        RegistryNames.Lookup names = registryNames.lookup();
+        return hazards.stream().map(hazard -> {
+            Project project = names.project(hazard.projectId());
+            return new HazardRow(hazard, project.code(), project.name(), names.county(hazard.jurisdictionCode()),
+                    names.organization(hazard.constructionUnitId()), names.organization(hazard.verifierOrgId()));
+        }).toList();
+    }
+
+    /** A hazard of a list with its project, county, construction unit and verifying organization named. */
+    public record HazardRow(Hazard hazard, String projectCode, String projectName, String countyName,
+            String constructionUnitName, String verifierName) {
+    }
+
+    /** What the actor may see; {@code null} = the whole city. */
+    private static HazardRepository.Scope scopeOf(Actor actor) {
+        return actor.seesWholeCity() ? null : new HazardRepository.Scope(actor.countyCodes(),
+                actor.organizationIds(Role.INSURER), actor.organizationIds(Role.BUILDER),
+                actor.organizationIds(Role.SERVICE_ORG));
     }
 
     /**

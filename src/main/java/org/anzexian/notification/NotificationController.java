@@ -2,6 +2,7 @@ package org.anzexian.notification;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.web.ForbiddenException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,11 +30,13 @@ class NotificationController {
             @RequestParam(required = false) String reference,
             @RequestParam(required = false) String recipient,
             @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) List<String> sort) {
         if (!currentActor.require().isAdmin()) {
             // mails name people and their business; only admins read the whole outbox
             throw new ForbiddenException("只有管理员可以查看发件箱 (admins only)");
         }
-        return notifications.list(new NoticeFilter(status, template, reference, recipient), page, size);
+        return notifications.list(new NoticeFilter(status, template, reference, recipient), page, size,
+                NotificationService.sortFields().parse(sort));
     }
 }

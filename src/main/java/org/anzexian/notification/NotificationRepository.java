@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -143,7 +146,11 @@ class NotificationRepository {
                 .update() == 1;
     }
 
-    NoticePage list(NoticeFilter filter, int page, int size) {
+    /** What the outbox may be sorted by: id (the delivery's), createdAt, status, recipient, template. */
+    static final SortFields SORT = SortFields.of(new LinkedHashMap<>(Map.of("id", "d.id", "createdAt", "n.created_at",
+            "status", "d.status", "recipient", "d.recipient", "template", "n.template_key")), "d.id", "createdAt", "desc");
+
+    NoticePage list(NoticeFilter filter, int page, int size, SortQuery sort) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.status() != null) {
@@ -167,7 +174,7 @@ class NotificationRepository {
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<NoticeDelivery> items = jdbc
-                .sql("SELECT " + DELIVERY_COLUMNS + from + " ORDER BY n.created_at DESC, d.id DESC LIMIT :limit OFFSET :offset")
+                .sql("SELECT " + DELIVERY_COLUMNS + from + SORT.orderBy(sort) + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query(NotificationRepository::delivery)
                 .list();

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.anzexian.platform.identity.GroupDirectory;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -129,13 +131,23 @@ public class NotificationService {
     /** The outbox for admins, newest first; one row per recipient. */
     @Transactional(readOnly = true)
     public NoticePage list(NoticeFilter filter, int page, int size) {
+        return list(filter, page, size, sortFields().parse(null));
+    }
+
+    /** What the outbox may be sorted by: id, createdAt, status, recipient, template. */
+    public static SortFields sortFields() {
+        return NotificationRepository.SORT;
+    }
+
+    /** The outbox in the asked order. */
+    public NoticePage list(NoticeFilter filter, int page, int size, SortQuery sort) {
         if (page < 0 || size < 1) {
             throw new IllegalArgumentException("page >= 0 and size >= 1 required");
         }
         NoticeFilter normalized = new NoticeFilter(filter.status(), blankToNull(filter.templateKey()),
                 blankToNull(filter.reference()),
                 filter.recipient() == null || filter.recipient().isBlank() ? null : normalize(filter.recipient()));
-        return repository.list(normalized, page, size);
+        return repository.list(normalized, page, size, sort);
     }
 
     private Map<String, Object> withBaseUrl(Map<String, Object> model) {

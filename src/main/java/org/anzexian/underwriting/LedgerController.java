@@ -4,8 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
-import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -33,7 +34,8 @@ class LedgerController {
     }
 
     @GetMapping("/underwriting-ledger")
-    @Operation(summary = "承保台账：按保险机构、县区、出单日期、状态查询（保险机构仅见本机构，县区仅见本辖区）")
+    @Operation(summary = "承保台账：按保险机构、县区、出单日期、状态查询（保险机构仅见本机构，县区仅见本辖区）；"
+            + "sort：issuedAt、policyNumber、policyStart、premium、county、insurerId、status、id")
     PageResult<LedgerRow> search(
             @RequestParam(required = false) Long insurer,
             @RequestParam(required = false) String county,
@@ -41,9 +43,10 @@ class LedgerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo,
             @RequestParam(required = false) PolicyStatus status,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
         return ledger.search(currentActor.require(), new LedgerFilter(insurer, county, issuedFrom, issuedTo, status),
-                new PageQuery(page, size));
+                ListQuery.of(page, size, sort, UnderwritingLedger.ledgerSortFields()));
     }
 
     @GetMapping("/underwriting-ledger.xlsx")
@@ -53,9 +56,11 @@ class LedgerController {
             @RequestParam(required = false) String county,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo,
-            @RequestParam(required = false) PolicyStatus status) {
+            @RequestParam(required = false) PolicyStatus status,
+            @RequestParam(required = false) List<String> sort) {
         byte[] workbook = LedgerWorkbook.write(ledger.export(currentActor.require(),
-                new LedgerFilter(insurer, county, issuedFrom, issuedTo, status)), clock.getZone());
+                new LedgerFilter(insurer, county, issuedFrom, issuedTo, status),
+                UnderwritingLedger.ledgerSortFields().parse(sort)), clock.getZone());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(LedgerWorkbook.CONTENT_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -64,10 +69,13 @@ class LedgerController {
     }
 
     @GetMapping("/projects-without-policy")
-    @Operation(summary = "已核发施工许可但无有效保单的项目（N1.3，县区主管部门见本辖区，市住建局见全市）")
+    @Operation(summary = "已核发施工许可但无有效保单的项目（N1.3，县区主管部门见本辖区，市住建局见全市；分页、排序，"
+            + "sort 可用 projectCode、projectName、county、contractStart、contractEnd）")
     PageResult<UninsuredProject> projectsWithoutPolicy(
+            @RequestParam(required = false) String county,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return ledger.projectsWithoutPolicy(currentActor.require(), new PageQuery(page, size));
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return ledger.projectsWithoutPolicy(currentActor.require(), county, page, size, sort);
     }
 }

@@ -3,6 +3,7 @@ package org.anzexian.underwriting;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.portal.AdminPages;
@@ -10,6 +11,7 @@ import org.anzexian.platform.portal.FormErrors;
 import org.anzexian.platform.portal.PageLinks;
 import org.anzexian.platform.portal.PortalController;
 import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
 import org.anzexian.registry.jurisdiction.JurisdictionService;
@@ -59,7 +61,7 @@ class PolicyRegisterPages {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size, Model model,
             HttpServletResponse response) {
-        PageQuery query = new PageQuery(page, size);
+        ListQuery query = ListQuery.of(page, size, List.of(), UnderwritingLedger.ledgerSortFields());
         LedgerFilter filter = new LedgerFilter(insurer, county, issuedFrom, issuedTo, status, project);
         PageResult<LedgerRow> result;
         FormErrors errors = FormErrors.none();
@@ -68,7 +70,7 @@ class PolicyRegisterPages {
         } catch (InvalidRequestException refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             errors = FormErrors.of(refused);
-            result = PageResult.empty(query);
+            result = query.result(List.of(), 0);
         }
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("project", project);

@@ -10,8 +10,12 @@ import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
 import org.anzexian.registry.project.PermitStatus;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectFilter;
@@ -46,33 +50,50 @@ public class UnderwritingLedger {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<LedgerRow> search(Actor actor, LedgerFilter filter, PageQuery page) {
+    public PageResult<LedgerRow> search(Actor actor, LedgerFilter filter, ListQuery list) {
         LedgerQuery query = query(actor, filter);
-        return PageResult.of(repository.ledger(query, page.offset(), page.size()), repository.countLedger(query), page);
+        return list.result(repository.ledger(query, list.sort(), list.offset(), list.size()),
+                repository.countLedger(query));
+    }
+
+    /** What the ledger may be sorted by: id, issuedAt, policyNumber, policyStart, premium, county, insurerId, status. */
+    public static SortFields ledgerSortFields() {
+        return UnderwritingRepository.LEDGER_SORT;
     }
 
     /** All rows the search would page through, for the Excel export. */
     @Transactional(readOnly = true)
-    public List<LedgerRow> export(Actor actor, LedgerFilter filter) {
+    public List<LedgerRow> export(Actor actor, LedgerFilter filter, SortQuery sort) {
         LedgerQuery query = query(actor, filter);
         if (repository.countLedger(query) > EXPORT_LIMIT) {
             throw new InvalidRequestException("issuedFrom",
                     "导出超过 " + EXPORT_LIMIT + " 行，请缩小筛选范围 (too many rows, narrow the filters)");
         }
-        return repository.ledger(query, 0, EXPORT_LIMIT);
+        return repository.ledger(query, sort, 0, EXPORT_LIMIT);
     }
+
+    /** What the uninsured list may be sorted by (sorted in memory): {@code sort=projectCode,asc}. */
+    static final MemorySort<UninsuredProject> UNINSURED_SORT = MemorySort
+            .byId(UninsuredProject::projectId, "projectCode", "asc")
+            .by("projectCode", UninsuredProject::projectCode)
+            .by("projectName", UninsuredProject::projectName)
+            .by("county", UninsuredProject::jurisdictionCode)
+            .by("contractStart", UninsuredProject::contractStart)
+            .by("contractEnd", UninsuredProject::contractEnd);
 
     /**
      * N1.3: projects with a construction permit and no effective policy (the permit check's notion,
-     * {@link UnderwritingService#effectivePolicy}), for the county authorities and the city.
+     * {@link UnderwritingService#effectivePolicy}), for the county authorities (their area) and the city;
+     * {@code county} narrows it to one county.
      */
     @Transactional(readOnly = true)
-    public PageResult<UninsuredProject> projectsWithoutPolicy(Actor actor, PageQuery page) {
+    public PageResult<UninsuredProject> projectsWithoutPolicy(Actor actor, String county, int page, int size,
+            List<String> sort) {
         if (!actor.seesWholeCity() && actor.countyCodes().isEmpty()) {
             throw new ForbiddenException("只有县区主管部门和市住建局可以查看 (county authorities and the city bureau only)");
         }
         List<UninsuredProject> uninsured = new ArrayList<>();
-        ProjectFilter permitted = new ProjectFilter(null, null, PermitStatus.ISSUED, null);
+        ProjectFilter permitted = new ProjectFilter(blankToNull(county), null, PermitStatus.ISSUED, null);
         PageResult<Project> batch;
         int batchNumber = 0;
         do {
@@ -84,9 +105,7 @@ public class UnderwritingLedger {
                             project.contractStart(), project.contractEnd()))
                     .forEach(uninsured::add);
         } while ((long) batchNumber * PageQuery.MAX_SIZE < batch.total());
-        int from = (int) Math.min(page.offset(), uninsured.size());
-        return PageResult.of(uninsured.subList(from, Math.min(from + page.size(), uninsured.size())), uninsured.size(),
-                page);
+        return UNINSURED_SORT.page(uninsured, page, size, sort);
     }
 
     /** The actor as an authority only, so a county user's own construction unit does not widen the N1.3 list. */

@@ -8,8 +8,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -219,13 +223,19 @@ class UnderwritingRepository {
                 .param("at", at).param("id", policyId).update();
     }
 
-    /** One page of the underwriting ledger, newest first. */
-    List<LedgerRow> ledger(LedgerQuery query, long offset, int limit) {
+    /** What the ledger may be sorted by (field → column). */
+    static final SortFields LEDGER_SORT = SortFields.of(new LinkedHashMap<>(Map.of("id", "p.id",
+            "issuedAt", "p.issued_at", "policyNumber", "p.policy_number", "policyStart", "p.policy_start",
+            "premium", "p.premium", "county", "p.jurisdiction_code", "insurerId", "p.insurer_org_id",
+            "status", "p.status")), "p.id", "issuedAt", "desc");
+
+    /** One page of the underwriting ledger in the asked order (default newest first). */
+    List<LedgerRow> ledger(LedgerQuery query, SortQuery sort, long offset, int limit) {
         String sql = """
                 SELECT p.*, o.name AS insurer_name, pr.project_code, b.name AS buyer_name, j.name AS jurisdiction_name
                 FROM policy p JOIN organization o ON o.id = p.insurer_org_id JOIN project pr ON pr.id = p.project_id
                      JOIN organization b ON b.id = p.buyer_org_id JOIN jurisdiction j ON j.code = p.jurisdiction_code
-                """ + where(query) + " ORDER BY p.issued_at DESC, p.id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
+                """ + where(query) + LEDGER_SORT.orderBy(sort) + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
         return bind(jdbc.sql(sql), query).param("offset", offset).param("limit", limit)
                 .query((row, n) -> new LedgerRow(mapPolicy(row, n), row.getString("buyer_name"),
                         row.getString("jurisdiction_name")))

@@ -22,6 +22,7 @@ import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.web.PageQuery;
 import org.anzexian.support.DueJobs;
 import org.anzexian.support.InsuredProjects.Party;
 import org.anzexian.support.InsuredProjects;
@@ -488,10 +489,16 @@ abstract class HazardRectificationContract extends HazardFixtures {
     }
 
     private List<Long> ids(String user, String query) {
-        JsonNode list = http.withBasicAuth(user, user).getForObject("/api/hazards" + query, JsonNode.class);
-        assertThat(list.isArray()).as(String.valueOf(list)).isTrue();
-        return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(node -> node.get("id").asLong())
-                .toList();
+        List<Long> ids = new java.util.ArrayList<>();
+        JsonNode page;
+        int number = 0;
+        do {
+            page = http.withBasicAuth(user, user).getForObject("/api/hazards" + (query.isEmpty() ? "?" : query + "&")
+                    + "size=" + PageQuery.MAX_SIZE + "&page=" + number++, JsonNode.class);
+            assertThat(page.path("items").isArray()).as(String.valueOf(page)).isTrue();
+            page.path("items").forEach(node -> ids.add(node.get("id").asLong()));
+        } while (ids.size() < page.path("total").asLong());
+        return ids;
     }
 
     private List<NoticeDelivery> noticesOf(long hazardId, String template) {

@@ -51,7 +51,7 @@ abstract class RegistryApiContract {
 
     @Test
     void jurisdictionListHasTheCityAndItsSixteenAreas() {
-        JsonNode list = get("picc", "/api/jurisdictions").getBody();
+        JsonNode list = get("picc", "/api/jurisdictions").getBody().path("items");
         assertThat(list).hasSize(17);
         assertThat(list.get(0).get("code").asText()).isEqualTo("140900");
         assertThat(get("picc", "/api/jurisdictions/140900WTS").getBody().get("name").asText()).isEqualTo("五台山风景名胜区");
@@ -474,6 +474,19 @@ abstract class RegistryApiContract {
 
     private long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    @Test
+    void theProjectListIsSortedEitherWayAndRefusesAnUnknownField() {
+        List<String> down = new ArrayList<>();
+        get("city", "/api/projects?sort=code,desc&size=200").getBody().path("items")
+                .forEach(project -> down.add(project.path("code").asText()));
+        assertThat(down).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        JsonNode firstUp = get("city", "/api/projects?sort=code,asc&size=1").getBody();
+        assertThat(firstUp.path("total").asLong()).isGreaterThanOrEqualTo(down.size());
+        ResponseEntity<JsonNode> refused = get("city", "/api/projects?sort=secret");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().path("fieldErrors").get(0).path("message").asText()).contains("code", "可排序的字段");
     }
 
     private ResponseEntity<JsonNode> get(String userId, String path) {

@@ -10,6 +10,7 @@ import org.anzexian.filing.gate.InsurerGate;
 import org.anzexian.filing.insurer.FiledInsurers.Insurer;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.support.AnzexianTest;
+import org.anzexian.support.PagedLists;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -49,13 +50,13 @@ class QuotationRequestStartFormTest extends UnderwritingFixtures {
         String form = http.withBasicAuth(user, user).getForObject(
                 "/engine-rest/process-definition/key/" + QuotationRequestProcess.KEY + "/deployed-start-form", String.class);
 
-        assertThat(form).contains("$http.get('/api/projects'").contains("$http.get('/api/insurers')")
+        assertThat(form).contains("$http.get('/api/projects'").contains("$http.get('/api/insurers', { params: { size: 200 } })")
                 .contains("cam-variable-name=\"" + QuotationRequestProcess.VAR_PROJECT_CODE + "\"")
                 .contains("name: '" + QuotationRequestProcess.VAR_INSURER_ORG_IDS + "'");
         // what the form reads: the builder's own projects, and the insurer among the filed ones
         assertThat(http.withBasicAuth(user, user).getForObject("/api/projects?size=100", String.class))
                 .contains(project.code());
-        assertThat(http.withBasicAuth(user, user).getForObject("/api/insurers", String.class))
+        assertThat(PagedLists.all(http, user, "/api/insurers?sort=filedAt,desc").toString())
                 .contains("\"organizationId\":" + insurer.organization().id());
     }
 

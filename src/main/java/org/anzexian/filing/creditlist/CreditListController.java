@@ -3,8 +3,9 @@ package org.anzexian.filing.creditlist;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
-import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,12 +38,14 @@ class CreditListController {
     }
 
     @GetMapping
-    @Operation(summary = "查询名单条目（市住建局或管理员）")
+    @Operation(summary = "查询名单条目（市住建局或管理员；sort：id、listedOn、name、creditCode、type、importedAt）")
     PageResult<CreditListEntry> list(
             @RequestParam(required = false) String creditCode,
             @RequestParam(required = false) CreditListType type,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return creditLists.list(currentActor.require(), creditCode, type, new PageQuery(page, size));
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return creditLists.list(currentActor.require(), creditCode, type,
+                ListQuery.of(page, size, sort, CreditListService.sortFields()));
     }
 }

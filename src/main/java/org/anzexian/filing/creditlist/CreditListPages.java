@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,7 +20,7 @@ import org.anzexian.platform.portal.PageLinks;
 import org.anzexian.platform.portal.PortalController;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.InvalidRequestException;
-import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -67,10 +68,10 @@ class CreditListPages {
     String importPage(@RequestParam(required = false) String creditCode,
             @RequestParam(required = false) CreditListType type, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size, Model model) {
-        return importPage(model, creditCode, type, new PageQuery(page, size), FormErrors.none());
+        return importPage(model, creditCode, type, ListQuery.of(page, size, List.of(), CreditListService.sortFields()), FormErrors.none());
     }
 
-    private String importPage(Model model, String creditCode, CreditListType type, PageQuery page, FormErrors errors) {
+    private String importPage(Model model, String creditCode, CreditListType type, ListQuery page, FormErrors errors) {
         PageResult<CreditListEntry> entries = creditLists.list(currentActor.require(), creditCode, type, page);
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("creditCode", creditCode);
@@ -98,7 +99,7 @@ class CreditListPages {
         Optional<String> csv = file == null || file.isEmpty() ? Optional.empty() : utf8(file.getBytes());
         if (csv.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return importPage(model, null, null, new PageQuery(0, 20), FormErrors.none().with("file",
+            return importPage(model, null, null, ListQuery.of(0, 20, List.of(), CreditListService.sortFields()), FormErrors.none().with("file",
                     file == null || file.isEmpty() ? "请选择要导入的 CSV 文件 (choose a file)"
                             : "文件须为 UTF-8 编码的 CSV（在 Excel 中另存为“CSV UTF-8”）(the file must be UTF-8)"));
         }
@@ -154,7 +155,7 @@ class CreditListPages {
 
     private String expired(Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
-        return importPage(model, null, null, new PageQuery(0, 20), FormErrors.none().with("file",
+        return importPage(model, null, null, ListQuery.of(0, 20, List.of(), CreditListService.sortFields()), FormErrors.none().with("file",
                 "该预览已失效（已导入、已取消、超过 " + PreviewedFiles.LIFETIME.toMinutes() + " 分钟或不是本次登录上传的），"
                         + "未导入任何内容；请重新上传文件 (preview expired: nothing imported)"));
     }

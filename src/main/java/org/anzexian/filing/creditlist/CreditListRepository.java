@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -57,10 +60,20 @@ class CreditListRepository {
                 .update();
     }
 
+    /** What the credit list may be sorted by (field → column). */
+    static final SortFields SORT = SortFields.of(new LinkedHashMap<>(Map.of("id", "e.id", "listedOn", "e.listed_on",
+            "name", "e.name", "creditCode", "e.credit_code", "type", "e.list_type", "importedAt", "i.imported_at")),
+            "e.id", "id", "desc");
+
     List<CreditListEntry> find(String creditCode, Set<CreditListType> types, LocalDate listedOnOrAfter,
             long offset, int limit) {
+        return find(creditCode, types, listedOnOrAfter, SORT.parse(null), offset, limit);
+    }
+
+    List<CreditListEntry> find(String creditCode, Set<CreditListType> types, LocalDate listedOnOrAfter, SortQuery sort,
+            long offset, int limit) {
         Where where = where(creditCode, types, listedOnOrAfter);
-        return jdbc.sql(SELECT + where.sql + " ORDER BY e.id DESC LIMIT :limit OFFSET :offset")
+        return jdbc.sql(SELECT + where.sql + SORT.orderBy(sort) + " LIMIT :limit OFFSET :offset")
                 .params(where.params).param("limit", limit).param("offset", offset)
                 .query(CreditListRepository::map).list();
     }

@@ -18,8 +18,9 @@ import org.anzexian.filing.creditlist.CreditListPreview.Outcome;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.ForbiddenException;
-import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -148,12 +149,17 @@ public class CreditListService {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<CreditListEntry> list(Actor actor, String creditCode, CreditListType type, PageQuery page) {
+    public PageResult<CreditListEntry> list(Actor actor, String creditCode, CreditListType type, ListQuery list) {
         requireBureau(actor);
         Set<CreditListType> types = type == null ? Set.of() : Set.of(type);
         String code = creditCode == null || creditCode.isBlank() ? null : creditCode.strip();
-        return PageResult.of(repository.find(code, types, null, page.offset(), page.size()),
-                repository.count(code, types, null), page);
+        return list.result(repository.find(code, types, null, list.sort(), list.offset(), list.size()),
+                repository.count(code, types, null));
+    }
+
+    /** What the credit list may be sorted by: id, listedOn, name, creditCode, type, importedAt. */
+    public static SortFields sortFields() {
+        return CreditListRepository.SORT;
     }
 
     private static void requireBureau(Actor actor) {

@@ -6,7 +6,8 @@ import jakarta.validation.Valid;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
 import org.anzexian.platform.web.ApiError;
-import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,9 +42,11 @@ class InsurerFilingController {
     }
 
     @GetMapping("/api/insurer-filings")
-    @Operation(summary = "备案列表：保险机构只见本机构的，市住建局见全部")
-    PageResult<InsurerFiling> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return filings.list(currentActor.require(), new PageQuery(page, size));
+    @Operation(summary = "备案列表：保险机构只见本机构的，市住建局见全部（sort：id、status、filingNumber、branchName、insurerId）")
+    PageResult<InsurerFiling> list(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return filings.list(currentActor.require(), ListQuery.of(page, size, sort, InsurerFilingService.sortFields()));
     }
 
     @GetMapping("/api/insurer-filings/{id}")
@@ -91,11 +94,20 @@ class InsurerFilingController {
     }
 
     @GetMapping("/api/insurers")
-    @Operation(summary = "已备案保险机构名录（所有登录用户）")
-    List<InsurerRegisterEntry> register() {
+    @Operation(summary = "已备案保险机构名录（所有登录用户）；分页、排序（sort：name、filingNumber、filedAt、status、id）")
+    PageResult<InsurerRegisterEntry> register(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
         currentActor.require();
-        return filings.register();
+        return REGISTER_SORT.page(filings.register(), page, size, sort);
     }
+
+    private static final MemorySort<InsurerRegisterEntry> REGISTER_SORT = MemorySort
+            .byId(InsurerRegisterEntry::organizationId, "name", "asc")
+            .by("name", InsurerRegisterEntry::name)
+            .by("filingNumber", InsurerRegisterEntry::filingNumber)
+            .by("filedAt", InsurerRegisterEntry::filedAt)
+            .by("status", entry -> entry.status().name());
 
     @GetMapping("/api/insurers/{orgId}")
     @Operation(summary = "某保险机构的备案情况（已备案或已暂停）")

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import org.anzexian.filing.insurer.InsurerFilingData.ProofType;
 import org.anzexian.filing.insurer.InsurerFilingData.RelatedOrganization;
 import org.anzexian.filing.insurer.InsurerFilingData.Relation;
 import org.anzexian.filing.insurer.InsurerFilingData.TeamMember;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -191,11 +194,16 @@ class InsurerFilingRepository {
         return jdbc.sql(SELECT + "WHERE id = :id").param("id", id).query(this::map).optional().map(this::complete);
     }
 
-    List<InsurerFiling> findByOrganizations(Set<Long> orgIds, long offset, int limit) {
+    /** What the filing list may be sorted by (field → column). */
+    static final SortFields SORT = SortFields.of(new LinkedHashMap<>(Map.of("id", "id", "status", "status",
+            "filingNumber", "filing_number", "branchName", "branch_name", "insurerId", "insurer_org_id")),
+            "id", "id", "desc");
+
+    List<InsurerFiling> findByOrganizations(Set<Long> orgIds, SortQuery sort, long offset, int limit) {
         if (orgIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + "WHERE insurer_org_id IN (:orgIds) ORDER BY id DESC LIMIT :limit OFFSET :offset")
+        return jdbc.sql(SELECT + "WHERE insurer_org_id IN (:orgIds)" + SORT.orderBy(sort) + " LIMIT :limit OFFSET :offset")
                 .param("orgIds", orgIds).param("limit", limit).param("offset", offset)
                 .query(this::map).list().stream().map(this::complete).toList();
     }
@@ -208,8 +216,8 @@ class InsurerFilingRepository {
                 .param("orgIds", orgIds).query(Long.class).single();
     }
 
-    List<InsurerFiling> findAll(long offset, int limit) {
-        return jdbc.sql(SELECT + "ORDER BY id DESC LIMIT :limit OFFSET :offset")
+    List<InsurerFiling> findAll(SortQuery sort, long offset, int limit) {
+        return jdbc.sql(SELECT + SORT.orderBy(sort) + " LIMIT :limit OFFSET :offset")
                 .param("limit", limit).param("offset", offset)
                 .query(this::map).list().stream().map(this::complete).toList();
     }

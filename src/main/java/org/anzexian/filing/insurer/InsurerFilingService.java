@@ -31,9 +31,11 @@ import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.FormRefusal;
 import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
 import org.anzexian.registry.CreditCode;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
@@ -251,12 +253,23 @@ public class InsurerFilingService {
     /** The city bureau and admins see every filing, an insurer's staff their own, everybody else none. */
     @Transactional(readOnly = true)
     public PageResult<InsurerFiling> list(Actor actor, PageQuery page) {
+        return list(actor, ListQuery.of(page.page(), page.size(), null, sortFields()));
+    }
+
+    /** The same, one page in the asked order. */
+    @Transactional(readOnly = true)
+    public PageResult<InsurerFiling> list(Actor actor, ListQuery list) {
         if (actor.seesWholeCity()) {
-            return PageResult.of(repository.findAll(page.offset(), page.size()), repository.countAll(), page);
+            return list.result(repository.findAll(list.sort(), list.offset(), list.size()), repository.countAll());
         }
         Set<Long> own = actor.organizationIds(Role.INSURER);
-        return PageResult.of(repository.findByOrganizations(own, page.offset(), page.size()),
-                repository.countByOrganizations(own), page);
+        return list.result(repository.findByOrganizations(own, list.sort(), list.offset(), list.size()),
+                repository.countByOrganizations(own));
+    }
+
+    /** What the filing list may be sorted by: id, status, filingNumber, branchName, insurerId. */
+    public static SortFields sortFields() {
+        return InsurerFilingRepository.SORT;
     }
 
     // --- the public register and the gate -----------------------------------------------------

@@ -8,6 +8,9 @@ import java.util.List;
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.filing.ReviewDecision;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,9 +45,27 @@ class ServiceOrgFilingController {
 
     @GetMapping("/api/service-org-filings")
     @Operation(summary = "备案列表：本机构的备案；市住建局和管理员看全部")
-    List<ServiceOrgFiling> list(@RequestParam(required = false) FilingStatus status) {
-        return filings.list(currentActor.require(), status);
+    PageResult<ServiceOrgFiling> list(@RequestParam(required = false) FilingStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return FILING_SORT.page(filings.list(currentActor.require(), status), page, size, sort);
     }
+
+    /** sort: id, submittedAt, status, filingNumber. */
+    private static final MemorySort<ServiceOrgFiling> FILING_SORT = MemorySort
+            .byId(ServiceOrgFiling::id, "submittedAt", "desc")
+            .by("submittedAt", ServiceOrgFiling::submittedAt)
+            .by("status", filing -> filing.status().name())
+            .by("filingNumber", ServiceOrgFiling::filingNumber);
+
+    /** sort: id (the organization's), name, filingNumber, filedAt, teamSize. */
+    private static final MemorySort<RegisteredServiceOrg> REGISTER_SORT = MemorySort
+            .byId(RegisteredServiceOrg::organizationId, "name", "asc")
+            .by("name", RegisteredServiceOrg::name)
+            .by("filingNumber", RegisteredServiceOrg::filingNumber)
+            .by("filedAt", RegisteredServiceOrg::filedAt)
+            .by("teamSize", RegisteredServiceOrg::teamSize);
 
     @GetMapping("/api/service-org-filings/{id}")
     @Operation(summary = "查看备案及最近一轮核验结果")
@@ -77,9 +98,11 @@ class ServiceOrgFilingController {
     }
 
     @GetMapping("/api/service-orgs")
-    @Operation(summary = "已备案的第三方技术服务机构名录（任一登录用户），供保险机构选择")
-    List<RegisteredServiceOrg> register() {
+    @Operation(summary = "已备案的第三方技术服务机构名录（任一登录用户），供保险机构选择；分页、排序（sort：name、filingNumber、filedAt、teamSize、id）")
+    PageResult<RegisteredServiceOrg> register(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
         currentActor.require();
-        return filings.register();
+        return REGISTER_SORT.page(filings.register(), page, size, sort);
     }
 }

@@ -2,12 +2,16 @@ package org.anzexian.platform.migration;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,20 +48,29 @@ public class ModelRevisions {
 
     /** The revisions, newest first: process owners, the city bureau and administrators. */
     public PageResult<ModelRevision> list(Actor actor, PageQuery page) {
+        return list(actor, ListQuery.of(page.page(), page.size(), null, SORT));
+    }
+
+    /** What the revisions may be sorted by: id, deployedAt, deployedBy, source. */
+    public static final SortFields SORT = SortFields.of(new LinkedHashMap<>(Map.of("id", "id",
+            "deployedAt", "deployed_at", "deployedBy", "deployed_by", "source", "source")), "id", "deployedAt", "desc");
+
+    /** The revisions in the asked order. */
+    public PageResult<ModelRevision> list(Actor actor, ListQuery page) {
         if (!actor.seesWholeCity() && !actor.isMemberOf(PlatformGroups.PROCESS_OWNERS)) {
             throw new ForbiddenException("只有流程管理员和市住建局可以查看模型修订记录 (process owners and the city bureau only)");
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM model_revision").query(Long.class).single();
         List<ModelRevision> items = jdbc.sql("""
                 SELECT id, deployment_id, deployment_name, source, why, resource_names, definitions, deployed_by, deployed_at
-                FROM model_revision ORDER BY deployed_at DESC, id DESC LIMIT :size OFFSET :offset""")
+                FROM model_revision""" + SORT.orderBy(page.sort()) + " LIMIT :size OFFSET :offset")
                 .param("size", page.size()).param("offset", page.offset())
                 .query((row, n) -> new ModelRevision(row.getLong("id"), row.getString("deployment_id"),
                         row.getString("deployment_name"), row.getString("source"), row.getString("why"),
                         lines(row.getString("resource_names")), lines(row.getString("definitions")),
                         row.getString("deployed_by"), row.getObject("deployed_at", OffsetDateTime.class)))
                 .list();
-        return PageResult.of(items, total, page);
+        return page.result(items, total);
     }
 
     private static List<String> lines(String text) {

@@ -2,8 +2,9 @@ package org.anzexian.platform.migration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
-import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +33,9 @@ class ProcessMigrationController {
     @GetMapping("/api/model-revisions")
     @Operation(summary = "用户部署的模型修订，最新的在前（流程管理员、市住建局）：部署人、时间、原因、资源、上线的流程和决策版本")
     PageResult<ModelRevision> revisions(@RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return revisions.list(currentActor.require(), new PageQuery(page, size));
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return revisions.list(currentActor.require(), ListQuery.of(page, size, sort, ModelRevisions.SORT));
     }
 
     @GetMapping("/api/model-changes/processes/{processKey}")

@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What every portal page has: the user, the menu, the current path; and a refusal rendered as a page
@@ -58,10 +59,19 @@ class PortalPages {
     @ExceptionHandler(InvalidRequestException.class)
     String invalid(InvalidRequestException exception, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        return refusal(request, HttpStatus.BAD_REQUEST, "提交的内容有误，请改正后再试", exception.fieldErrors(), model, response);
+        return refusal(request, HttpStatus.BAD_REQUEST, "查询条件或提交的内容有误，请改正后再试", exception.fieldErrors(), model, response);
     }
 
     /** An exception handler gets a fresh model: the frame's attributes are added again. */
+    /** A query parameter of the wrong kind (a severity that does not exist, a page that is not a number). */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String badParameter(MethodArgumentTypeMismatchException exception, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        return refusal(request, HttpStatus.BAD_REQUEST, "查询条件有误，请改正后再试",
+                List.of(new ApiError.FieldMessage(exception.getName(), "取值无效：" + exception.getValue())), model,
+                response);
+    }
+
     private String refusal(HttpServletRequest request, HttpStatus status, String reason,
             List<ApiError.FieldMessage> fields, Model model, HttpServletResponse response) {
         common(model, request);

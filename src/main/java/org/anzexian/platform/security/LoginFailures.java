@@ -2,9 +2,12 @@ package org.anzexian.platform.security;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.anzexian.platform.web.PageQuery;
+import java.util.Map;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,16 +39,20 @@ class LoginFailures {
                 .param("at", OffsetDateTime.now(clock)).update();
     }
 
-    PageResult<LoginFailure> recent(String userId, PageQuery page) {
+    /** What the failures may be sorted by: id, failedAt, userId, source, door. */
+    static final SortFields SORT = SortFields.of(new LinkedHashMap<>(Map.of("id", "id", "failedAt", "failed_at",
+            "userId", "user_id", "source", "source", "door", "door")), "id", "failedAt", "desc");
+
+    PageResult<LoginFailure> recent(String userId, ListQuery page) {
         String where = userId == null ? "" : " WHERE user_id = :userId";
         long total = param(jdbc.sql("SELECT COUNT(*) FROM login_failure" + where), userId).query(Long.class).single();
         List<LoginFailure> items = param(jdbc.sql("SELECT id, user_id, source, door, failed_at FROM login_failure" + where
-                + " ORDER BY failed_at DESC, id DESC LIMIT :size OFFSET :offset"), userId)
+                + SORT.orderBy(page.sort()) + " LIMIT :size OFFSET :offset"), userId)
                 .param("size", page.size()).param("offset", page.offset())
                 .query((row, n) -> new LoginFailure(row.getLong("id"), row.getString("user_id"), row.getString("source"),
                         row.getString("door"), row.getObject("failed_at", OffsetDateTime.class)))
                 .list();
-        return PageResult.of(items, total, page);
+        return page.result(items, total);
     }
 
     private static JdbcClient.StatementSpec param(JdbcClient.StatementSpec statement, String userId) {

@@ -5,12 +5,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,7 +40,14 @@ class OrganizationAccountController {
 
     @GetMapping
     @Operation(summary = "单位的登录账号（市住建局或管理员）")
-    List<OrganizationUser> list(@PathVariable long id) {
-        return accounts.usersOf(currentActor.require(), id);
+    PageResult<OrganizationUser> list(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return SORT.page(accounts.usersOf(currentActor.require(), id), page, size, sort);
     }
+
+    /** sort: id (the login), lastName, email. */
+    private static final MemorySort<OrganizationUser> SORT = MemorySort.byId(OrganizationUser::userId, "id", "asc")
+            .by("lastName", OrganizationUser::lastName)
+            .by("email", OrganizationUser::email);
 }

@@ -4,9 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.NotFoundException;
-import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,13 +53,15 @@ class OrganizationController {
     }
 
     @GetMapping
-    @Operation(summary = "分页查询单位")
+    @Operation(summary = "分页查询单位（sort：id、name、type、creditCode、county）")
     PageResult<Organization> list(
             @RequestParam(required = false) OrganizationType type,
             @Parameter(description = "名称包含") @RequestParam(required = false) String name,
             @RequestParam(required = false) String jurisdictionCode,
             @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        return organizations.list(new OrganizationFilter(type, name, jurisdictionCode), new PageQuery(page, size));
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return organizations.list(new OrganizationFilter(type, name, jurisdictionCode),
+                ListQuery.of(page, size, sort, OrganizationService.sortFields()));
     }
 }

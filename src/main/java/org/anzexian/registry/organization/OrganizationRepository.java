@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -66,9 +69,13 @@ class OrganizationRepository {
                 .query(OrganizationRepository::map).optional();
     }
 
-    List<Organization> find(OrganizationFilter filter, long offset, int limit) {
+    /** What the organization list may be sorted by (field → column). */
+    static final SortFields SORT = SortFields.of(new LinkedHashMap<>(Map.of("id", "id", "name", "name",
+            "type", "org_type", "creditCode", "credit_code", "county", "jurisdiction_code")), "id", "id", "asc");
+
+    List<Organization> find(OrganizationFilter filter, SortQuery sort, long offset, int limit) {
         Where where = where(filter);
-        return jdbc.sql(SELECT + where.sql + " ORDER BY id LIMIT :limit OFFSET :offset")
+        return jdbc.sql(SELECT + where.sql + SORT.orderBy(sort) + " LIMIT :limit OFFSET :offset")
                 .params(where.params).param("limit", limit).param("offset", offset)
                 .query(OrganizationRepository::map).list();
     }

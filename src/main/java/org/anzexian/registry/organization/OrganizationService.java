@@ -15,9 +15,11 @@ import org.anzexian.platform.identity.PlatformGroups;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
 import org.anzexian.registry.CreditCode;
 import org.anzexian.registry.jurisdiction.JurisdictionService;
 import org.springframework.stereotype.Service;
@@ -141,7 +143,16 @@ public class OrganizationService {
     }
 
     public PageResult<Organization> list(OrganizationFilter filter, PageQuery page) {
-        return PageResult.of(repository.find(filter, page.offset(), page.size()), repository.count(filter), page);
+        return list(filter, ListQuery.of(page.page(), page.size(), null, sortFields()));
+    }
+
+    /** One page in the asked order (sort: id, name, type, creditCode, county). */
+    public PageResult<Organization> list(OrganizationFilter filter, ListQuery list) {
+        return list.result(repository.find(filter, list.sort(), list.offset(), list.size()), repository.count(filter));
+    }
+
+    public static SortFields sortFields() {
+        return OrganizationRepository.SORT;
     }
 
     /** Whether the actor works for the organization, i.e. belongs to its group. */

@@ -4,8 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
-import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,14 +45,15 @@ class PersonController {
     }
 
     @GetMapping
-    @Operation(summary = "分页查询人员")
+    @Operation(summary = "分页查询人员（sort：id、name、organizationId、safetyYears）")
     PageResult<Person> list(
             @RequestParam(required = false) Long organizationId,
             @Parameter(description = "持有该类注册证书") @RequestParam(required = false) CertificateType certificateType,
             @Parameter(description = "从业年限不少于") @RequestParam(required = false) Integer minYears,
             @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
         return people.list(currentActor.require(), new PersonFilter(organizationId, certificateType, minYears),
-                new PageQuery(page, size));
+                ListQuery.of(page, size, sort, PersonService.sortFields()));
     }
 }

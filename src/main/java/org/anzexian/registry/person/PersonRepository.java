@@ -7,10 +7,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -80,9 +83,13 @@ class PersonRepository {
      * People matching the filter; {@code organizationIds} limits them to those organizations,
      * {@code null} means no limit.
      */
-    List<Person> find(PersonFilter filter, Collection<Long> organizationIds, long offset, int limit) {
+    /** What the people list may be sorted by (field → column). */
+    static final SortFields SORT = SortFields.of(new LinkedHashMap<>(Map.of("id", "id", "name", "name",
+            "organizationId", "organization_id", "safetyYears", "safety_years")), "id", "id", "asc");
+
+    List<Person> find(PersonFilter filter, Collection<Long> organizationIds, SortQuery sort, long offset, int limit) {
         Where where = where(filter, organizationIds);
-        return withCertificates(jdbc.sql(SELECT + where.sql + " ORDER BY id LIMIT :limit OFFSET :offset")
+        return withCertificates(jdbc.sql(SELECT + where.sql + SORT.orderBy(sort) + " LIMIT :limit OFFSET :offset")
                 .params(where.params).param("limit", limit).param("offset", offset)
                 .query(PersonRepository::map).list());
     }

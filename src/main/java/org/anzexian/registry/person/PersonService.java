@@ -12,9 +12,11 @@ import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
 import org.anzexian.platform.web.InvalidRequestException;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.springframework.stereotype.Service;
@@ -79,6 +81,16 @@ public class PersonService {
 
     /** People the actor may see; asking for another organization's people is refused (403). */
     public PageResult<Person> list(Actor actor, PersonFilter filter, PageQuery page) {
+        return list(actor, filter, ListQuery.of(page.page(), page.size(), null, sortFields()));
+    }
+
+    /** What the people list may be sorted by: id, name, organizationId, safetyYears. */
+    public static SortFields sortFields() {
+        return PersonRepository.SORT;
+    }
+
+    /** People the actor may see, one page in the asked order. */
+    public PageResult<Person> list(Actor actor, PersonFilter filter, ListQuery list) {
         if (filter.organizationId() != null) {
             Organization organization = organizations.require(filter.organizationId());
             if (!mayManage(actor, organization)) {
@@ -87,15 +99,16 @@ public class PersonService {
         }
         List<Long> visible = actor.seesWholeCity() ? null : ownOrganizationIds(actor);
         if (visible != null && visible.isEmpty()) {
-            return PageResult.empty(page);
+            return list.result(List.of(), 0);
         }
-        return PageResult.of(repository.find(filter, visible, page.offset(), page.size()),
-                repository.count(filter, visible), page);
+        return list.result(repository.find(filter, visible, list.sort(), list.offset(), list.size()),
+                repository.count(filter, visible));
     }
 
     /** The staff of an organization with their certificates, for checks such as N7.5; no access check. */
     public List<Person> peopleOf(long organizationId) {
-        return repository.find(new PersonFilter(organizationId, null, null), null, 0, Integer.MAX_VALUE);
+        return repository.find(new PersonFilter(organizationId, null, null), null, sortFields().parse(null), 0,
+                Integer.MAX_VALUE);
     }
 
     public Optional<Person> find(long id) {

@@ -4,8 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
-import org.anzexian.platform.web.PageQuery;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.PageResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,15 +51,17 @@ class ProjectController {
     }
 
     @GetMapping
-    @Operation(summary = "分页查询本人可见的项目")
+    @Operation(summary = "分页查询本人可见的项目（sort：id、code、name、county、contractAmount、contractStart、permitStatus）")
     PageResult<Project> list(
             @RequestParam(required = false) String jurisdictionCode,
             @RequestParam(required = false) ProjectCategory category,
             @RequestParam(required = false) PermitStatus permitStatus,
             @Parameter(description = "施工单位 id") @RequestParam(required = false) Long constructionUnitId,
             @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
         return projects.list(currentActor.require(),
-                new ProjectFilter(jurisdictionCode, category, permitStatus, constructionUnitId), new PageQuery(page, size));
+                new ProjectFilter(jurisdictionCode, category, permitStatus, constructionUnitId),
+                ListQuery.of(page, size, sort, ProjectService.sortFields()));
     }
 }

@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -137,9 +140,14 @@ class ProjectRepository {
     }
 
     /** Projects matching the filter within the scope; a {@code null} scope means all. */
-    List<Project> find(ProjectFilter filter, Scope scope, long offset, int limit) {
+    /** What the project list may be sorted by (field → column). */
+    static final SortFields SORT = SortFields.of(new LinkedHashMap<>(Map.of("id", "p.id", "code", "p.project_code",
+            "name", "p.name", "county", "p.jurisdiction_code", "contractAmount", "p.contract_amount",
+            "contractStart", "p.contract_start", "permitStatus", "p.permit_status")), "p.id", "id", "asc");
+
+    List<Project> find(ProjectFilter filter, Scope scope, SortQuery sort, long offset, int limit) {
         Where where = where(filter, scope);
-        return withParties(jdbc.sql(SELECT + where.sql + " ORDER BY p.id LIMIT :limit OFFSET :offset")
+        return withParties(jdbc.sql(SELECT + where.sql + SORT.orderBy(sort) + " LIMIT :limit OFFSET :offset")
                 .params(where.params).param("limit", limit).param("offset", offset)
                 .query(ProjectRepository::map).list());
     }

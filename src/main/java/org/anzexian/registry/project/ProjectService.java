@@ -14,9 +14,11 @@ import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
 import org.anzexian.registry.CreditCode;
 import org.anzexian.registry.jurisdiction.Jurisdiction;
 import org.anzexian.registry.jurisdiction.JurisdictionService;
@@ -218,13 +220,23 @@ public class ProjectService {
     }
 
     public PageResult<Project> list(Actor actor, ProjectFilter filter, PageQuery page) {
+        return list(actor, filter, ListQuery.of(page.page(), page.size(), null, sortFields()));
+    }
+
+    /** What the project list may be sorted by: id, code, name, county, contractAmount, contractStart, permitStatus. */
+    public static SortFields sortFields() {
+        return ProjectRepository.SORT;
+    }
+
+    /** The projects the actor may see, one page in the asked order. */
+    public PageResult<Project> list(Actor actor, ProjectFilter filter, ListQuery list) {
         ProjectRepository.Scope scope = actor.seesWholeCity() ? null
                 : new ProjectRepository.Scope(actor.countyCodes(), actor.organizationIds(Role.BUILDER));
         if (scope != null && scope.isEmpty()) {
-            return PageResult.empty(page);
+            return list.result(List.of(), 0);
         }
-        return PageResult.of(repository.find(filter, scope, page.offset(), page.size()),
-                repository.count(filter, scope), page);
+        return list.result(repository.find(filter, scope, list.sort(), list.offset(), list.size()),
+                repository.count(filter, scope));
     }
 
     /** For other modules (e.g. an application names its project); no access check. */

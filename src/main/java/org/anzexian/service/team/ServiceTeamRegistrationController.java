@@ -5,6 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.MemorySort;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,9 +30,21 @@ class ServiceTeamRegistrationController {
 
     @GetMapping("/api/service-team-registrations")
     @Operation(summary = "登记列表：保险机构看本机构的，县级住建部门看本辖区，市住建局看全部，服务机构看委托本机构的")
-    List<ServiceTeamRegistration> list(@RequestParam(required = false) RegistrationStatus status) {
-        return registrations.list(currentActor.require(), status);
+    PageResult<ServiceTeamRegistration> list(@RequestParam(required = false) RegistrationStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return SORT.page(registrations.list(currentActor.require(), status), page, size, sort);
     }
+
+    /** sort: id, deadlineAt, registeredAt, policyIssuedAt, status, county. */
+    private static final MemorySort<ServiceTeamRegistration> SORT = MemorySort
+            .byId(ServiceTeamRegistration::id, "deadlineAt", "asc")
+            .by("deadlineAt", ServiceTeamRegistration::deadlineAt)
+            .by("registeredAt", ServiceTeamRegistration::registeredAt)
+            .by("policyIssuedAt", ServiceTeamRegistration::policyIssuedAt)
+            .by("status", registration -> registration.status().name())
+            .by("county", ServiceTeamRegistration::jurisdictionCode);
 
     @GetMapping("/api/service-orgs/{orgId}/roster")
     @Operation(summary = "已备案服务机构的备案人员（保险机构、该机构、市住建局），供登记服务团队时选择")

@@ -4,10 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import org.anzexian.platform.access.CurrentActor;
+import org.anzexian.platform.export.Workbooks;
 import org.anzexian.platform.files.FileDownload;
 import org.anzexian.platform.files.StoredFile;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,16 +26,36 @@ class VisitController {
 
     private final VisitService visits;
     private final CurrentActor currentActor;
+    private final Clock clock;
 
-    VisitController(VisitService visits, CurrentActor currentActor) {
+    VisitController(VisitService visits, CurrentActor currentActor, Clock clock) {
         this.visits = visits;
         this.currentActor = currentActor;
+        this.clock = clock;
     }
 
     @GetMapping("/api/visits")
-    @Operation(summary = "某保单的服务（服务机构、保险机构、施工单位、所在地住建部门、市住建局可见）")
-    List<Visit> ofPolicy(@RequestParam long policyId) {
-        return visits.ofPolicy(currentActor.require(), policyId);
+    @Operation(summary = "服务列表（分页、排序）：服务机构看本机构的，保险机构看本机构保单的，施工单位看本单位的，县级住建部门看本辖区，市住建局看全部；"
+            + "state：due 待服务、done 已服务、late 逾期服务、missed 逾期未服务、refused 现场拒绝；sort 可用 id、dueAt、arrivedAt、status、county、serviceOrgId、policyId")
+    PageResult<Visit> list(@RequestParam(required = false) Long serviceOrgId,
+            @RequestParam(required = false) String state, @RequestParam(required = false) String county,
+            @RequestParam(required = false) Long policyId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + ListQuery.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) List<String> sort) {
+        return visits.list(currentActor.require(), new VisitFilter(serviceOrgId, VisitState.parse(state), county, policyId),
+                ListQuery.of(page, size, sort, VisitService.sortFields()));
+    }
+
+    @GetMapping("/api/visits.xlsx")
+    @Operation(summary = "导出服务（Excel）：筛选、排序、可见范围与服务列表相同，全部符合条件的行（超过导出上限须缩小筛选范围）")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Long serviceOrgId,
+            @RequestParam(required = false) String state, @RequestParam(required = false) String county,
+            @RequestParam(required = false) Long policyId, @RequestParam(required = false) List<String> sort) {
+        List<VisitService.VisitRow> rows = visits.export(currentActor.require(),
+                new VisitFilter(serviceOrgId, VisitState.parse(state), county, policyId),
+                VisitService.sortFields().parse(sort));
+        return Workbooks.download("visits.xlsx", Workbooks.write("事故预防服务", VisitSheet.COLUMNS, rows, clock.getZone()));
     }
 
     @GetMapping("/api/visits/requestable-policies")

@@ -4,10 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardSeverity;
+import org.anzexian.platform.web.ListQuery;
+import org.anzexian.platform.web.ScopeSql;
+import org.anzexian.platform.web.SortFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -68,6 +74,79 @@ class VisitRepository {
     List<Visit> ofPolicy(long policyId) {
         return jdbc.sql(SELECT + " WHERE policy_id = :policy ORDER BY due_at, id").param("policy", policyId)
                 .query(this::map).list();
+    }
+
+    /** What a visit list may be sorted by (field → column). */
+    static final SortFields SORT = SortFields.of(sortColumns(), "id", "dueAt", "asc");
+
+    private static Map<String, String> sortColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("id", "id");
+        columns.put("dueAt", "due_at");
+        columns.put("arrivedAt", "arrived_at");
+        columns.put("status", "status");
+        columns.put("county", "jurisdiction_code");
+        columns.put("serviceOrgId", "service_org_id");
+        columns.put("policyId", "policy_id");
+        return columns;
+    }
+
+    /** Who may see what: empty collections grant nothing; {@code null} scope = the whole city. */
+    record Scope(Collection<Long> serviceOrgs, Collection<Long> insurers, Collection<Long> builders,
+            Collection<String> areas) {
+
+        boolean grantsNothing() {
+            return serviceOrgs.isEmpty() && insurers.isEmpty() && builders.isEmpty() && areas.isEmpty();
+        }
+    }
+
+    /** One page of the visits in the scope matching the filter. */
+    List<Visit> find(Scope scope, VisitFilter filter, OffsetDateTime now, ListQuery list) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String sql = SELECT + where(scope, filter, now, params) + SORT.orderBy(list.sort())
+                + " LIMIT :limit OFFSET :offset";
+        params.put("limit", list.size());
+        params.put("offset", list.offset());
+        return jdbc.sql(sql).params(params).query(this::map).list();
+    }
+
+    long count(Scope scope, VisitFilter filter, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM visit" + where(scope, filter, now, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String where(Scope scope, VisitFilter filter, OffsetDateTime now, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        if (scope != null) {
+            sql.append(ScopeSql.anyOf(Map.of("service_org_id", scope.serviceOrgs(), "insurer_org_id", scope.insurers(),
+                    "construction_unit_id", scope.builders(), "jurisdiction_code", scope.areas()), params));
+        }
+        if (filter.serviceOrgId() != null) {
+            sql.append(" AND service_org_id = :serviceOrg");
+            params.put("serviceOrg", filter.serviceOrgId());
+        }
+        if (filter.policyId() != null) {
+            sql.append(" AND policy_id = :policy");
+            params.put("policy", filter.policyId());
+        }
+        if (filter.county() != null && !filter.county().isBlank()) {
+            sql.append(" AND jurisdiction_code = :county");
+            params.put("county", filter.county().strip());
+        }
+        if (filter.state() != null) {
+            sql.append(switch (filter.state()) {
+                case DUE -> " AND status = 'OPEN' AND due_at >= :now";
+                case MISSED -> " AND status = 'OPEN' AND due_at < :now";
+                case DONE -> " AND status IN ('VISITED', 'REPORTED')";
+                case LATE -> " AND status IN ('VISITED', 'REPORTED') AND arrived_at > due_at";
+                case REFUSED -> " AND status = 'REFUSED'";
+            });
+            if (filter.state() == VisitState.DUE || filter.state() == VisitState.MISSED) {
+                params.put("now", now);
+            }
+        }
+        return sql.toString();
     }
 
     /** Missed visits of a service organization (they count against it). */

@@ -26,13 +26,19 @@ import org.anzexian.platform.archive.ArchiveSubject;
 import org.anzexian.platform.archive.ServiceArchive;
 import org.anzexian.platform.engine.ProcessGateway.OpenTask;
 import org.anzexian.platform.engine.ProcessGateway;
+import org.anzexian.platform.export.ExportProperties;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.files.StoredFile;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.web.ConflictException;
 import org.anzexian.platform.web.FieldViolations;
 import org.anzexian.platform.web.ForbiddenException;
+import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.NotFoundException;
+import org.anzexian.platform.web.PageResult;
+import org.anzexian.platform.web.SortFields;
+import org.anzexian.platform.web.SortQuery;
+import org.anzexian.registry.RegistryNames;
 import org.anzexian.registry.jurisdiction.Jurisdiction;
 import org.anzexian.registry.jurisdiction.JurisdictionService;
 import org.anzexian.registry.organization.OrganizationService;
@@ -83,12 +89,15 @@ public class VisitService {
     private final ServiceArchive archive;
     private final NotificationService notifications;
     private final ProcessGateway engine;
+    private final ExportProperties exports;
+    private final RegistryNames registryNames;
     private final Clock clock;
 
     VisitService(VisitRepository repository, VisitFrequency frequency, VisitProperties properties,
             ServiceTeamRegistrationService teams, UnderwritingService underwriting, ProjectService projects,
             OrganizationService organizations, JurisdictionService jurisdictions, HazardService hazards, FileStore files,
-            ServiceArchive archive, NotificationService notifications, ProcessGateway engine, Clock clock) {
+            ServiceArchive archive, NotificationService notifications, ProcessGateway engine, ExportProperties exports,
+            RegistryNames registryNames, Clock clock) {
         this.repository = repository;
         this.frequency = frequency;
         this.properties = properties;
@@ -104,6 +113,8 @@ public class VisitService {
         this.archive = archive;
         this.notifications = notifications;
         this.engine = engine;
+        this.exports = exports;
+        this.registryNames = registryNames;
         this.clock = clock;
     }
 
@@ -598,6 +609,68 @@ public class VisitService {
     /** The visits of a policy the actor may see, by due date. */
     public List<Visit> ofPolicy(Actor actor, long policyId) {
         return repository.ofPolicy(policyId).stream().filter(visit -> maySee(actor, visit)).toList();
+    }
+
+    /** One page of the visits the actor may see matching the filter (default: earliest due first). */
+    @Transactional(readOnly = true)
+    public PageResult<Visit> list(Actor actor, VisitFilter filter, ListQuery list) {
+        VisitRepository.Scope scope = scopeOf(actor);
+        if (scope != null && scope.grantsNothing()) {
+            return list.result(List.of(), 0);
+        }
+        OffsetDateTime now = clock.instant().atZone(clock.getZone()).toOffsetDateTime();
+        return list.result(repository.find(scope, filter, now, list), repository.count(scope, filter, now));
+    }
+
+    /** What a visit list may be sorted by: {@code sort=dueAt,asc}, see {@link SortFields}. */
+    public static SortFields sortFields() {
+        return VisitRepository.SORT;
+    }
+
+    /** All visits the list would page through, in its order, with names, for the Excel export (capped). */
+    @Transactional(readOnly = true)
+    public List<VisitRow> export(Actor actor, VisitFilter filter, SortQuery sort) {
+        VisitRepository.Scope scope = scopeOf(actor);
+        if (scope != null && scope.grantsNothing()) {
+            return List.of();
+        }
+        OffsetDateTime now = clock.instant().atZone(clock.getZone()).toOffsetDateTime();
+        long total = repository.count(scope, filter, now);
+        exports.checkRows(total);
+        return rows(repository.find(scope, filter, now, ListQuery.all(total, sort)));
+    }
+
+    /** Visits with the names a list page or a sheet shows beside them. */
+    @Transactional(readOnly = true)
+    public List<VisitRow> rows(List<Visit> visits) {
+        RegistryNames.Lookup names = registryNames.lookup();
+        OffsetDateTime now = clock.instant().atZone(clock.getZone()).toOffsetDateTime();
+        return visits.stream().map(visit -> {
+            Project project = names.project(visit.projectId());
+            return new VisitRow(visit, stateOf(visit, now), project.code(), project.name(),
+                    names.county(visit.jurisdictionCode()), names.organization(visit.serviceOrgId()));
+        }).toList();
+    }
+
+    /** The list state of a visit (see {@link VisitState}); a late visit is also done, it shows as late. */
+    static VisitState stateOf(Visit visit, OffsetDateTime now) {
+        return switch (visit.status()) {
+            case OPEN -> visit.dueAt().isBefore(now) ? VisitState.MISSED : VisitState.DUE;
+            case REFUSED -> VisitState.REFUSED;
+            case VISITED, REPORTED -> visit.arrivedAt() != null && visit.arrivedAt().isAfter(visit.dueAt())
+                    ? VisitState.LATE : VisitState.DONE;
+        };
+    }
+
+    /** A visit of a list with its state, project, county and service organization named. */
+    public record VisitRow(Visit visit, VisitState state, String projectCode, String projectName, String countyName,
+            String serviceOrgName) {
+    }
+
+    /** What the actor may see; {@code null} = the whole city. */
+    private static VisitRepository.Scope scopeOf(Actor actor) {
+        return actor.seesWholeCity() ? null : new VisitRepository.Scope(actor.organizationIds(Role.SERVICE_ORG),
+                actor.organizationIds(Role.INSURER), actor.organizationIds(Role.BUILDER), actor.countyCodes());
     }
 
     /** How many visits a service organization missed (they count against it in the assessment, N9.2). */

@@ -1,6 +1,7 @@
 package org.anzexian.filing.insurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.anzexian.support.PagedLists;
 import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The city bureau's review of an insurer filing done in the Tasklist by the demo user {@code city}, as
@@ -158,9 +157,7 @@ class InsurerFilingBrowserTest {
 
     /** The insurer's entry in {@code GET /api/insurers} as an insurer user sees it, or null when not listed. */
     private JsonNode registerEntry() {
-        ResponseEntity<JsonNode> response = http.withBasicAuth("picc", "picc").getForEntity("/api/insurers", JsonNode.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return StreamSupport.stream(response.getBody().spliterator(), false)
+        return StreamSupport.stream(PagedLists.all(http, "picc", "/api/insurers").spliterator(), false)
                 .filter(entry -> entry.path("organizationId").asLong() == insurer.organization().id())
                 .findFirst().orElse(null);
     }

@@ -1,6 +1,7 @@
 package org.anzexian.filing.insurer;
 
 import org.anzexian.filing.FilingStatus;
+import org.anzexian.support.PagedLists;
 import org.anzexian.support.Processes;
 import org.anzexian.support.TaskDeadlines;
 import org.anzexian.filing.FilingProperties;
@@ -134,7 +135,7 @@ abstract class InsurerFilingProcessContract {
         });
         gate.requireFiled(insurer.organization().id());
 
-        JsonNode register = http.withBasicAuth("sijian", "sijian").getForEntity("/api/insurers", JsonNode.class).getBody();
+        JsonNode register = PagedLists.all(http, "sijian", "/api/insurers");
         assertThat(register.findValuesAsText("filingNumber")).contains(filed.filingNumber());
         JsonNode entry = http.withBasicAuth("sijian", "sijian")
                 .getForEntity("/api/insurers/" + insurer.organization().id(), JsonNode.class).getBody();

@@ -1,6 +1,7 @@
 package org.anzexian.filing.serviceorg;
 
 import org.anzexian.support.EngineDoors;
+import org.anzexian.support.PagedLists;
 import org.anzexian.support.SampleFiles;
 import org.anzexian.filing.FilingStatus;
 import org.anzexian.support.Processes;
@@ -132,7 +133,7 @@ abstract class ServiceOrgFilingContract {
         assertThat(filed.get("status").asText()).isEqualTo("FILED");
         assertThat(filed.get("filingNumber").asText()).startsWith("XZAZ-FW-");
         assertThat(filed.get("reviewedBy").asText()).isEqualTo("city");
-        JsonNode register = http.withBasicAuth("picc", "picc").getForEntity("/api/service-orgs", JsonNode.class).getBody();
+        JsonNode register = PagedLists.all(http, "picc", "/api/service-orgs");
         JsonNode entry = entryFor(register, org.creditCode());
         assertThat(entry).isNotNull();
         assertThat(entry.get("filingNumber").asText()).isEqualTo(filed.get("filingNumber").asText());
@@ -202,7 +203,7 @@ abstract class ServiceOrgFilingContract {
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ServiceOrgFilingProcess.KEY).count()).isEqualTo(before);
         assertThat(http.withBasicAuth(org.user(), org.user()).getForEntity("/api/service-org-filings", JsonNode.class)
-                .getBody()).isEmpty();
+                .getBody().path("items")).isEmpty();
     }
 
     @Test
@@ -348,7 +349,7 @@ abstract class ServiceOrgFilingContract {
         assertThat(get(org.user(), filing).getBody().get("status").asText()).isEqualTo("REJECTED");
         MimeMessage mail = awaitMail(org.email(), "备案未通过");
         assertThat((String) mail.getContent()).contains("质量控制体系与实际不符");
-        assertThat(entryFor(http.withBasicAuth("city", "city").getForEntity("/api/service-orgs", JsonNode.class).getBody(),
+        assertThat(entryFor(PagedLists.all(http, "city", "/api/service-orgs"),
                 org.creditCode())).isNull();
     }
 
@@ -413,7 +414,7 @@ abstract class ServiceOrgFilingContract {
 
         assertThat(get(other.user(), filing).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         JsonNode otherList = http.withBasicAuth(other.user(), other.user())
-                .getForEntity("/api/service-org-filings", JsonNode.class).getBody();
+                .getForEntity("/api/service-org-filings", JsonNode.class).getBody().path("items");
         assertThat(otherList).isEmpty();
         assertThat(http.withBasicAuth(other.user(), other.user()).postForEntity(
                 "/api/service-org-filings/" + filing.get("id").asLong() + "/withdraw", null, String.class).getStatusCode())
@@ -443,7 +444,7 @@ abstract class ServiceOrgFilingContract {
         ServiceOrgFilingRequest unknownEvidence = withEvidence(eligible(org), List.of("0".repeat(64)));
         assertThat(submit(org, unknownEvidence).getBody().toString()).contains("evidenceFiles[0]");
         assertThat(http.withBasicAuth(org.user(), org.user()).getForEntity("/api/service-org-filings", JsonNode.class)
-                .getBody()).isEmpty();
+                .getBody().path("items")).isEmpty();
 
         assertThat(submit(org, eligible(org)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(submit(org, eligible(org)).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

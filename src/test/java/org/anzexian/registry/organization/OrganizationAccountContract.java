@@ -79,7 +79,7 @@ abstract class OrganizationAccountContract {
                 .items().stream().map(NoticeDelivery::status).toList().contains(NoticeStatus.SENT));
 
         JsonNode users = http.withBasicAuth("city", "city")
-                .getForEntity("/api/organizations/" + insurer.id() + "/users", JsonNode.class).getBody();
+                .getForEntity("/api/organizations/" + insurer.id() + "/users", JsonNode.class).getBody().path("items");
         assertThat(users).hasSize(1);
         assertThat(users.get(0).get("email").asText()).isEqualTo(userId + "@example.test");
         assertThat(users.get(0).has("password")).isFalse();

@@ -355,14 +355,14 @@ abstract class ServiceTeamRegistrationContract {
         assertThat(http.withBasicAuth(other.user(), other.user()).getForEntity(
                 "/api/service-team-registrations/" + policyId, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.withBasicAuth(other.user(), other.user()).getForEntity(
-                "/api/service-team-registrations", JsonNode.class).getBody()).isEmpty();
+                "/api/service-team-registrations", JsonNode.class).getBody().path("items")).isEmpty();
         assertThat(register(other, policyId, complete(serviceOrgs.registered(null))).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(tasksVisibleTo(other, instance)).isZero();
         assertThat(tasksVisibleTo(insurer, instance)).isOne();
 
         JsonNode own = http.withBasicAuth(insurer.user(), insurer.user())
-                .getForEntity("/api/service-team-registrations", JsonNode.class).getBody();
+                .getForEntity("/api/service-team-registrations", JsonNode.class).getBody().path("items");
         assertThat(own).hasSize(1);
         assertThat(own.get(0).get("policyId").asLong()).isEqualTo(policyId);
         for (String bureau : List.of("xinfu", "city")) {

@@ -1,0 +1,7 @@
+package org.anzexian.service.visit;
+
+import org.anzexian.support.AnzexianTest;
+
+@AnzexianTest
+class VisitListTest extends VisitListContract {
+}
