@@ -32,6 +32,7 @@ import org.anzexian.platform.web.SortFields;
 import org.anzexian.platform.web.SortQuery;
 import org.anzexian.registry.RegistryNames;
 import org.anzexian.registry.jurisdiction.JurisdictionService;
+import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
@@ -162,12 +163,16 @@ public class HazardService {
             return;
         }
         List<String> groups = new ArrayList<>(List.of(countyGroup(hazard)));
+        // the archive is read by people (case pages): it names the parties, the notice goes to their groups
+        List<String> parties = new ArrayList<>(List.of(jurisdictions.require(hazard.jurisdictionCode()).name() + "住建部门"));
         if (hazard.insurerOrgId() != null) {
-            groups.add(organizations.require(hazard.insurerOrgId()).groupId());
+            Organization insurer = organizations.require(hazard.insurerOrgId());
+            groups.add(insurer.groupId());
+            parties.add(insurer.name());
         }
         notices.send(NoticeTemplates.HAZARD_MAJOR_REPORTED, groups, hazard, projects.require(hazard.projectId()),
                 "major", Map.of());
-        appendStep(hazard, "MAJOR_HAZARD_REPORTED", SYSTEM, "报告县级住建部门及保险机构：" + String.join("、", groups),
+        appendStep(hazard, "MAJOR_HAZARD_REPORTED", SYSTEM, "报告县级住建部门及保险机构：" + String.join("、", parties),
                 List.of());
     }
 

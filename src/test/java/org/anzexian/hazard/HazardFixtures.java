@@ -117,6 +117,13 @@ abstract class HazardFixtures {
                 .map(entry -> entry.event()).toList();
     }
 
+    /** What the archive says of one event of the hazard: read by people on the case page. */
+    String archivedDetail(long hazardId, String event) {
+        return context.getBean(org.anzexian.platform.archive.ServiceArchive.class)
+                .entriesAbout(org.anzexian.platform.archive.ArchiveSubject.HAZARD, hazardId).stream()
+                .filter(entry -> entry.event().equals(event)).map(entry -> entry.detail()).findFirst().orElseThrow();
+    }
+
     /** A JPEG the party uploaded through /api/files (only its organization may attach it, #11). */
     String photo(Party uploader, String what) {
         return files.store(what + ".jpg", "image/jpeg", SampleFiles.jpeg(), uploader.actor()).sha256();

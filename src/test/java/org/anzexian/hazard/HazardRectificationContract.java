@@ -65,6 +65,8 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat((String) awaitMail(COUNTY_MAIL, "重大事故隐患：" + site.insured().project().name()).getContent())
                 .contains(String.valueOf(id)).contains("脚手架工程");
         awaitMail(site.insurer().email(), "重大事故隐患：" + site.insured().project().name());
+        assertThat(archivedDetail(id, "MAJOR_HAZARD_REPORTED")).contains("住建部门").contains(site.insurer().name())
+                .doesNotContain(site.insurer().group());
         assertThat(tasksOf(site.builder().group(), id)).containsExactly(TASK_RECTIFY);
         assertThat(hazards.require(id).deadlineAt()).isBetween(at(raisedAt, Duration.ofHours(24)),
                 at(raisedAt, Duration.ofHours(24).plusMinutes(1)));
