@@ -1,11 +1,15 @@
 package org.anzexian.supervision.casepage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.archive.ArchiveEntry;
@@ -68,22 +72,35 @@ class CasePages {
         return groups.isEmpty() ? "未指定" : groups;
     }
 
-    private record Timed(OffsetDateTime at, int rank, TimelineEntry entry) {
+    private record Timed(Instant at, int rank, TimelineEntry entry) {
     }
 
+    /**
+     * Orders by instant, since the two sources carry different offsets, and at the engine's precision: it keeps
+     * milliseconds, the archive microseconds, so a process started in the same millisecond as an archive entry
+     * cannot be placed by time alone. Then the entry that opens a record (a hazard found, an accident reported)
+     * goes before the process started for it, and every later entry after.
+     */
     private List<TimelineEntry> timeline(List<ArchiveEntry> archive, List<CaseHistory.Step> steps) {
         List<Timed> timed = new ArrayList<>();
-        for (ArchiveEntry entry : archive) {
-            timed.add(new Timed(entry.recordedAt(), 1, new TimelineEntry(time.minute(entry.recordedAt()), "服务档案",
-                    ArchiveEvents.label(entry.event()), entry.detail(), who(entry.actor()))));
+        Set<String> opened = new HashSet<>();
+        for (ArchiveEntry entry : archive.stream().sorted(Comparator.comparingLong(ArchiveEntry::seq)).toList()) {
+            boolean opensRecord = opened.add(entry.subject() + "/" + entry.subjectId());
+            timed.add(new Timed(millis(entry.recordedAt()), opensRecord ? 0 : 2, new TimelineEntry(
+                    time.minute(entry.recordedAt()), "服务档案", ArchiveEvents.label(entry.event()), entry.detail(),
+                    who(entry.actor()))));
         }
         for (CaseHistory.Step step : steps) {
-            timed.add(new Timed(step.at(), step.kind() == CaseHistory.StepKind.STARTED ? 0 : 2,
+            timed.add(new Timed(millis(step.at()), step.kind() == CaseHistory.StepKind.STARTED ? 1 : 3,
                     new TimelineEntry(time.minute(step.at()), "流程", label(step), detail(step), who(step.who()))));
         }
         timed.sort(Comparator.comparing(Timed::at, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparingInt(Timed::rank));
         return timed.stream().map(Timed::entry).toList();
+    }
+
+    private static Instant millis(OffsetDateTime at) {
+        return at == null ? null : at.toInstant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String label(CaseHistory.Step step) {

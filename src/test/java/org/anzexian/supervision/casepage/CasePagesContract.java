@@ -100,6 +100,18 @@ abstract class CasePagesContract {
     // --- a hazard's case page ------------------------------------------------------------------------
 
     @Test
+    void aHazardFoundAndItsProcessStartedInTheSameMillisecondStillShowInTheOrderTheyHappened_N6_4() {
+        // the archive keeps microseconds and the engine milliseconds: with the clock held still both carry one time
+        ClockUtil.setCurrentTime(new Date());
+        Site site = site();
+        long id = raise(site, HazardSeverity.GENERAL);
+
+        String page = ok(PortalClient.loggedIn(port, "city").get("/portal/cases/hazard/" + id));
+
+        assertThat(timeline(page)).containsSubsequence("发现隐患", "流程发起", "下达整改");
+    }
+
+    @Test
     void aHazardsCasePageShowsItsFactsItsOpenTaskWithTheHoldingOrganizationAndItsTimelineInOrder_N6_4() {
         Site site = site();
         long id = raise(site, HazardSeverity.GENERAL);
