@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.anzexian.support.AppNode;
 import org.anzexian.support.PostgresTestDatabase;
 import org.junit.jupiter.api.Assumptions;
 
@@ -84,8 +85,8 @@ class ClusterPostgresTest {
     private final String url = "jdbc:postgresql://" + SERVER + "/" + database;
     private final Path logs = Path.of("target", "cluster");
     private GreenMail smtp;
-    private Node nodeA;
-    private Node nodeB;
+    private AppNode nodeA;
+    private AppNode nodeB;
 
     @BeforeAll
     void createDatabase() throws Exception {
@@ -97,7 +98,7 @@ class ClusterPostgresTest {
         try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         }
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(AppNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Files.createDirectories(logs);
     }
@@ -107,7 +108,7 @@ class ClusterPostgresTest {
         if (smtp == null) {
             return;
         }
-        for (Node node : new Node[] {nodeA, nodeB}) {
+        for (AppNode node : new AppNode[] {nodeA, nodeB}) {
             if (node != null) {
                 node.stop();
             }
@@ -123,11 +124,11 @@ class ClusterPostgresTest {
     @Test
     void aStormOfEscalationsSurvivesKillingANode() throws Exception {
         long started = System.nanoTime();
-        nodeA = Node.start("A", url, smtp.getSmtp().getPort(), logs, "--anzexian.demo-data.enabled=true",
+        nodeA = startNode("A", url, smtp.getSmtp().getPort(), logs, "--anzexian.demo-data.enabled=true",
                 "--anzexian.demo-data.scenario=false", "--anzexian.test.cluster.storm=" + STORM);
         String ownerA = nodeA.awaitLine(ClusterNodeProbe.LOCK_OWNER, Duration.ofSeconds(120));
         // the schema and demo data are there: the second node starts while the first raises the storm
-        nodeB = Node.start("B", url, smtp.getSmtp().getPort(), logs, "--anzexian.demo-data.enabled=false");
+        nodeB = startNode("B", url, smtp.getSmtp().getPort(), logs, "--anzexian.demo-data.enabled=false");
         nodeA.awaitLine(ClusterNodeProbe.STORM_RAISED, Duration.ofSeconds(150));
         String ownerB = nodeB.awaitLine(ClusterNodeProbe.LOCK_OWNER, Duration.ofSeconds(120));
         assertThat(ownerA).as("lock owners").isNotEqualTo(ownerB);
@@ -233,8 +234,8 @@ class ClusterPostgresTest {
     private void awaitOrFail(String what, Duration bound, SqlCheck check) throws Exception {
         long deadline = System.nanoTime() + bound.toNanos();
         while (!check.holds()) {
-            for (Node node : new Node[] {nodeA, nodeB}) {
-                if (node != null && !node.killed && !node.process.isAlive()) {
+            for (AppNode node : new AppNode[] {nodeA, nodeB}) {
+                if (node != null && !node.aliveOrKilled()) {
                     throw new AssertionError("node " + node.name + " died while waiting for: " + what);
                 }
             }
@@ -251,7 +252,7 @@ class ClusterPostgresTest {
     }
 
     private void printLogTails() {
-        for (Node node : new Node[] {nodeA, nodeB}) {
+        for (AppNode node : new AppNode[] {nodeA, nodeB}) {
             if (node != null) {
                 System.out.println("===== node " + node.name + " log tail (" + node.log + ") =====");
                 System.out.println(node.tail(80));
@@ -288,113 +289,21 @@ class ClusterPostgresTest {
         System.out.println("[cluster] " + String.format(Locale.ROOT, format, args));
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    /** One application JVM on the test classpath, its output in target/cluster/node-X.log. */
-    private static final class Node {
-
-        final String name;
-        final Process process;
-        final Path log;
-        volatile boolean killed;
-
-        private Node(String name, Process process, Path log) {
-            this.name = name;
-            this.process = process;
-            this.log = log;
-        }
-
-        static Node start(String name, String url, int smtpPort, Path logs, String... extra) throws IOException {
-            Path log = logs.resolve("node-" + name + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
-                    "-cp", System.getProperty("java.class.path"),
-                    "org.anzexian.AnzexianApplication",
-                    "--server.port=" + freePort(),
-                    "--spring.profiles.active=postgres",
-                    "--anzexian.test.cluster.node=" + name,
-                    "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
-                    // the nightly history cleanup is a job of no case: were it locked by the killed node in
-                    // its window, the take-over this test waits for would include it (README, History cleanup)
-                    "--ANZEXIAN_HISTORY_CLEANUP_ENABLED=false",
-                    "--spring.mail.host=127.0.0.1",
-                    "--spring.mail.port=" + smtpPort,
-                    "--spring.mail.properties.mail.smtp.connectiontimeout=5000",
-                    "--spring.mail.properties.mail.smtp.timeout=5000",
-                    "--spring.mail.properties.mail.smtp.writetimeout=5000",
-                    "--anzexian.notification.poll-interval=200ms",
-                    "--anzexian.notification.batch-size=50",
-                    "--anzexian.notification.lease=" + LEASE.toSeconds() + "s",
-                    "--logging.level.root=WARN",
-                    "--logging.level.org.anzexian=INFO",
-                    "--spring.main.banner-mode=off"));
-            command.addAll(List.of(extra));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("SPRING_DATASOURCE_URL", url);
-            env.put("SPRING_DATASOURCE_USERNAME", USER);
-            env.put("SPRING_DATASOURCE_PASSWORD", "");
-            env.put("ANZEXIAN_ADMIN_USER", "demo");
-            env.put("ANZEXIAN_ADMIN_PASSWORD", "Cluster2026x");
-            Process process = builder.start();
-            // a test JVM stopped half-way (Ctrl-C) takes its nodes with it
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            return new Node(name, process, log);
-        }
-
-        /** Waits for a line of the node's output starting with {@code prefix}; returns the rest of it. */
-        String awaitLine(String prefix, Duration bound) throws Exception {
-            long deadline = System.nanoTime() + bound.toNanos();
-            while (true) {
-                Optional<String> line = lines().stream().filter(l -> l.startsWith(prefix)).findFirst();
-                if (line.isPresent()) {
-                    return line.get().substring(prefix.length()).strip();
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("node " + name + " exited (" + process.exitValue() + ") before '"
-                            + prefix.strip() + "'; log tail:\n" + tail(80));
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("node " + name + " printed no '" + prefix.strip() + "' within "
-                            + bound.toSeconds() + " s; log tail:\n" + tail(80));
-                }
-                Thread.sleep(200);
-            }
-        }
-
-        void kill() throws InterruptedException {
-            killed = true;
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-
-        List<String> lines() {
-            try {
-                return Files.exists(log) ? Files.readAllLines(log) : List.of();
-            } catch (IOException e) {
-                return List.of();
-            }
-        }
-
-        String tail(int count) {
-            List<String> all = lines();
-            return String.join("\n", all.subList(Math.max(0, all.size() - count), all.size()));
-        }
+    private static AppNode startNode(String name, String url, int smtpPort, Path logs, String... extra)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "--anzexian.test.cluster.node=" + name,
+                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpPort,
+                "--spring.mail.properties.mail.smtp.connectiontimeout=5000",
+                "--spring.mail.properties.mail.smtp.timeout=5000",
+                "--spring.mail.properties.mail.smtp.writetimeout=5000",
+                "--anzexian.notification.poll-interval=200ms",
+                "--anzexian.notification.batch-size=50",
+                "--anzexian.notification.lease=" + LEASE.toSeconds() + "s"));
+        args.addAll(List.of(extra));
+        return AppNode.start(name, url, logs, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), args);
     }
 }
