@@ -1,0 +1,126 @@
+package org.anzexian.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.anzexian.AnzexianApplication;
+import org.anzexian.support.AppNode;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The stage of one benchmark run: a PostgreSQL database of its own, the <em>loader</em> — the application
+ * inside this JVM, its job executor off, through whose real services the parts create their data — and the
+ * measured <em>nodes</em>, each the application in a JVM of its own (as in production) with its job executor on.
+ */
+final class BenchRun implements AutoCloseable {
+
+    final Map<String, String> options;
+    final String url;
+    final ConfigurableApplicationContext loader;
+    private final String database;
+    private final String server;
+    private final List<AppNode> nodes = new ArrayList<>();
+    private int started;
+
+    private BenchRun(Map<String, String> options, String server, String database, ConfigurableApplicationContext loader) {
+        this.options = options;
+        this.server = server;
+        this.database = database;
+        this.url = "jdbc:postgresql://" + server + "/" + database;
+        this.loader = loader;
+    }
+
+    static BenchRun open(Map<String, String> options) throws Exception {
+        String server = options.getOrDefault("postgres", "127.0.0.1:5432");
+        String database = options.getOrDefault("database", "anzexian_bench_scale");
+        recreate(server, database, true);
+        ConfigurableApplicationContext loader = new SpringApplicationBuilder(AnzexianApplication.class)
+                .profiles("postgres")
+                .properties("SPRING_DATASOURCE_URL=jdbc:postgresql://" + server + "/" + database,
+                        "SPRING_DATASOURCE_USERNAME=postgres", "ANZEXIAN_ADMIN_USER=" + AppNode.ADMIN_USER,
+                        "ANZEXIAN_ADMIN_PASSWORD=" + AppNode.ADMIN_PASSWORD, "ANZEXIAN_DEMO_DATA=true",
+                        "anzexian.demo-data.scenario=false", "server.port=0",
+                        "camunda.bpm.job-execution.enabled=false", "ANZEXIAN_HISTORY_CLEANUP_ENABLED=false",
+                        "spring.datasource.hikari.maximum-pool-size=12",
+                        "logging.level.root=WARN", "logging.level.org.anzexian.notification=ERROR",
+                        "spring.main.banner-mode=off")
+                .run();
+        return new BenchRun(options, server, database, loader);
+    }
+
+    int intOption(String name, int fallback) {
+        return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+    }
+
+    <T> T bean(Class<T> type) {
+        return loader.getBean(type);
+    }
+
+    JdbcTemplate jdbc() {
+        return loader.getBean(JdbcTemplate.class);
+    }
+
+    int loaderPort() {
+        return ((WebServerApplicationContext) loader).getWebServer().getPort();
+    }
+
+    /**
+     * Starts nodes until {@code count} run, each with the production settings plus any {@code --node-arg=…}
+     * given on the command line (to try a setting), and waits until each answers.
+     */
+    List<AppNode> nodes(int count) throws Exception {
+        while (nodes.size() < count) {
+            List<String> args = new ArrayList<>(List.of("--anzexian.demo-data.enabled=false"));
+            String extra = options.get("node-arg");
+            if (extra != null) {
+                args.addAll(List.of(extra.split(" ")));
+            }
+            AppNode node = AppNode.start("bench-" + (++started), url, Path.of("target", "bench"),
+                    List.of(options.getOrDefault("node-heap", "-Xmx1g")), args);
+            node.awaitStarted(Duration.ofMinutes(3));
+            nodes.add(node);
+        }
+        while (nodes.size() > count) {
+            nodes.remove(nodes.size() - 1).stop();
+        }
+        return List.copyOf(nodes);
+    }
+
+    /** Fails the run when a node died: its figures would be meaningless. */
+    void checkNodes() {
+        for (AppNode node : nodes) {
+            if (!node.aliveOrKilled()) {
+                throw new IllegalStateException("node " + node.name + " died; log tail:\n" + node.tail(60));
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AppNode node : nodes) {
+            node.stop();
+        }
+        loader.close();
+        if (!Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
+            recreate(server, database, false);
+        }
+    }
+
+    private static void recreate(String server, String database, boolean create) throws Exception {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", "postgres", "");
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            if (create) {
+                statement.execute("CREATE DATABASE " + database);
+            }
+        }
+    }
+}
