@@ -1,7 +1,40 @@
 package org.anzexian.bench;
 
-/** Placeholder until this part is written (#15). */
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.anzexian.hazard.HazardRectificationProcess;
+import org.anzexian.hazard.HazardService;
+import org.anzexian.notification.NoticeTemplates;
+import org.anzexian.support.HazardStorm;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Figures 1 and 2 of #15: a storm of overdue hazards (N8.9). The loader raises N general hazards through the
+ * real {@link HazardService#raise}; once the nodes are idle, every hazard's deadline and overdue timer move to
+ * now, and the clock runs until every hazard has its county task, its outbox notice and its archive entry.
+ * Beside it, on the same nodes and database, the bare shape ({@code bench/storm/benchBareEscalation.bpmn}:
+ * the same timer, an asynchronous service task that does nothing, a user task) with N instances, until every
+ * one has its second task. Both on one node, then ours on two nodes.
+ */
 final class EscalationStorm implements BenchPart {
+
+    static final String BARE_PROCESS = "benchBareEscalation";
+    static final String BARE_TIMER_JOBS =
+            "handler_type_ = 'timer-transition' AND handler_cfg_ LIKE 'Timer_BareOverdue%'";
+    private static final String COUNTY_TASK =
+            "task_def_key_ = '" + HazardRectificationProcess.TASK_COUNTY_SUPERVISION + "'";
+    private static final String COUNTY_TASKS = "SELECT COUNT(*) FROM act_ru_task WHERE " + COUNTY_TASK;
+    private static final Duration POLL = Duration.ofMillis(200);
 
     @Override
     public String name() {
@@ -9,7 +42,217 @@ final class EscalationStorm implements BenchPart {
     }
 
     @Override
-    public void run(BenchRun run, Report report) {
-        throw new UnsupportedOperationException("EscalationStorm is not written yet");
+    public void run(BenchRun run, Report report) throws Exception {
+        int size = run.intOption("storm", 10_000);
+        int reps = run.intOption("reps", 3);
+        int warmUp = run.intOption("storm-warm-up", 1_000);
+        int projects = run.intOption("storm-projects", 500);
+        addProjects(run.jdbc(), projects);
+        staffCounties(run);
+        report.line("%d projects of %d construction units over the city's areas (set-based SQL)", projects,
+                projects / 5);
+        run.bean(RepositoryService.class).createDeployment().name("bench-storm")
+                .addClasspathResource("bench/storm/" + BARE_PROCESS + ".bpmn").deploy();
+
+        run.nodes(1);
+        report.line("warm-up on one node: %d of ours, %d bare", warmUp, warmUp);
+        ours(run, report, warmUp);
+        bare(run, report, warmUp);
+        List<Double> oursOne = new ArrayList<>();
+        List<Double> bareOne = new ArrayList<>();
+        List<Double> secondsOne = new ArrayList<>();
+        List<Double> shareOfBare = new ArrayList<>();
+        for (int rep = 1; rep <= reps; rep++) {
+            double bareSeconds = bare(run, report, size);
+            double oursSeconds = ours(run, report, size);
+            bareOne.add(size / bareSeconds);
+            oursOne.add(size / oursSeconds);
+            secondsOne.add(oursSeconds);
+            shareOfBare.add(100 * bareSeconds / oursSeconds);
+        }
+        run.nodes(2);
+        report.line("warm-up on two nodes: %d of ours", warmUp);
+        ours(run, report, warmUp);
+        List<Double> oursTwo = new ArrayList<>();
+        for (int rep = 1; rep <= reps; rep++) {
+            oursTwo.add(size / ours(run, report, size));
+        }
+
+        Figure ours1 = new Figure("escalation storm, ours, one node (" + size + " hazards)", "hazards/s", oursOne);
+        Figure bare1 = new Figure("escalation storm, bare shape, one node (" + size + " instances)", "instances/s",
+                bareOne);
+        Figure share = new Figure("ours as a share of the bare shape, per repetition", "%", shareOfBare);
+        Figure seconds = new Figure("time until all " + size + " hazards escalated, one node", "s", secondsOne);
+        Figure ours2 = new Figure("escalation storm, ours, two nodes (" + size + " hazards)", "hazards/s", oursTwo);
+        List.of(ours1, bare1, share, seconds, ours2).forEach(report::figure);
+        double scaling = ours2.median() / ours1.median();
+        report.goal("1 escalation storm vs the bare shape (one node)", "≥ 70 %", Report.spread(share),
+                share.median() >= 70);
+        report.goal("2 " + size + " overdue hazards fully escalated (one node)", "≤ 60 s", Report.spread(seconds),
+                seconds.median() <= 60);
+        report.goal("3 two nodes vs one (same storm)", "≥ 1.6×", String.format(java.util.Locale.ROOT,
+                "%.2f× (%s vs %s)", scaling, Report.spread(ours2), Report.spread(ours1)), scaling >= 1.6);
+    }
+
+    /** Our storm of {@code size} hazards; returns the seconds from the deadline until all are escalated. */
+    private double ours(BenchRun run, Report report, int size) throws Exception {
+        JdbcTemplate jdbc = run.jdbc();
+        long raising = System.nanoTime();
+        long before = HazardStorm.raise(run.bean(HazardService.class), jdbc, size, run.intOption("raise-threads", 4),
+                "基准");
+        double raised = seconds(raising);
+        awaitIdle(run, jdbc);
+        long archiveBefore = max(jdbc, "service_archive");
+        long noticesBefore = max(jdbc, "notification_notice");
+        String escalated = "SELECT COUNT(*) FROM service_archive WHERE id > " + archiveBefore
+                + " AND event = 'ESCALATED_TO_COUNTY'";
+        String noticed = "SELECT COUNT(*) FROM notification_notice WHERE id > " + noticesBefore
+                + " AND template_key = '" + NoticeTemplates.HAZARD_OVERDUE + "'";
+        String countyTasks = "SELECT COUNT(*) - " + count(jdbc, COUNTY_TASKS) + " FROM act_ru_task WHERE "
+                + COUNTY_TASK;
+
+        TableStats stats = TableStats.read(jdbc);
+        long storm = System.nanoTime();
+        HazardStorm.fallDueNow(jdbc, before);
+        await(run, jdbc, size, Duration.ofSeconds(Math.max(300, size / 10)), escalated, noticed, countyTasks);
+        double seconds = seconds(storm);
+        report.line("ours, where it went: %s", TableStats.read(jdbc).since(stats, size));
+        report.line("ours: %d hazards raised in %.1f s (%.0f/s); escalated in %.1f s (%.0f/s) on %d node(s)%s", size,
+                raised, size / raised, seconds, size / seconds, run.nodeCount(), incidents(jdbc));
+        return seconds;
+    }
+
+    /** The bare shape's storm of {@code size} instances; returns the seconds until all have their second task. */
+    private double bare(BenchRun run, Report report, int size) throws Exception {
+        JdbcTemplate jdbc = run.jdbc();
+        RuntimeService runtime = run.bean(RuntimeService.class);
+        TransactionTemplate transaction = run.bean(TransactionTemplate.class);
+        Date later = Date.from(Instant.now().plus(Duration.ofDays(30)));
+        long starting = System.nanoTime();
+        for (int started = 0; started < size; started += 250) {
+            int batch = Math.min(250, size - started);
+            transaction.executeWithoutResult(status -> {
+                for (int i = 0; i < batch; i++) {
+                    runtime.startProcessInstanceByKey(BARE_PROCESS, Map.of("deadlineAt", later));
+                }
+            });
+        }
+        double startedIn = seconds(starting);
+        awaitIdle(run, jdbc);
+        String supervisions = "SELECT COUNT(*) FROM act_ru_task WHERE task_def_key_ = 'UserTask_BareSupervision'";
+        long base = count(jdbc, supervisions);
+
+        TableStats stats = TableStats.read(jdbc);
+        long storm = System.nanoTime();
+        jdbc.update("UPDATE act_ru_job SET duedate_ = now() WHERE " + BARE_TIMER_JOBS);
+        await(run, jdbc, base + size, Duration.ofSeconds(Math.max(300, size / 10)), supervisions);
+        double seconds = seconds(storm);
+        report.line("bare, where it went: %s", TableStats.read(jdbc).since(stats, size));
+        report.line("bare: %d instances started in %.1f s; escalated in %.1f s (%.0f/s) on %d node(s)%s", size,
+                startedIn, seconds, size / seconds, run.nodeCount(), incidents(jdbc));
+        return seconds;
+    }
+
+    /**
+     * Projects for the storm to spread over, as the hazards of a province are: each project's archive is one
+     * hash chain, so a storm on the demo's two projects would measure two chains, not the engine.
+     */
+    private static void addProjects(JdbcTemplate jdbc, int count) {
+        jdbc.update("""
+                INSERT INTO organization (org_type, name, credit_code, jurisdiction_code, created_at)
+                SELECT 'CONSTRUCTION_UNIT', '基准施工单位' || g, 'SC' || lpad(g::text, 8, '0') || 'STORM',
+                       a.codes[1 + g % array_length(a.codes, 1)], now()
+                FROM generate_series(1, ?) g,
+                     (SELECT array_agg(code ORDER BY sort_order) codes FROM jurisdiction WHERE parent_code IS NOT NULL) a
+                """, Math.max(1, count / 5));
+        jdbc.update("UPDATE organization SET camunda_group = 'builder' || id WHERE credit_code LIKE 'SC%STORM'");
+        jdbc.update("""
+                INSERT INTO construction_contract (contract_number, general_contractor_id, amount, start_date, end_date)
+                SELECT 'STORM-' || g, b.ids[1 + g % array_length(b.ids, 1)], 1000000 + g, current_date - 30,
+                       current_date + 400
+                FROM generate_series(1, ?) g,
+                     (SELECT array_agg(id ORDER BY id) ids FROM organization WHERE credit_code LIKE 'SC%STORM') b
+                """, count);
+        jdbc.update("""
+                INSERT INTO project (project_code, name, site_address, jurisdiction_code, category, subtype,
+                    contract_amount, contract_start, contract_end, permit_status, construction_unit_id, contract_id,
+                    created_at)
+                SELECT 'STORM-P-' || c.id, '基准工程' || c.id, '基准路' || c.id || '号', o.jurisdiction_code, 'BUILDING',
+                       'RESIDENTIAL', c.amount, c.start_date, c.end_date, 'ISSUED', c.general_contractor_id, c.id, now()
+                FROM construction_contract c JOIN organization o ON o.id = c.general_contractor_id
+                WHERE c.contract_number LIKE 'STORM-%'
+                """);
+    }
+
+    /** A member with an e-mail address in every county authority, as in production: each overdue notice is written. */
+    private static void staffCounties(BenchRun run) {
+        IdentityService identity = run.bean(IdentityService.class);
+        for (Group county : identity.createGroupQuery().list()) {
+            if (county.getId().startsWith("county") && identity.createUserQuery().memberOfGroup(county.getId())
+                    .count() == 0) {
+                User user = identity.newUser("bench" + county.getId());
+                user.setFirstName(county.getName());
+                user.setLastName("督办员");
+                user.setEmail(user.getId() + "@bench.anzexian.local");
+                identity.saveUser(user);
+                identity.createMembership(user.getId(), county.getId());
+            }
+        }
+    }
+
+    /** No job due: the nodes are idle, so the storm's clock starts on a quiet engine. */
+    private static void awaitIdle(BenchRun run, JdbcTemplate jdbc) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (count(jdbc, "SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND suspension_state_ = 1"
+                + " AND (duedate_ IS NULL OR duedate_ <= now())") > 0) {
+            run.checkNodes();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the nodes did not become idle within 5 minutes");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Polls until every query counts {@code expected} (or more). */
+    private static void await(BenchRun run, JdbcTemplate jdbc, long expected, Duration bound, String... queries)
+            throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            boolean done = true;
+            for (String query : queries) {
+                done &= count(jdbc, query) >= expected;
+            }
+            if (done) {
+                return;
+            }
+            run.checkNodes();
+            if (System.nanoTime() > deadline) {
+                StringBuilder counts = new StringBuilder();
+                for (String query : queries) {
+                    counts.append(count(jdbc, query)).append(' ');
+                }
+                throw new IllegalStateException("storm not done within " + bound.toSeconds() + " s: expected "
+                        + expected + ", counted " + counts + "for " + String.join(" / ", queries));
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    private static String incidents(JdbcTemplate jdbc) {
+        long incidents = count(jdbc, "SELECT COUNT(*) FROM act_ru_incident");
+        return incidents == 0 ? "" : "; INCIDENTS: " + incidents;
+    }
+
+    private static long max(JdbcTemplate jdbc, String table) {
+        return count(jdbc, "SELECT COALESCE(MAX(id), 0) FROM " + table);
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql) {
+        Long value = jdbc.queryForObject(sql, Long.class);
+        return value == null ? 0 : value;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 }

@@ -1,11 +1,7 @@
 package org.anzexian.cluster;
 
-import java.util.List;
-import org.anzexian.hazard.HazardCategory;
 import org.anzexian.hazard.HazardService;
-import org.anzexian.hazard.HazardSeverity;
-import org.anzexian.hazard.HazardSource;
-import org.anzexian.hazard.NewHazard;
+import org.anzexian.support.HazardStorm;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,31 +40,14 @@ class ClusterNodeProbe {
     /** After the demo data (DemoData runs at order 10). */
     @EventListener(ApplicationReadyEvent.class)
     @Order(1000)
-    void ready() {
+    void ready() throws Exception {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         System.out.println(LOCK_OWNER + configuration.getJobExecutor().getLockOwner());
         int storm = environment.getProperty("anzexian.test.cluster.storm", Integer.class, 0);
         if (storm > 0) {
-            raise(storm);
+            HazardStorm.raise(hazards, jdbc, storm, 1, "集群测试");
             System.out.println(STORM_RAISED + storm);
         }
         System.out.flush();
-    }
-
-    /** General hazards spread over the demo projects (each project's archive is its own hash chain). */
-    private void raise(int count) {
-        List<Long> projects = jdbc.queryForList("SELECT id FROM project ORDER BY id", Long.class);
-        Long verifier = jdbc.queryForObject(
-                "SELECT MIN(id) FROM organization WHERE org_type = 'SERVICE_ORG'", Long.class);
-        if (projects.isEmpty() || verifier == null) {
-            throw new IllegalStateException("cluster storm: the demo data has no project or no service organization");
-        }
-        HazardCategory[] categories = HazardCategory.values();
-        for (int i = 0; i < count; i++) {
-            long project = projects.get(i % projects.size());
-            hazards.raise(new NewHazard(project, 0L, HazardSource.VISIT, 0L, categories[i % categories.length],
-                    HazardSeverity.GENERAL, "集群测试隐患 " + i, "集群测试部位 " + i, List.of(), "立即整改", verifier,
-                    "cluster-test"));
-        }
     }
 }

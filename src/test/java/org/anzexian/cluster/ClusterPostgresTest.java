@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.anzexian.support.AppNode;
+import org.anzexian.support.HazardStorm;
 import org.anzexian.support.PostgresTestDatabase;
 import org.junit.jupiter.api.Assumptions;
 
@@ -136,16 +137,15 @@ class ClusterPostgresTest {
 
         try (Connection db = DriverManager.getConnection(url, USER, "")) {
             db.setAutoCommit(true);
-            assertThat(count(db, "SELECT COUNT(*) FROM act_ru_job WHERE handler_type_ = 'timer-transition'"
-                    + " AND handler_cfg_ LIKE 'Timer_RectificationOverdue%'")).as("overdue timers").isEqualTo(STORM);
+            assertThat(count(db, "SELECT COUNT(*) FROM act_ru_job WHERE " + HazardStorm.OVERDUE_TIMER_JOBS))
+                    .as("overdue timers").isEqualTo(STORM);
 
             // the clock jumps to the deadline of every hazard at once
             long storm = System.nanoTime();
             try (Statement statement = db.createStatement()) {
                 statement.executeUpdate("UPDATE hazard SET deadline_at = now()");
                 statement.executeUpdate("UPDATE hazard_round SET deadline_at = now()");
-                statement.executeUpdate("UPDATE act_ru_job SET duedate_ = now() WHERE handler_type_ = 'timer-transition'"
-                        + " AND handler_cfg_ LIKE 'Timer_RectificationOverdue%'");
+                statement.executeUpdate("UPDATE act_ru_job SET duedate_ = now() WHERE " + HazardStorm.OVERDUE_TIMER_JOBS);
             }
 
             // kill -9 node A in the middle, while it holds locked jobs
