@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -191,14 +194,15 @@ class PostgresRestartTest {
         long escalatedAtStop = count(escalated);
         long lockedAtStop = count("SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL");
         int answeredBeforeStop = outcomes.size();
+        long unsentAtStop = count("SELECT COUNT(*) FROM notification_delivery WHERE status <> 'SENT'");
         long stopped = System.nanoTime();
         postgres.stop("immediate");
         Thread.sleep(DOWNTIME.toMillis());
         postgres.start();
         long back = System.nanoTime();
         report("database stopped (immediate) after %.1f s of storm: %d of %d escalated, %d jobs locked, %d reports"
-                + " answered; back after %.1f s", (stopped - storm) / 1e9, escalatedAtStop, STORM, lockedAtStop,
-                answeredBeforeStop, (back - stopped) / 1e9);
+                + " answered, %d deliveries waiting; back after %.1f s", (stopped - storm) / 1e9, escalatedAtStop, STORM,
+                lockedAtStop, answeredBeforeStop, unsentAtStop, (back - stopped) / 1e9);
         assertThat(escalatedAtStop).as("the restart falls in the middle of the storm").isLessThan(STORM);
 
         // jobs resume: the first escalation after the restart, then all of them
@@ -231,6 +235,7 @@ class PostgresRestartTest {
         Duration settleBound = LOCK_TIME.plusSeconds(60);
         awaitOrFail("every hazard escalated", settleBound, () -> count(escalated) == STORM);
         double stormComplete = (System.nanoTime() - back) / 1e9;
+        long unsentAtStormComplete = count("SELECT COUNT(*) FROM notification_delivery WHERE status <> 'SENT'");
         awaitOrFail("every report at its insurer", settleBound, () -> count(acknowledgements) == succeeded.size());
         double reportsComplete = (System.nanoTime() - back) / 1e9;
         awaitOrFail("every notice sent", settleBound, () -> count(unsent) == 0);
@@ -244,10 +249,11 @@ class PostgresRestartTest {
         int failed = outcomes.size() - succeeded.size();
         report("RESULT mode=immediate downtime=%d s reports=%d ok=%d failed=%d statuses=%s slowest=%.1f s"
                         + " escalated-at-stop=%d/%d jobs-locked-at-stop=%d after the restart: first-escalation=%.1f s"
-                        + " storm-escalated=%.1f s reports-at-insurer=%.1f s outbox-sent=%.1f s; total=%d s",
+                        + " storm-escalated=%.1f s reports-at-insurer=%.1f s outbox-sent=%.1f s (%d deliveries waiting"
+                        + " when the storm was escalated); total=%d s",
                 DOWNTIME.toSeconds(), outcomes.size(), succeeded.size(), failed, statuses,
                 outcomes.stream().mapToLong(o -> o.millis).max().orElse(0) / 1000.0, escalatedAtStop, STORM,
-                lockedAtStop, resumed, stormComplete, reportsComplete, complete, seconds(started));
+                lockedAtStop, resumed, stormComplete, reportsComplete, complete, unsentAtStormComplete, seconds(started));
         assertThat(problems).as("requests neither whole nor cleanly refused").isEmpty();
         assertThat(failed).as("reports refused: the restart met requests in flight").isPositive();
 
@@ -289,6 +295,26 @@ class PostgresRestartTest {
         // the archive's hash chains verify
         List<String> broken = brokenChains();
         assertThat(broken).as("archive chains broken").isEmpty();
+
+        // every delivery the outbox marked sent arrived; a duplicate only where a send's recording met the outage
+        Map<String, Integer> expected = new HashMap<>();
+        for (String key : strings("SELECT d.recipient || ' ' || n.subject FROM notification_delivery d"
+                + " JOIN notification_notice n ON n.id = d.notice_id")) {
+            expected.merge(key.toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        Map<String, Integer> received = new HashMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
+                received.merge((recipient + " " + message.getSubject()).toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        List<String> missing = expected.entrySet().stream()
+                .filter(e -> received.getOrDefault(e.getKey(), 0) < e.getValue()).map(Map.Entry::getKey).toList();
+        int duplicates = received.entrySet().stream()
+                .mapToInt(e -> Math.max(0, e.getValue() - expected.getOrDefault(e.getKey(), 0))).sum();
+        report("mail: %d deliveries, %d duplicate mails", expected.values().stream().mapToInt(Integer::intValue).sum(),
+                duplicates);
+        assertThat(missing).as("deliveries marked sent that no mail carried").isEmpty();
     }
 
     /** What is wrong with one request's outcome, judged on the database. */
@@ -509,6 +535,17 @@ class PostgresRestartTest {
                 while (rows.next()) {
                     values.add(rows.getLong(1));
                 }
+            }
+        }
+        return values;
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection db = postgres.connect(DATABASE); Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
             }
         }
         return values;
