@@ -76,7 +76,8 @@ final class BenchRun implements AutoCloseable {
 
     /**
      * Starts nodes until {@code count} run, each with the production settings plus any {@code --node-arg=…}
-     * given on the command line (to try a setting), and waits until each answers.
+     * given on the command line (to try a setting; {@code --node-jvm=…} for the JVM, default {@code -Xmx1g}),
+     * and waits until each answers.
      */
     List<AppNode> nodes(int count) throws Exception {
         while (nodes.size() < count) {
@@ -86,7 +87,7 @@ final class BenchRun implements AutoCloseable {
                 args.addAll(List.of(extra.split(" ")));
             }
             AppNode node = AppNode.start("bench-" + (++started), url, Path.of("target", "bench"),
-                    List.of(options.getOrDefault("node-heap", "-Xmx1g")), args);
+                    List.of(options.getOrDefault("node-jvm", "-Xmx1g").split(" ")), args);
             node.awaitStarted(Duration.ofMinutes(3));
             nodes.add(node);
         }

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * The scale benchmark of #15: not a test (no JUnit, never part of {@code mvn verify}). Run it with
  * {@code bench/run} (docs/PERFORMANCE.md, "Scale (#15)"); options are {@code --name=value}:
  * {@code --only=storm,starts,tasklist}, {@code --reps=3}, {@code --storm=10000}, {@code --keep=true} (keep the
- * database), {@code --node-arg="--key=value …"} (a setting to try on every node), and each part's own.
+ * database), {@code --node-arg="--key=value …"} (a setting to try on every node), {@code --node-jvm="-Xmx1g …"} (the nodes'
+ * JVM options, e.g. a flight recording), and each part's own.
  */
 public final class ScaleBenchmark {
 
