@@ -37,7 +37,9 @@ class MailTemplates {
      * caller, reported as {@link IllegalArgumentException} naming it.
      */
     RenderedMail render(String key, Map<String, ?> model) {
-        Template template = cache.computeIfAbsent(requireKnownKey(key), this::load);
+        // a template is looked up on the classpath once: a storm of notices rendered it per notice (#15)
+        Template cached = key == null ? null : cache.get(key);
+        Template template = cached != null ? cached : cache.computeIfAbsent(requireKnownKey(key), this::load);
         String subject = fill(key, template.subject(), model);
         if (subject.contains("\n") || subject.contains("\r")) {
             // a line break in a header would let a value add headers of its own
