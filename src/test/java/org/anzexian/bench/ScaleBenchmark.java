@@ -1,5 +1,8 @@
 package org.anzexian.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,20 +29,48 @@ public final class ScaleBenchmark {
                 parts.stream().map(BenchPart::name).collect(Collectors.joining(","))).split(","))
                 .map(String::strip).collect(Collectors.toSet());
         Report report = new Report();
+        boolean failed = false;
         report.line("machine: %d cores, %d MB max heap here, java %s, %s", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), options);
         try (BenchRun run = BenchRun.open(options)) {
+            report.line("cpu: %s; memory: %s; database: %s", cpuModel(),
+                    firstLine(Path.of("/proc/meminfo")).replaceAll("\\s+", " "),
+                    run.jdbc().queryForObject("SELECT version()", String.class));
             for (BenchPart part : parts) {
                 if (only.contains(part.name())) {
                     long started = System.nanoTime();
                     report.line("=== %s", part.name());
-                    part.run(run, report);
-                    report.line("=== %s done in %.0f s", part.name(), (System.nanoTime() - started) / 1e9);
+                    try {
+                        part.run(run, report);
+                        report.line("=== %s done in %.0f s", part.name(), (System.nanoTime() - started) / 1e9);
+                    } catch (Exception | AssertionError e) {
+                        // the other parts' figures still count: the failure is reported, not hidden
+                        failed = true;
+                        report.line("=== %s FAILED after %.0f s: %s", part.name(), (System.nanoTime() - started) / 1e9, e);
+                        e.printStackTrace();
+                    }
                 }
             }
         }
         report.printGoals();
-        System.exit(0);
+        System.exit(failed ? 1 : 0);
+    }
+
+    private static String cpuModel() {
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String firstLine(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.findFirst().orElse("");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     static Map<String, String> options(String[] args) {
