@@ -2,12 +2,16 @@ package org.anzexian.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +77,7 @@ final class StartRate implements BenchPart {
     }
 
     private record Measured(double rate, int started, int failed, String firstFailure, double p50Millis,
-            double p95Millis) {
+            double p95Millis, double cpuMillisPerStart) {
     }
 
     @Override
@@ -96,6 +100,7 @@ final class StartRate implements BenchPart {
                 .processDefinitionKey(ClaimHandlingProcess.KEY).latestVersion().singleResult().getId();
         AppNode node = run.nodes(1).get(0);
         Clock clock = run.bean(Clock.class);
+        long nodePid = pidListeningOn(node.port);
         String builder = insured.builder().user();
         String policyNumber = insured.policy().policyNumber();
         report.line("starts: one node (%s), construction unit %s reporting on policy %s (password = login); "
@@ -118,24 +123,29 @@ final class StartRate implements BenchPart {
         }
 
         Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
         int failures = 0;
         List<String> failureSamples = new ArrayList<>();
         for (int rep = 1; rep <= reps; rep++) {
             for (int clients : clientCounts) {
                 for (Map.Entry<String, Door> door : doors.entrySet()) {
+                    long serving = door.getKey().contains("in-process") ? ProcessHandle.current().pid() : nodePid;
                     Measured measured = measure(door.getValue(), clients, Duration.ofSeconds(warmup),
-                            Duration.ofSeconds(seconds));
+                            Duration.ofSeconds(seconds), serving);
                     double drained = awaitJobsDrained(run);
                     run.checkNodes();
                     rates.computeIfAbsent(key(door.getKey(), clients), k -> new ArrayList<>()).add(measured.rate());
+                    cpu.computeIfAbsent(key(door.getKey(), clients), k -> new ArrayList<>())
+                            .add(measured.cpuMillisPerStart());
                     failures += measured.failed();
                     if (measured.firstFailure() != null) {
                         failureSamples.add(door.getKey() + " at " + clients + ": " + measured.firstFailure());
                     }
                     report.line("starts rep %d, %-17s %2d clients: %7.1f starts/s (%d in %d s, %d failed; latency "
-                            + "p50 %.0f ms, p95 %.0f ms; jobs drained %.1f s after)", rep, door.getKey(), clients,
-                            measured.rate(), measured.started(), seconds, measured.failed(), measured.p50Millis(),
-                            measured.p95Millis(), drained);
+                            + "p50 %.0f ms, p95 %.0f ms; %.1f ms CPU of the serving JVM per start; jobs drained %.1f s "
+                            + "after)", rep, door.getKey(), clients, measured.rate(), measured.started(), seconds,
+                            measured.failed(), measured.p50Millis(), measured.p95Millis(), measured.cpuMillisPerStart(),
+                            drained);
                 }
             }
         }
@@ -144,6 +154,12 @@ final class StartRate implements BenchPart {
             for (String door : doors.keySet()) {
                 report.figure(figure(door, clients, rates));
             }
+            List<String> cpuPerStart = new ArrayList<>();
+            for (String door : doors.keySet()) {
+                cpuPerStart.add(door + " " + Figure.number(new Figure(door, "ms", cpu.get(key(door, clients))).median()));
+            }
+            report.line("starts: CPU ms of the serving JVM per start at %d clients (median): %s", clients,
+                    String.join(", ", cpuPerStart));
             Figure api = figure("/api", clients, rates);
             Figure tasklist = figure("Tasklist", clients, rates);
             Figure bare = figure("bare /engine-rest", clients, rates);
@@ -182,7 +198,8 @@ final class StartRate implements BenchPart {
      * Runs {@code clients} threads, each starting instances one after the other; counts the starts that
      * end within the measured window after the warm-up. A failure anywhere, warm-up included, counts.
      */
-    private static Measured measure(Door door, int clients, Duration warmup, Duration window) throws Exception {
+    private static Measured measure(Door door, int clients, Duration warmup, Duration window, long servingPid)
+            throws Exception {
         List<Client> started = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             started.add(door.client());
@@ -221,6 +238,10 @@ final class StartRate implements BenchPart {
             thread.start();
             threads.add(thread);
         }
+        sleepUntil(from);
+        long cpuFrom = cpuMillis(servingPid);
+        sleepUntil(until);
+        long cpuUntil = cpuMillis(servingPid);
         for (Thread thread : threads) {
             thread.join(Duration.ofSeconds(120).toMillis() + (until - System.nanoTime()) / 1_000_000L);
             if (thread.isAlive()) {
@@ -230,7 +251,40 @@ final class StartRate implements BenchPart {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new Measured(succeeded.get() / (window.toNanos() / 1e9), succeeded.get(), failed.get(),
-                firstFailure.get(), percentileMillis(sorted, 50), percentileMillis(sorted, 95));
+                firstFailure.get(), percentileMillis(sorted, 50), percentileMillis(sorted, 95),
+                succeeded.get() == 0 ? Double.NaN : (double) (cpuUntil - cpuFrom) / succeeded.get());
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, left / 1_000_000L));
+        }
+    }
+
+    /** CPU time (user and system) the process used so far, from /proc (clock ticks of 10 ms). */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the name: state is field 3, utime 14 and stime 15 of proc(5)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The node's JVM: AppNode keeps its process to itself, its command line names the port. */
+    private static long pidListeningOn(int port) {
+        String argument = "--server.port=" + port;
+        return ProcessHandle.current().children().filter(child -> {
+            try {
+                return Arrays.asList(Files.readString(Path.of("/proc", String.valueOf(child.pid()), "cmdline"))
+                        .split("\0")).contains(argument);
+            } catch (IOException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow(() -> new IllegalStateException("no node JVM on port " + port)).pid();
     }
 
     private static double percentileMillis(List<Long> sorted, int p) {
