@@ -1,15 +1,484 @@
 package org.anzexian.bench;
 
-/** Placeholder until this part is written (#15). */
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.anzexian.claim.ClaimHandlingProcess;
+import org.anzexian.support.AppNode;
+import org.anzexian.support.EngineDoors;
+import org.anzexian.support.InsuredProjects;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+
+/**
+ * Figure 3 of #15: accident reports started per second through {@code POST /api/claims} and through the
+ * Tasklist's start form ({@code submit-form}, as the embedded form {@code forms/claimReportStart.html}
+ * posts it), at 1, 8 and 32 concurrent clients, against the bare engine's start rate: a model of a start
+ * form of one field and one user task ({@code bench/starts/benchBareStart.bpmn}), started through
+ * {@code /engine-rest} as the administrator on the same node, and — for scale — in-process with
+ * {@code RuntimeService} in the loader. Options: {@code --clients=1,8,32}, {@code --starts-seconds=13}
+ * (measured per repetition and door), {@code --starts-warmup=3} (before each measurement),
+ * {@code --starts-node-warmup=15} (each HTTP door once at 8 clients before the first repetition, unmeasured: the
+ * fresh node's JIT), {@code --starts-in-process=true}.
+ */
 final class StartRate implements BenchPart {
+
+    static final String BARE_KEY = "benchBareStart";
+    private static final String BARE_RESOURCE = "bench/starts/benchBareStart.bpmn";
+    private static final String BARE_FORM_RESOURCE = "bench/starts/benchBareStartForm.form";
+    /** The goal of #15: starts through {@code /api} at least this share of the bare engine's. */
+    private static final double API_SHARE_GOAL = 0.70;
+    /** A node's job executor must have run the starts' asynchronous steps before the next door is measured. */
+    private static final Duration JOB_DRAIN_BOUND = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter DATETIME_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     @Override
     public String name() {
         return "starts";
     }
 
+    /** One way in: a client per thread, each answering null for a start that succeeded or why it failed. */
+    private interface Door {
+        String label();
+
+        Client client() throws Exception;
+    }
+
+    private interface Client {
+        /** Starts one instance; null when it succeeded, else what was answered. */
+        String start() throws Exception;
+    }
+
+    private record Measured(double rate, int started, int failed, String firstFailure, double p50Millis,
+            double p95Millis, double cpuMillisPerStart) {
+    }
+
     @Override
-    public void run(BenchRun run, Report report) {
-        throw new UnsupportedOperationException("StartRate is not written yet");
+    public void run(BenchRun run, Report report) throws Exception {
+        int seconds = run.intOption("starts-seconds", 13);
+        int warmup = run.intOption("starts-warmup", 3);
+        int nodeWarmup = run.intOption("starts-node-warmup", 15);
+        int reps = run.intOption("reps", 3);
+        List<Integer> clientCounts = Arrays.stream(run.options.getOrDefault("clients", "1,8,32").split(","))
+                .map(String::strip).map(Integer::parseInt).toList();
+        boolean inProcess = Boolean.parseBoolean(run.options.getOrDefault("starts-in-process", "true"));
+
+        stopLoaderJobExecutor(run, report);
+        InsuredProjects.InsuredProject insured = new InsuredProjects(run.loader).insured();
+        RepositoryService repository = run.bean(RepositoryService.class);
+        repository.createDeployment().name("bench " + BARE_KEY)
+                .addInputStream(BARE_RESOURCE, resource(BARE_RESOURCE))
+                .addInputStream(BARE_FORM_RESOURCE, resource(BARE_FORM_RESOURCE))
+                .deploy();
+        String claimDefinitionId = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(ClaimHandlingProcess.KEY).latestVersion().singleResult().getId();
+        AppNode node = run.nodes(1).get(0);
+        Clock clock = run.bean(Clock.class);
+        long nodePid = pidListeningOn(node.port);
+        String builder = insured.builder().user();
+        String policyNumber = insured.policy().policyNumber();
+        report.line("starts: one node (%s), construction unit %s reporting on policy %s (password = login); "
+                + "%d s measured after %d s warm-up per door, client count and repetition; doors interleaved within "
+                + "each repetition; the node's job executor runs each door's asynchronous steps (the report's "
+                + "announcement) to the end before the next door is measured", node.baseUrl(), builder, policyNumber,
+                seconds, warmup);
+        report.line("starts: bare = model %s (start form of one text field → one user task, no delegate, no "
+                + "listener), POST /engine-rest/process-definition/key/%s/start as administrator %s (HTTP Basic) "
+                + "on the same node, through the same authentication and door guard%s", BARE_KEY, BARE_KEY,
+                AppNode.ADMIN_USER, inProcess ? "; in-process = RuntimeService.startProcessInstanceByKey in the "
+                        + "loader JVM (pool of 12 connections), no HTTP, no authentication" : "");
+
+        Map<String, Door> doors = new LinkedHashMap<>();
+        doors.put("/api", apiDoor(node, builder, policyNumber, clock));
+        doors.put("Tasklist", tasklistDoor(node, builder, claimDefinitionId, policyNumber, clock));
+        doors.put("bare /engine-rest", bareEngineRestDoor(node));
+        if (inProcess) {
+            doors.put("bare in-process", bareInProcessDoor(run.bean(RuntimeService.class)));
+        }
+
+        // a fresh node compiles its code during the first starts: one unmeasured round before the first repetition
+        for (Map.Entry<String, Door> door : doors.entrySet()) {
+            if (!door.getKey().contains("in-process") && nodeWarmup > 0) {
+                Measured warm = measure(door.getValue(), 8, Duration.ZERO, Duration.ofSeconds(nodeWarmup), nodePid, 0);
+                awaitJobsDrained(run);
+                report.line("starts: node warm-up, %s at 8 clients for %d s: %.1f starts/s, %d failed", door.getKey(),
+                        nodeWarmup, warm.rate(), warm.failed());
+                if (warm.failed() > 0) {
+                    throw new IllegalStateException("starts fail already in the warm-up: " + warm.firstFailure());
+                }
+            }
+        }
+        long idleFrom = cpuMillis(nodePid);
+        Thread.sleep(5000);
+        double idleCpuPerSecond = (cpuMillis(nodePid) - idleFrom) / 5.0;
+        report.line("starts: the idle node uses %.0f ms CPU per second (job acquisition, JIT, GC); the per-start CPU "
+                + "figures below are of the serving JVM during the window, less that", idleCpuPerSecond);
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        int failures = 0;
+        List<String> failureSamples = new ArrayList<>();
+        for (int rep = 1; rep <= reps; rep++) {
+            for (int clients : clientCounts) {
+                for (Map.Entry<String, Door> door : doors.entrySet()) {
+                    long serving = door.getKey().contains("in-process") ? ProcessHandle.current().pid() : nodePid;
+                    Measured measured = measure(door.getValue(), clients, Duration.ofSeconds(warmup),
+                            Duration.ofSeconds(seconds), serving, serving == nodePid ? idleCpuPerSecond : 0);
+                    double drained = awaitJobsDrained(run);
+                    run.checkNodes();
+                    rates.computeIfAbsent(key(door.getKey(), clients), k -> new ArrayList<>()).add(measured.rate());
+                    cpu.computeIfAbsent(key(door.getKey(), clients), k -> new ArrayList<>())
+                            .add(measured.cpuMillisPerStart());
+                    failures += measured.failed();
+                    if (measured.firstFailure() != null) {
+                        failureSamples.add(door.getKey() + " at " + clients + ": " + measured.firstFailure());
+                    }
+                    report.line("starts rep %d, %-17s %2d clients: %7.1f starts/s (%d in %d s, %d failed; latency "
+                            + "p50 %.0f ms, p95 %.0f ms; %.1f ms CPU of the serving JVM per start; jobs drained %.1f s "
+                            + "after)", rep, door.getKey(), clients, measured.rate(), measured.started(), seconds,
+                            measured.failed(), measured.p50Millis(), measured.p95Millis(), measured.cpuMillisPerStart(),
+                            drained);
+                }
+            }
+        }
+
+        for (int clients : clientCounts) {
+            for (String door : doors.keySet()) {
+                report.figure(figure(door, clients, rates));
+            }
+            List<String> cpuPerStart = new ArrayList<>();
+            for (String door : doors.keySet()) {
+                cpuPerStart.add(door + " " + Figure.number(new Figure(door, "ms", cpu.get(key(door, clients))).median()));
+            }
+            report.line("starts: CPU ms of the serving JVM per start at %d clients (median): %s", clients,
+                    String.join(", ", cpuPerStart));
+            Figure api = figure("/api", clients, rates);
+            Figure tasklist = figure("Tasklist", clients, rates);
+            Figure bare = figure("bare /engine-rest", clients, rates);
+            Figure apiShare = share("/api ÷ bare /engine-rest at " + clients + " clients", api, bare);
+            report.figure(apiShare);
+            report.figure(share("Tasklist ÷ bare /engine-rest at " + clients + " clients", tasklist, bare));
+            report.goal("starts through /api ≥ 70 % of the bare engine's (" + clients + " clients; bare = one-task "
+                    + "model via /engine-rest on the same node)", "≥ " + Math.round(API_SHARE_GOAL * 100) + " %",
+                    Report.spread(apiShare) + "; /api " + Report.spread(api) + " vs bare " + Report.spread(bare),
+                    apiShare.median() >= API_SHARE_GOAL * 100);
+        }
+        if (failures > 0) {
+            throw new IllegalStateException(failures + " starts failed; first of each measurement: "
+                    + String.join("\n", failureSamples));
+        }
+    }
+
+    private static String key(String door, int clients) {
+        return door + "@" + clients;
+    }
+
+    private static Figure figure(String door, int clients, Map<String, List<Double>> rates) {
+        return new Figure("starts " + door + " at " + clients + " clients", "starts/s", rates.get(key(door, clients)));
+    }
+
+    /** Per repetition, as the doors of one repetition ran side by side: the machine's drift cancels out. */
+    private static Figure share(String name, Figure part, Figure whole) {
+        List<Double> shares = new ArrayList<>();
+        for (int i = 0; i < part.values().size(); i++) {
+            shares.add(100 * part.values().get(i) / whole.values().get(i));
+        }
+        return new Figure(name, "%", shares);
+    }
+
+    /**
+     * Runs {@code clients} threads, each starting instances one after the other; counts the starts that
+     * end within the measured window after the warm-up. A failure anywhere, warm-up included, counts.
+     */
+    private static Measured measure(Door door, int clients, Duration warmup, Duration window, long servingPid,
+            double idleCpuPerSecond) throws Exception {
+        List<Client> started = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            started.add(door.client());
+        }
+        long begin = System.nanoTime() + 50_000_000L;
+        long from = begin + warmup.toNanos();
+        long until = from + window.toNanos();
+        AtomicInteger succeeded = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (Client client : started) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < begin) {
+                    Thread.onSpinWait();
+                }
+                while (System.nanoTime() < until) {
+                    long sent = System.nanoTime();
+                    String failure;
+                    try {
+                        failure = client.start();
+                    } catch (Exception e) {
+                        failure = e.toString();
+                    }
+                    long answered = System.nanoTime();
+                    if (failure != null) {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, failure);
+                    } else if (answered >= from && answered <= until) {
+                        succeeded.incrementAndGet();
+                        latencies.add(answered - sent);
+                    }
+                }
+            }, "bench-start-client");
+            thread.start();
+            threads.add(thread);
+        }
+        sleepUntil(from);
+        long cpuFrom = cpuMillis(servingPid);
+        sleepUntil(until);
+        long cpuUntil = cpuMillis(servingPid);
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(120).toMillis() + (until - System.nanoTime()) / 1_000_000L);
+            if (thread.isAlive()) {
+                throw new IllegalStateException("a client of " + door.label() + " did not end 120 s after the window");
+            }
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new Measured(succeeded.get() / (window.toNanos() / 1e9), succeeded.get(), failed.get(),
+                firstFailure.get(), percentileMillis(sorted, 50), percentileMillis(sorted, 95),
+                succeeded.get() == 0 ? Double.NaN
+                        : (cpuUntil - cpuFrom - idleCpuPerSecond * window.toNanos() / 1e9) / succeeded.get());
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, left / 1_000_000L));
+        }
+    }
+
+    /** CPU time (user and system) the process used so far, from /proc (clock ticks of 10 ms). */
+    private static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the name: state is field 3, utime 14 and stime 15 of proc(5)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The node's JVM: AppNode keeps its process to itself, its command line names the port. */
+    private static long pidListeningOn(int port) {
+        String argument = "--server.port=" + port;
+        return ProcessHandle.current().children().filter(child -> {
+            try {
+                return Arrays.asList(Files.readString(Path.of("/proc", String.valueOf(child.pid()), "cmdline"))
+                        .split("\0")).contains(argument);
+            } catch (IOException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow(() -> new IllegalStateException("no node JVM on port " + port)).pid();
+    }
+
+    private static double percentileMillis(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1)) / 1e6;
+    }
+
+    /** Waits until no job is due (the reports' announcements); answers how long that took, in seconds. */
+    private static double awaitJobsDrained(BenchRun run) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + JOB_DRAIN_BOUND.toNanos();
+        while (true) {
+            Integer due = run.jdbc().queryForObject("SELECT count(*) FROM act_ru_job WHERE retries_ > 0 "
+                    + "AND suspension_state_ = 1 AND (duedate_ IS NULL OR duedate_ <= ?)", Integer.class,
+                    new Timestamp(System.currentTimeMillis()));
+            if (due == null || due == 0) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(due + " jobs still due " + JOB_DRAIN_BOUND.toSeconds()
+                        + " s after a measurement: the node's job executor does not keep up");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /**
+     * {@code POST /api/claims} as the construction unit (HTTP Basic, as an integration calls it), the
+     * accident two hours ago, no photo (photos are optional; an upload would measure the file store).
+     */
+    private static Door apiDoor(AppNode node, String user, String policyNumber, Clock clock) {
+        String authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        return new Door() {
+            @Override
+            public String label() {
+                return "/api";
+            }
+
+            @Override
+            public Client client() {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                URI claims = URI.create(node.baseUrl() + "/api/claims");
+                return () -> {
+                    ObjectNode body = JSON.createObjectNode()
+                            .put("policyNumber", policyNumber)
+                            .put("accidentAt", OffsetDateTime.now(clock).minusHours(2).truncatedTo(ChronoUnit.SECONDS)
+                                    .toString())
+                            .put("place", "3号楼脚手架")
+                            .put("accidentType", "FALL_FROM_HEIGHT")
+                            .put("deaths", 0)
+                            .put("injuries", 1)
+                            .put("description", "作业人员从脚手架坠落，右腿骨折，已送医")
+                            .put("reporterName", "李安全")
+                            .put("reporterPhone", "13900000000")
+                            .put("reporterEmail", "report@bench.anzexian.local");
+                    body.putArray("photos");
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(claims)
+                            .header("Content-Type", "application/json").header("Authorization", authorization)
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 201 ? null : response.statusCode() + " " + response.body();
+                };
+            }
+        };
+    }
+
+    /**
+     * The Tasklist's start dialog: each client logs in (its own session) before the clock starts, then
+     * posts {@code submit-form} with the variables the embedded form {@code claimReportStart.html} sends —
+     * the {@code datetime-local} accident time, the casualties as Integer, the three photo inputs left
+     * empty as the Tasklist posts them (a File of no name and no content), the policy its script sets.
+     * The form's loading (its HTML, {@code form-variables}, the policy list) is not measured.
+     */
+    private static Door tasklistDoor(AppNode node, String user, String definitionId, String policyNumber, Clock clock) {
+        EngineDoors doors = new EngineDoors(node.port);
+        return new Door() {
+            @Override
+            public String label() {
+                return "Tasklist";
+            }
+
+            @Override
+            public Client client() {
+                EngineDoors.User tasklist = doors.as(EngineDoors.Door.TASKLIST_API, user, user);
+                String path = "/process-definition/" + definitionId + "/submit-form";
+                return () -> {
+                    ObjectNode variables = JSON.createObjectNode();
+                    text(variables, "accidentAt", OffsetDateTime.now(clock).minusHours(2)
+                            .atZoneSameInstant(clock.getZone()).format(DATETIME_LOCAL));
+                    text(variables, "place", "3号楼脚手架");
+                    text(variables, "accidentType", "FALL_FROM_HEIGHT");
+                    variables.putObject("deaths").put("value", 0).put("type", "Integer");
+                    variables.putObject("injuries").put("value", 1).put("type", "Integer");
+                    text(variables, "description", "作业人员从脚手架坠落，右腿骨折，已送医");
+                    for (String photo : List.of("photo1", "photo2", "photo3")) {
+                        ObjectNode file = variables.putObject(photo).put("value", "").put("type", "File");
+                        file.putObject("valueInfo").put("filename", "");
+                    }
+                    text(variables, "reporterName", "李安全");
+                    text(variables, "reporterPhone", "13900000000");
+                    text(variables, "reporterEmail", "report@bench.anzexian.local");
+                    text(variables, "policyNumber", policyNumber);
+                    EngineDoors.Answer answer = tasklist.post(path, JSON.createObjectNode().set("variables", variables));
+                    return answer.status() == 200 ? null : answer.status() + " " + answer.body();
+                };
+            }
+        };
+    }
+
+    private static void text(ObjectNode variables, String name, String value) {
+        variables.putObject(name).put("value", value).put("type", "String");
+    }
+
+    private static Door bareEngineRestDoor(AppNode node) {
+        EngineDoors doors = new EngineDoors(node.port);
+        return new Door() {
+            @Override
+            public String label() {
+                return "bare /engine-rest";
+            }
+
+            @Override
+            public Client client() {
+                EngineDoors.User admin = doors.as(EngineDoors.Door.ENGINE_REST, AppNode.ADMIN_USER, AppNode.ADMIN_PASSWORD);
+                return () -> {
+                    EngineDoors.Answer answer = admin.start(BARE_KEY, null, Map.of("note", "基准"));
+                    return answer.status() == 200 ? null : answer.status() + " " + answer.body();
+                };
+            }
+        };
+    }
+
+    private static Door bareInProcessDoor(RuntimeService runtime) {
+        return new Door() {
+            @Override
+            public String label() {
+                return "bare in-process";
+            }
+
+            @Override
+            public Client client() {
+                return () -> {
+                    runtime.startProcessInstanceByKey(BARE_KEY, Map.of("note", "基准"));
+                    return null;
+                };
+            }
+        };
+    }
+
+    /**
+     * The loader must run no jobs: its fixtures run theirs by hand, and the starts' jobs are the node's.
+     * {@link BenchRun} asks for {@code camunda.bpm.job-execution.enabled=false}, but as a default property,
+     * which application.yaml's {@code enabled: true} overrides.
+     */
+    private static void stopLoaderJobExecutor(BenchRun run, Report report) {
+        JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) run.bean(ProcessEngine.class)
+                .getProcessEngineConfiguration()).getJobExecutor();
+        if (jobExecutor != null && jobExecutor.isActive()) {
+            jobExecutor.shutdown();
+            report.line("starts: the loader's job executor was running (BenchRun's default property loses to "
+                    + "application.yaml); stopped it");
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = StartRate.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("no resource " + name + " on the class path");
+        }
+        return in;
     }
 }
