@@ -42,19 +42,20 @@ final class BenchRun implements AutoCloseable {
         String server = options.getOrDefault("postgres", "127.0.0.1:5432");
         String database = options.getOrDefault("database", "anzexian_bench_scale");
         recreate(server, database, true);
+        // arguments, not default properties: application.yaml's own values (server.port, the job executor)
+        // would win over those
         ConfigurableApplicationContext loader = new SpringApplicationBuilder(AnzexianApplication.class)
                 .profiles("postgres")
-                .properties("SPRING_DATASOURCE_URL=jdbc:postgresql://" + server + "/" + database,
-                        "SPRING_DATASOURCE_USERNAME=postgres", "ANZEXIAN_ADMIN_USER=" + AppNode.ADMIN_USER,
-                        "ANZEXIAN_ADMIN_PASSWORD=" + AppNode.ADMIN_PASSWORD, "ANZEXIAN_DEMO_DATA=true",
-                        "anzexian.demo-data.scenario=false", "server.port=0",
-                        "camunda.bpm.job-execution.enabled=false", "ANZEXIAN_HISTORY_CLEANUP_ENABLED=false",
-                        "spring.datasource.hikari.maximum-pool-size=12",
+                .run("--spring.datasource.url=jdbc:postgresql://" + server + "/" + database,
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                        "--ANZEXIAN_ADMIN_USER=" + AppNode.ADMIN_USER, "--ANZEXIAN_ADMIN_PASSWORD=" + AppNode.ADMIN_PASSWORD,
+                        "--anzexian.demo-data.enabled=true", "--anzexian.demo-data.scenario=false", "--server.port=0",
+                        "--camunda.bpm.job-execution.enabled=false", "--ANZEXIAN_HISTORY_CLEANUP_ENABLED=false",
+                        "--spring.datasource.hikari.maximum-pool-size=12",
                         // only the loader commits without waiting for the disk: it is not measured, the nodes are
-                        "spring.datasource.hikari.connection-init-sql=SET synchronous_commit TO off",
-                        "logging.level.root=WARN", "logging.level.org.anzexian.notification=ERROR",
-                        "spring.main.banner-mode=off")
-                .run();
+                        "--spring.datasource.hikari.connection-init-sql=SET synchronous_commit TO off",
+                        "--logging.level.root=WARN", "--logging.level.org.anzexian.notification=ERROR",
+                        "--spring.main.banner-mode=off");
         return new BenchRun(options, server, database, loader);
     }
 

@@ -32,11 +32,8 @@ import org.anzexian.claim.ClaimHandlingProcess;
 import org.anzexian.support.AppNode;
 import org.anzexian.support.EngineDoors;
 import org.anzexian.support.InsuredProjects;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 
 /**
  * Figure 3 of #15: accident reports started per second through {@code POST /api/claims} and through the
@@ -92,7 +89,6 @@ final class StartRate implements BenchPart {
                 .map(String::strip).map(Integer::parseInt).toList();
         boolean inProcess = Boolean.parseBoolean(run.options.getOrDefault("starts-in-process", "true"));
 
-        stopLoaderJobExecutor(run, report);
         InsuredProjects.InsuredProject insured = new InsuredProjects(run.loader).insured();
         RepositoryService repository = run.bean(RepositoryService.class);
         repository.createDeployment().name("bench " + BARE_KEY)
@@ -457,21 +453,6 @@ final class StartRate implements BenchPart {
                 };
             }
         };
-    }
-
-    /**
-     * The loader must run no jobs: its fixtures run theirs by hand, and the starts' jobs are the node's.
-     * {@link BenchRun} asks for {@code camunda.bpm.job-execution.enabled=false}, but as a default property,
-     * which application.yaml's {@code enabled: true} overrides.
-     */
-    private static void stopLoaderJobExecutor(BenchRun run, Report report) {
-        JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) run.bean(ProcessEngine.class)
-                .getProcessEngineConfiguration()).getJobExecutor();
-        if (jobExecutor != null && jobExecutor.isActive()) {
-            jobExecutor.shutdown();
-            report.line("starts: the loader's job executor was running (BenchRun's default property loses to "
-                    + "application.yaml); stopped it");
-        }
     }
 
     private static InputStream resource(String name) {
