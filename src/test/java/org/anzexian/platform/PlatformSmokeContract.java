@@ -2,6 +2,14 @@ package org.anzexian.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -13,6 +21,29 @@ abstract class PlatformSmokeContract {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    DataSource dataSource;
+
+    /** #15: job acquisition finds the due jobs by index, not by reading every future timer. */
+    @Test
+    void theJobTableHasTheIndexesJobAcquisitionNeeds() throws Exception {
+        Set<String> indexed = new HashSet<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            for (String table : List.of("ACT_RU_JOB", "act_ru_job")) {
+                try (ResultSet indexes = meta.getIndexInfo(null, null, table, false, false)) {
+                    while (indexes.next()) {
+                        if (indexes.getString("COLUMN_NAME") != null) {
+                            indexed.add(indexes.getString("INDEX_NAME").toUpperCase(Locale.ROOT) + ":"
+                                    + indexes.getString("COLUMN_NAME").toUpperCase(Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(indexed).contains("ANZ_IDX_JOB_DUEDATE:DUEDATE_", "ANZ_IDX_JOB_LOCK_EXP:LOCK_EXP_TIME_");
+    }
 
     @Test
     void healthReportsDatabaseAndEngineUp() {
