@@ -68,6 +68,7 @@ final class BusyTasklist implements BenchPart {
 
     static final String GOAL_MS = "300";
     private static final String MODEL = "bench/tasklist/benchTask.bpmn";
+    private static final String FORM = "bench/tasklist/benchTaskForm.form";
     private static final String PROCESS_KEY = "benchTask";
     private static final int TASKS_PER_TRANSACTION = 500;
     private static final List<String> MEASURED_FILTERS = List.of("本组待办", "已逾期");
@@ -273,7 +274,7 @@ final class BusyTasklist implements BenchPart {
     private static void deploy(BenchRun run) throws IOException {
         try (InputStream model = BusyTasklist.class.getClassLoader().getResourceAsStream(MODEL)) {
             run.bean(RepositoryService.class).createDeployment().name("bench-tasklist")
-                    .addInputStream(MODEL, model).deploy();
+                    .addInputStream(MODEL, model).addClasspathResource(FORM).deploy();
         }
     }
 

@@ -53,7 +53,8 @@ final class EscalationStorm implements BenchPart {
         report.line("%d projects of %d construction units over the city's areas (set-based SQL)", projects,
                 projects / 5);
         run.bean(RepositoryService.class).createDeployment().name("bench-storm")
-                .addClasspathResource("bench/storm/" + BARE_PROCESS + ".bpmn").deploy();
+                .addClasspathResource("bench/storm/" + BARE_PROCESS + ".bpmn")
+                .addClasspathResource("bench/storm/benchBareEscalationForm.form").deploy();
 
         run.nodes(1);
         report.line("warm-up on one node: %d of ours, %d bare", warmUp, warmUp);
