@@ -294,15 +294,8 @@ class ClusterPostgresTest {
             throws IOException {
         List<String> args = new ArrayList<>(List.of(
                 "--anzexian.test.cluster.node=" + name,
-                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtpPort,
-                "--spring.mail.properties.mail.smtp.connectiontimeout=5000",
-                "--spring.mail.properties.mail.smtp.timeout=5000",
-                "--spring.mail.properties.mail.smtp.writetimeout=5000",
-                "--anzexian.notification.poll-interval=200ms",
-                "--anzexian.notification.batch-size=50",
-                "--anzexian.notification.lease=" + LEASE.toSeconds() + "s"));
+                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis()));
+        args.addAll(AppNode.mailInto(smtpPort, LEASE));
         args.addAll(List.of(extra));
         return AppNode.start(name, url, logs, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), args);
     }

@@ -38,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.platform.archive.ArchiveEntry;
 import org.anzexian.platform.archive.ArchiveSubject;
@@ -140,20 +141,13 @@ class PostgresRestartTest {
     void requestsAndJobsSurviveAnImmediateRestartOfTheDatabase() throws Exception {
         long started = System.nanoTime();
         node = AppNode.start("restart", postgres.url(DATABASE), logs, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
-                List.of("--anzexian.test.cluster.node=restart",
+                Stream.concat(Stream.of("--anzexian.test.cluster.node=restart",
                         "--anzexian.test.cluster.storm=" + STORM,
                         "--anzexian.demo-data.enabled=true",
                         // the demo story insures XF-2025-001 of sijian: the policy the reports name
                         "--anzexian.demo-data.scenario=true",
-                        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + smtp.getSmtp().getPort(),
-                        "--spring.mail.properties.mail.smtp.connectiontimeout=5000",
-                        "--spring.mail.properties.mail.smtp.timeout=5000",
-                        "--spring.mail.properties.mail.smtp.writetimeout=5000",
-                        "--anzexian.notification.poll-interval=200ms",
-                        "--anzexian.notification.batch-size=50",
-                        "--anzexian.notification.lease=" + LEASE.toSeconds() + "s"));
+                        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis()),
+                        AppNode.mailInto(smtp.getSmtp().getPort(), LEASE).stream()).toList());
         try {
             run(started);
         } catch (AssertionError | RuntimeException e) {

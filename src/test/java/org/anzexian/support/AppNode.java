@@ -70,6 +70,21 @@ public final class AppNode {
         return new AppNode(name, port, process, log);
     }
 
+    /**
+     * Arguments that send a test node's mail to a local test SMTP server: short SMTP timeouts, and an outbox
+     * polled every 200 ms whose lease stays above them, so a live send is never doubled.
+     */
+    public static List<String> mailInto(int smtpPort, Duration lease) {
+        return List.of("--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpPort,
+                "--spring.mail.properties.mail.smtp.connectiontimeout=5000",
+                "--spring.mail.properties.mail.smtp.timeout=5000",
+                "--spring.mail.properties.mail.smtp.writetimeout=5000",
+                "--anzexian.notification.poll-interval=200ms",
+                "--anzexian.notification.batch-size=50",
+                "--anzexian.notification.lease=" + lease.toSeconds() + "s");
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

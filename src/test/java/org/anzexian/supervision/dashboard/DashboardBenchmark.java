@@ -52,13 +52,16 @@ public final class DashboardBenchmark {
         recreateDatabase(true);
         ConfigurableApplicationContext app = null;
         try {
+            // arguments, not default properties: application.yaml's server.port and job executor would win
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--SPRING_DATASOURCE_URL=jdbc:postgresql://" + SERVER + "/" + DATABASE,
+                    "--SPRING_DATASOURCE_USERNAME=" + USER, "--ANZEXIAN_ADMIN_USER=demo",
+                    "--ANZEXIAN_ADMIN_PASSWORD=demo", "--ANZEXIAN_DEMO_DATA=true", "--server.port=0",
+                    "--camunda.bpm.job-execution.enabled=false", "--logging.level.root=WARN",
+                    "--logging.level.org.anzexian.notification=ERROR"));
+            arguments.addAll(List.of(args));
             app = new SpringApplicationBuilder(AnzexianApplication.class).profiles("postgres")
-                    .properties("SPRING_DATASOURCE_URL=jdbc:postgresql://" + SERVER + "/" + DATABASE,
-                            "SPRING_DATASOURCE_USERNAME=" + USER, "ANZEXIAN_ADMIN_USER=demo",
-                            "ANZEXIAN_ADMIN_PASSWORD=demo", "ANZEXIAN_DEMO_DATA=true", "server.port=0",
-                            "camunda.bpm.job-execution.enabled=false", "logging.level.root=WARN",
-                            "logging.level.org.anzexian.notification=ERROR")
-                    .run(args);
+                    .run(arguments.toArray(String[]::new));
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long started = System.nanoTime();
