@@ -52,7 +52,7 @@ class ClaimHandlingDelegates {
             variables.put(VAR_BUILDER_GROUP, opened.builderGroup());
             variables.put(VAR_ACKNOWLEDGEMENT_DUE_AT, date(opened.acknowledgementDueAt()));
             variables.put(VAR_DOCUMENTS_REMINDER_CYCLE, opened.documentsReminderCycle());
-            variables.put(VAR_CASE_SUMMARY, claims.caseSummary(opened.claimId()));
+            variables.put(VAR_CASE_SUMMARY, opened.caseSummary());
             execution.setVariables(variables);
         };
     }

@@ -164,7 +164,7 @@ public class ClaimService {
         }
         ClaimSteps.Opened opened = record(actor, report, violations);
         repository.setProcessInstance(opened.claimId(), processInstanceId);
-        return opened;
+        return opened.summarized(caseSummary(opened.claimId()));
     }
 
     /** {@code ServiceTask_RecordReport} for a report through {@code /api}, recorded already: what the instance needs. */
@@ -173,7 +173,7 @@ public class ClaimService {
         Claim claim = require(claimId);
         return new ClaimSteps.Opened(claimId, insurerGroup(claim),
                 organizations.require(claim.constructionUnitId()).groupId(), claim.acknowledgementDueAt(),
-                properties.documentsReminderCycle());
+                properties.documentsReminderCycle(), caseSummary(claim));
     }
 
     /**
@@ -225,16 +225,20 @@ public class ClaimService {
         }
         violations.throwIfAny();
         OffsetDateTime acknowledgementDue = serviceLevels.acknowledgementDue(now, report.deaths(), report.injuries());
+        ReportChannel channel = byInsurer ? ReportChannel.PHONE : ReportChannel.ONLINE;
         long id = repository.insert(new ClaimRepository.NewClaim(policy.id(), policy.policyNumber(), policy.projectId(),
-                insurer.id(), builder.id(), policy.jurisdictionCode(), report, now,
-                byInsurer ? ReportChannel.PHONE : ReportChannel.ONLINE, actor.userId(), late, acknowledgementDue));
+                insurer.id(), builder.id(), policy.jurisdictionCode(), report, now, channel, actor.userId(), late,
+                acknowledgementDue));
         files.attached(FILE_RECORD, id, report.photos());
-        Claim claim = require(id);
-        archive(claim, "CLAIM_REPORTED", actor.userId(), claim.channel().label() + " · " + claim.accidentType().label()
-                + " · " + claim.place() + " · 死亡 " + claim.deaths() + " 人，受伤 " + claim.injuries() + " 人"
-                + (late ? " · 迟报：" + claim.lateExplanation() : "") + "：" + claim.description(), claim.photos());
+        // from the report as stored (stripped), not read back: the claim was written a statement ago
+        archive.append(new ArchiveRecord(policy.projectId(), ArchiveSubject.CLAIM, id, "CLAIM_REPORTED", actor.userId(),
+                clip(channel.label() + " · " + report.accidentType().label() + " · " + report.place().strip() + " · 死亡 "
+                        + report.deaths() + " 人，受伤 " + report.injuries() + " 人"
+                        + (late ? " · 迟报：" + report.lateExplanation().strip() : "") + "："
+                        + report.description().strip()),
+                report.photos()));
         return new ClaimSteps.Opened(id, insurer.groupId(), builder.groupId(), acknowledgementDue,
-                properties.documentsReminderCycle());
+                properties.documentsReminderCycle(), null);
     }
 
     /**
@@ -946,8 +950,11 @@ public class ClaimService {
 
     private void archive(Claim claim, String event, String actor, String detail, List<String> files) {
         archive.append(new ArchiveRecord(claim.projectId(), ArchiveSubject.CLAIM, claim.id(), event,
-                actor == null ? SYSTEM : actor, detail.length() > 4000 ? detail.substring(0, 3999) + "…" : detail,
-                files));
+                actor == null ? SYSTEM : actor, clip(detail), files));
+    }
+
+    private static String clip(String detail) {
+        return detail.length() > 4000 ? detail.substring(0, 3999) + "…" : detail;
     }
 
     private OffsetDateTime now() {

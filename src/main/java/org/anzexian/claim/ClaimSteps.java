@@ -55,9 +55,16 @@ public final class ClaimSteps {
 
     }
 
-    /** What a new claim tells its instance: the business key, who works its tasks and when acknowledgement is due. */
+    /**
+     * What a new claim tells its instance: the business key, who works its tasks, when acknowledgement is due
+     * and the case summary of its task list (null until {@link #summarized}).
+     */
     public record Opened(long claimId, String insurerGroup, String builderGroup, OffsetDateTime acknowledgementDueAt,
-            String documentsReminderCycle) {
+            String documentsReminderCycle, String caseSummary) {
+
+        Opened summarized(String summary) {
+            return new Opened(claimId, insurerGroup, builderGroup, acknowledgementDueAt, documentsReminderCycle, summary);
+        }
     }
 
     /** Complete (with the decision's reminder and due date) or more documents needed. */

@@ -200,10 +200,10 @@ public class HazardService {
         if (hazard.status() == HazardStatus.CLOSED || !repository.stampCountyEscalated(hazardId, round, now())) {
             return;
         }
-        notices.send(NoticeTemplates.HAZARD_OVERDUE, List.of(countyGroup(hazard)), hazard,
-                projects.require(hazard.projectId()), "county", Map.of());
-        appendStep(hazard, "ESCALATED_TO_COUNTY", SYSTEM, "逾期未整改，报县级住建部门督办：" + countyGroup(hazard),
-                List.of());
+        String county = countyGroup(hazard);
+        notices.send(NoticeTemplates.HAZARD_OVERDUE, List.of(county), hazard, projects.require(hazard.projectId()),
+                "county", Map.of());
+        appendStep(hazard, "ESCALATED_TO_COUNTY", SYSTEM, "逾期未整改，报县级住建部门督办：" + county, List.of());
     }
 
     /** Still not rectified a further time after the deadline: the city bureau is called in; once per round. */

@@ -361,6 +361,11 @@ class PostgresRestartTest {
                         || outcome.body.contains("Exception") || outcome.body.contains("\tat ")) {
                     problems.add(outcome + ": the error body is not clean");
                 }
+                // the database was away: 503, try again later, in Chinese (DatabaseUnavailableFilter)
+                if (outcome.status != 503 || outcome.retryAfter.isEmpty()
+                        || !body.path("message").asText().contains("数据库暂时不可用")) {
+                    problems.add(outcome + ": refused, but not as 503 with Retry-After and our message");
+                }
             }
         } else {
             problems.add(outcome + ": neither 2xx nor 5xx");
@@ -446,15 +451,17 @@ class PostgresRestartTest {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(report))).build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Outcome(description, response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""), null, millis(start));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(""), null, millis(start));
         } catch (HttpTimeoutException e) {
-            return new Outcome(description, -1, "", "", "timeout", millis(start));
+            return new Outcome(description, -1, "", "", "", "timeout", millis(start));
         } catch (Exception e) {
-            return new Outcome(description, -1, "", "", e.getClass().getSimpleName(), millis(start));
+            return new Outcome(description, -1, "", "", "", e.getClass().getSimpleName(), millis(start));
         }
     }
 
-    record Outcome(String description, int status, String body, String contentType, String error, long millis) {
+    record Outcome(String description, int status, String body, String contentType, String retryAfter, String error,
+            long millis) {
         @Override
         public String toString() {
             return "'" + description + "' -> " + (status < 0 ? error : status) + " in " + millis + " ms"

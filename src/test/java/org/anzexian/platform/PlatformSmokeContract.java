@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.anzexian.platform.identity.PlatformGroups;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -24,6 +27,9 @@ abstract class PlatformSmokeContract {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    ProcessEngine engine;
 
     /** #15: job acquisition finds the due jobs by index, not by reading every future timer. */
     @Test
@@ -43,6 +49,22 @@ abstract class PlatformSmokeContract {
             }
         }
         assertThat(indexed).contains("ANZ_IDX_JOB_DUEDATE:DUEDATE_", "ANZ_IDX_JOB_LOCK_EXP:LOCK_EXP_TIME_");
+    }
+
+    /**
+     * #15: an authorization check takes the user's groups as given; the engine's own narrowing read every group
+     * id of ACT_RU_AUTHORIZATION once per command (45 ms at 100,000 open tasks). A group without authorizations
+     * stays in the list and matches nothing, so who sees what is unchanged (EngineAuthorizationTest).
+     */
+    @Test
+    void authorizationChecksTakeTheUsersGroupsAsGiven() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        List<String> groups = configuration.getCommandExecutorTxRequired().execute(context -> context
+                .getAuthorizationManager()
+                .filterAuthenticatedGroupIds(List.of("groupWithoutAuthorizations", PlatformGroups.CITY_BUREAU,
+                        "groupWithoutAuthorizations")));
+        assertThat(groups).containsExactly("groupWithoutAuthorizations", PlatformGroups.CITY_BUREAU);
     }
 
     @Test

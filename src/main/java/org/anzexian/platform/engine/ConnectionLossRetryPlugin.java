@@ -1,11 +1,7 @@
 package org.anzexian.platform.engine;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Date;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.JobRetryCmd;
@@ -29,9 +25,7 @@ import org.springframework.stereotype.Component;
  * {@code anzexian.engine.connection-loss-retry-delay}, its retries untouched; the failure stays in the job
  * log (history) and the server log. Every other failure keeps Camunda's handling.
  *
- * <p>Connection loss: an {@link SQLException} in the cause chain with SQLState class 08 (connection exception:
- * the socket broke, the pool's connection was closed), 57P01–57P03 (the server shutting down, crashed or still
- * starting up), or a {@link SQLTransientConnectionException} (the pool found no connection in time).
+ * <p>Connection loss: as {@link ConnectionLoss} tells.
  */
 @Component
 class ConnectionLossRetryPlugin extends AbstractProcessEnginePlugin {
@@ -48,25 +42,9 @@ class ConnectionLossRetryPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         FailedJobCommandFactory standard = configuration.getFailedJobCommandFactory() != null
                 ? configuration.getFailedJobCommandFactory() : new DefaultFailedJobCommandFactory();
-        configuration.setFailedJobCommandFactory((jobId, failure) -> connectionLost(failure)
+        configuration.setFailedJobCommandFactory((jobId, failure) -> ConnectionLoss.in(failure)
                 ? new RetryAfterConnectionLoss(jobId, failure, retryDelay)
                 : standard.getCommand(jobId, failure));
-    }
-
-    static boolean connectionLost(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Unlocks the job, due again after the delay, leaving its retries and its recorded exception as they were. */
