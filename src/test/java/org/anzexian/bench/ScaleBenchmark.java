@@ -24,7 +24,8 @@ public final class ScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        List<BenchPart> parts = List.of(new EscalationStorm(), new StartRate(), new BusyTasklist());
+        // the busy Tasklist first, on its own 100,000 open tasks: after the storms the database holds theirs too
+        List<BenchPart> parts = List.of(new BusyTasklist(), new EscalationStorm(), new StartRate());
         Set<String> only = Arrays.stream(options.getOrDefault("only",
                 parts.stream().map(BenchPart::name).collect(Collectors.joining(","))).split(","))
                 .map(String::strip).collect(Collectors.toSet());

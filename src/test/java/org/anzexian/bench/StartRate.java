@@ -89,6 +89,8 @@ final class StartRate implements BenchPart {
                 .map(String::strip).map(Integer::parseInt).toList();
         boolean inProcess = Boolean.parseBoolean(run.options.getOrDefault("starts-in-process", "true"));
 
+        // the loader runs the fixture's own jobs; a node left running by the storm would race it for them
+        run.nodes(0);
         InsuredProjects.InsuredProject insured = new InsuredProjects(run.loader).insured();
         RepositoryService repository = run.bean(RepositoryService.class);
         repository.createDeployment().name("bench " + BARE_KEY)
