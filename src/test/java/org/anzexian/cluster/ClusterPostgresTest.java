@@ -151,8 +151,16 @@ class ClusterPostgresTest {
             // kill -9 node A in the middle, while it holds locked jobs
             String escalated = "SELECT COUNT(*) FROM hazard_round WHERE county_escalated_at IS NOT NULL";
             String heldByA = "SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ = '" + ownerA + "'";
-            awaitOrFail("node A holding jobs with a quarter of the storm escalated", Duration.ofSeconds(90),
-                    () -> count(db, escalated) >= STORM / 4 && count(db, heldByA) > 0);
+            try {
+                awaitOrFail("node A holding jobs with a quarter of the storm escalated", Duration.ofSeconds(90),
+                        () -> count(db, escalated) >= STORM / 4 && count(db, heldByA) > 0);
+            } catch (AssertionError stalled) {
+                // what the storm had come to, for the next reader of a failed run
+                throw new AssertionError(stalled.getMessage() + " (escalated " + count(db, escalated) + ", jobs held by A "
+                        + count(db, heldByA) + ", overdue timers left " + count(db, "SELECT COUNT(*) FROM act_ru_job WHERE "
+                        + HazardStorm.OVERDUE_TIMER_JOBS) + ", jobs locked " + count(db,
+                        "SELECT COUNT(*) FROM act_ru_job WHERE lock_owner_ IS NOT NULL") + ")", stalled);
+            }
             nodeA.kill();
             long killed = System.nanoTime();
             long escalatedAtKill = count(db, escalated);
