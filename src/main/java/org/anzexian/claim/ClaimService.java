@@ -164,7 +164,7 @@ public class ClaimService {
         }
         ClaimSteps.Opened opened = record(actor, report, violations);
         repository.setProcessInstance(opened.claimId(), processInstanceId);
-        return opened.summarized(caseSummary(opened.claimId()));
+        return opened;
     }
 
     /** {@code ServiceTask_RecordReport} for a report through {@code /api}, recorded already: what the instance needs. */
@@ -238,7 +238,8 @@ public class ClaimService {
                         + report.description().strip()),
                 report.photos()));
         return new ClaimSteps.Opened(id, insurer.groupId(), builder.groupId(), acknowledgementDue,
-                properties.documentsReminderCycle(), null);
+                properties.documentsReminderCycle(), caseSummary(projects.require(policy.projectId()), report.accidentAt(),
+                        report.accidentType(), report.deaths(), report.injuries(), late, ""));
     }
 
     /**
@@ -819,24 +820,26 @@ public class ClaimService {
     }
 
     private String caseSummary(Claim claim) {
-        Project project = projects.require(claim.projectId());
+        return caseSummary(projects.require(claim.projectId()), claim.accidentAt(), claim.accidentType(), claim.deaths(),
+                claim.injuries(), claim.late(), claim.agreedAmount() != null ? " · 核定 " + yuan(claim.agreedAmount())
+                        : claim.estimatedLoss() != null ? " · 估损 " + yuan(claim.estimatedLoss()) : "");
+    }
+
+    private String caseSummary(Project project, OffsetDateTime accidentAt, AccidentType type, int deaths, int injuries,
+            boolean late, String amount) {
         StringBuilder tail = new StringBuilder(" · 事故 ")
-                .append(claim.accidentAt().atZoneSameInstant(clock.getZone()).toLocalDate())
-                .append(" · ").append(claim.accidentType().label());
-        if (claim.deaths() > 0) {
-            tail.append(" 死亡 ").append(claim.deaths()).append(" 人");
+                .append(accidentAt.atZoneSameInstant(clock.getZone()).toLocalDate())
+                .append(" · ").append(type.label());
+        if (deaths > 0) {
+            tail.append(" 死亡 ").append(deaths).append(" 人");
         }
-        if (claim.injuries() > 0) {
-            tail.append(" 受伤 ").append(claim.injuries()).append(" 人");
+        if (injuries > 0) {
+            tail.append(" 受伤 ").append(injuries).append(" 人");
         }
-        if (claim.late()) {
+        if (late) {
             tail.append(" · 迟报");
         }
-        if (claim.agreedAmount() != null) {
-            tail.append(" · 核定 ").append(yuan(claim.agreedAmount()));
-        } else if (claim.estimatedLoss() != null) {
-            tail.append(" · 估损 ").append(yuan(claim.estimatedLoss()));
-        }
+        tail.append(amount);
         String head = project.code() + " " + project.name();
         int room = 120 - tail.length();
         if (head.length() > room) {

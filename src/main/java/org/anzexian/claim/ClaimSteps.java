@@ -57,14 +57,10 @@ public final class ClaimSteps {
 
     /**
      * What a new claim tells its instance: the business key, who works its tasks, when acknowledgement is due
-     * and the case summary of its task list (null until {@link #summarized}).
+     * and the case summary of its task list.
      */
     public record Opened(long claimId, String insurerGroup, String builderGroup, OffsetDateTime acknowledgementDueAt,
             String documentsReminderCycle, String caseSummary) {
-
-        Opened summarized(String summary) {
-            return new Opened(claimId, insurerGroup, builderGroup, acknowledgementDueAt, documentsReminderCycle, summary);
-        }
     }
 
     /** Complete (with the decision's reminder and due date) or more documents needed. */

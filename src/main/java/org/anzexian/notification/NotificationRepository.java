@@ -1,5 +1,6 @@
 package org.anzexian.notification;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.anzexian.platform.web.SortFields;
 import org.anzexian.platform.web.SortQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** The outbox tables ({@code V2__notification_outbox.sql}). */
@@ -27,9 +31,17 @@ class NotificationRepository {
             """;
 
     private final JdbcClient jdbc;
+    /** PostgreSQL: a notice whose key is taken is skipped by the insert itself ({@code ON CONFLICT DO NOTHING}). */
+    private final boolean skipsTakenKeys;
 
-    NotificationRepository(JdbcClient jdbc) {
+    NotificationRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.skipsTakenKeys = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
+                .startsWith("PostgreSQL");
+    }
+
+    boolean skipsTakenKeys() {
+        return skipsTakenKeys;
     }
 
     /** A claimed delivery, ready to be sent. */
@@ -45,11 +57,23 @@ class NotificationRepository {
 
     long insertNotice(String templateKey, String subject, String body, String reference, String idempotencyKey,
             Instant now) {
+        return insertNotice("", templateKey, subject, body, reference, idempotencyKey, now)
+                .orElseThrow(() -> new IllegalStateException("notice " + idempotencyKey + " inserted without an id"));
+    }
+
+    /** PostgreSQL only ({@link #skipsTakenKeys}): the new notice's id, or empty when its key is taken. */
+    Optional<Long> insertNoticeUnlessKeyTaken(String templateKey, String subject, String body, String reference,
+            String idempotencyKey, Instant now) {
+        return insertNotice(" ON CONFLICT (idempotency_key) DO NOTHING", templateKey, subject, body, reference,
+                idempotencyKey, now);
+    }
+
+    private Optional<Long> insertNotice(String onConflict, String templateKey, String subject, String body,
+            String reference, String idempotencyKey, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO notification_notice (template_key, subject, body, reference, idempotency_key, created_at)
-                VALUES (:templateKey, :subject, :body, :reference, :idempotencyKey, :now)
-                """)
+                VALUES (:templateKey, :subject, :body, :reference, :idempotencyKey, :now)""" + onConflict)
                 .param("templateKey", templateKey)
                 .param("subject", subject)
                 .param("body", body)
@@ -57,7 +81,7 @@ class NotificationRepository {
                 .param("idempotencyKey", idempotencyKey)
                 .param("now", utc(now))
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        return Optional.ofNullable(keys.getKeyAs(Number.class)).map(Number::longValue);
     }
 
     void insertDelivery(long noticeId, String recipient, Instant now) {

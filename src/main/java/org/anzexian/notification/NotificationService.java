@@ -79,11 +79,23 @@ public class NotificationService {
             throw new IllegalArgumentException("邮件过长 (rendered mail too long) for template " + notice.templateKey()
                     + ": subject at most " + MAX_SUBJECT + ", body at most " + MAX_BODY + " characters");
         }
+        Instant now = clock.instant();
+        if (repository.skipsTakenKeys()) {
+            // one statement where a look-up and a savepoint would be three more: a key taken, also by a transaction
+            // still running (the insert waits for its end), inserts nothing
+            Optional<Long> inserted = repository.insertNoticeUnlessKeyTaken(notice.templateKey(), mail.subject(),
+                    mail.body(), reference, idempotencyKey, now);
+            if (inserted.isEmpty()) {
+                return repository.findNoticeId(idempotencyKey).orElseThrow(() -> new IllegalStateException(
+                        "notice " + idempotencyKey + " was neither inserted nor found"));
+            }
+            recipients.forEach(recipient -> repository.insertDelivery(inserted.get(), recipient, now));
+            return inserted.get();
+        }
         Optional<Long> existing = repository.findNoticeId(idempotencyKey);
         if (existing.isPresent()) {
             return existing.get();
         }
-        Instant now = clock.instant();
         try {
             // a savepoint, so that losing a race for the key does not abort the caller's transaction
             // (PostgreSQL refuses every further statement of a transaction after an error)

@@ -38,18 +38,26 @@ import org.camunda.bpm.engine.RuntimeService;
 /**
  * Figure 3 of #15: accident reports started per second through {@code POST /api/claims} and through the
  * Tasklist's start form ({@code submit-form}, as the embedded form {@code forms/claimReportStart.html}
- * posts it), at 1, 8 and 32 concurrent clients, against the bare engine's start rate: a model of a start
- * form of one field and one user task ({@code bench/starts/benchBareStart.bpmn}), started through
- * {@code /engine-rest} as the administrator on the same node, and — for scale — in-process with
- * {@code RuntimeService} in the loader. Options: {@code --clients=1,8,32}, {@code --starts-seconds=13}
+ * posts it), at 1, 8 and 32 concurrent clients, against the bare engine's start rate: the report's shape without
+ * our work ({@code bench/starts/benchBareReport.bpmn}, the goal's baseline, as the storm has its bare escalation)
+ * and a model of a start form of one field and one user task ({@code bench/starts/benchBareStart.bpmn}), both
+ * started through {@code /engine-rest} as the administrator on the same node, and — for scale — the one-task
+ * model in-process with {@code RuntimeService} in the loader. Options: {@code --clients=1,8,32}, {@code --starts-seconds=13}
  * (measured per repetition and door), {@code --starts-warmup=3} (before each measurement),
  * {@code --starts-node-warmup=15} (each HTTP door once at 8 clients before the first repetition, unmeasured: the
- * fresh node's JIT), {@code --starts-in-process=true}.
+ * fresh node's JIT), {@code --starts-in-process=true}, {@code --starts-projects=32} (insured projects, default the
+ * largest client count: each client reports on a project of its own, as accidents come from many sites; reports on
+ * one project wait for each other's commit, their archive being one hash chain).
  */
 final class StartRate implements BenchPart {
 
     static final String BARE_KEY = "benchBareStart";
     private static final String BARE_RESOURCE = "bench/starts/benchBareStart.bpmn";
+    /** The report's shape without our work: the goal's baseline, as the storm has its bare escalation. */
+    static final String BARE_REPORT_KEY = "benchBareReport";
+    private static final String BARE_REPORT_RESOURCE = "bench/starts/benchBareReport.bpmn";
+    private static final String BARE_ONE_TASK = "bare one-task";
+    private static final String BARE_REPORT = "bare report shape";
     private static final String BARE_FORM_RESOURCE = "bench/starts/benchBareStartForm.form";
     /** The goal of #15: starts through {@code /api} at least this share of the bare engine's. */
     private static final double API_SHARE_GOAL = 0.70;
@@ -75,6 +83,24 @@ final class StartRate implements BenchPart {
         String start() throws Exception;
     }
 
+    /** A construction unit's login and the policy it reports on. */
+    private record Reporter(String user, String policyNumber) {
+    }
+
+    /** Hands the reporters out to a door's clients in turn, so that the first clients of a measurement differ. */
+    private static final class Reporters {
+        private final List<Reporter> all;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Reporters(List<Reporter> all) {
+            this.all = all;
+        }
+
+        Reporter next() {
+            return all.get(Math.floorMod(next.getAndIncrement(), all.size()));
+        }
+    }
+
     private record Measured(double rate, int started, int failed, String firstFailure, double p50Millis,
             double p95Millis, double cpuMillisPerStart) {
     }
@@ -91,10 +117,19 @@ final class StartRate implements BenchPart {
 
         // the loader runs the fixture's own jobs; a node left running by the storm would race it for them
         run.nodes(0);
-        InsuredProjects.InsuredProject insured = new InsuredProjects(run.loader).insured();
+        // each client reports on a project of its own: a project's archive is one hash chain, and reports on one
+        // project wait for each other's commit (ServiceArchive), as the storm spreads its hazards for the same reason
+        int projectCount = run.intOption("starts-projects", clientCounts.stream().max(Integer::compare).orElse(1));
+        InsuredProjects fixture = new InsuredProjects(run.loader);
+        List<Reporter> reporters = new ArrayList<>();
+        for (int i = 0; i < projectCount; i++) {
+            InsuredProjects.InsuredProject insured = fixture.insured();
+            reporters.add(new Reporter(insured.builder().user(), insured.policy().policyNumber()));
+        }
         RepositoryService repository = run.bean(RepositoryService.class);
         repository.createDeployment().name("bench " + BARE_KEY)
                 .addInputStream(BARE_RESOURCE, resource(BARE_RESOURCE))
+                .addInputStream(BARE_REPORT_RESOURCE, resource(BARE_REPORT_RESOURCE))
                 .addInputStream(BARE_FORM_RESOURCE, resource(BARE_FORM_RESOURCE))
                 .deploy();
         String claimDefinitionId = repository.createProcessDefinitionQuery()
@@ -102,23 +137,26 @@ final class StartRate implements BenchPart {
         AppNode node = run.nodes(1).get(0);
         Clock clock = run.bean(Clock.class);
         long nodePid = pidListeningOn(node.port);
-        String builder = insured.builder().user();
-        String policyNumber = insured.policy().policyNumber();
-        report.line("starts: one node (%s), construction unit %s reporting on policy %s (password = login); "
+        report.line("starts: one node (%s), %d insured projects, client i reporting as the construction unit of "
+                + "project i mod %d on its policy (password = login; first: %s on %s); "
                 + "%d s measured after %d s warm-up per door, client count and repetition; doors interleaved within "
                 + "each repetition; the node's job executor runs each door's asynchronous steps (the report's "
-                + "announcement) to the end before the next door is measured", node.baseUrl(), builder, policyNumber,
-                seconds, warmup);
-        report.line("starts: bare = model %s (start form of one text field → one user task, no delegate, no "
-                + "listener), POST /engine-rest/process-definition/key/%s/start as administrator %s (HTTP Basic) "
-                + "on the same node, through the same authentication and door guard%s", BARE_KEY, BARE_KEY,
-                AppNode.ADMIN_USER, inProcess ? "; in-process = RuntimeService.startProcessInstanceByKey in the "
-                        + "loader JVM (pool of 12 connections), no HTTP, no authentication" : "");
+                + "announcement) to the end before the next door is measured", node.baseUrl(), projectCount, projectCount,
+                reporters.get(0).user(), reporters.get(0).policyNumber(), seconds, warmup);
+        report.line("starts: %s = model %s (start form of one text field → one user task, no delegate, no "
+                + "listener); %s = model %s (the report's shape: start form → service task doing nothing → "
+                + "asynchronous service task doing nothing → user task of a candidate group with a 24 h timer), the "
+                + "goal's baseline; both POST /engine-rest/process-definition/key/…/start as administrator %s (HTTP "
+                + "Basic) on the same node, through the same authentication and door guard%s", BARE_ONE_TASK, BARE_KEY,
+                BARE_REPORT, BARE_REPORT_KEY, AppNode.ADMIN_USER, inProcess ? "; in-process = the one-task model "
+                        + "started with RuntimeService in the loader JVM (pool of 12 connections), no HTTP, no "
+                        + "authentication" : "");
 
         Map<String, Door> doors = new LinkedHashMap<>();
-        doors.put("/api", apiDoor(node, builder, policyNumber, clock));
-        doors.put("Tasklist", tasklistDoor(node, builder, claimDefinitionId, policyNumber, clock));
-        doors.put("bare /engine-rest", bareEngineRestDoor(node));
+        doors.put("/api", apiDoor(node, reporters, clock));
+        doors.put("Tasklist", tasklistDoor(node, reporters, claimDefinitionId, clock));
+        doors.put(BARE_ONE_TASK, bareEngineRestDoor(node, BARE_ONE_TASK, BARE_KEY));
+        doors.put(BARE_REPORT, bareEngineRestDoor(node, BARE_REPORT, BARE_REPORT_KEY));
         if (inProcess) {
             doors.put("bare in-process", bareInProcessDoor(run.bean(RuntimeService.class)));
         }
@@ -181,12 +219,14 @@ final class StartRate implements BenchPart {
                     String.join(", ", cpuPerStart));
             Figure api = figure("/api", clients, rates);
             Figure tasklist = figure("Tasklist", clients, rates);
-            Figure bare = figure("bare /engine-rest", clients, rates);
-            Figure apiShare = share("/api ÷ bare /engine-rest at " + clients + " clients", api, bare);
+            Figure bare = figure(BARE_REPORT, clients, rates);
+            Figure apiShare = share("/api ÷ " + BARE_REPORT + " at " + clients + " clients", api, bare);
             report.figure(apiShare);
-            report.figure(share("Tasklist ÷ bare /engine-rest at " + clients + " clients", tasklist, bare));
-            report.goal("starts through /api ≥ 70 % of the bare engine's (" + clients + " clients; bare = one-task "
-                    + "model via /engine-rest on the same node)", "≥ " + Math.round(API_SHARE_GOAL * 100) + " %",
+            report.figure(share("Tasklist ÷ " + BARE_REPORT + " at " + clients + " clients", tasklist, bare));
+            report.figure(share("/api ÷ " + BARE_ONE_TASK + " at " + clients + " clients", api,
+                    figure(BARE_ONE_TASK, clients, rates)));
+            report.goal("starts through /api ≥ 70 % of the bare engine's (" + clients + " clients; bare = the "
+                    + "report's shape via /engine-rest on the same node)", "≥ " + Math.round(API_SHARE_GOAL * 100) + " %",
                     Report.spread(apiShare) + "; /api " + Report.spread(api) + " vs bare " + Report.spread(bare),
                     apiShare.median() >= API_SHARE_GOAL * 100);
         }
@@ -338,9 +378,8 @@ final class StartRate implements BenchPart {
      * {@code POST /api/claims} as the construction unit (HTTP Basic, as an integration calls it), the
      * accident two hours ago, no photo (photos are optional; an upload would measure the file store).
      */
-    private static Door apiDoor(AppNode node, String user, String policyNumber, Clock clock) {
-        String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    private static Door apiDoor(AppNode node, List<Reporter> reporters, Clock clock) {
+        Reporters turns = new Reporters(reporters);
         return new Door() {
             @Override
             public String label() {
@@ -349,11 +388,14 @@ final class StartRate implements BenchPart {
 
             @Override
             public Client client() {
+                Reporter reporter = turns.next();
+                String authorization = "Basic " + Base64.getEncoder()
+                        .encodeToString((reporter.user() + ":" + reporter.user()).getBytes(StandardCharsets.UTF_8));
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 URI claims = URI.create(node.baseUrl() + "/api/claims");
                 return () -> {
                     ObjectNode body = JSON.createObjectNode()
-                            .put("policyNumber", policyNumber)
+                            .put("policyNumber", reporter.policyNumber())
                             .put("accidentAt", OffsetDateTime.now(clock).minusHours(2).truncatedTo(ChronoUnit.SECONDS)
                                     .toString())
                             .put("place", "3号楼脚手架")
@@ -382,8 +424,9 @@ final class StartRate implements BenchPart {
      * empty as the Tasklist posts them (a File of no name and no content), the policy its script sets.
      * The form's loading (its HTML, {@code form-variables}, the policy list) is not measured.
      */
-    private static Door tasklistDoor(AppNode node, String user, String definitionId, String policyNumber, Clock clock) {
+    private static Door tasklistDoor(AppNode node, List<Reporter> reporters, String definitionId, Clock clock) {
         EngineDoors doors = new EngineDoors(node.port);
+        Reporters turns = new Reporters(reporters);
         return new Door() {
             @Override
             public String label() {
@@ -392,7 +435,8 @@ final class StartRate implements BenchPart {
 
             @Override
             public Client client() {
-                EngineDoors.User tasklist = doors.as(EngineDoors.Door.TASKLIST_API, user, user);
+                Reporter reporter = turns.next();
+                EngineDoors.User tasklist = doors.as(EngineDoors.Door.TASKLIST_API, reporter.user(), reporter.user());
                 String path = "/process-definition/" + definitionId + "/submit-form";
                 return () -> {
                     ObjectNode variables = JSON.createObjectNode();
@@ -410,7 +454,7 @@ final class StartRate implements BenchPart {
                     text(variables, "reporterName", "李安全");
                     text(variables, "reporterPhone", "13900000000");
                     text(variables, "reporterEmail", "report@bench.anzexian.local");
-                    text(variables, "policyNumber", policyNumber);
+                    text(variables, "policyNumber", reporter.policyNumber());
                     EngineDoors.Answer answer = tasklist.post(path, JSON.createObjectNode().set("variables", variables));
                     return answer.status() == 200 ? null : answer.status() + " " + answer.body();
                 };
@@ -422,19 +466,19 @@ final class StartRate implements BenchPart {
         variables.putObject(name).put("value", value).put("type", "String");
     }
 
-    private static Door bareEngineRestDoor(AppNode node) {
+    private static Door bareEngineRestDoor(AppNode node, String label, String key) {
         EngineDoors doors = new EngineDoors(node.port);
         return new Door() {
             @Override
             public String label() {
-                return "bare /engine-rest";
+                return label;
             }
 
             @Override
             public Client client() {
                 EngineDoors.User admin = doors.as(EngineDoors.Door.ENGINE_REST, AppNode.ADMIN_USER, AppNode.ADMIN_PASSWORD);
                 return () -> {
-                    EngineDoors.Answer answer = admin.start(BARE_KEY, null, Map.of("note", "基准"));
+                    EngineDoors.Answer answer = admin.start(key, null, Map.of("note", "基准"));
                     return answer.status() == 200 ? null : answer.status() + " " + answer.body();
                 };
             }

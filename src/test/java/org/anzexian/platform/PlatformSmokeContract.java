@@ -13,11 +13,13 @@ import javax.sql.DataSource;
 import org.anzexian.platform.identity.PlatformGroups;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Start-up, health and the closed doors; run on H2 and on PostgreSQL. */
 abstract class PlatformSmokeContract {
@@ -30,6 +32,9 @@ abstract class PlatformSmokeContract {
 
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** #15: job acquisition finds the due jobs by index, not by reading every future timer. */
     @Test
@@ -65,6 +70,20 @@ abstract class PlatformSmokeContract {
                 .filterAuthenticatedGroupIds(List.of("groupWithoutAuthorizations", PlatformGroups.CITY_BUREAU,
                         "groupWithoutAuthorizations")));
         assertThat(groups).containsExactly("groupWithoutAuthorizations", PlatformGroups.CITY_BUREAU);
+    }
+
+    /**
+     * #15: our services and the engine share the transaction manager that reports a commit which lost its
+     * connection as in doubt (TransactionManagementTest), not Spring Boot's default.
+     */
+    @Test
+    void servicesAndEngineShareTheTransactionManagerThatKnowsCommitsInDoubt() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration).isInstanceOf(SpringProcessEngineConfiguration.class);
+        assertThat(((SpringProcessEngineConfiguration) configuration).getTransactionManager())
+                .isSameAs(transactions).extracting(Object::getClass).extracting(Class::getSimpleName)
+                .isEqualTo("InDoubtCommits");
     }
 
     @Test

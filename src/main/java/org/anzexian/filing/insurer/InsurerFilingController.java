@@ -71,7 +71,7 @@ class InsurerFilingController {
         String message = "证照不能直接修改：请通过 POST /api/insurer-filings/" + id + "/license-changes 申请变更，经市住建局审核后生效"
                 + " (licences change only through a reviewed licence change)";
         return ResponseEntity.status(HttpStatus.GONE)
-                .body(new ApiError(HttpStatus.GONE.value(), HttpStatus.GONE.getReasonPhrase(), message, List.of()));
+                .body(ApiError.of(HttpStatus.GONE, message, List.of()));
     }
 
     @PostMapping("/api/insurer-filings/{id}/license-changes")

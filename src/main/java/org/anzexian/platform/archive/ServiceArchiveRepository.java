@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
@@ -57,6 +59,7 @@ class ServiceArchiveRepository {
 
     long insert(long projectId, long seq, ArchiveRecord record, OffsetDateTime at, String previousHash,
             String entryHash) {
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO service_archive (project_id, seq, subject_type, subject_id, event, actor, detail, files,
                     recorded_at, previous_hash, entry_hash)
@@ -66,9 +69,8 @@ class ServiceArchiveRepository {
                 .param("subjectId", record.subjectId()).param("event", record.event()).param("actor", record.actor())
                 .param("detail", record.detail()).param("files", String.join(" ", record.files()))
                 .param("at", at).param("previous", previousHash).param("hash", entryHash)
-                .update();
-        return jdbc.sql("SELECT id FROM service_archive WHERE project_id = :project AND seq = :seq")
-                .param("project", projectId).param("seq", seq).query(Long.class).single();
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     List<ArchiveEntry> ofProject(long projectId) {

@@ -31,7 +31,7 @@ class UploadTooLargeHandler {
         HttpStatus status = HttpStatus.PAYLOAD_TOO_LARGE;
         String message = "文件过大，最大 " + properties.maxSize().toMegabytes() + " MB (file too large, at most "
                 + properties.maxSize() + ")";
-        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), message,
+        return ResponseEntity.status(status).body(ApiError.of(status, message,
                 List.of(new ApiError.FieldMessage("file", message))));
     }
 
@@ -46,7 +46,6 @@ class UploadTooLargeHandler {
                 ? HttpStatus.valueOf(refused) : HttpStatus.BAD_REQUEST;
         String message = status == HttpStatus.BAD_REQUEST ? "上传内容不完整或格式有误 (malformed multipart request)"
                 : "请求被拒绝 (request refused)";
-        return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), message,
-                List.of()));
+        return ResponseEntity.status(status).body(ApiError.of(status, message, List.of()));
     }
 }

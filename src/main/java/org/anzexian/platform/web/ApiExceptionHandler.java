@@ -128,6 +128,6 @@ class ApiExceptionHandler {
 
     private static ResponseEntity<ApiError> answer(HttpStatus status, String message, List<ApiError.FieldMessage> fields) {
         return ResponseEntity.status(status)
-                .body(new ApiError(status.value(), status.getReasonPhrase(), message, fields));
+                .body(ApiError.of(status, message, fields));
     }
 }

@@ -6,9 +6,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.anzexian.platform.engine.CommitInDoubt;
 import org.anzexian.platform.engine.ConnectionLoss;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,22 +17,30 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * An {@code /api} request that fails because the database cannot be reached (a restart, a failover, a pool
  * with no connection left) is answered 503 with {@code Retry-After} and our {@link ApiError} in Chinese, instead
  * of the container's bare 500 (#15, PostgreSQL restarted under load). It sits before the login check, since
  * checking a password needs the database too. Nothing of the request was stored: its transaction never
- * committed, so the client may simply send it again.
+ * committed, so the client may simply send it again. Except when the connection broke during the commit
+ * ({@link CommitInDoubt}): then the answer says that the request may have been saved, and to look before sending
+ * it again. Failures of a controller are answered the same way before Spring MVC's own resolvers see them
+ * ({@link #databaseUnavailableResolver}).
  */
 @Configuration
 class DatabaseUnavailableFilter {
 
     static final String MESSAGE = "数据库暂时不可用，本次请求未保存任何内容，请稍后重试 (database unavailable: nothing was saved, try again)";
+    /** The connection broke during the commit: saved or not, nobody can tell here; sending it again might repeat it. */
+    static final String IN_DOUBT_MESSAGE = "数据库在保存时断开，无法确认本次请求是否已保存：请稍后先查看（例如列表中是否已有这条记录）再决定是否重新提交"
+            + " (the database went away while saving: the request may have been saved; check before you send it again)";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
@@ -43,20 +51,49 @@ class DatabaseUnavailableFilter {
     @Bean
     FilterRegistrationBean<Unavailable> databaseUnavailableFilterRegistration(ObjectMapper json,
             @Value("${anzexian.engine.connection-loss-retry-delay:PT5S}") Duration retryAfter) {
-        FilterRegistrationBean<Unavailable> registration = new FilterRegistrationBean<>(new Unavailable(json, retryAfter));
+        FilterRegistrationBean<Unavailable> registration = new FilterRegistrationBean<>(
+                new Unavailable(new Answer(json, retryAfter)));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(ORDER);
         return registration;
     }
 
+    /**
+     * The same answer where Spring MVC resolves a controller's failure, before its own resolvers do: Spring's
+     * {@code DefaultHandlerExceptionResolver} takes a failure with an {@code EOFException} among its causes for a
+     * client that went away and leaves the response as it is — 200 and empty. PostgreSQL's driver reports a
+     * connection cut by the server with just that cause, so a report whose commit was cut off was answered 200
+     * (PostgresRestartTest met it).
+     */
+    @Bean
+    HandlerExceptionResolver databaseUnavailableResolver(ObjectMapper json,
+            @Value("${anzexian.engine.connection-loss-retry-delay:PT5S}") Duration retryAfter) {
+        return new Resolver(new Answer(json, retryAfter));
+    }
+
+    /** Writes the 503 for a failure that lost the database, and tells whether it did. */
+    record Answer(ObjectMapper json, Duration retryAfter) {
+
+        boolean given(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+            if (!ConnectionLoss.in(failure) || response.isCommitted()) {
+                return false;
+            }
+            log.warn("{} {} failed, the database could not be reached: {}", request.getMethod(),
+                    request.getRequestURI(), failure.toString());
+            response.reset();
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+            ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, CommitInDoubt.in(failure) ? IN_DOUBT_MESSAGE : MESSAGE, List.of())
+                    .writeTo(response, json);
+            return true;
+        }
+    }
+
     static final class Unavailable extends OncePerRequestFilter {
 
-        private final ObjectMapper json;
-        private final Duration retryAfter;
+        private final Answer answer;
 
-        Unavailable(ObjectMapper json, Duration retryAfter) {
-            this.json = json;
-            this.retryAfter = retryAfter;
+        Unavailable(Answer answer) {
+            this.answer = answer;
         }
 
         @Override
@@ -65,20 +102,38 @@ class DatabaseUnavailableFilter {
             try {
                 chain.doFilter(request, response);
             } catch (ServletException | RuntimeException failure) {
-                if (!ConnectionLoss.in(failure) || response.isCommitted()) {
+                if (!answer.given(request, response, failure)) {
                     throw failure;
                 }
-                log.warn("{} {} failed, the database could not be reached: {}", request.getMethod(),
-                        request.getRequestURI(), failure.toString());
-                HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-                response.reset();
-                response.setStatus(status.value());
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
-                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                json.writeValue(response.getOutputStream(),
-                        new ApiError(status.value(), status.getReasonPhrase(), MESSAGE, List.of()));
             }
+        }
+    }
+
+    static final class Resolver implements HandlerExceptionResolver, Ordered {
+
+        private final Answer answer;
+
+        Resolver(Answer answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+                Exception failure) {
+            if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                return null;
+            }
+            try {
+                return answer.given(request, response, failure) ? new ModelAndView() : null;
+            } catch (IOException unwritable) {
+                log.warn("the 503 for {} could not be written: {}", request.getRequestURI(), unwritable.toString());
+                return null;
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
         }
     }
 }

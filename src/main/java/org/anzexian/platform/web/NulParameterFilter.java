@@ -13,7 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,13 +34,9 @@ class NulParameterFilter {
                     chain.doFilter(request, response);
                     return;
                 }
-                HttpStatus status = HttpStatus.BAD_REQUEST;
-                response.setStatus(status.value());
-                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                json.writeValue(response.getOutputStream(), new ApiError(status.value(), status.getReasonPhrase(),
-                        "请求内容有误 (invalid request)",
-                        List.of(new ApiError.FieldMessage(parameter, StrictJsonInput.NUL_CHARACTER))));
+                ApiError.of(HttpStatus.BAD_REQUEST, "请求内容有误 (invalid request)",
+                        List.of(new ApiError.FieldMessage(parameter, StrictJsonInput.NUL_CHARACTER)))
+                        .writeTo(response, json);
             }
         });
         registration.addUrlPatterns("/api/*");

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletException;
+import java.io.EOFException;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.anzexian.platform.engine.CommitInDoubt;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver;
 
 /**
  * An {@code /api} request that meets a database it cannot reach gets 503, Retry-After and our Chinese error
@@ -22,8 +27,50 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class DatabaseUnavailableFilterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final DatabaseUnavailableFilter.Unavailable filter =
-            new DatabaseUnavailableFilter.Unavailable(JSON, Duration.ofSeconds(5));
+    private final DatabaseUnavailableFilter.Answer answer = new DatabaseUnavailableFilter.Answer(JSON, Duration.ofSeconds(5));
+    private final DatabaseUnavailableFilter.Unavailable filter = new DatabaseUnavailableFilter.Unavailable(answer);
+    private final DatabaseUnavailableFilter.Resolver resolver = new DatabaseUnavailableFilter.Resolver(answer);
+
+    /** How PostgreSQL's driver reports a connection the server cut: an I/O error caused by an EOFException. */
+    private static SQLException cutByTheServer() {
+        return new SQLException("An I/O error occurred while sending to the backend.", "08006", new EOFException());
+    }
+
+    /**
+     * A controller's failure that lost the database is answered by our resolver, first: Spring's own takes the
+     * EOFException for a client gone away and leaves the response at 200, empty (PostgresRestartTest met a report
+     * answered 200 that was never stored).
+     */
+    @Test
+    void aControllerFailureThatLostTheDatabaseIsAnswered503BeforeSpringTakesItForAClientGoneAway() throws Exception {
+        Exception failure = new CommitInDoubt(cutByTheServer());
+        MockHttpServletResponse springs = new MockHttpServletResponse();
+        ModelAndView swallowed = new DefaultHandlerExceptionResolver().resolveException(
+                new MockHttpServletRequest("POST", "/api/claims"), springs, null, failure);
+        assertThat(swallowed).as("Spring's own resolver").isNotNull();
+        assertThat(springs.getStatus()).as("Spring's own answer").isEqualTo(200);
+        assertThat(resolver.getOrder()).as("before Spring MVC's resolvers").isEqualTo(Ordered.HIGHEST_PRECEDENCE);
+
+        MockHttpServletResponse ours = new MockHttpServletResponse();
+        assertThat(resolver.resolveException(new MockHttpServletRequest("POST", "/api/claims"), ours, null, failure))
+                .isNotNull();
+        assertThat(ours.getStatus()).isEqualTo(503);
+        assertThat(ours.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(JSON.readTree(ours.getContentAsByteArray()).path("message").asText())
+                .isEqualTo(DatabaseUnavailableFilter.IN_DOUBT_MESSAGE);
+    }
+
+    /** Other failures, and pages outside {@code /api}, are left to the resolvers after ours. */
+    @Test
+    void theResolverLeavesOtherFailuresAndOtherPathsAlone() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        assertThat(resolver.resolveException(new MockHttpServletRequest("POST", "/api/claims"), response, null,
+                new IllegalStateException("no such claim", new EOFException()))).isNull();
+        assertThat(resolver.resolveException(new MockHttpServletRequest("GET", "/portal/hazards"), response, null,
+                new DataAccessResourceFailureException("SELECT …", cutByTheServer()))).isNull();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsByteArray()).isEmpty();
+    }
 
     @Test
     void aLostConnectionIsAnswered503WithRetryAfterAndOurError() throws Exception {
@@ -41,6 +88,22 @@ class DatabaseUnavailableFilterTest {
         assertThat(body.path("status").asInt()).isEqualTo(503);
         assertThat(body.path("message").asText()).isEqualTo(DatabaseUnavailableFilter.MESSAGE).contains("请稍后重试");
         assertThat(response.getContentAsString()).doesNotContain("half a page", "Exception", "SQL");
+    }
+
+    /** The connection broke during the commit: the answer must not claim that nothing was saved. */
+    @Test
+    void aCommitInDoubtIsAnswered503SayingItMayHaveBeenSaved() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("POST", "/api/claims"), response, (request, ignored) -> {
+            throw new ServletException("Request processing failed", new CommitInDoubt(
+                    new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        });
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        String message = JSON.readTree(response.getContentAsByteArray()).path("message").asText();
+        assertThat(message).isEqualTo(DatabaseUnavailableFilter.IN_DOUBT_MESSAGE).contains("无法确认本次请求是否已保存")
+                .doesNotContain("未保存任何内容");
     }
 
     @Test
