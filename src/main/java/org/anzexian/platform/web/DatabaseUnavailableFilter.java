@@ -59,7 +59,8 @@ class DatabaseUnavailableFilter {
     }
 
     /**
-     * The same answer where Spring MVC resolves a controller's failure, before its own resolvers do: Spring's
+     * The same answer where Spring MVC resolves a controller's failure, before its own resolvers do (a portal page
+     * gets the error page with 503): Spring's
      * {@code DefaultHandlerExceptionResolver} takes a failure with an {@code EOFException} among its causes for a
      * client that went away and leaves the response as it is — 200 and empty. PostgreSQL's driver reports a
      * connection cut by the server with just that cause, so a report whose commit was cut off was answered 200
@@ -120,11 +121,16 @@ class DatabaseUnavailableFilter {
         @Override
         public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                 Exception failure) {
-            if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                return null;
-            }
             try {
-                return answer.given(request, response, failure) ? new ModelAndView() : null;
+                if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                    return answer.given(request, response, failure) ? new ModelAndView() : null;
+                }
+                if (!ConnectionLoss.in(failure) || response.isCommitted()) {
+                    return null;
+                }
+                // a portal page: the error page, not an empty one
+                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), "数据库暂时不可用，请稍后重试");
+                return new ModelAndView();
             } catch (IOException unwritable) {
                 log.warn("the 503 for {} could not be written: {}", request.getRequestURI(), unwritable.toString());
                 return null;

@@ -60,14 +60,20 @@ class DatabaseUnavailableFilterTest {
                 .isEqualTo(DatabaseUnavailableFilter.IN_DOUBT_MESSAGE);
     }
 
-    /** Other failures, and pages outside {@code /api}, are left to the resolvers after ours. */
+    /** A portal page that lost the database gets the error page with 503; other failures are left to Spring. */
     @Test
-    void theResolverLeavesOtherFailuresAndOtherPathsAlone() {
+    void aPortalPageGetsTheErrorPageAndOtherFailuresAreLeftAlone() {
+        MockHttpServletResponse page = new MockHttpServletResponse();
+        assertThat(resolver.resolveException(new MockHttpServletRequest("GET", "/portal/hazards"), page, null,
+                new DataAccessResourceFailureException("SELECT …", cutByTheServer()))).isNotNull();
+        assertThat(page.getStatus()).isEqualTo(503);
+        assertThat(page.getErrorMessage()).contains("数据库暂时不可用");
+
         MockHttpServletResponse response = new MockHttpServletResponse();
         assertThat(resolver.resolveException(new MockHttpServletRequest("POST", "/api/claims"), response, null,
                 new IllegalStateException("no such claim", new EOFException()))).isNull();
         assertThat(resolver.resolveException(new MockHttpServletRequest("GET", "/portal/hazards"), response, null,
-                new DataAccessResourceFailureException("SELECT …", cutByTheServer()))).isNull();
+                new IllegalStateException("no such hazard", new EOFException()))).isNull();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsByteArray()).isEmpty();
     }
