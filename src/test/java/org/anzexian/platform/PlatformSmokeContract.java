@@ -86,6 +86,15 @@ abstract class PlatformSmokeContract {
                 .isEqualTo("InDoubtCommits");
     }
 
+    /** #15: the decisions evaluate through the FEEL fast path (FeelFastPathTest), FEEL's own engine behind it. */
+    @Test
+    void decisionsEvaluateThroughTheFeelFastPath() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine().getClass().getName())
+                .isEqualTo("org.anzexian.platform.decision.FeelFastPath$Engine");
+    }
+
     @Test
     void healthReportsDatabaseAndEngineUp() {
         ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
