@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * No 500 on bad input (#11, finding 7): every {@code /api} operation of the served OpenAPI document,
  * and the engine's doors, answer bad input with a 4xx, and a refused request changes no row of ours.
  * A few thousand requests, so its classes are tagged {@code fuzz} (run alone with {@code -Dgroups=fuzz});
- * {@code mvn -B verify} runs them with the rest, the PostgreSQL one in the {@code postgres} execution.
+ * {@code mvn verify} runs them with the rest, the PostgreSQL one in the {@code postgres} execution.
  */
 abstract class ApiFuzzContract {
 
