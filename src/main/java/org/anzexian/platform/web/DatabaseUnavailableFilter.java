@@ -49,30 +49,35 @@ class DatabaseUnavailableFilter {
 
     /** Retry-After: as long as a job that lost its connection waits before it is tried again. */
     @Bean
-    FilterRegistrationBean<Unavailable> databaseUnavailableFilterRegistration(ObjectMapper json,
+    Answer databaseUnavailableAnswer(ObjectMapper json,
             @Value("${anzexian.engine.connection-loss-retry-delay:PT5S}") Duration retryAfter) {
-        FilterRegistrationBean<Unavailable> registration = new FilterRegistrationBean<>(
-                new Unavailable(new Answer(json, retryAfter)));
+        return new Answer(json, retryAfter);
+    }
+
+    @Bean
+    FilterRegistrationBean<Unavailable> databaseUnavailableFilterRegistration(Answer answer) {
+        FilterRegistrationBean<Unavailable> registration = new FilterRegistrationBean<>(new Unavailable(answer));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(ORDER);
         return registration;
     }
 
     /**
-     * The same answer where Spring MVC resolves a controller's failure, before its own resolvers do (a portal page
-     * gets the error page with 503): Spring's
+     * The same answer where Spring MVC resolves a controller's failure, before its own resolvers do: Spring's
      * {@code DefaultHandlerExceptionResolver} takes a failure with an {@code EOFException} among its causes for a
      * client that went away and leaves the response as it is — 200 and empty. PostgreSQL's driver reports a
      * connection cut by the server with just that cause, so a report whose commit was cut off was answered 200
      * (PostgresRestartTest met it).
      */
     @Bean
-    HandlerExceptionResolver databaseUnavailableResolver(ObjectMapper json,
-            @Value("${anzexian.engine.connection-loss-retry-delay:PT5S}") Duration retryAfter) {
-        return new Resolver(new Answer(json, retryAfter));
+    HandlerExceptionResolver databaseUnavailableResolver(Answer answer) {
+        return new Resolver(answer);
     }
 
-    /** Writes the 503 for a failure that lost the database, and tells whether it did. */
+    /**
+     * Answers a failure that lost the database — under {@code /api} with 503 and our error, a portal page with the
+     * error page and 503 — and tells whether it did.
+     */
     record Answer(ObjectMapper json, Duration retryAfter) {
 
         boolean given(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
@@ -83,8 +88,12 @@ class DatabaseUnavailableFilter {
                     request.getRequestURI(), failure.toString());
             response.reset();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
-            ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, CommitInDoubt.in(failure) ? IN_DOUBT_MESSAGE : MESSAGE, List.of())
-                    .writeTo(response, json);
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, CommitInDoubt.in(failure) ? IN_DOUBT_MESSAGE : MESSAGE,
+                        List.of()).writeTo(response, json);
+            } else {
+                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), "数据库暂时不可用，请稍后重试");
+            }
             return true;
         }
     }
@@ -122,15 +131,7 @@ class DatabaseUnavailableFilter {
         public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                 Exception failure) {
             try {
-                if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                    return answer.given(request, response, failure) ? new ModelAndView() : null;
-                }
-                if (!ConnectionLoss.in(failure) || response.isCommitted()) {
-                    return null;
-                }
-                // a portal page: the error page, not an empty one
-                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), "数据库暂时不可用，请稍后重试");
-                return new ModelAndView();
+                return answer.given(request, response, failure) ? new ModelAndView() : null;
             } catch (IOException unwritable) {
                 log.warn("the 503 for {} could not be written: {}", request.getRequestURI(), unwritable.toString());
                 return null;
