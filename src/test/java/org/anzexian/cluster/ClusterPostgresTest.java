@@ -125,8 +125,13 @@ class ClusterPostgresTest {
     @Test
     void aStormOfEscalationsSurvivesKillingANode() throws Exception {
         long started = System.nanoTime();
+        // node A, the one to be killed, looks for due jobs at least every 0.5 s once idle. With production's 5 s the
+        // survivor could wake first and escalate the whole storm alone before A looked, leaving no moment to kill A
+        // in (a CI run met it once the escalations got faster). The survivor B keeps production's settings, so the
+        // takeover is measured as in production.
         nodeA = startNode("A", url, smtp.getSmtp().getPort(), logs, "--anzexian.demo-data.enabled=true",
-                "--anzexian.demo-data.scenario=false", "--anzexian.test.cluster.storm=" + STORM);
+                "--anzexian.demo-data.scenario=false", "--anzexian.test.cluster.storm=" + STORM,
+                "--camunda.bpm.job-execution.max-wait=500");
         String ownerA = nodeA.awaitLine(ClusterNodeProbe.LOCK_OWNER, Duration.ofSeconds(120));
         // the schema and demo data are there: the second node starts while the first raises the storm
         nodeB = startNode("B", url, smtp.getSmtp().getPort(), logs, "--anzexian.demo-data.enabled=false");
