@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.anzexian.support.InsuredProjects.InsuredProject;
 import org.anzexian.support.InsuredProjects;
+import org.anzexian.support.InsuredProjects.InsuredProject;
 import org.anzexian.support.PagedLists;
 import org.anzexian.support.PortalClient;
 import org.anzexian.support.Processes;
@@ -134,7 +133,7 @@ abstract class ClaimListContract {
     private long report() {
         Map<String, Object> report = new HashMap<>();
         report.put("policyNumber", insured.policy().policyNumber());
-        report.put("accidentAt", OffsetDateTime.now(clock).minusHours(2).toString());
+        report.put("accidentAt", InsuredProjects.recentAccident(clock).toString());
         report.put("place", "2号楼东侧脚手架");
         report.put("accidentType", "FALL_FROM_HEIGHT");
         report.put("deaths", 0);

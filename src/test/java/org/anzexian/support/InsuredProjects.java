@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +176,17 @@ public final class InsuredProjects {
      * Stores a small PDF uploaded by the party and returns its SHA-256, for fields that refer to files
      * (only the uploader's organization may attach it, #11).
      */
+    /**
+     * An accident two hours ago, but not before today began: the policies of {@link #insured()} cover from today,
+     * and in the first two hours of a day (in the clock's zone) two hours ago would be yesterday, outside them.
+     */
+    public static OffsetDateTime recentAccident(Clock clock) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime todayBegan = LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime();
+        OffsetDateTime twoHoursAgo = now.minusHours(2);
+        return twoHoursAgo.isBefore(todayBegan) ? todayBegan : twoHoursAgo;
+    }
+
     /** A PDF as the Tasklist's embedded forms upload it: a {@code File} variable (#12). */
     public static org.camunda.bpm.engine.variable.value.FileValue upload(String text) {
         byte[] bytes = SampleFiles.pdf(text + " " + UUID.randomUUID());

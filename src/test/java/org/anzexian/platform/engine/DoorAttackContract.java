@@ -997,11 +997,9 @@ abstract class DoorAttackContract {
         return id;
     }
 
-    /** A moment of today inside policy A (which starts today), a few minutes ago when the day allows. */
+    /** A moment of today inside policy A (which starts today), to the minute. */
     private OffsetDateTime accidentAt() {
-        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
-        OffsetDateTime earlier = now.minusMinutes(10);
-        return earlier.toLocalDate().isBefore(a.policy().policyStart()) ? now : earlier;
+        return InsuredProjects.recentAccident(clock).truncatedTo(ChronoUnit.MINUTES);
     }
 
     /** The fields of the Tasklist's claim report start form ({@code forms/claimReportStart.form}) for policy A. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +60,7 @@ abstract class CasePagesContract {
     @LocalServerPort int port;
     @Autowired ApplicationContext context;
     @Autowired ProcessEngine engine;
+    @Autowired Clock clock;
     @Autowired HazardService hazards;
     @Autowired ClaimService claims;
     @Autowired FileStore files;
@@ -269,7 +270,7 @@ abstract class CasePagesContract {
     // --- helpers -----------------------------------------------------------------------------------------
 
     long report(Party builder, String policyNumber) {
-        return claims.report(builder.actor(), new ClaimReport(policyNumber, OffsetDateTime.now().minusHours(2),
+        return claims.report(builder.actor(), new ClaimReport(policyNumber, InsuredProjects.recentAccident(clock),
                 "2号楼东侧脚手架", AccidentType.FALL_FROM_HEIGHT, 0, 1, "一名工人拆除脚手架时坠落受伤", "李安全",
                 "13900000000", null, null)).id();
     }
