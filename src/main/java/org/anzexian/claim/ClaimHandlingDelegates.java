@@ -36,7 +36,8 @@ class ClaimHandlingDelegates {
         return execution -> {
             ClaimSteps.Opened opened;
             if (execution.getProcessBusinessKey() != null) {
-                opened = claims.opened(claimId(execution));
+                opened = Acting.recordedForApi(execution, ClaimSteps.Opened.class)
+                        .orElseGet(() -> claims.opened(claimId(execution)));
             } else {
                 Actor actor = Acting.requireUser(execution, "请登录后报案 (log in to report an accident)");
                 List<String> photos = ClaimForms.PHOTO_UPLOADS.stream()

@@ -128,7 +128,7 @@ public class ClaimService {
     @Transactional
     public Claim report(Actor actor, @Valid ClaimReport report) {
         ClaimSteps.Opened opened = record(actor, report, new FieldViolations());
-        String instanceId = engine.start(KEY, opened.claimId(), Map.of());
+        String instanceId = engine.startRecorded(KEY, opened.claimId(), opened);
         repository.setProcessInstance(opened.claimId(), instanceId);
         return require(opened.claimId());
     }
@@ -167,7 +167,10 @@ public class ClaimService {
         return opened;
     }
 
-    /** {@code ServiceTask_RecordReport} for a report through {@code /api}, recorded already: what the instance needs. */
+    /**
+     * {@code ServiceTask_RecordReport} for a report recorded already, when it was not handed to the start
+     * ({@link #report} hands it): what the instance needs.
+     */
     @Transactional(readOnly = true)
     public ClaimSteps.Opened opened(long claimId) {
         Claim claim = require(claimId);

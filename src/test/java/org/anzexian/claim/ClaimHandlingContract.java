@@ -172,6 +172,28 @@ abstract class ClaimHandlingContract {
     }
 
     @Test
+    void aReportThroughTheApiStartsItsInstanceWithWhatReadingTheClaimBackGives_N6_5() {
+        Map<String, Object> report = report(OffsetDateTime.now(clock).minusHours(30));
+        report.put("deaths", 1);
+        JsonNode claim = created(report(insurer, report, "夜间无人值守，次日发现"));
+        long claimId = claim.get("id").asLong();
+
+        // the report's own record is handed to the instance's first step (#15); this is what it read back before
+        ClaimSteps.Opened readBack = context.getBean(ClaimService.class).opened(claimId);
+        Map<String, Object> variables = engine.getRuntimeService().getVariables(instance(claimId).getId());
+        assertThat(variables).containsEntry(ClaimHandlingProcess.VAR_CLAIM_ID, claimId)
+                .containsEntry(ClaimHandlingProcess.VAR_INSURER_GROUP, readBack.insurerGroup())
+                .containsEntry(ClaimHandlingProcess.VAR_BUILDER_GROUP, readBack.builderGroup())
+                .containsEntry(ClaimHandlingProcess.VAR_DOCUMENTS_REMINDER_CYCLE, readBack.documentsReminderCycle())
+                .containsEntry(ClaimHandlingProcess.VAR_CASE_SUMMARY, readBack.caseSummary());
+        assertThat(((java.util.Date) variables.get(ClaimHandlingProcess.VAR_ACKNOWLEDGEMENT_DUE_AT)).toInstant())
+                .isEqualTo(readBack.acknowledgementDueAt().toInstant());
+        assertThat(readBack.caseSummary()).startsWith(insured.project().code()).contains(" 死亡 1 人 受伤 2 人 · 迟报");
+        assertThat(readBack.insurerGroup()).isEqualTo(insurer.group());
+        assertThat(readBack.builderGroup()).isEqualTo(builder.group());
+    }
+
+    @Test
     void anAccidentOutsideThePolicyPeriodIsRefusedWithTheReasonAndNothingIsRecorded_N6_5() {
         OffsetDateTime beforePolicy = insured.policy().policyStart().minusDays(1).atStartOfDay(clock.getZone())
                 .toOffsetDateTime().plusHours(10);

@@ -1,6 +1,8 @@
 package org.anzexian.platform.decision;
 
+import java.math.BigDecimal;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -14,14 +16,14 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
- * The decisions' FEEL engine, answering the two most common expressions of our tables itself (#15): an input
- * expression that names a variable ({@code deaths}) and an output entry that is a plain string
- * ({@code "PT24H"}). FEEL's own engine (feel-scala 1.19) builds its whole table of built-in functions anew for
- * every expression it evaluates: in a flight recording of accident reports that construction alone was 18 % of the
- * report's CPU, the decision as a whole 42 %. Everything else — unary tests, arithmetic, functions, strings with
- * escapes, names of FEEL's own — goes to FEEL's engine unchanged; the two answered here give what FEEL gives
- * (a whole number as {@code Long}, as FEEL's value mapper returns it), which {@code FeelFastPathTest} checks
- * against FEEL's engine.
+ * The decisions' FEEL engine, answering the most common expressions of our tables itself (#15): an input
+ * expression that names a variable ({@code deaths}), an output entry that is a plain string ({@code "PT24H"}) and
+ * the simple unary tests of {@link UnaryTest}. FEEL's own engine (feel-scala 1.19) builds its whole table of
+ * built-in functions anew for every expression it evaluates: in a flight recording of accident reports that
+ * construction alone was 18 % of the report's CPU, the decision as a whole 42 %. Everything else — arithmetic,
+ * functions, ranges, negations, strings with escapes, names of FEEL's own, a null input — goes to FEEL's engine
+ * unchanged; what is answered here is what FEEL answers (a whole number as {@code Long}, as FEEL's value mapper
+ * returns it), which {@code FeelFastPathTest} checks against FEEL's engine.
  */
 @Component
 class FeelFastPath extends AbstractProcessEnginePlugin {
@@ -74,7 +76,63 @@ class FeelFastPath extends AbstractProcessEnginePlugin {
 
         @Override
         public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
-            return feel.evaluateSimpleUnaryTests(expression, inputVariable, variables);
+            TypedValue typed = variables.resolve(inputVariable);
+            Boolean answer = typed == null ? null : UnaryTest.answer(expression.strip(), typed.getValue());
+            return answer != null ? answer : feel.evaluateSimpleUnaryTests(expression, inputVariable, variables);
+        }
+    }
+
+    /**
+     * The unary tests of our tables that FEEL's engine need not see: a comparison of a number with a number
+     * ({@code >= 100000000}, {@code > 0}, {@code 50} for equal), a list of plain strings tested against a string
+     * ({@code "MAJOR"}, {@code "A","B"}) and {@code true} or {@code false} tested against a boolean. Anything else,
+     * and any input that is null or of another type, is not answered here ({@code null}).
+     */
+    static final class UnaryTest {
+
+        private static final Pattern COMPARISON = Pattern.compile("(<=|>=|<|>)?\\s*(-?\\d+(?:\\.\\d+)?)");
+        private static final Pattern PLAIN_STRINGS = Pattern.compile(
+                "\"[^\"\\\\]*\"(?:\\s*,\\s*\"[^\"\\\\]*\")*");
+
+        private UnaryTest() {
+        }
+
+        static Boolean answer(String test, Object input) {
+            if (input instanceof String text && PLAIN_STRINGS.matcher(test).matches()) {
+                for (String literal : test.split("\"\\s*,\\s*\"")) {
+                    if (literal.replace("\"", "").equals(text)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (input instanceof Boolean flag && (test.equals("true") || test.equals("false"))) {
+                return flag == Boolean.parseBoolean(test);
+            }
+            BigDecimal number = exactly(input);
+            Matcher comparison = COMPARISON.matcher(test);
+            if (number == null || !comparison.matches()) {
+                return null;
+            }
+            int order = number.compareTo(new BigDecimal(comparison.group(2)));
+            String operator = comparison.group(1) == null ? "" : comparison.group(1);
+            return switch (operator) {
+                case "<" -> order < 0;
+                case "<=" -> order <= 0;
+                case ">" -> order > 0;
+                case ">=" -> order >= 0;
+                default -> order == 0;
+            };
+        }
+
+        private static BigDecimal exactly(Object input) {
+            if (input instanceof Integer || input instanceof Long || input instanceof Short || input instanceof Byte) {
+                return BigDecimal.valueOf(((Number) input).longValue());
+            }
+            if (input instanceof Double value) {
+                return Double.isFinite(value) ? BigDecimal.valueOf(value) : null;
+            }
+            return input instanceof BigDecimal decimal ? decimal : null;
         }
     }
 }

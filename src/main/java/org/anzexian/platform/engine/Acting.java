@@ -3,8 +3,10 @@ package org.anzexian.platform.engine;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.web.ForbiddenException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -37,8 +39,12 @@ public final class Acting {
     /** The person our {@code /api} code completes a task for, while {@link ProcessGateway} completes it. */
     private static final ThreadLocal<Actor> FOR_API_CALLER = new ThreadLocal<>();
 
-    /** The task {@link ProcessGateway#completeRecorded} completes and the step its service method recorded. */
-    private record Recorded(String taskId, Object step) {
+    /**
+     * What an {@code /api} caller's service method recorded, and where it goes: the task
+     * {@link ProcessGateway#completeRecorded} completes, or the instance {@link ProcessGateway#startRecorded}
+     * starts (by its business key).
+     */
+    private record Recorded(String target, Object step) {
     }
 
     private static final ThreadLocal<Recorded> RECORDED_FOR_API = new ThreadLocal<>();
@@ -71,27 +77,56 @@ public final class Acting {
      * this task with it; empty at an engine door, where the listener records the step itself.
      */
     public static <T> Optional<T> recordedForApi(DelegateTask task, Class<T> type) {
+        return recorded(task.getId(), type);
+    }
+
+    /**
+     * What the {@code /api} caller's service method recorded before {@link ProcessGateway#startRecorded} started
+     * this instance, for the start's first step, which would otherwise read the record back; empty for any other
+     * start (the Tasklist's start form, where that step records the report itself).
+     */
+    public static <T> Optional<T> recordedForApi(DelegateExecution execution, Class<T> type) {
+        return execution.getProcessBusinessKey() == null ? Optional.empty()
+                : recorded(startOf(execution.getProcessBusinessKey()), type);
+    }
+
+    private static <T> Optional<T> recorded(String target, Class<T> type) {
         Recorded recorded = RECORDED_FOR_API.get();
-        return recorded == null || !recorded.taskId().equals(task.getId()) ? Optional.empty()
-                : Optional.of(type.cast(recorded.step()));
+        return recorded == null || !recorded.target().equals(target) || !type.isInstance(recorded.step())
+                ? Optional.empty() : Optional.of(type.cast(recorded.step()));
     }
 
     /** Runs {@code work} (completing task {@code taskId}) with {@code step} as what the /api caller recorded. */
     static void recordedForApi(String taskId, Object step, Runnable work) {
-        within(RECORDED_FOR_API, new Recorded(taskId, step), work);
+        within(RECORDED_FOR_API, new Recorded(taskId, step), () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code start} (of the instance of {@code businessKey}) with {@code step} as what the /api caller recorded. */
+    static <R> R recordedForApiStart(String businessKey, Object step, Supplier<R> start) {
+        return within(RECORDED_FOR_API, new Recorded(startOf(businessKey), step), start);
+    }
+
+    private static String startOf(String businessKey) {
+        return "start of " + businessKey;
     }
 
     /** Runs {@code work} (an engine call of {@link ProcessGateway}) with {@code actor} as the one who acts. */
     static void forApiCaller(Actor actor, Runnable work) {
-        within(FOR_API_CALLER, actor, work);
+        within(FOR_API_CALLER, actor, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /** Runs {@code work} with {@code value} in {@code slot}, restoring what was there (nested calls). */
-    private static <T> void within(ThreadLocal<T> slot, T value, Runnable work) {
+    private static <T, R> R within(ThreadLocal<T> slot, T value, Supplier<R> work) {
         T outer = slot.get();
         slot.set(value);
         try {
-            work.run();
+            return work.get();
         } finally {
             if (outer == null) {
                 slot.remove();

@@ -45,6 +45,15 @@ public class ProcessGateway {
         return system.call(() -> runtime.startProcessInstanceByKey(processKey, businessKey(recordId), variables).getId());
     }
 
+    /**
+     * Starts process {@code processKey} for record {@code recordId} after the calling service recorded it as
+     * {@code recordedStep}: the start's first step reads that through {@link Acting#recordedForApi(
+     * org.camunda.bpm.engine.delegate.DelegateExecution, Class)} instead of reading the record back.
+     */
+    public String startRecorded(String processKey, long recordId, Object recordedStep) {
+        return Acting.recordedForApiStart(businessKey(recordId), recordedStep, () -> start(processKey, recordId, Map.of()));
+    }
+
     /** Starts the process whose start event waits for message {@code messageName}, for record {@code recordId}. */
     public void startByMessage(String messageName, long recordId, Map<String, Object> variables) {
         system.run(() -> runtime.createMessageCorrelation(messageName).processInstanceBusinessKey(businessKey(recordId))

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.anzexian.platform.engine.CommitInDoubt;
 import org.anzexian.platform.engine.ConnectionLoss;
 import org.slf4j.Logger;
@@ -42,6 +43,9 @@ class DatabaseUnavailableFilter {
     static final String IN_DOUBT_MESSAGE = "数据库在保存时断开，无法确认本次请求是否已保存：请稍后先查看（例如列表中是否已有这条记录）再决定是否重新提交"
             + " (the database went away while saving: the request may have been saved; check before you send it again)";
 
+    /** A portal page's answer: the frame's header needs the user, whom the database would have to name. */
+    static final String UNAVAILABLE_PAGE = "portal/unavailable";
+
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
     /** Before Spring Security's chain (-100), which checks passwords against the database. */
@@ -75,26 +79,28 @@ class DatabaseUnavailableFilter {
     }
 
     /**
-     * Answers a failure that lost the database — under {@code /api} with 503 and our error, a portal page with the
-     * error page and 503 — and tells whether it did.
+     * Answers a failure that lost the database — under {@code /api} with 503 and our error, written here (an empty
+     * view is returned), a portal page with 503 and the page {@code portal/unavailable} saying the same in Chinese —
+     * or returns null when the failure did not lose the database or the response has gone out already.
      */
     record Answer(ObjectMapper json, Duration retryAfter) {
 
-        boolean given(HttpServletRequest request, HttpServletResponse response, Throwable failure) throws IOException {
+        ModelAndView given(HttpServletRequest request, HttpServletResponse response, Throwable failure)
+                throws IOException {
             if (!ConnectionLoss.in(failure) || response.isCommitted()) {
-                return false;
+                return null;
             }
             log.warn("{} {} failed, the database could not be reached: {}", request.getMethod(),
                     request.getRequestURI(), failure.toString());
             response.reset();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+            String message = CommitInDoubt.in(failure) ? IN_DOUBT_MESSAGE : MESSAGE;
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, CommitInDoubt.in(failure) ? IN_DOUBT_MESSAGE : MESSAGE,
-                        List.of()).writeTo(response, json);
-            } else {
-                response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value(), "数据库暂时不可用，请稍后重试");
+                ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, message, List.of()).writeTo(response, json);
+                return new ModelAndView();
             }
-            return true;
+            return new ModelAndView(UNAVAILABLE_PAGE, Map.of("reason", message, "retryAfter",
+                    Math.max(1, retryAfter.toSeconds())), HttpStatus.SERVICE_UNAVAILABLE);
         }
     }
 
@@ -112,7 +118,7 @@ class DatabaseUnavailableFilter {
             try {
                 chain.doFilter(request, response);
             } catch (ServletException | RuntimeException failure) {
-                if (!answer.given(request, response, failure)) {
+                if (answer.given(request, response, failure) == null) {
                     throw failure;
                 }
             }
@@ -131,7 +137,7 @@ class DatabaseUnavailableFilter {
         public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                 Exception failure) {
             try {
-                return answer.given(request, response, failure) ? new ModelAndView() : null;
+                return answer.given(request, response, failure);
             } catch (IOException unwritable) {
                 log.warn("the 503 for {} could not be written: {}", request.getRequestURI(), unwritable.toString());
                 return null;

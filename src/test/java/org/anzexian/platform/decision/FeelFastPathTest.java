@@ -67,8 +67,51 @@ class FeelFastPathTest {
         }
         assertThat(handedOn).hasValue(others.size());
         assertThat(results.get(0)).isEqualTo(3L);
-        assertThat(fast.evaluateSimpleUnaryTests("> 0", "deaths", variables)).isTrue();
-        assertThat(fast.evaluateSimpleUnaryTests("> 0", "injuries", variables)).isFalse();
-        assertThat(handedOn).hasValue(others.size() + 2);
+    }
+
+    @Test
+    void simpleUnaryTestsAreAnsweredAsFeelAnswersThem() {
+        List<String> tests = List.of("> 0", ">= 100000000", ">=60", "< 75", "<= 0.5", "50", "-3", "0.50",
+                "\"BUILDING\"", "\"MAJOR\",\"GENERAL\"", "\"MUNICIPAL\" , \"BUILDING\"", "\"重大\"", "true", "false");
+        List<Object> inputs = List.of(0, 2, -3, (short) 0, 50L, 100_000_000L, 99_999_999.5, 0.5, 60.0, 74.99,
+                "BUILDING", "GENERAL", "重大", "MAJORX", true, false);
+        int answered = 0;
+        int satisfied = 0;
+        for (String test : tests) {
+            for (Object input : inputs) {
+                if (FeelFastPath.UnaryTest.answer(test, input) == null) {
+                    continue;
+                }
+                answered++;
+                VariableContext cell = Variables.createVariables().putValue("cellInput", input).asVariableContext();
+                boolean ours = fast.evaluateSimpleUnaryTests(test, "cellInput", cell);
+                assertThat(ours).as("%s against %s", test, input)
+                        .isEqualTo(feel.evaluateSimpleUnaryTests(test, "cellInput", cell));
+                satisfied += ours ? 1 : 0;
+            }
+        }
+        assertThat(handedOn).as("none of them went to FEEL's engine").hasValue(0);
+        assertThat(answered).as("each test answered for every input of its type").isEqualTo(8 * 10 + 4 * 4 + 2 * 2);
+        assertThat(satisfied).as("both outcomes occur").isBetween(20, answered - 20);
+    }
+
+    @Test
+    void otherUnaryTestsAndInputsGoToFeelsEngine() {
+        VariableContext cell = Variables.createVariables().putValue("cellInput", 7).putValue("nothing", null)
+                .putValue("label", "7").putValue("ratio", Double.NaN).asVariableContext();
+        List<String> others = List.of("[1..10]", "not(7)", "> 3, < 0", "7, 8", "> deaths", "\"a\\\"b\"",
+                "odd(?)", "- 7");
+        for (String test : others) {
+            assertThat(FeelFastPath.UnaryTest.answer(test, 7)).as(test).isNull();
+        }
+        assertThat(fast.evaluateSimpleUnaryTests("[1..10]", "cellInput", cell)).isTrue();
+        assertThat(fast.evaluateSimpleUnaryTests("not(7)", "cellInput", cell)).isFalse();
+        assertThat(fast.evaluateSimpleUnaryTests("> 0", "nothing", cell))
+                .isEqualTo(feel.evaluateSimpleUnaryTests("> 0", "nothing", cell));
+        assertThat(fast.evaluateSimpleUnaryTests("7", "label", cell))
+                .isEqualTo(feel.evaluateSimpleUnaryTests("7", "label", cell));
+        assertThat(FeelFastPath.UnaryTest.answer("> 0", Double.NaN)).isNull();
+        assertThat(FeelFastPath.UnaryTest.answer("true", "true")).isNull();
+        assertThat(handedOn).hasValue(4);
     }
 }

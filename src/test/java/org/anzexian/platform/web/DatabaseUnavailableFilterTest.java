@@ -2,16 +2,29 @@ package org.anzexian.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.ServletException;
 import java.io.EOFException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.anzexian.platform.engine.CommitInDoubt;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -60,14 +73,16 @@ class DatabaseUnavailableFilterTest {
                 .isEqualTo(DatabaseUnavailableFilter.IN_DOUBT_MESSAGE);
     }
 
-    /** A portal page that lost the database gets the error page with 503; other failures are left to Spring. */
+    /** A portal page that lost the database gets our page with 503; other failures are left to Spring. */
     @Test
-    void aPortalPageGetsTheErrorPageAndOtherFailuresAreLeftAlone() {
+    void aPortalPageGetsTheUnavailablePageAndOtherFailuresAreLeftAlone() {
         MockHttpServletResponse page = new MockHttpServletResponse();
-        assertThat(resolver.resolveException(new MockHttpServletRequest("GET", "/portal/hazards"), page, null,
-                new DataAccessResourceFailureException("SELECT …", cutByTheServer()))).isNotNull();
-        assertThat(page.getStatus()).isEqualTo(503);
-        assertThat(page.getErrorMessage()).contains("数据库暂时不可用");
+        ModelAndView unavailable = resolver.resolveException(new MockHttpServletRequest("GET", "/portal/hazards"), page,
+                null, new DataAccessResourceFailureException("SELECT …", cutByTheServer()));
+        assertThat(unavailable.getViewName()).isEqualTo(DatabaseUnavailableFilter.UNAVAILABLE_PAGE);
+        assertThat(unavailable.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(unavailable.getModel()).containsEntry("reason", DatabaseUnavailableFilter.MESSAGE);
+        assertThat(page.getHeader("Retry-After")).isEqualTo("5");
 
         MockHttpServletResponse response = new MockHttpServletResponse();
         assertThat(resolver.resolveException(new MockHttpServletRequest("POST", "/api/claims"), response, null,
@@ -76,6 +91,47 @@ class DatabaseUnavailableFilterTest {
                 new IllegalStateException("no such hazard", new EOFException()))).isNull();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsByteArray()).isEmpty();
+    }
+
+    /** The page itself, rendered by Thymeleaf from the jar's template as the portal renders it, in Chinese. */
+    @Test
+    void thePortalPageWhileTheDatabaseIsAwaySaysSoInChineseAndWhetherTheRequestMayHaveBeenSaved() throws Exception {
+        ClassLoaderTemplateResolver templates = new ClassLoaderTemplateResolver();
+        templates.setPrefix("templates/");
+        templates.setSuffix(".html");
+        templates.setCharacterEncoding("UTF-8");
+        SpringTemplateEngine thymeleaf = new SpringTemplateEngine();
+        thymeleaf.setTemplateResolver(templates);
+        ThymeleafViewResolver views = new ThymeleafViewResolver();
+        views.setTemplateEngine(thymeleaf);
+        views.setCharacterEncoding("UTF-8");
+        MockMvc portal = MockMvcBuilders.standaloneSetup(new FailingPages()).setHandlerExceptionResolvers(resolver)
+                .setViewResolvers(views).build();
+
+        MvcResult list = portal.perform(get("/portal/hazards")).andReturn();
+        assertThat(list.getResponse().getStatus()).isEqualTo(503);
+        assertThat(list.getResponse().getHeader("Retry-After")).isEqualTo("5");
+        assertThat(list.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("<h1>数据库暂时不可用</h1>",
+                "本次请求未保存任何内容", "请约 5 秒后刷新本页", "href=\"/portal\"").doesNotContain("退出", "Exception");
+
+        MvcResult saved = portal.perform(post("/portal/admin/organizations")).andReturn();
+        assertThat(saved.getResponse().getStatus()).isEqualTo(503);
+        assertThat(saved.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("无法确认本次请求是否已保存")
+                .doesNotContain("未保存任何内容");
+    }
+
+    @Controller
+    static class FailingPages {
+
+        @GetMapping("/portal/hazards")
+        String hazards() {
+            throw new DataAccessResourceFailureException("SELECT …", cutByTheServer());
+        }
+
+        @PostMapping("/portal/admin/organizations")
+        String createOrganization() {
+            throw new CommitInDoubt(cutByTheServer());
+        }
     }
 
     @Test
