@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.anzexian.claim.ClaimHandlingProcess;
 import org.anzexian.support.AppNode;
+import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.EngineDoors;
 import org.anzexian.support.InsuredProjects;
 import org.camunda.bpm.engine.RepositoryService;
@@ -396,7 +397,7 @@ final class StartRate implements BenchPart {
                 return () -> {
                     ObjectNode body = JSON.createObjectNode()
                             .put("policyNumber", reporter.policyNumber())
-                            .put("accidentAt", OffsetDateTime.now(clock).minusHours(2).truncatedTo(ChronoUnit.SECONDS)
+                            .put("accidentAt", InsuredProjects.recentAccident(clock).truncatedTo(ChronoUnit.SECONDS)
                                     .toString())
                             .put("place", "3号楼脚手架")
                             .put("accidentType", "FALL_FROM_HEIGHT")
@@ -440,7 +441,7 @@ final class StartRate implements BenchPart {
                 String path = "/process-definition/" + definitionId + "/submit-form";
                 return () -> {
                     ObjectNode variables = JSON.createObjectNode();
-                    text(variables, "accidentAt", OffsetDateTime.now(clock).minusHours(2)
+                    text(variables, "accidentAt", InsuredProjects.recentAccident(clock)
                             .atZoneSameInstant(clock.getZone()).format(DATETIME_LOCAL));
                     text(variables, "place", "3号楼脚手架");
                     text(variables, "accidentType", "FALL_FROM_HEIGHT");
