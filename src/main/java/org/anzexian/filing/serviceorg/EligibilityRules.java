@@ -4,10 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.anzexian.platform.access.SystemAuthority;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
+import org.anzexian.platform.decision.DecisionTables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,41 +14,23 @@ import org.springframework.stereotype.Component;
 @Component
 class EligibilityRules {
 
-    private final DecisionService decisions;
-    private final SystemAuthority system;
+    private final DecisionTables tables;
 
-    EligibilityRules(DecisionService decisions, SystemAuthority system) {
-        this.decisions = decisions;
-        this.system = system;
+    EligibilityRules(DecisionTables tables) {
+        this.tables = tables;
     }
 
     EligibilityThresholds forFilingDate(LocalDate filingDate) {
-        // the rules apply to every caller alike: no engine authorization on evaluating them
-        DmnDecisionRuleResult result = system.call(() -> decisions
-                .evaluateDecisionTableByKey(ServiceOrgFilingProcess.DECISION_KEY,
-                        Variables.createVariables().putValue("filingYear", filingDate.getYear()))
-                .getSingleResult());
-        if (result == null) {
-            throw new IllegalStateException("DMN " + ServiceOrgFilingProcess.DECISION_KEY + " has no rule for " + filingDate);
-        }
-        Map<String, Object> values = result.getEntryMap();
+        DecisionTables.Row row = tables.row(ServiceOrgFilingProcess.DECISION_KEY,
+                Map.of("filingYear", filingDate.getYear()));
         return new EligibilityThresholds(
-                number(values, "tier1MinYears"), number(values, "tier1MinPersons"),
-                number(values, "tier2MinYears"), number(values, "tier2MinPersons"),
-                number(values, "tier3MinYears"), number(values, "tier3MinPersons"),
-                number(values, "minServiceYears"),
-                QualificationClass.valueOf(String.valueOf(values.get("minQualificationClass")).strip()),
-                number(values, "badRecordLookBackYears"),
-                Arrays.stream(String.valueOf(values.get("seniorTitles")).split("[,，]"))
+                row.number("tier1MinYears"), row.number("tier1MinPersons"),
+                row.number("tier2MinYears"), row.number("tier2MinPersons"),
+                row.number("tier3MinYears"), row.number("tier3MinPersons"),
+                row.number("minServiceYears"),
+                QualificationClass.valueOf(row.text("minQualificationClass")),
+                row.number("badRecordLookBackYears"),
+                Arrays.stream(row.text("seniorTitles").split("[,，]"))
                         .map(String::strip).filter(title -> !title.isEmpty()).collect(Collectors.toSet()));
-    }
-
-    private static int number(Map<String, Object> values, String name) {
-        Object value = values.get(name);
-        if (!(value instanceof Number number)) {
-            throw new IllegalStateException("DMN " + ServiceOrgFilingProcess.DECISION_KEY + " output " + name
-                    + " is not a number: " + value);
-        }
-        return number.intValue();
     }
 }

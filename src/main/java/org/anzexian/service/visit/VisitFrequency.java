@@ -1,14 +1,9 @@
 package org.anzexian.service.visit;
 
-import java.time.Duration;
-import java.time.Period;
 import java.time.temporal.TemporalAmount;
 import java.util.Map;
-import org.anzexian.platform.access.SystemAuthority;
+import org.anzexian.platform.decision.DecisionTables;
 import org.anzexian.registry.project.Project;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,40 +15,21 @@ import org.springframework.stereotype.Component;
 @Component
 class VisitFrequency {
 
-    private final DecisionService decisions;
-    private final SystemAuthority system;
+    private final DecisionTables tables;
 
-    VisitFrequency(DecisionService decisions, SystemAuthority system) {
-        this.decisions = decisions;
-        this.system = system;
+    VisitFrequency(DecisionTables tables) {
+        this.tables = tables;
     }
 
     Intervals of(Project project, boolean majorHazardOpen) {
-        DmnDecisionRuleResult result = system.call(() -> decisions
-                .evaluateDecisionTableByKey(PreventionServiceVisitProcess.DECISION_KEY, Variables.createVariables()
-                        .putValue("projectCategory", project.category().name())
-                        .putValue("contractAmount", project.contractAmount().doubleValue())
-                        .putValue("majorHazardOpen", majorHazardOpen))
-                .getSingleResult());
-        if (result == null) {
-            throw new IllegalStateException("DMN " + PreventionServiceVisitProcess.DECISION_KEY + " has no rule for "
-                    + project.category() + ", " + project.contractAmount() + ", majorHazardOpen=" + majorHazardOpen);
-        }
-        Map<String, Object> values = result.getEntryMap();
-        return new Intervals(iso(values, "firstVisitWithin"), iso(values, "visitInterval"), iso(values, "reminderBefore"));
+        DecisionTables.Row row = tables.row(PreventionServiceVisitProcess.DECISION_KEY, Map.of(
+                "projectCategory", project.category().name(),
+                "contractAmount", project.contractAmount().doubleValue(),
+                "majorHazardOpen", majorHazardOpen));
+        return new Intervals(row.amount("firstVisitWithin"), row.amount("visitInterval"), row.amount("reminderBefore"));
     }
 
     /** ISO-8601 amounts as Camunda timers read them: a calendar period (P30D) or a time span (PT12H). */
     record Intervals(TemporalAmount firstVisitWithin, TemporalAmount visitInterval, TemporalAmount reminderBefore) {
-    }
-
-    private static TemporalAmount iso(Map<String, Object> values, String name) {
-        String iso = String.valueOf(values.get(name)).strip();
-        try {
-            return iso.contains("T") ? Duration.parse(iso) : Period.parse(iso);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("DMN " + PreventionServiceVisitProcess.DECISION_KEY + " output " + name
-                    + " is not an ISO-8601 duration: " + iso, e);
-        }
     }
 }
