@@ -95,6 +95,16 @@ abstract class PlatformSmokeContract {
                 .isEqualTo("org.anzexian.platform.decision.FeelFastPath$Engine");
     }
 
+    /** #15: the engine's commands insert through the entity manager whose id check describes no valid row. */
+    @Test
+    void engineCommandsUseTheEntityManagerThatChecksIdsWithoutDescribingRows() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        String manager = configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getDbEntityManager().getClass().getName());
+        assertThat(manager).isEqualTo("org.anzexian.platform.engine.InsertIdCheckPlugin$Manager");
+    }
+
     @Test
     void healthReportsDatabaseAndEngineUp() {
         ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
