@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.anzexian.notification.NotificationService;
-import org.anzexian.registry.project.Project;
+import org.anzexian.registry.project.ProjectTitle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,7 @@ class HazardNotices {
         this.clock = clock;
     }
 
-    void send(String template, Collection<String> groups, Hazard hazard, Project project, String step,
+    void send(String template, Collection<String> groups, Hazard hazard, ProjectTitle project, String step,
             Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>();
         model.put("hazardId", hazard.id());

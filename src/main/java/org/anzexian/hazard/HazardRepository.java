@@ -134,7 +134,17 @@ class HazardRepository {
     }
 
     Optional<Hazard> find(long id, OffsetDateTime now) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((row, n) -> hazard(row, now, true)).optional();
+        return find(id, now, true);
+    }
+
+    /** One statement: {@link Hazard#rounds()} is empty. */
+    Optional<Hazard> findWithoutRounds(long id, OffsetDateTime now) {
+        return find(id, now, false);
+    }
+
+    private Optional<Hazard> find(long id, OffsetDateTime now, boolean withRounds) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((row, n) -> hazard(row, now, withRounds))
+                .optional();
     }
 
     /** Who may see what: empty collections grant nothing; {@code null} scope = the whole city. */

@@ -140,12 +140,12 @@ public class HazardService {
         HazardDeadlines.Dates dates = deadlines.forRound(openedAt, hazard.severity(), hazard.category());
         if (repository.openRound(hazardId, round, openedAt, dates.deadlineAt())) {
             Hazard opened = require(hazardId);
-            Project project = projects.require(hazard.projectId());
             appendStep(opened, round == 1 ? "RECTIFICATION_OPENED" : "RECTIFICATION_REOPENED", SYSTEM,
                     "第 " + round + " 轮整改，期限 " + notices.format(dates.deadlineAt()), List.of());
             if (round > 1) {
-                notices.send(NoticeTemplates.HAZARD_RECTIFICATION_REJECTED, List.of(builderGroup(opened)), opened, project,
-                        "rejected", Map.of("reason", current.verdictReason()));
+                notices.send(NoticeTemplates.HAZARD_RECTIFICATION_REJECTED, List.of(builderGroup(opened)), opened,
+                        projects.requireTitle(hazard.projectId()), "rejected",
+                        Map.of("reason", current.verdictReason()));
             }
         }
         return new OpenRound(round, builderGroup(hazard), organizations.require(hazard.verifierOrgId()).groupId(),
@@ -170,7 +170,7 @@ public class HazardService {
             groups.add(insurer.groupId());
             parties.add(insurer.name());
         }
-        notices.send(NoticeTemplates.HAZARD_MAJOR_REPORTED, groups, hazard, projects.require(hazard.projectId()),
+        notices.send(NoticeTemplates.HAZARD_MAJOR_REPORTED, groups, hazard, projects.requireTitle(hazard.projectId()),
                 "major", Map.of());
         appendStep(hazard, "MAJOR_HAZARD_REPORTED", SYSTEM, "报告县级住建部门及保险机构：" + String.join("、", parties),
                 List.of());
@@ -179,13 +179,13 @@ public class HazardService {
     /** The reminder before the deadline to the construction unit, once per round. */
     @Transactional
     public void remindBuilder(long hazardId, int round) {
-        Hazard hazard = require(hazardId);
+        Hazard hazard = requireWithoutRounds(hazardId);
         if (hazard.status() != HazardStatus.OPEN || hazard.round() != round
                 || !repository.stampReminded(hazardId, round, now())) {
             return;
         }
         notices.send(NoticeTemplates.HAZARD_RECTIFICATION_REMINDER, List.of(builderGroup(hazard)), hazard,
-                projects.require(hazard.projectId()), "reminder", Map.of());
+                projects.requireTitle(hazard.projectId()), "reminder", Map.of());
         appendStep(hazard, "REMINDER_SENT", SYSTEM, "提醒施工单位：整改期限 " + notices.format(hazard.deadlineAt()),
                 List.of());
     }
@@ -196,12 +196,12 @@ public class HazardService {
      */
     @Transactional
     public void escalateToCounty(long hazardId, int round) {
-        Hazard hazard = require(hazardId);
+        Hazard hazard = requireWithoutRounds(hazardId);
         if (hazard.status() == HazardStatus.CLOSED || !repository.stampCountyEscalated(hazardId, round, now())) {
             return;
         }
         String county = countyGroup(hazard);
-        notices.send(NoticeTemplates.HAZARD_OVERDUE, List.of(county), hazard, projects.require(hazard.projectId()),
+        notices.send(NoticeTemplates.HAZARD_OVERDUE, List.of(county), hazard, projects.requireTitle(hazard.projectId()),
                 "county", Map.of());
         appendStep(hazard, "ESCALATED_TO_COUNTY", SYSTEM, "逾期未整改，报县级住建部门督办：" + county, List.of());
     }
@@ -209,12 +209,12 @@ public class HazardService {
     /** Still not rectified a further time after the deadline: the city bureau is called in; once per round. */
     @Transactional
     public void escalateToCity(long hazardId, int round) {
-        Hazard hazard = require(hazardId);
+        Hazard hazard = requireWithoutRounds(hazardId);
         if (hazard.status() == HazardStatus.CLOSED || !repository.stampCityEscalated(hazardId, round, now())) {
             return;
         }
         notices.send(NoticeTemplates.HAZARD_ESCALATED_TO_CITY, List.of(PlatformGroups.CITY_BUREAU, countyGroup(hazard)),
-                hazard, projects.require(hazard.projectId()), "city", Map.of());
+                hazard, projects.requireTitle(hazard.projectId()), "city", Map.of());
         appendStep(hazard, "ESCALATED_TO_CITY", SYSTEM, "逾期仍未整改，报市住建局督办", List.of());
     }
 
@@ -224,7 +224,7 @@ public class HazardService {
      */
     @Transactional
     public void chaseVerification(long hazardId, int round) {
-        Hazard hazard = require(hazardId);
+        Hazard hazard = requireWithoutRounds(hazardId);
         String detail = "第 " + round + " 轮整改材料逾期未复核，催办服务机构并告知县级住建部门";
         boolean chased = archive.entriesAbout(ArchiveSubject.HAZARD, hazardId).stream()
                 .anyMatch(entry -> "VERIFICATION_OVERDUE".equals(entry.event()) && entry.detail().equals(detail));
@@ -233,7 +233,7 @@ public class HazardService {
         }
         notices.send(NoticeTemplates.HAZARD_VERIFICATION_OVERDUE,
                 List.of(organizations.require(hazard.verifierOrgId()).groupId(), countyGroup(hazard)), hazard,
-                projects.require(hazard.projectId()), "verification-overdue", Map.of());
+                projects.requireTitle(hazard.projectId()), "verification-overdue", Map.of());
         appendStep(hazard, "VERIFICATION_OVERDUE", SYSTEM, detail, List.of());
     }
 
@@ -267,7 +267,7 @@ public class HazardService {
                 groups.add(organizations.require(hazard.insurerOrgId()).groupId());
             }
         }
-        notices.send(NoticeTemplates.HAZARD_CLOSED, groups, hazard, projects.require(hazard.projectId()), "closed",
+        notices.send(NoticeTemplates.HAZARD_CLOSED, groups, hazard, projects.requireTitle(hazard.projectId()), "closed",
                 Map.of("closedAt", notices.format(hazard.closedAt())));
     }
 
@@ -469,6 +469,12 @@ public class HazardService {
     @Transactional(readOnly = true)
     public Hazard require(long hazardId) {
         return repository.find(hazardId, now())
+                .orElseThrow(() -> new NotFoundException("隐患不存在 (no such hazard): " + hazardId));
+    }
+
+    /** The hazard without its rounds' history: for the timer steps, which act on the current round only. */
+    private Hazard requireWithoutRounds(long hazardId) {
+        return repository.findWithoutRounds(hazardId, now())
                 .orElseThrow(() -> new NotFoundException("隐患不存在 (no such hazard): " + hazardId));
     }
 

@@ -1,6 +1,7 @@
 package org.anzexian.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
+import org.anzexian.registry.project.ProjectService;
+import org.anzexian.registry.project.ProjectTitle;
+import org.anzexian.platform.web.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
 import org.anzexian.notification.NoticeFilter;
 import org.anzexian.notification.NoticePage;
@@ -46,6 +50,9 @@ abstract class RegistryApiContract {
 
     @Autowired
     NotificationService notifications;
+
+    @Autowired
+    ProjectService projects;
 
     // --- jurisdictions ---------------------------------------------------------------------
 
@@ -281,6 +288,11 @@ abstract class RegistryApiContract {
         assertThat(read.get("participants").get(0).get("creditCode").asText()).isEqualTo(participantCode);
         assertThat(get("erjian", "/api/projects/" + read.get("id").asLong()).getStatusCode())
                 .as("a joint-venture member sees the project").isEqualTo(HttpStatus.OK);
+        assertThat(projects.requireTitle(read.get("id").asLong()))
+                .as("the title mails name the project by (hazard notices, N8.9)")
+                .isEqualTo(projects.require(read.get("id").asLong()).title())
+                .isEqualTo(new ProjectTitle(read.get("id").asLong(), (String) project.get("code"), read.get("name").asText()));
+        assertThatThrownBy(() -> projects.requireTitle(-1)).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.anzexian.registry.jurisdiction;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +17,5 @@ class JurisdictionRepository {
 
     List<Jurisdiction> findAll() {
         return jdbc.sql(SELECT + "ORDER BY sort_order").query(Jurisdiction.class).list();
-    }
-
-    Optional<Jurisdiction> findByCode(String code) {
-        return jdbc.sql(SELECT + "WHERE code = :code").param("code", code).query(Jurisdiction.class).optional();
     }
 }

@@ -134,6 +134,11 @@ class ProjectRepository {
                 .stream().findFirst();
     }
 
+    Optional<ProjectTitle> findTitle(long id) {
+        return jdbc.sql("SELECT id, project_code AS code, name FROM project WHERE id = :id").param("id", id)
+                .query(ProjectTitle.class).optional();
+    }
+
     Optional<Project> findByCode(String code) {
         return withParties(jdbc.sql(SELECT + "WHERE p.project_code = :code").param("code", code)
                 .query(ProjectRepository::map).list()).stream().findFirst();

@@ -252,6 +252,11 @@ public class ProjectService {
         return find(id).orElseThrow(() -> new NotFoundException("项目不存在 (no such project): " + id));
     }
 
+    /** A project's code and name only (one statement; {@link #require} reads its parties too). */
+    public ProjectTitle requireTitle(long id) {
+        return repository.findTitle(id).orElseThrow(() -> new NotFoundException("项目不存在 (no such project): " + id));
+    }
+
     /** Survey, design, supervision and supply parties, for the conflict-of-interest check (N8.3). */
     public List<Project.Participant> participants(long projectId) {
         return require(projectId).participants();
