@@ -6,11 +6,18 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.identity.Role;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
@@ -35,6 +42,9 @@ abstract class PlatformSmokeContract {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    GroupDirectory directory;
 
     /** #15: job acquisition finds the due jobs by index, not by reading every future timer. */
     @Test
@@ -103,6 +113,33 @@ abstract class PlatformSmokeContract {
         String manager = configuration.getCommandExecutorTxRequired()
                 .execute(context -> context.getDbEntityManager().getClass().getName());
         assertThat(manager).isEqualTo("org.anzexian.platform.engine.InsertIdCheckPlugin$Manager");
+    }
+
+    /**
+     * #15: a group's member addresses are read with one statement of our own; they are what the engine's user query
+     * gives for every group, members without a usable address left out.
+     */
+    @Test
+    void groupMemberAddressesAreThoseTheEnginesUserQueryGives() {
+        IdentityService identity = engine.getIdentityService();
+        String group = "smokeMembers" + System.nanoTime();
+        directory.ensureGroup(group, "成员地址", Role.BUILDER);
+        Map<String, String> members = new LinkedHashMap<>();
+        members.put(group + "B", "b@smoke.example");
+        members.put(group + "A", "a@smoke.example");
+        members.put(group + "N", null);
+        members.put(group + "E", " ");
+        for (Map.Entry<String, String> member : members.entrySet()) {
+            directory.ensureUser(member.getKey(), "成员", "测试", member.getValue(), "Smoke-Members-2026x");
+            directory.ensureMembership(member.getKey(), group);
+        }
+        assertThat(directory.memberEmails(group)).containsExactly("a@smoke.example", "b@smoke.example");
+        assertThat(directory.memberEmails("noSuchGroup")).isEmpty();
+        for (Group each : identity.createGroupQuery().list()) {
+            assertThat(directory.memberEmails(each.getId())).as(each.getId()).isEqualTo(identity.createUserQuery()
+                    .memberOfGroup(each.getId()).orderByUserId().asc().list().stream().map(User::getEmail)
+                    .filter(email -> email != null && !email.isBlank()).toList());
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,14 +32,17 @@ public class GroupDirectory {
     private final RolePermissionProperties rolePermissions;
     private final TasklistFilters tasklistFilters;
     private final SystemAuthority system;
+    private final JdbcClient jdbc;
 
     public GroupDirectory(IdentityService identityService, AuthorizationService authorizationService,
-            RolePermissionProperties rolePermissions, TasklistFilters tasklistFilters, SystemAuthority system) {
+            RolePermissionProperties rolePermissions, TasklistFilters tasklistFilters, SystemAuthority system,
+            JdbcClient jdbc) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.rolePermissions = rolePermissions;
         this.tasklistFilters = tasklistFilters;
         this.system = system;
+        this.jdbc = jdbc;
     }
 
     /** Creates the group if it is missing (an existing one keeps its name) and grants it what its role may do. */
@@ -106,12 +110,18 @@ public class GroupDirectory {
         });
     }
 
-    /** E-mail addresses of a group's members, for notices addressed to an organization. */
+    /**
+     * E-mail addresses of a group's members, for notices addressed to an organization. One statement on the engine's
+     * identity tables (this system keeps its users in the engine's database): the engine's user query built its SQL
+     * with every authorization fragment first, 6 % of a node's CPU in an escalation storm (#15), for the same rows.
+     */
     public List<String> memberEmails(String groupId) {
-        return system.call(() -> identityService.createUserQuery().memberOfGroup(groupId).list().stream()
-                .map(User::getEmail)
+        return jdbc.sql("""
+                SELECT u.EMAIL_ FROM ACT_ID_USER u JOIN ACT_ID_MEMBERSHIP m ON m.USER_ID_ = u.ID_
+                WHERE m.GROUP_ID_ = :group ORDER BY u.ID_
+                """).param("group", groupId).query(String.class).list().stream()
                 .filter(email -> email != null && !email.isBlank())
-                .toList());
+                .toList();
     }
 
     /** Re-applies the role permissions to every group of every role, e.g. after configuration changed. */
