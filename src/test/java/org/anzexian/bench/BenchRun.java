@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.anzexian.AnzexianApplication;
@@ -28,6 +29,7 @@ final class BenchRun implements AutoCloseable {
     private final String database;
     private final String server;
     private final List<AppNode> nodes = new ArrayList<>();
+    private final Map<AppNode, NodeCpuBudget> budgets = new HashMap<>();
     private int started;
 
     private BenchRun(Map<String, String> options, String server, String database, ConfigurableApplicationContext loader) {
@@ -78,7 +80,8 @@ final class BenchRun implements AutoCloseable {
     /**
      * Starts nodes until {@code count} run, each with the production settings plus any {@code --node-arg=…}
      * given on the command line (to try a setting; {@code --node-jvm=…} for the JVM, default {@code -Xmx1g}),
-     * and waits until each answers.
+     * each under its own CPU budget if {@code --node-cpus=…} is given ({@link NodeCpuBudget}), and waits until each
+     * answers.
      */
     List<AppNode> nodes(int count) throws Exception {
         while (nodes.size() < count) {
@@ -89,11 +92,15 @@ final class BenchRun implements AutoCloseable {
             }
             AppNode node = AppNode.start("bench-" + (++started), url, Path.of("target", "bench"),
                     List.of(options.getOrDefault("node-jvm", "-Xmx1g").split(" ")), args);
+            if (options.containsKey("node-cpus")) {
+                budgets.put(node, NodeCpuBudget.apply(node.name, node.pid(),
+                        Double.parseDouble(options.get("node-cpus"))));
+            }
             node.awaitStarted(Duration.ofMinutes(3));
             nodes.add(node);
         }
         while (nodes.size() > count) {
-            nodes.remove(nodes.size() - 1).stop();
+            stop(nodes.remove(nodes.size() - 1));
         }
         return List.copyOf(nodes);
     }
@@ -124,11 +131,19 @@ final class BenchRun implements AutoCloseable {
     @Override
     public void close() throws Exception {
         for (AppNode node : nodes) {
-            node.stop();
+            stop(node);
         }
         loader.close();
         if (!Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
             recreate(server, database, false);
+        }
+    }
+
+    private void stop(AppNode node) throws InterruptedException {
+        node.stop();
+        NodeCpuBudget budget = budgets.remove(node);
+        if (budget != null) {
+            budget.remove();
         }
     }
 

@@ -36,9 +36,13 @@ final class TableStats {
         return new TableStats(commits == null ? 0 : commits, tables);
     }
 
-    /** Per item of work ({@code items} hazards or instances) since {@code before}: commits and the busiest tables. */
+    /**
+     * Per item of work ({@code items} hazards or instances) since {@code before}: commits, table accesses (scans and
+     * rows written, all tables: a statement touches one or more) and every table touched, busiest first.
+     */
     String since(TableStats before, int items) {
         List<String> busiest = new ArrayList<>();
+        long[] accesses = new long[1];
         tables.entrySet().stream().map(entry -> {
             long[] then = before.tables.getOrDefault(entry.getKey(), new long[6]);
             long[] now = entry.getValue();
@@ -50,14 +54,14 @@ final class TableStats {
         }).filter(entry -> entry.getValue()[0] + entry.getValue()[2] + entry.getValue()[3] + entry.getValue()[4]
                 + entry.getValue()[5] > 0)
                 .sorted((a, b) -> Long.compare(b.getValue()[1] + b.getValue()[2], a.getValue()[1] + a.getValue()[2]))
-                .limit(12)
                 .forEach(entry -> {
                     long[] d = entry.getValue();
+                    accesses[0] += d[0] + d[2] + d[3] + d[4] + d[5];
                     busiest.add(String.format(Locale.ROOT, "%s seq %.1f (rows %.0f) idx %.1f ins %.1f upd %.1f del %.1f",
                             entry.getKey(), d[0] / (double) items, d[1] / (double) items, d[2] / (double) items,
                             d[3] / (double) items, d[4] / (double) items, d[5] / (double) items));
                 });
-        return String.format(Locale.ROOT, "per item: %.1f commits; %s", (commits - before.commits) / (double) items,
-                String.join("; ", busiest));
+        return String.format(Locale.ROOT, "per item: %.1f commits, %.1f table accesses; %s",
+                (commits - before.commits) / (double) items, accesses[0] / (double) items, String.join("; ", busiest));
     }
 }

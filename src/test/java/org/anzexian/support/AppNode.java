@@ -85,6 +85,10 @@ public final class AppNode {
                 "--anzexian.notification.lease=" + lease.toSeconds() + "s");
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
