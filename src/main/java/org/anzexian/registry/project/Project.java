@@ -29,10 +29,6 @@ public record Project(
         participants = List.copyOf(participants);
     }
 
-    public ProjectTitle title() {
-        return new ProjectTitle(id, code, name);
-    }
-
     /** N2.3: the lead member buys the policy for the venture. */
     public record JointVentureMember(long organizationId, boolean lead, BigDecimal sharePercent) {
     }
