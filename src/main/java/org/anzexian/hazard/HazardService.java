@@ -363,7 +363,7 @@ public class HazardService {
     @Transactional(readOnly = true)
     public Hazard get(Actor actor, long hazardId) {
         return repository.find(hazardId, now()).filter(hazard -> maySee(actor, hazard))
-                .orElseThrow(() -> new NotFoundException("隐患不存在 (no such hazard): " + hazardId));
+                .orElseThrow(() -> noSuchHazard(hazardId));
     }
 
     /** One page of the hazards the actor may see matching the filter (default: earliest deadline first). */
@@ -468,14 +468,16 @@ public class HazardService {
     /** The hazard for the process and other modules; no access check. */
     @Transactional(readOnly = true)
     public Hazard require(long hazardId) {
-        return repository.find(hazardId, now())
-                .orElseThrow(() -> new NotFoundException("隐患不存在 (no such hazard): " + hazardId));
+        return repository.find(hazardId, now()).orElseThrow(() -> noSuchHazard(hazardId));
     }
 
     /** The hazard without its rounds' history: for the timer steps, which act on the current round only. */
     private Hazard requireWithoutRounds(long hazardId) {
-        return repository.findWithoutRounds(hazardId, now())
-                .orElseThrow(() -> new NotFoundException("隐患不存在 (no such hazard): " + hazardId));
+        return repository.findWithoutRounds(hazardId, now()).orElseThrow(() -> noSuchHazard(hazardId));
+    }
+
+    private static NotFoundException noSuchHazard(long hazardId) {
+        return new NotFoundException("隐患不存在 (no such hazard): " + hazardId);
     }
 
     private static boolean maySee(Actor actor, Hazard hazard) {

@@ -211,12 +211,12 @@ public class ProjectService {
     /** The project, if the actor may see it; otherwise 404, so its existence is not disclosed. */
     public Project get(Actor actor, long id) {
         return repository.findById(id).filter(project -> maySee(actor, project))
-                .orElseThrow(() -> new NotFoundException("项目不存在 (no such project): " + id));
+                .orElseThrow(() -> noSuchProject(id));
     }
 
     public Project getByCode(Actor actor, String code) {
         return repository.findByCode(code).filter(project -> maySee(actor, project))
-                .orElseThrow(() -> new NotFoundException("项目不存在 (no such project): " + code));
+                .orElseThrow(() -> noSuchProject(code));
     }
 
     public PageResult<Project> list(Actor actor, ProjectFilter filter, PageQuery page) {
@@ -249,12 +249,12 @@ public class ProjectService {
     }
 
     public Project require(long id) {
-        return find(id).orElseThrow(() -> new NotFoundException("项目不存在 (no such project): " + id));
+        return find(id).orElseThrow(() -> noSuchProject(id));
     }
 
     /** A project's code and name only (one statement; {@link #require} reads its parties too). */
     public ProjectTitle requireTitle(long id) {
-        return repository.findTitle(id).orElseThrow(() -> new NotFoundException("项目不存在 (no such project): " + id));
+        return repository.findTitle(id).orElseThrow(() -> noSuchProject(id));
     }
 
     /** Survey, design, supervision and supply parties, for the conflict-of-interest check (N8.3). */
@@ -268,5 +268,9 @@ public class ProjectService {
                 || actor.countyCodes().contains(project.jurisdictionCode())
                 || builders.contains(project.constructionUnitId())
                 || project.jointVentureMembers().stream().anyMatch(member -> builders.contains(member.organizationId()));
+    }
+
+    private static NotFoundException noSuchProject(Object key) {
+        return new NotFoundException("项目不存在 (no such project): " + key);
     }
 }
