@@ -1,5 +1,6 @@
 package org.anzexian.platform.decision;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -12,11 +13,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * The deadlines and thresholds of our processes as the modules read them (N9.3): the latest deployed version of
- * a decision table, so a process owner changes a table without a release, evaluated as the system, since its rules
- * apply to every caller alike. Our tables
- * match one row per input (hit policy FIRST or UNIQUE); a table with no row for an input is a misconfiguration
- * and refused as such.
+ * The deadlines, thresholds and weights of our processes as the modules read them (N9.3): the latest deployed
+ * version of a decision, so a process owner changes a table without a release, evaluated as the system, since its
+ * rules apply to every caller alike. Our tables match one row per input (hit policy FIRST or UNIQUE); a table with
+ * no row for an input, or a decision that gives no value, is a misconfiguration and refused as such.
  */
 @Component
 public class DecisionTables {
@@ -39,6 +39,16 @@ public class DecisionTables {
         return new Row(decisionKey, result.getEntryMap());
     }
 
+    /** The one value decision {@code decisionKey} gives for {@code inputs}: a literal expression's, or a one-output table's. */
+    public Object value(String decisionKey, Map<String, Object> inputs) {
+        Object value = system.call(() -> decisions.evaluateDecisionByKey(decisionKey)
+                .variables(Variables.fromMap(inputs)).evaluate().getSingleEntry());
+        if (value == null) {
+            throw new IllegalStateException("DMN " + decisionKey + " gives no value for " + inputs);
+        }
+        return value;
+    }
+
     /** The outputs of the matched row. */
     public record Row(String decisionKey, Map<String, Object> outputs) {
 
@@ -49,11 +59,20 @@ public class DecisionTables {
 
         /** Output {@code name}, a whole number. */
         public int number(String name) {
+            return numeric(name).intValue();
+        }
+
+        /** Output {@code name}, a decimal number exactly as written in the table (a ratio, an amount). */
+        public BigDecimal decimal(String name) {
+            return new BigDecimal(numeric(name).toString());
+        }
+
+        private Number numeric(String name) {
             if (!(outputs.get(name) instanceof Number number)) {
                 throw new IllegalStateException("DMN " + decisionKey + " output " + name + " is not a number: "
                         + outputs.get(name));
             }
-            return number.intValue();
+            return number;
         }
 
         /**

@@ -39,10 +39,13 @@ class FeelFastPath extends AbstractProcessEnginePlugin {
         configuration.setDmnEngineConfiguration(decisions);
     }
 
+    /** A FEEL string literal without escapes: the only strings either fast path reads. */
+    private static final String PLAIN_STRING = "\"[^\"\\\\]*\"";
+
     static final class Engine implements FeelEngine {
 
         private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-        private static final Pattern PLAIN_STRING = Pattern.compile("\"[^\"\\\\]*\"");
+        private static final Pattern STRING_LITERAL = Pattern.compile(PLAIN_STRING);
         /** Words FEEL reads as its own, never as a variable's name. */
         private static final Set<String> FEEL_WORDS = Set.of("true", "false", "null", "not", "and", "or", "between",
                 "in", "instance", "of", "function", "for", "return", "if", "then", "else", "some", "every",
@@ -58,7 +61,7 @@ class FeelFastPath extends AbstractProcessEnginePlugin {
         @SuppressWarnings("unchecked")
         public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
             String text = expression.strip();
-            if (PLAIN_STRING.matcher(text).matches()) {
+            if (STRING_LITERAL.matcher(text).matches()) {
                 return (T) text.substring(1, text.length() - 1);
             }
             if (NAME.matcher(text).matches() && !FEEL_WORDS.contains(text) && variables.containsVariable(text)) {
@@ -92,7 +95,7 @@ class FeelFastPath extends AbstractProcessEnginePlugin {
 
         private static final Pattern COMPARISON = Pattern.compile("(<=|>=|<|>)?\\s*(-?\\d+(?:\\.\\d+)?)");
         private static final Pattern PLAIN_STRINGS = Pattern.compile(
-                "\"[^\"\\\\]*\"(?:\\s*,\\s*\"[^\"\\\\]*\")*");
+                PLAIN_STRING + "(?:\\s*,\\s*" + PLAIN_STRING + ")*");
 
         private UnaryTest() {
         }
