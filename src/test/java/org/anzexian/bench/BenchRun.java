@@ -30,6 +30,8 @@ final class BenchRun implements AutoCloseable {
     private final String server;
     private final List<AppNode> nodes = new ArrayList<>();
     private final Map<AppNode, NodeCpuBudget> budgets = new HashMap<>();
+    /** Each node's CPU budget in cores ({@link NodeCpuBudget}), {@code null} for none. */
+    private Double coresPerNode;
     private int started;
 
     private BenchRun(Map<String, String> options, String server, String database, ConfigurableApplicationContext loader) {
@@ -38,6 +40,7 @@ final class BenchRun implements AutoCloseable {
         this.database = database;
         this.url = "jdbc:postgresql://" + server + "/" + database;
         this.loader = loader;
+        this.coresPerNode = options.containsKey("node-cpus") ? Double.valueOf(options.get("node-cpus")) : null;
     }
 
     static BenchRun open(Map<String, String> options) throws Exception {
@@ -80,8 +83,8 @@ final class BenchRun implements AutoCloseable {
     /**
      * Starts nodes until {@code count} run, each with the production settings plus any {@code --node-arg=…}
      * given on the command line (to try a setting; {@code --node-jvm=…} for the JVM, default {@code -Xmx1g}),
-     * each under its own CPU budget if {@code --node-cpus=…} is given ({@link NodeCpuBudget}), and waits until each
-     * answers.
+     * each under its own CPU budget if one is set ({@code --node-cpus=…} or {@link #coresPerNode(Double)}), and waits
+     * until each answers.
      */
     List<AppNode> nodes(int count) throws Exception {
         while (nodes.size() < count) {
@@ -92,9 +95,8 @@ final class BenchRun implements AutoCloseable {
             }
             AppNode node = AppNode.start("bench-" + (++started), url, Path.of("target", "bench"),
                     List.of(options.getOrDefault("node-jvm", "-Xmx1g").split(" ")), args);
-            if (options.containsKey("node-cpus")) {
-                budgets.put(node, NodeCpuBudget.apply(node.name, node.pid(),
-                        Double.parseDouble(options.get("node-cpus"))));
+            if (coresPerNode != null) {
+                budgets.put(node, NodeCpuBudget.apply(node.name, node.pid(), coresPerNode));
             }
             node.awaitStarted(Duration.ofMinutes(3));
             nodes.add(node);
@@ -103,6 +105,22 @@ final class BenchRun implements AutoCloseable {
             stop(nodes.remove(nodes.size() - 1));
         }
         return List.copyOf(nodes);
+    }
+
+    /** The CPU budget of each node in cores, {@code null} for none. */
+    Double coresPerNode() {
+        return coresPerNode;
+    }
+
+    /**
+     * Stops every node, so that the nodes started next run under a CPU budget of {@code cores} each ({@code null}:
+     * none).
+     */
+    void coresPerNode(Double cores) throws InterruptedException {
+        while (!nodes.isEmpty()) {
+            stop(nodes.remove(nodes.size() - 1));
+        }
+        coresPerNode = cores;
     }
 
     /**
