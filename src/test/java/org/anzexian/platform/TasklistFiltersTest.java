@@ -85,6 +85,34 @@ class TasklistFiltersTest {
     }
 
     @Test
+    void overdueListsMyClaimsAndMyGroupsUnclaimedTasksButNotAColleaguesClaim() {
+        Member clerk = fixtures.member(Role.INSURER);
+        Member colleague = new Member("u" + clerk.groupId() + "b", clerk.groupId());
+        groups.ensureUser(colleague.userId(), "测试", "同事", colleague.userId() + "@test.anzexian.local",
+                colleague.userId());
+        groups.ensureMembership(colleague.userId(), clerk.groupId());
+        ProcessInstance unclaimed = fixtures.startProbe(clerk.groupId(), Duration.ofHours(1));
+        ProcessInstance mine = fixtures.startProbe(clerk.groupId(), Duration.ofHours(1));
+        ProcessInstance colleagues = fixtures.startProbe(clerk.groupId(), Duration.ofHours(1));
+        engine.getTaskService().claim(taskOf(mine), clerk.userId());
+        engine.getTaskService().claim(taskOf(colleagues), colleague.userId());
+
+        for (String filter : List.of("即将到期", "已逾期")) {
+            if (filter.equals("已逾期")) {
+                ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2))));
+            }
+            assertThat(countAs(clerk, filter, unclaimed)).as(filter + ", unclaimed").isEqualTo(1);
+            assertThat(countAs(clerk, filter, mine)).as(filter + ", claimed by me").isEqualTo(1);
+            assertThat(countAs(clerk, filter, colleagues)).as(filter + ", claimed by a colleague").isZero();
+            assertThat(countAs(colleague, filter, colleagues)).as(filter + ", the colleague's own").isEqualTo(1);
+        }
+    }
+
+    private String taskOf(ProcessInstance instance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    }
+
+    @Test
     void anotherOrganizationsFilterShowsNoneOfItsTasks() {
         Member insurerA = fixtures.member(Role.INSURER);
         Member insurerB = fixtures.member(Role.INSURER);

@@ -68,10 +68,18 @@ public class TasklistFilters {
         };
     }
 
+    /**
+     * Mine, or my groups' not yet claimed. Every task of ours has its organization's group as candidate and is
+     * claimed only by its members, so a task of mine is one of my groups' tasks that I claimed: the query looks the
+     * tasks up through my groups' candidate links (an index) and keeps those claimed by me or by nobody. Written as
+     * "assigned to me OR a candidate of my groups", PostgreSQL joined every overdue task with every candidate link
+     * at 100,000 open tasks (docs/PERFORMANCE.md, "Busy Tasklist, 已逾期").
+     */
     private static TaskQuery mineOrMyGroups(TaskQuery query) {
-        return query.or()
+        return query.taskCandidateGroupInExpression(CURRENT_GROUPS).includeAssignedTasks()
+                .or()
                 .taskAssigneeExpression(CURRENT_USER)
-                .taskCandidateGroupInExpression(CURRENT_GROUPS)
+                .taskUnassigned()
                 .endOr();
     }
 }
