@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * real {@link HazardService#raise}; once the nodes are idle, every hazard's deadline and overdue timer move to
  * now, and the clock runs until every hazard has its county task, its outbox notice and its archive entry.
  * Beside it, on the same nodes and database, the bare shape ({@code bench/storm/benchBareEscalation.bpmn}:
- * the same timer, an asynchronous service task that does nothing, a user task) with N instances, until every
+ * the same timer, a service task that does nothing in the timer's job, a user task) with N instances, until every
  * one has its second task. Both on one node, then ours on two nodes; then goal 3 as two hosts would show it, ours
  * on one node and on two, each node under a CPU budget of its own ({@link #budgetedScaling}).
  */

@@ -30,6 +30,7 @@ import org.anzexian.support.SampleFiles;
 import org.anzexian.support.TaskDeadlines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -39,6 +40,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -387,24 +389,20 @@ abstract class HazardRectificationContract extends HazardFixtures {
     @Test
     void aRetriedEscalationJobCreatesNoSecondTaskMailOrArchiveEntry_N8_9() {
         Site site = site();
-        Date raisedAt = ClockUtil.getCurrentTime();
         long id = raise(site, HazardSeverity.GENERAL);
         ProcessInstance instance = instance(id);
-        moveClock(raisedAt, Duration.ofDays(6).plusMinutes(1));
-        DueJobs.run(engine, instance);
-        moveClock(raisedAt, Duration.ofDays(7).plusMinutes(1));
-        Job overdueTimer = DueJobs.of(engine, instance).get(0);
-        engine.getManagementService().executeJob(overdueTimer.getId());
-        Job escalation = DueJobs.of(engine, instance).get(0);
+        Job overdueTimer = remindedAndOverdue(instance);
 
-        // the escalation job runs, then its transaction fails (a node dies before commit): nothing stays
+        // the overdue timer's job escalates, then its transaction fails (a node dies before commit): nothing
+        // stays, and the timer is due again
         transactions.executeWithoutResult(status -> {
-            engine.getManagementService().executeJob(escalation.getId());
+            engine.getManagementService().executeJob(overdueTimer.getId());
             assertThat(tasksOf(PlatformGroups.county(InsuredProjects.COUNTY), id)).hasSize(1);
             status.setRollbackOnly();
         });
         assertThat(tasksOf(PlatformGroups.county(InsuredProjects.COUNTY), id)).isEmpty();
         assertThat(noticesOf(id, NoticeTemplates.HAZARD_OVERDUE)).isEmpty();
+        assertThat(DueJobs.of(engine, instance)).extracting(Job::getId).containsExactly(overdueTimer.getId());
 
         // the retry
         DueJobs.run(engine, instance);
@@ -418,6 +416,50 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat(mails(COUNTY_MAIL, "隐患逾期未整改：" + site.insured().project().name())).hasSize(1);
         transactions.executeWithoutResult(status -> hazards.remindBuilder(id, 1));
         assertThat(noticesOf(id, NoticeTemplates.HAZARD_RECTIFICATION_REMINDER)).hasSize(1);
+    }
+
+    @Test
+    void aFailingEscalationRollsBackAndItsTimerRetriesEveryFiveMinutesThenRaisesAnIncident_N8_9() {
+        Site site = site();
+        long id = raise(site, HazardSeverity.GENERAL);
+        ProcessInstance instance = instance(id);
+        // the step fails for real: the hazard's area is one the city does not know (a botched repair of the data)
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        String area = jdbc.queryForObject("SELECT jurisdiction_code FROM hazard WHERE id = ?", String.class, id);
+        jdbc.update("UPDATE hazard SET jurisdiction_code = 'NOWHERE' WHERE id = ?", id);
+        Job overdueTimer = remindedAndOverdue(instance);
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThatThrownBy(() -> engine.getManagementService().executeJob(overdueTimer.getId()))
+                    .hasMessageContaining("未知的辖区");
+            Job failed = engine.getManagementService().createJobQuery().jobId(overdueTimer.getId()).singleResult();
+            assertThat(failed.getRetries()).as("attempt %d", attempt).isEqualTo(5 - attempt);
+            if (attempt < 5) {
+                // R5/PT5M on Timer_RectificationOverdue: due again in five minutes, not before
+                Date failedAt = ClockUtil.getCurrentTime();
+                assertThat(failed.getDuedate()).isEqualTo(Date.from(failedAt.toInstant().plus(Duration.ofMinutes(5))));
+                assertThat(DueJobs.of(engine, instance)).isEmpty();
+                moveClock(failed.getDuedate(), Duration.ofSeconds(1));
+            }
+            assertThat(tasksOf(PlatformGroups.county(InsuredProjects.COUNTY), id)).isEmpty();
+            assertThat(noticesOf(id, NoticeTemplates.HAZARD_OVERDUE)).isEmpty();
+            assertThat(archivedEvents(id)).doesNotContain("ESCALATED_TO_COUNTY");
+        }
+        Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
+                .singleResult();
+        assertThat(incident.getActivityId()).isEqualTo(TIMER_OVERDUE);
+        assertThat(incident.getIncidentMessage()).contains("未知的辖区");
+        assertThat(tasksOf(site.builder().group(), id)).as("the builder's task stays open").containsExactly(TASK_RECTIFY);
+
+        // an administrator mends the cause and retries the job now (Cockpit): the escalation happens, once
+        jdbc.update("UPDATE hazard SET jurisdiction_code = ? WHERE id = ?", area, id);
+        engine.getManagementService().setJobRetries(overdueTimer.getId(), 1);
+        engine.getManagementService().setJobDuedate(overdueTimer.getId(), ClockUtil.getCurrentTime());
+        DueJobs.run(engine, instance);
+        assertThat(tasksOf(PlatformGroups.county(InsuredProjects.COUNTY), id)).containsExactly(TASK_COUNTY_SUPERVISION);
+        assertThat(noticesOf(id, NoticeTemplates.HAZARD_OVERDUE)).hasSize(1);
+        assertThat(archivedEvents(id).stream().filter("ESCALATED_TO_COUNTY"::equals)).hasSize(1);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
     }
 
     // --- lookup and access -----------------------------------------------------------------------------
@@ -488,6 +530,15 @@ abstract class HazardRectificationContract extends HazardFixtures {
     ResponseEntity<JsonNode> verify(Party party, long id, boolean accepted, String reason) {
         return http.withBasicAuth(party.user(), party.user()).postForEntity("/api/hazards/" + id + "/verification",
                 new HttpEntity<>(new HazardVerdict(accepted, reason)), JsonNode.class);
+    }
+
+    /** A general hazard raised now, reminded on day six, on day seven: its overdue timer, due. */
+    private Job remindedAndOverdue(ProcessInstance instance) {
+        Date raisedAt = ClockUtil.getCurrentTime();
+        moveClock(raisedAt, Duration.ofDays(6).plusMinutes(1));
+        DueJobs.run(engine, instance);
+        moveClock(raisedAt, Duration.ofDays(7).plusMinutes(1));
+        return DueJobs.of(engine, instance).get(0);
     }
 
     private List<Long> ids(String user, String query) {
