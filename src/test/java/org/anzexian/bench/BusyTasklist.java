@@ -89,7 +89,7 @@ final class BusyTasklist implements BenchPart {
         report.line("load average before loading: %s", loadAverage());
         Population population = load(run, report);
         JdbcTemplate jdbc = run.jdbc();
-        run.analyze();
+        report.line("%s", run.vacuumAnalyze());
         AppNode node = run.nodes(1).get(0);
         List<Person> people = List.of(
                 new Person("xinfu", "county 忻府区"),

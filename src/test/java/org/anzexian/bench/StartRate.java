@@ -192,7 +192,7 @@ final class StartRate implements BenchPart {
         List<String> failureSamples = new ArrayList<>();
         for (int rep = 1; rep <= reps; rep++) {
             for (int clients : clientCounts) {
-                run.analyze();
+                report.line("%s", run.vacuumAnalyze());
                 for (Map.Entry<String, Door> door : inTurn(doors, rep)) {
                     long serving = door.getKey().contains("in-process") ? ProcessHandle.current().pid() : nodePid;
                     Measured measured = measure(door.getValue(), clients, Duration.ofSeconds(warmup),
