@@ -128,7 +128,7 @@ final class BenchRun implements AutoCloseable {
      * refreshes the planner's statistics. The local test server runs with autovacuum off. Without the statistics
      * the planner kept the estimates of empty tables while a storm added hundreds of thousands of rows, and a
      * variable lookup that takes 0.05 ms took 18 ms (it read every task variable's index entry), each repetition
-     * slower than the last. Without the vacuum (until the sixteenth run) every storm's deleted jobs stayed in the
+     * slower than the last. Without the vacuum (until the seventeenth run) every storm's deleted jobs stayed in the
      * job table and its due-date index, below "now", where each later job acquisition met them again. Returns
      * how many dead rows there were, for the log.
      */
