@@ -8,9 +8,10 @@ import java.util.Map;
 import org.anzexian.notification.Notice;
 import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.format.BusinessTime;
+import org.anzexian.registry.organization.Organization;
 import org.anzexian.registry.organization.OrganizationService;
-import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
+import org.anzexian.registry.project.ProjectTitle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,14 +54,16 @@ class ClaimNotices {
     }
 
     private Map<String, Object> model(Claim claim, Map<String, Object> extra) {
-        Project project = projects.require(claim.projectId());
+        ProjectTitle project = projects.requireTitle(claim.projectId());
+        Map<Long, Organization> parties = organizations.requireAll(
+                List.of(claim.insurerOrgId(), claim.constructionUnitId()));
         Map<String, Object> model = new HashMap<>();
         model.put("claimId", claim.id());
         model.put("projectName", project.name());
         model.put("projectCode", project.code());
         model.put("policyNumber", claim.policyNumber());
-        model.put("insurerName", organizations.require(claim.insurerOrgId()).name());
-        model.put("builderName", organizations.require(claim.constructionUnitId()).name());
+        model.put("insurerName", parties.get(claim.insurerOrgId()).name());
+        model.put("builderName", parties.get(claim.constructionUnitId()).name());
         model.put("accidentAt", time(claim.accidentAt()));
         model.put("reportedAt", time(claim.reportedAt()));
         model.put("accidentType", claim.accidentType().label());

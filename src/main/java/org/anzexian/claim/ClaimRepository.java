@@ -163,8 +163,20 @@ class ClaimRepository {
                 """).param("policy", policyId).param("claim", exceptClaimId).query(BigDecimal.class).single();
     }
 
+    /**
+     * A claim's row and whether each of its lists has any entry, so that a claim reads only the lists it has: a new
+     * claim, or a page of claims early in their handling, in one statement instead of five per claim.
+     */
+    private static final String SELECT = """
+            SELECT claim.*,
+                EXISTS (SELECT 1 FROM claim_document_round d WHERE d.claim_id = claim.id) AS has_documents,
+                EXISTS (SELECT 1 FROM claim_payee p WHERE p.claim_id = claim.id) AS has_payees,
+                EXISTS (SELECT 1 FROM claim_breach b WHERE b.claim_id = claim.id) AS has_breaches,
+                EXISTS (SELECT 1 FROM claim_recommendation r WHERE r.claim_id = claim.id) AS has_recommendations
+            FROM claim""";
+
     Optional<Claim> find(long id) {
-        return jdbc.sql("SELECT * FROM claim WHERE id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::map).optional();
     }
 
     /** What a claim list may be sorted by (field → column). */
@@ -185,7 +197,7 @@ class ClaimRepository {
     /** One page of the claims in the scope (null = the whole city) matching the filter. */
     List<Claim> find(Scope scope, ClaimFilter filter, ListQuery list) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String sql = "SELECT * FROM claim" + where(scope, filter, params) + SORT.orderBy(list.sort())
+        String sql = SELECT + where(scope, filter, params) + SORT.orderBy(list.sort())
                 + " LIMIT :limit OFFSET :offset";
         params.put("limit", list.size());
         params.put("offset", list.offset());
@@ -251,7 +263,10 @@ class ClaimRepository {
                 row.getString("decision_reason"), row.getBigDecimal("agreed_amount"), time(row, "payment_due_at"),
                 row.getBigDecimal("paid_amount"), row.getObject("paid_on", LocalDate.class),
                 row.getString("payment_reference"), time(row, "recommended_at"), row.getString("process_instance_id"),
-                documents(id), payees(id), breaches(id), recommendations(id));
+                row.getBoolean("has_documents") ? documents(id) : List.of(),
+                row.getBoolean("has_payees") ? payees(id) : List.of(),
+                row.getBoolean("has_breaches") ? breaches(id) : List.of(),
+                row.getBoolean("has_recommendations") ? recommendations(id) : List.of());
     }
 
     private List<Claim.DocumentRound> documents(long claimId) {

@@ -51,6 +51,7 @@ import org.anzexian.registry.jurisdiction.JurisdictionService;
 import org.anzexian.registry.organization.OrganizationService;
 import org.anzexian.registry.project.Project;
 import org.anzexian.registry.project.ProjectService;
+import org.anzexian.registry.project.ProjectTitle;
 import org.anzexian.service.team.ServiceTeamRegistrationService;
 import org.anzexian.underwriting.Policy;
 import org.anzexian.underwriting.PolicyStatus;
@@ -206,8 +207,9 @@ public class ClaimService {
             violations.throwIfAny();
             throw new InvalidRequestException("policyNumber", "请选择出险项目的保单 (required)");
         }
-        Organization insurer = organizations.require(policy.insurerOrgId());
-        Organization builder = organizations.require(policy.buyerOrgId());
+        Map<Long, Organization> parties = organizations.requireAll(List.of(policy.insurerOrgId(), policy.buyerOrgId()));
+        Organization insurer = parties.get(policy.insurerOrgId());
+        Organization builder = parties.get(policy.buyerOrgId());
         boolean byInsurer = actor.isMemberOf(insurer.groupId());
         if (!byInsurer && !actor.isMemberOf(builder.groupId())) {
             throw new ForbiddenException("只有投保的施工单位或承保的保险机构（24小时报案电话代录）可以报案"
@@ -241,7 +243,7 @@ public class ClaimService {
                         + report.description().strip()),
                 report.photos()));
         return new ClaimSteps.Opened(id, insurer.groupId(), builder.groupId(), acknowledgementDue,
-                properties.documentsReminderCycle(), caseSummary(projects.require(policy.projectId()), report.accidentAt(),
+                properties.documentsReminderCycle(), caseSummary(projects.requireTitle(policy.projectId()), report.accidentAt(),
                         report.accidentType(), report.deaths(), report.injuries(), late, ""));
     }
 
@@ -823,12 +825,12 @@ public class ClaimService {
     }
 
     private String caseSummary(Claim claim) {
-        return caseSummary(projects.require(claim.projectId()), claim.accidentAt(), claim.accidentType(), claim.deaths(),
+        return caseSummary(projects.requireTitle(claim.projectId()), claim.accidentAt(), claim.accidentType(), claim.deaths(),
                 claim.injuries(), claim.late(), claim.agreedAmount() != null ? " · 核定 " + yuan(claim.agreedAmount())
                         : claim.estimatedLoss() != null ? " · 估损 " + yuan(claim.estimatedLoss()) : "");
     }
 
-    private String caseSummary(Project project, OffsetDateTime accidentAt, AccidentType type, int deaths, int injuries,
+    private String caseSummary(ProjectTitle project, OffsetDateTime accidentAt, AccidentType type, int deaths, int injuries,
             boolean late, String amount) {
         StringBuilder tail = new StringBuilder(" · 事故 ")
                 .append(accidentAt.atZoneSameInstant(clock.getZone()).toLocalDate())

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,7 +32,6 @@ import org.anzexian.claim.ClaimHandlingProcess;
 import org.anzexian.support.AppNode;
 import org.anzexian.support.InsuredProjects;
 import org.anzexian.support.EngineDoors;
-import org.anzexian.support.InsuredProjects;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 
@@ -108,8 +108,9 @@ final class StartRate implements BenchPart {
         }
     }
 
-    private record Measured(double rate, int started, int failed, String firstFailure, double p50Millis,
-            double p95Millis, double cpuMillisPerStart) {
+    /** {@code started} in the window, {@code startedInAll} with the warm-up and the starts answered after it. */
+    private record Measured(double rate, int started, int startedInAll, int failed, String firstFailure,
+            double p50Millis, double p95Millis, double cpuMillisPerStart) {
     }
 
     @Override
@@ -169,13 +170,24 @@ final class StartRate implements BenchPart {
             doors.put("bare in-process", bareInProcessDoor(run.bean(RuntimeService.class)));
         }
 
-        // a fresh node compiles its code during the first starts: one unmeasured round before the first repetition
+        // a fresh node compiles its code during the first starts: one unmeasured round before the first repetition,
+        // which also counts each door's statements per start where the server can (pg_stat_statements)
+        Optional<StatementCounts> statements = StatementCounts.of(run.jdbc());
+        if (statements.isEmpty() && nodeWarmup > 0) {
+            report.line("starts: statements per start not counted: the server does not load pg_stat_statements "
+                    + "(shared_preload_libraries)");
+        }
         for (Map.Entry<String, Door> door : doors.entrySet()) {
             if (!door.getKey().contains("in-process") && nodeWarmup > 0) {
+                statements.ifPresent(StatementCounts::reset);
                 Measured warm = measure(door.getValue(), 8, Duration.ZERO, Duration.ofSeconds(nodeWarmup), nodePid, 0);
                 awaitJobsDrained(run);
                 report.line("starts: node warm-up, %s at 8 clients for %d s: %.1f starts/s, %d failed", door.getKey(),
                         nodeWarmup, warm.rate(), warm.failed());
+                if (statements.isPresent()) {
+                    report.line("starts: %s, statements to the database with its asynchronous steps: %s",
+                            door.getKey(), statements.get().perItem(warm.startedInAll(), 30));
+                }
                 if (warm.failed() > 0) {
                     throw new IllegalStateException("starts fail already in the warm-up: " + warm.firstFailure());
                 }
@@ -275,6 +287,7 @@ final class StartRate implements BenchPart {
         long from = begin + warmup.toNanos();
         long until = from + window.toNanos();
         AtomicInteger succeeded = new AtomicInteger();
+        AtomicInteger succeededInAll = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -296,9 +309,12 @@ final class StartRate implements BenchPart {
                     if (failure != null) {
                         failed.incrementAndGet();
                         firstFailure.compareAndSet(null, failure);
-                    } else if (answered >= from && answered <= until) {
-                        succeeded.incrementAndGet();
-                        latencies.add(answered - sent);
+                    } else {
+                        succeededInAll.incrementAndGet();
+                        if (answered >= from && answered <= until) {
+                            succeeded.incrementAndGet();
+                            latencies.add(answered - sent);
+                        }
                     }
                 }
             }, "bench-start-client");
@@ -317,7 +333,8 @@ final class StartRate implements BenchPart {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Measured(succeeded.get() / (window.toNanos() / 1e9), succeeded.get(), failed.get(),
+        return new Measured(succeeded.get() / (window.toNanos() / 1e9), succeeded.get(), succeededInAll.get(),
+                failed.get(),
                 firstFailure.get(), percentileMillis(sorted, 50), percentileMillis(sorted, 95),
                 succeeded.get() == 0 ? Double.NaN
                         : (cpuUntil - cpuFrom - idleCpuPerSecond * window.toNanos() / 1e9) / succeeded.get());

@@ -206,6 +206,19 @@ abstract class RegistryApiContract {
         assertThat(fields(badPage)).contains("size");
     }
 
+    @Test
+    void severalOrganizationsAreReadAtOnceAndAMissingOneIsRefused() {
+        Organization picc = organizationOf("picc");
+        Organization sijian = organizationOf("sijian");
+
+        assertThat(organizations.requireAll(List.of(picc.id(), sijian.id())))
+                .as("a claim's insurer and construction unit in one read (N6.5 notices)")
+                .isEqualTo(Map.of(picc.id(), picc, sijian.id(), sijian));
+        assertThat(organizations.requireAll(List.of(picc.id(), picc.id()))).isEqualTo(Map.of(picc.id(), picc));
+        assertThatThrownBy(() -> organizations.requireAll(List.of(picc.id(), -1L)))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("-1");
+    }
+
     // --- people ----------------------------------------------------------------------------
 
     @Test

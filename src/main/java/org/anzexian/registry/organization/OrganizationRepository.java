@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,10 @@ class OrganizationRepository {
 
     Optional<Organization> findById(long id) {
         return jdbc.sql(SELECT + "WHERE id = :id").param("id", id).query(OrganizationRepository::map).optional();
+    }
+
+    List<Organization> findByIds(Collection<Long> ids) {
+        return jdbc.sql(SELECT + "WHERE id IN (:ids)").param("ids", ids).query(OrganizationRepository::map).list();
     }
 
     Optional<Organization> findByCreditCode(String creditCode) {

@@ -3,9 +3,11 @@ package org.anzexian.registry.organization;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.anzexian.notification.Notice;
 import org.anzexian.notification.NoticeTemplates;
 import org.anzexian.notification.NotificationService;
@@ -131,6 +133,21 @@ public class OrganizationService {
 
     public Organization require(long id) {
         return find(id).orElseThrow(() -> new NotFoundException("单位不存在 (no such organization): " + id));
+    }
+
+    /** Several organizations by id, in one statement; refuses as {@link #require} when one of them is missing. */
+    public Map<Long, Organization> requireAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Organization> found = repository.findByIds(ids).stream()
+                .collect(Collectors.toMap(Organization::id, organization -> organization));
+        for (long id : ids) {
+            if (!found.containsKey(id)) {
+                throw new NotFoundException("单位不存在 (no such organization): " + id);
+            }
+        }
+        return found;
     }
 
     public Optional<Organization> findByCreditCode(String creditCode) {
