@@ -7,8 +7,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.anzexian.AnzexianApplication;
 import org.anzexian.support.AppNode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,6 +32,7 @@ final class BenchRun implements AutoCloseable {
     private final String server;
     private final List<AppNode> nodes = new ArrayList<>();
     private final Map<AppNode, NodeCpuBudget> budgets = new HashMap<>();
+    private final Set<AppNode> paused = new HashSet<>();
     /** Each node's CPU budget in cores ({@link NodeCpuBudget}), {@code null} for none. */
     private Double coresPerNode;
     private int started;
@@ -83,7 +86,7 @@ final class BenchRun implements AutoCloseable {
     /**
      * Starts nodes until {@code count} run, each with the production settings plus any {@code --node-arg=…}
      * given on the command line (to try a setting; {@code --node-jvm=…} for the JVM, default {@code -Xmx1g}),
-     * each under its own CPU budget if one is set ({@code --node-cpus=…} or {@link #coresPerNode(Double)}), and waits
+     * each under its own CPU budget if one is set ({@code --node-cpus=…} or {@link #stopNodesThenBudget(Double)}), and waits
      * until each answers.
      */
     List<AppNode> nodes(int count) throws Exception {
@@ -116,7 +119,7 @@ final class BenchRun implements AutoCloseable {
      * Stops every node, so that the nodes started next run under a CPU budget of {@code cores} each ({@code null}:
      * none).
      */
-    void coresPerNode(Double cores) throws InterruptedException {
+    void stopNodesThenBudget(Double cores) throws Exception {
         while (!nodes.isEmpty()) {
             stop(nodes.remove(nodes.size() - 1));
         }
@@ -143,8 +146,34 @@ final class BenchRun implements AutoCloseable {
                 dead.get("all_tables"), dead.get("jobs"), (System.nanoTime() - started) / 1e9);
     }
 
+    /** The nodes running, not counting a paused one. */
     int nodeCount() {
-        return nodes.size();
+        return nodes.size() - paused.size();
+    }
+
+    /**
+     * Freezes node {@code index} (SIGSTOP) until {@link #resume}: it takes no job and uses no CPU, and keeps what it
+     * compiled, so one node and two can be measured in turn on equally warm JVMs. Only while no job is due: a job the
+     * node had locked would wait for its lock to expire.
+     */
+    void pause(int index) throws Exception {
+        AppNode node = nodes.get(index);
+        signal(node, "STOP");
+        paused.add(node);
+    }
+
+    void resume(int index) throws Exception {
+        AppNode node = nodes.get(index);
+        if (paused.remove(node)) {
+            signal(node, "CONT");
+        }
+    }
+
+    private static void signal(AppNode node, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(node.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + node.pid() + " failed");
+        }
     }
 
     /** Fails the run when a node died: its figures would be meaningless. */
@@ -167,7 +196,10 @@ final class BenchRun implements AutoCloseable {
         }
     }
 
-    private void stop(AppNode node) throws InterruptedException {
+    private void stop(AppNode node) throws Exception {
+        if (paused.remove(node)) {
+            signal(node, "CONT");
+        }
         node.stop();
         NodeCpuBudget budget = budgets.remove(node);
         if (budget != null) {

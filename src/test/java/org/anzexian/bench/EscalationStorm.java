@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Beside it, on the same nodes and database, the bare shape ({@code bench/storm/benchBareEscalation.bpmn}:
  * the same timer, a service task that does nothing in the timer's job, a user task) with N instances, until every
  * one has its second task. Both on one node, then ours on two nodes; then goal 3 as two hosts would show it, ours
- * on one node and on two, each node under a CPU budget of its own ({@link #budgetedScaling}).
+ * on one node and on two, each node under a CPU budget of its own ({@link #budgetedScaling}). Options:
+ * {@code --storm=10000}, {@code --storm-warm-up=1000}, {@code --storm-projects=500}, {@code --scaling-storm=5000},
+ * {@code --scaling-warm-up=4000}, {@code --scaling-only=true} (goal 3 alone).
  */
 final class EscalationStorm implements BenchPart {
 
@@ -39,6 +41,9 @@ final class EscalationStorm implements BenchPart {
     /** Once a second: the polling's own queries must not weigh on what they measure. */
     private static final Duration POLL = Duration.ofSeconds(1);
 
+    /** Where the server loads {@code pg_stat_statements}: each storm's statements per hazard, for "where it went". */
+    private Optional<StatementCounts> statements = Optional.empty();
+
     @Override
     public String name() {
         return "storm";
@@ -50,6 +55,7 @@ final class EscalationStorm implements BenchPart {
         int reps = run.intOption("reps", 3);
         int warmUp = run.intOption("storm-warm-up", 1_000);
         int projects = run.intOption("storm-projects", 500);
+        statements = StatementCounts.of(run.jdbc());
         addProjects(run.jdbc(), projects);
         staffCounties(run);
         report.line("%d projects of %d construction units over the city's areas (set-based SQL)", projects,
@@ -58,6 +64,14 @@ final class EscalationStorm implements BenchPart {
                 .addClasspathResource("bench/storm/" + BARE_PROCESS + ".bpmn")
                 .addClasspathResource("bench/storm/benchBareEscalationForm.form").deploy();
 
+        if (Boolean.parseBoolean(run.options.getOrDefault("scaling-only", "false"))) {
+            // goal 3 alone, under a budget per node: a shorter run when only that is in question
+            Figure[] scaling = budgetedScaling(run, report, reps);
+            if (scaling != null) {
+                scalingGoal(report, "each node " + scalingCores(run) + " cores", scaling[0], scaling[1]);
+            }
+            return;
+        }
         run.nodes(1);
         report.line("warm-up on one node: %d of ours, %d bare", warmUp, warmUp);
         ours(run, report, warmUp);
@@ -108,8 +122,11 @@ final class EscalationStorm implements BenchPart {
     /**
      * Goal 3 as two hosts would show it: one node, then two, each under a CPU budget of its own
      * ({@code --scaling-cpus}, default 0.25 cores; {@link NodeCpuBudget}), PostgreSQL keeping the rest. On one host
-     * two nodes without a budget only share the cores one node already fills. Returns the one-node and two-node
-     * figures, or {@code null} where no budget can be set here or {@code --scaling-cpus=off}.
+     * two nodes without a budget only share the cores one node already fills. Both nodes run the warm-up together;
+     * then the repetitions take turns, one node (the second paused) and two, starting with the other each time, so
+     * that neither figure is measured on a JVM still compiling under its small budget (until the twenty-first run one
+     * node ran alone first, fresh, and the two nodes after it on that node, warmed meanwhile). Returns the one-node
+     * and two-node figures, or {@code null} where no budget can be set here or {@code --scaling-cpus=off}.
      */
     private Figure[] budgetedScaling(BenchRun run, Report report, int reps) throws Exception {
         String cores = scalingCores(run);
@@ -120,22 +137,29 @@ final class EscalationStorm implements BenchPart {
             return null;
         }
         int size = run.intOption("scaling-storm", 5_000);
-        int warmUp = run.intOption("scaling-warm-up", 2_000);
-        run.coresPerNode(Double.valueOf(cores));
+        int warmUp = run.intOption("scaling-warm-up", 4_000);
+        run.stopNodesThenBudget(Double.valueOf(cores));
         try {
             List<Double> one = new ArrayList<>();
             List<Double> two = new ArrayList<>();
-            run.nodes(1);
-            report.line("warm-up on one node of %s cores: %d of ours", cores, warmUp);
-            ours(run, report, warmUp);
-            for (int rep = 1; rep <= reps; rep++) {
-                one.add(size / ours(run, report, size));
-            }
             run.nodes(2);
             report.line("warm-up on two nodes of %s cores each: %d of ours", cores, warmUp);
             ours(run, report, warmUp);
             for (int rep = 1; rep <= reps; rep++) {
-                two.add(size / ours(run, report, size));
+                boolean oneFirst = rep % 2 == 1;
+                for (boolean alone : oneFirst ? List.of(true, false) : List.of(false, true)) {
+                    if (alone) {
+                        awaitIdle(run, run.jdbc());
+                        run.pause(1);
+                        try {
+                            one.add(size / ours(run, report, size));
+                        } finally {
+                            run.resume(1);
+                        }
+                    } else {
+                        two.add(size / ours(run, report, size));
+                    }
+                }
             }
             Figure[] figures = {
                 new Figure("escalation storm, ours, one node of " + cores + " cores (" + size + " hazards)", "hazards/s",
@@ -146,7 +170,7 @@ final class EscalationStorm implements BenchPart {
             return figures;
         } finally {
             // the parts after this one measure nodes without a budget
-            run.coresPerNode(null);
+            run.stopNodesThenBudget(null);
         }
     }
 
@@ -182,11 +206,13 @@ final class EscalationStorm implements BenchPart {
                 + " AND event = 'ESCALATED_TO_COUNTY'";
 
         TableStats stats = TableStats.read(jdbc);
+        statements.ifPresent(StatementCounts::reset);
         long storm = System.nanoTime();
         HazardStorm.fallDueNow(jdbc, before);
         await(run, jdbc, size, Duration.ofSeconds(Math.max(300, size / 10)), escalated);
         double seconds = seconds(storm);
         report.line("ours, where it went: %s", TableStats.read(jdbc).since(stats, size));
+        statements.ifPresent(counts -> report.line("ours, statements: %s", counts.perItem(size, 30)));
         long noticed = count(jdbc, "SELECT COUNT(*) FROM notification_notice WHERE id > " + noticesBefore
                 + " AND template_key = '" + NoticeTemplates.HAZARD_OVERDUE + "'");
         long countyTasks = count(jdbc, COUNTY_TASKS) - countyTasksBefore;
@@ -221,11 +247,13 @@ final class EscalationStorm implements BenchPart {
         long base = count(jdbc, supervisions);
 
         TableStats stats = TableStats.read(jdbc);
+        statements.ifPresent(StatementCounts::reset);
         long storm = System.nanoTime();
         jdbc.update("UPDATE act_ru_job SET duedate_ = now() WHERE " + BARE_TIMER_JOBS);
         await(run, jdbc, base + size, Duration.ofSeconds(Math.max(300, size / 10)), supervisions);
         double seconds = seconds(storm);
         report.line("bare, where it went: %s", TableStats.read(jdbc).since(stats, size));
+        statements.ifPresent(counts -> report.line("bare, statements: %s", counts.perItem(size, 30)));
         report.line("bare: %d instances started in %.1f s; escalated in %.1f s (%.0f/s) on %d node(s)%s", size,
                 startedIn, seconds, size / seconds, run.nodeCount(), incidents(jdbc));
         return seconds;
