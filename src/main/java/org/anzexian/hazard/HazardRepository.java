@@ -9,12 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.anzexian.platform.web.DatabaseProduct;
 import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.ScopeSql;
 import org.anzexian.platform.web.SortFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -28,9 +31,12 @@ class HazardRepository {
             """;
 
     private final JdbcClient jdbc;
+    /** PostgreSQL: a round's stamp and its hazard's escalation in one statement ({@link #stamp}). */
+    private final boolean stampsInOneStatement;
 
-    HazardRepository(JdbcClient jdbc) {
+    HazardRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.stampsInOneStatement = DatabaseProduct.isPostgreSql(dataSource);
     }
 
     long insert(NewHazard hazard, String jurisdictionCode, long constructionUnitId, Long insurerOrgId,
@@ -74,34 +80,48 @@ class HazardRepository {
 
     /** Stamps the reminder of the round; false when it was stamped before (nothing to do again). */
     boolean stampReminded(long hazardId, int round, OffsetDateTime at) {
-        return stamp("reminded_at", hazardId, round, at);
+        return stampRound("reminded_at", hazardId, round, at);
     }
 
     boolean stampCountyEscalated(long hazardId, int round, OffsetDateTime at) {
-        boolean first = stamp("county_escalated_at", hazardId, round, at);
-        if (first) {
-            setEscalation(hazardId, round, HazardEscalation.COUNTY);
-        }
-        return first;
+        return stampEscalation("county_escalated_at", HazardEscalation.COUNTY, hazardId, round, at);
     }
 
     boolean stampCityEscalated(long hazardId, int round, OffsetDateTime at) {
-        boolean first = stamp("city_escalated_at", hazardId, round, at);
+        return stampEscalation("city_escalated_at", HazardEscalation.CITY, hazardId, round, at);
+    }
+
+    /**
+     * Stamps the round's escalation unless it has one, and then sets the hazard's escalation if the round is still
+     * its current one; true when this call stamped. PostgreSQL does both in one statement (a storm of escalations
+     * makes thousands of these, #15), H2 in two.
+     */
+    private boolean stampEscalation(String column, HazardEscalation escalation, long hazardId, int round,
+            OffsetDateTime at) {
+        if (stampsInOneStatement) {
+            return jdbc.sql("WITH stamped AS (" + stampRound(column) + " RETURNING hazard_id), escalated AS ("
+                    + "UPDATE hazard SET escalation = :escalation WHERE id IN (SELECT hazard_id FROM stamped)"
+                    + " AND round = :round) SELECT COUNT(*) FROM stamped")
+                    .param("at", at).param("hazard", hazardId).param("round", round)
+                    .param("escalation", escalation.name()).query(Long.class).single() == 1;
+        }
+        boolean first = stampRound(column, hazardId, round, at);
         if (first) {
-            setEscalation(hazardId, round, HazardEscalation.CITY);
+            jdbc.sql("UPDATE hazard SET escalation = :escalation WHERE id = :hazard AND round = :round")
+                    .param("escalation", escalation.name()).param("hazard", hazardId).param("round", round).update();
         }
         return first;
     }
 
-    private boolean stamp(String column, long hazardId, int round, OffsetDateTime at) {
-        return jdbc.sql("UPDATE hazard_round SET " + column + " = :at WHERE hazard_id = :hazard AND round = :round AND "
-                        + column + " IS NULL")
-                .param("at", at).param("hazard", hazardId).param("round", round).update() == 1;
+    /** Stamps the round's {@code column} unless it has a stamp; true when this call stamped. */
+    private boolean stampRound(String column, long hazardId, int round, OffsetDateTime at) {
+        return jdbc.sql(stampRound(column)).param("at", at).param("hazard", hazardId).param("round", round)
+                .update() == 1;
     }
 
-    private void setEscalation(long hazardId, int round, HazardEscalation escalation) {
-        jdbc.sql("UPDATE hazard SET escalation = :escalation WHERE id = :hazard AND round = :round")
-                .param("escalation", escalation.name()).param("hazard", hazardId).param("round", round).update();
+    private static String stampRound(String column) {
+        return "UPDATE hazard_round SET " + column + " = :at WHERE hazard_id = :hazard AND round = :round AND "
+                + column + " IS NULL";
     }
 
     /** Records the evidence of the round; false when the round has evidence already. */

@@ -1,22 +1,22 @@
 package org.anzexian.notification;
 
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.anzexian.platform.web.DatabaseProduct;
 import org.anzexian.platform.web.SortFields;
 import org.anzexian.platform.web.SortQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
@@ -36,8 +36,7 @@ class NotificationRepository {
 
     NotificationRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
-        this.skipsTakenKeys = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
-                .startsWith("PostgreSQL");
+        this.skipsTakenKeys = DatabaseProduct.isPostgreSql(dataSource);
     }
 
     boolean skipsTakenKeys() {
@@ -57,23 +56,10 @@ class NotificationRepository {
 
     long insertNotice(String templateKey, String subject, String body, String reference, String idempotencyKey,
             Instant now) {
-        return insertNotice("", templateKey, subject, body, reference, idempotencyKey, now)
-                .orElseThrow(() -> new IllegalStateException("notice " + idempotencyKey + " inserted without an id"));
-    }
-
-    /** PostgreSQL only ({@link #skipsTakenKeys}): the new notice's id, or empty when its key is taken. */
-    Optional<Long> insertNoticeUnlessKeyTaken(String templateKey, String subject, String body, String reference,
-            String idempotencyKey, Instant now) {
-        return insertNotice(" ON CONFLICT (idempotency_key) DO NOTHING", templateKey, subject, body, reference,
-                idempotencyKey, now);
-    }
-
-    private Optional<Long> insertNotice(String onConflict, String templateKey, String subject, String body,
-            String reference, String idempotencyKey, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO notification_notice (template_key, subject, body, reference, idempotency_key, created_at)
-                VALUES (:templateKey, :subject, :body, :reference, :idempotencyKey, :now)""" + onConflict)
+                VALUES (:templateKey, :subject, :body, :reference, :idempotencyKey, :now)""")
                 .param("templateKey", templateKey)
                 .param("subject", subject)
                 .param("body", body)
@@ -81,7 +67,38 @@ class NotificationRepository {
                 .param("idempotencyKey", idempotencyKey)
                 .param("now", utc(now))
                 .update(keys, "id");
-        return Optional.ofNullable(keys.getKeyAs(Number.class)).map(Number::longValue);
+        return Optional.ofNullable(keys.getKeyAs(Number.class)).map(Number::longValue)
+                .orElseThrow(() -> new IllegalStateException("notice " + idempotencyKey + " inserted without an id"));
+    }
+
+    /**
+     * PostgreSQL only ({@link #skipsTakenKeys}): the notice and a delivery to each of the {@code recipients} (at least
+     * one), in one statement; the new notice's id, or empty when its key is taken (and nothing was written).
+     */
+    Optional<Long> insertNoticeUnlessKeyTaken(String templateKey, String subject, String body, String reference,
+            String idempotencyKey, Collection<String> recipients, Instant now) {
+        return jdbc.sql("""
+                WITH notice AS (
+                    INSERT INTO notification_notice (template_key, subject, body, reference, idempotency_key, created_at)
+                    VALUES (:templateKey, :subject, :body, :reference, :idempotencyKey, :now)
+                    ON CONFLICT (idempotency_key) DO NOTHING
+                    RETURNING id),
+                delivery AS (
+                    INSERT INTO notification_delivery (notice_id, recipient, status, attempts, next_attempt_at)
+                    SELECT notice.id, recipient.address, 'PENDING', 0, :now
+                    FROM notice CROSS JOIN unnest(CAST(ARRAY[:recipients] AS VARCHAR[])) WITH ORDINALITY
+                        AS recipient (address, position)
+                    ORDER BY recipient.position)
+                SELECT id FROM notice""")
+                .param("templateKey", templateKey)
+                .param("subject", subject)
+                .param("body", body)
+                .param("reference", reference)
+                .param("idempotencyKey", idempotencyKey)
+                .param("recipients", List.copyOf(recipients))
+                .param("now", utc(now))
+                .query(Long.class)
+                .optional();
     }
 
     void insertDelivery(long noticeId, String recipient, Instant now) {

@@ -81,16 +81,13 @@ public class NotificationService {
         }
         Instant now = clock.instant();
         if (repository.skipsTakenKeys()) {
-            // one statement where a look-up and a savepoint would be three more: a key taken, also by a transaction
-            // still running (the insert waits for its end), inserts nothing
+            // the notice with its deliveries in one statement, where a look-up, a savepoint and an insert per
+            // recipient would be more: a key taken, also by a transaction still running (the insert waits for its
+            // end), inserts nothing
             Optional<Long> inserted = repository.insertNoticeUnlessKeyTaken(notice.templateKey(), mail.subject(),
-                    mail.body(), reference, idempotencyKey, now);
-            if (inserted.isEmpty()) {
-                return repository.findNoticeId(idempotencyKey).orElseThrow(() -> new IllegalStateException(
-                        "notice " + idempotencyKey + " was neither inserted nor found"));
-            }
-            recipients.forEach(recipient -> repository.insertDelivery(inserted.get(), recipient, now));
-            return inserted.get();
+                    mail.body(), reference, idempotencyKey, recipients, now);
+            return inserted.or(() -> repository.findNoticeId(idempotencyKey)).orElseThrow(() ->
+                    new IllegalStateException("notice " + idempotencyKey + " was neither inserted nor found"));
         }
         Optional<Long> existing = repository.findNoticeId(idempotencyKey);
         if (existing.isPresent()) {

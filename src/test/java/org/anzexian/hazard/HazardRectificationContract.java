@@ -86,6 +86,10 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat(tasksOf(PlatformGroups.county(InsuredProjects.COUNTY), id)).containsExactly(TASK_COUNTY_SUPERVISION);
         awaitMail(COUNTY_MAIL, "隐患逾期未整改：" + site.insured().project().name());
         assertThat(tasksOf(site.builder().group(), id)).as("the builder's task stays open").containsExactly(TASK_RECTIFY);
+        assertThat(hazards.require(id).escalation()).as("the round's stamp sets the hazard's escalation")
+                .isEqualTo(HazardEscalation.COUNTY);
+        hazards.escalateToCounty(id, hazards.require(id).round());
+        assertThat(archivedEvents(id).stream().filter("ESCALATED_TO_COUNTY"::equals)).as("once per round").hasSize(1);
 
         moveClock(raisedAt, Duration.ofHours(35));
         assertThat(DueJobs.of(engine, instance)).as("major: the city after 12 more hours").isEmpty();

@@ -1,6 +1,5 @@
 package org.anzexian.platform.archive;
 
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -8,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.anzexian.platform.web.DatabaseProduct;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
@@ -39,9 +38,8 @@ class ServiceArchiveRepository {
      * other. H2 knows FOR UPDATE only and takes no row locks for foreign keys.
      */
     static String lockRow(DataSource dataSource, String table, String param) throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
         return "SELECT id FROM " + table + " WHERE id = :" + param + " "
-                + (product.startsWith("PostgreSQL") ? "FOR NO KEY UPDATE" : "FOR UPDATE");
+                + (DatabaseProduct.isPostgreSql(dataSource) ? "FOR NO KEY UPDATE" : "FOR UPDATE");
     }
 
     /**
