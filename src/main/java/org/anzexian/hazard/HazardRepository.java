@@ -31,7 +31,7 @@ class HazardRepository {
             """;
 
     private final JdbcClient jdbc;
-    /** PostgreSQL: a round's stamp and its hazard's escalation in one statement ({@link #stamp}). */
+    /** PostgreSQL: a round's stamp and its hazard's escalation in one statement ({@link #stampEscalation}). */
     private final boolean stampsInOneStatement;
 
     HazardRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {

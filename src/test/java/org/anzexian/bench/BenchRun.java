@@ -101,7 +101,8 @@ final class BenchRun implements AutoCloseable {
             if (coresPerNode != null) {
                 budgets.put(node, NodeCpuBudget.apply(node.name, node.pid(), coresPerNode));
             }
-            node.awaitStarted(Duration.ofMinutes(3));
+            // under a quarter core a node starts in two to four minutes (the twenty-third run's outlasted three)
+            node.awaitStarted(Duration.ofMinutes(coresPerNode == null ? 3 : 8));
             nodes.add(node);
         }
         while (nodes.size() > count) {
