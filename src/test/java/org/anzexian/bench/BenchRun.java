@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,6 +146,18 @@ final class BenchRun implements AutoCloseable {
         jdbc().execute("VACUUM ANALYZE");
         return String.format(java.util.Locale.ROOT, "vacuumed %s dead rows (%s of act_ru_job) in %.1f s",
                 dead.get("all_tables"), dead.get("jobs"), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Each node's process id by name, a paused one included (it uses no CPU while paused). */
+    Map<String, Long> nodePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        nodes.forEach(node -> pids.put(node.name, node.pid()));
+        return pids;
+    }
+
+    /** The cores one node may use: its budget, or the host's. */
+    double coresOfANode() {
+        return coresPerNode != null ? coresPerNode : Runtime.getRuntime().availableProcessors();
     }
 
     /** The nodes running, not counting a paused one. */

@@ -209,10 +209,12 @@ final class EscalationStorm implements BenchPart {
 
         TableStats stats = TableStats.read(jdbc);
         statements.ifPresent(StatementCounts::reset);
+        CpuTimes cpu = CpuTimes.read(run.nodePids());
         long storm = System.nanoTime();
         HazardStorm.fallDueNow(jdbc, before);
         await(run, jdbc, size, Duration.ofSeconds(Math.max(300, size / 10)), escalated);
         double seconds = seconds(storm);
+        report.line("ours, CPU: %s", CpuTimes.read(run.nodePids()).since(cpu, size, seconds, run.coresOfANode()));
         report.line("ours, where it went: %s", TableStats.read(jdbc).since(stats, size));
         statements.ifPresent(counts -> report.line("ours, statements: %s", counts.perItem(size, 30)));
         long noticed = count(jdbc, "SELECT COUNT(*) FROM notification_notice WHERE id > " + noticesBefore
@@ -250,10 +252,12 @@ final class EscalationStorm implements BenchPart {
 
         TableStats stats = TableStats.read(jdbc);
         statements.ifPresent(StatementCounts::reset);
+        CpuTimes cpu = CpuTimes.read(run.nodePids());
         long storm = System.nanoTime();
         jdbc.update("UPDATE act_ru_job SET duedate_ = now() WHERE " + BARE_TIMER_JOBS);
         await(run, jdbc, base + size, Duration.ofSeconds(Math.max(300, size / 10)), supervisions);
         double seconds = seconds(storm);
+        report.line("bare, CPU: %s", CpuTimes.read(run.nodePids()).since(cpu, size, seconds, run.coresOfANode()));
         report.line("bare, where it went: %s", TableStats.read(jdbc).since(stats, size));
         statements.ifPresent(counts -> report.line("bare, statements: %s", counts.perItem(size, 30)));
         report.line("bare: %d instances started in %.1f s; escalated in %.1f s (%.0f/s) on %d node(s)%s", size,

@@ -39,11 +39,15 @@ final class StatementCounts {
         jdbc.queryForObject("SELECT pg_stat_statements_reset()", Object.class);
     }
 
-    /** Statements per item since the last {@link #reset}: their number and the {@code top} busiest with their text. */
+    /**
+     * Statements per item since the last {@link #reset}: their number and the {@code top} busiest with their text and
+     * the rows they read or wrote per item (an update that wrote fewer rows than its calls lost an optimistic lock,
+     * e.g. a job that another node locked first).
+     */
     String perItem(int items, int top) {
         List<String> busiest = new ArrayList<>();
         long[] total = new long[1];
-        jdbc.query("SELECT s.calls, s.total_exec_time, s.query FROM pg_stat_statements s JOIN pg_database d"
+        jdbc.query("SELECT s.calls, s.total_exec_time, s.query, s.rows FROM pg_stat_statements s JOIN pg_database d"
                 + " ON d.oid = s.dbid WHERE d.datname = current_database() ORDER BY s.calls DESC", row -> {
                     String query = row.getString(3).replaceAll("\\s+", " ").strip();
                     if (query.matches(OWN_QUERIES)) {
@@ -52,8 +56,8 @@ final class StatementCounts {
                     long calls = row.getLong(1);
                     total[0] += calls;
                     if (busiest.size() < top) {
-                        busiest.add(String.format(Locale.ROOT, "%.2f× %.3f ms %s", calls / (double) items,
-                                row.getDouble(2) / calls, query.length() > 110 ? query.substring(0, 110) + "…" : query));
+                        busiest.add(String.format(Locale.ROOT, "%.2f× %.3f ms %.2f rows %s", calls / (double) items,
+                                row.getDouble(2) / calls, row.getLong(4) / (double) items, query.length() > 110 ? query.substring(0, 110) + "…" : query));
                     }
                 });
         return String.format(Locale.ROOT, "%.1f statements per item; busiest: %s", total[0] / (double) items,
