@@ -1,6 +1,7 @@
 package org.anzexian.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.Date;
@@ -10,10 +11,14 @@ import java.util.stream.Collectors;
 import org.anzexian.platform.PlatformFixtures.Member;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.Role;
+import org.anzexian.platform.tasklist.TasklistFilters;
 import org.anzexian.support.AnzexianTest;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -190,5 +195,35 @@ class TasklistFiltersTest {
         String undescribed = engine.getRuntimeService().startProcessInstanceByKey("undescribed").getId();
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(undescribed).singleResult()
                 .getDescription()).isNull();
+    }
+
+    /**
+     * #15: the case summary is copied onto each task for the task list (#12), but the engine keeps history of the
+     * instance's own summary only; a task whose copy has no history still completes, and the next task gets its copy.
+     */
+    @Test
+    void theCaseSummaryCopiedOntoATaskKeepsNoHistoryOfItsOwn() {
+        engine.getRepositoryService().createDeployment().name("platform-tests-summarised")
+                .addModelInstance("summarised.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("summarised")
+                        .startEvent().userTask("UserTask_First").userTask("UserTask_Second").endEvent().done())
+                .deploy();
+        String summary = "忻府区 · 历史探针 · 一般隐患";
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("summarised",
+                Map.of(TasklistFilters.CASE_SUMMARY, summary)).getId();
+        String first = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        assertThat(engine.getTaskService().getVariableLocal(first, TasklistFilters.CASE_SUMMARY)).isEqualTo(summary);
+
+        engine.getTaskService().complete(first);
+
+        String second = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(engine.getTaskService().getVariableLocal(second, TasklistFilters.CASE_SUMMARY)).isEqualTo(summary);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName(TasklistFilters.CASE_SUMMARY).list())
+                .extracting(HistoricVariableInstance::getTaskId, HistoricVariableInstance::getValue)
+                .containsExactly(tuple(null, summary));
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance).variableUpdates()
+                .list()).extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName(), HistoricDetail::getTaskId)
+                .containsExactly(tuple(TasklistFilters.CASE_SUMMARY, null));
     }
 }
