@@ -97,8 +97,7 @@ final class BenchRun implements AutoCloseable {
             if (extra != null) {
                 args.addAll(List.of(extra.split(" ")));
             }
-            AppNode node = AppNode.start("bench-" + (++started), url, Path.of("target", "bench"),
-                    List.of(options.getOrDefault("node-jvm", "-Xmx1g").split(" ")), args);
+            AppNode node = AppNode.start("bench-" + (++started), url, Path.of("target", "bench"), nodeJvmOptions(), args);
             if (coresPerNode != null) {
                 budgets.put(node, NodeCpuBudget.apply(node.name, node.pid(), coresPerNode));
             }
@@ -110,6 +109,21 @@ final class BenchRun implements AutoCloseable {
             stop(nodes.remove(nodes.size() - 1));
         }
         return List.copyOf(nodes);
+    }
+
+    /**
+     * The nodes' JVM options ({@code --node-jvm}, default {@code -Xmx1g}). Under a CPU budget the JVM is told as many
+     * processors as the budget rounds up to, as a container's CPU limit or a small host would show it: the budget
+     * is set only after the JVM has started, and a JVM that sized itself for the whole host (its garbage collector,
+     * its compiler threads) under a quarter core spent 4.9 ms per hazard where one told of one processor spent 3.1
+     * (docs/PERFORMANCE.md, "Twenty-seventh run").
+     */
+    private List<String> nodeJvmOptions() {
+        List<String> jvm = new ArrayList<>(List.of(options.getOrDefault("node-jvm", "-Xmx1g").split(" ")));
+        if (coresPerNode != null && jvm.stream().noneMatch(option -> option.startsWith("-XX:ActiveProcessorCount="))) {
+            jvm.add("-XX:ActiveProcessorCount=" + (int) Math.ceil(coresPerNode));
+        }
+        return jvm;
     }
 
     /** The CPU budget of each node in cores, {@code null} for none. */
