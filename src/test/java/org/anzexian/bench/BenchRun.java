@@ -115,7 +115,8 @@ final class BenchRun implements AutoCloseable {
      * The nodes' JVM options ({@code --node-jvm}, default {@code -Xmx1g}). Under a CPU budget the JVM is told as many
      * processors as the budget rounds up to, as a container's CPU limit or a small host would show it: the budget
      * is set only after the JVM has started, and a JVM that sized itself for the whole host (its garbage collector,
-     * its compiler threads) under a quarter core spent 4.9 ms per hazard where one told of one processor spent 3.1
+     * its compiler threads) under a quarter core spent 4.9 ms of CPU per hazard alone, and more per hazard beside a
+     * second node; one told of one processor spent 3.1–3.8 ms alone and as much beside a second node
      * (docs/PERFORMANCE.md, "Twenty-seventh run").
      */
     private List<String> nodeJvmOptions() {
