@@ -14,6 +14,7 @@ import org.anzexian.platform.web.DatabaseProduct;
 import org.anzexian.platform.web.ListQuery;
 import org.anzexian.platform.web.ScopeSql;
 import org.anzexian.platform.web.SortFields;
+import org.anzexian.registry.project.ProjectTitle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -157,9 +158,18 @@ class HazardRepository {
         return find(id, now, true);
     }
 
-    /** One statement: {@link Hazard#rounds()} is empty. */
-    Optional<Hazard> findWithoutRounds(long id, OffsetDateTime now) {
-        return find(id, now, false);
+    /**
+     * The hazard without its rounds' history ({@link Hazard#rounds()} is empty) and its project's title, in one
+     * statement: what a timer step reads before it mails (a storm of escalations makes thousands of these, #15).
+     */
+    Optional<TitledHazard> findTitledWithoutRounds(long id, OffsetDateTime now) {
+        return jdbc.sql("SELECT h.*, p.project_code AS title_code, p.name AS title_name FROM (" + SELECT
+                        + " WHERE id = :id) h JOIN project p ON p.id = h.project_id")
+                .param("id", id)
+                .query((row, n) -> new TitledHazard(hazard(row, now, false),
+                        new ProjectTitle(row.getLong("project_id"), row.getString("title_code"),
+                                row.getString("title_name"))))
+                .optional();
     }
 
     private Optional<Hazard> find(long id, OffsetDateTime now, boolean withRounds) {

@@ -179,13 +179,14 @@ public class HazardService {
     /** The reminder before the deadline to the construction unit, once per round. */
     @Transactional
     public void remindBuilder(long hazardId, int round) {
-        Hazard hazard = requireWithoutRounds(hazardId);
+        TitledHazard titled = requireTitledWithoutRounds(hazardId);
+        Hazard hazard = titled.hazard();
         if (hazard.status() != HazardStatus.OPEN || hazard.round() != round
                 || !repository.stampReminded(hazardId, round, now())) {
             return;
         }
         notices.send(NoticeTemplates.HAZARD_RECTIFICATION_REMINDER, List.of(builderGroup(hazard)), hazard,
-                projects.requireTitle(hazard.projectId()), "reminder", Map.of());
+                titled.project(), "reminder", Map.of());
         appendStep(hazard, "REMINDER_SENT", SYSTEM, "提醒施工单位：整改期限 " + notices.format(hazard.deadlineAt()),
                 List.of());
     }
@@ -196,25 +197,26 @@ public class HazardService {
      */
     @Transactional
     public void escalateToCounty(long hazardId, int round) {
-        Hazard hazard = requireWithoutRounds(hazardId);
+        TitledHazard titled = requireTitledWithoutRounds(hazardId);
+        Hazard hazard = titled.hazard();
         if (hazard.status() == HazardStatus.CLOSED || !repository.stampCountyEscalated(hazardId, round, now())) {
             return;
         }
         String county = countyGroup(hazard);
-        notices.send(NoticeTemplates.HAZARD_OVERDUE, List.of(county), hazard, projects.requireTitle(hazard.projectId()),
-                "county", Map.of());
+        notices.send(NoticeTemplates.HAZARD_OVERDUE, List.of(county), hazard, titled.project(), "county", Map.of());
         appendStep(hazard, "ESCALATED_TO_COUNTY", SYSTEM, "逾期未整改，报县级住建部门督办：" + county, List.of());
     }
 
     /** Still not rectified a further time after the deadline: the city bureau is called in; once per round. */
     @Transactional
     public void escalateToCity(long hazardId, int round) {
-        Hazard hazard = requireWithoutRounds(hazardId);
+        TitledHazard titled = requireTitledWithoutRounds(hazardId);
+        Hazard hazard = titled.hazard();
         if (hazard.status() == HazardStatus.CLOSED || !repository.stampCityEscalated(hazardId, round, now())) {
             return;
         }
         notices.send(NoticeTemplates.HAZARD_ESCALATED_TO_CITY, List.of(PlatformGroups.CITY_BUREAU, countyGroup(hazard)),
-                hazard, projects.requireTitle(hazard.projectId()), "city", Map.of());
+                hazard, titled.project(), "city", Map.of());
         appendStep(hazard, "ESCALATED_TO_CITY", SYSTEM, "逾期仍未整改，报市住建局督办", List.of());
     }
 
@@ -224,7 +226,8 @@ public class HazardService {
      */
     @Transactional
     public void chaseVerification(long hazardId, int round) {
-        Hazard hazard = requireWithoutRounds(hazardId);
+        TitledHazard titled = requireTitledWithoutRounds(hazardId);
+        Hazard hazard = titled.hazard();
         String detail = "第 " + round + " 轮整改材料逾期未复核，催办服务机构并告知县级住建部门";
         boolean chased = archive.entriesAbout(ArchiveSubject.HAZARD, hazardId).stream()
                 .anyMatch(entry -> "VERIFICATION_OVERDUE".equals(entry.event()) && entry.detail().equals(detail));
@@ -233,7 +236,7 @@ public class HazardService {
         }
         notices.send(NoticeTemplates.HAZARD_VERIFICATION_OVERDUE,
                 List.of(organizations.require(hazard.verifierOrgId()).groupId(), countyGroup(hazard)), hazard,
-                projects.requireTitle(hazard.projectId()), "verification-overdue", Map.of());
+                titled.project(), "verification-overdue", Map.of());
         appendStep(hazard, "VERIFICATION_OVERDUE", SYSTEM, detail, List.of());
     }
 
@@ -471,9 +474,12 @@ public class HazardService {
         return repository.find(hazardId, now()).orElseThrow(() -> noSuchHazard(hazardId));
     }
 
-    /** The hazard without its rounds' history: for the timer steps, which act on the current round only. */
-    private Hazard requireWithoutRounds(long hazardId) {
-        return repository.findWithoutRounds(hazardId, now()).orElseThrow(() -> noSuchHazard(hazardId));
+    /**
+     * The hazard without its rounds' history, with its project's title: for the timer steps, which act on the
+     * current round only and mail about it.
+     */
+    private TitledHazard requireTitledWithoutRounds(long hazardId) {
+        return repository.findTitledWithoutRounds(hazardId, now()).orElseThrow(() -> noSuchHazard(hazardId));
     }
 
     private static NotFoundException noSuchHazard(long hazardId) {

@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
@@ -24,21 +22,7 @@ class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        // registered under the engine's own session type, so it replaces the engine's authorization manager
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return AuthorizationManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new GroupsAsGiven();
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        SessionReplacement.register(configuration, AuthorizationManager.class, GroupsAsGiven::new);
     }
 
     static final class GroupsAsGiven extends AuthorizationManager {
