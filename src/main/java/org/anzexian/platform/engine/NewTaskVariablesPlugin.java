@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * A task created in the running command has no variables in the database: the engine, about to set the first
  * variable of a task (it loads a scope's variables first), is answered from memory instead of by a query. Every user
  * task gets a copy of its case summary when it is created ({@link TaskPresentationPlugin}), so this is one statement
- * less for every task, of the ten an escalation adds to the bare engine's (#15 goal 1). A task written by an earlier
+ * less for every task; an escalation made ten more than the bare engine's (#15 goal 1). A task written by an earlier
  * command is asked for as before.
  */
 @Component

@@ -18,10 +18,10 @@ import org.springframework.validation.beanvalidation.MethodValidationPostProcess
  * Method validation of a {@code @Validated} service ({@code @Valid} requests, constrained parameters) runs on the
  * methods that declare something to validate, not on every call of the service. Spring Boot's own post-processor,
  * which this one replaces with the same settings, validates every call: for the timer steps of a hazard
- * ({@code escalateToCounty(long, int)} and the like, nothing to validate) that was 7 % of a node's CPU in a storm
- * of escalations (#15 goal 1, docs/PERFORMANCE.md "Twenty-eighth run"). Whether a method has something to validate is
- * the validator's own answer (its metadata: a constraint on a parameter, the return value or across the parameters,
- * or a cascade), asked once per method when the proxy is made.
+ * ({@code escalateToCounty(long, int)} and the like, nothing to validate) that was a fifth of the escalation's
+ * service call in a storm (#15 goal 1, docs/PERFORMANCE.md "Twenty-eighth run"). Whether a method has something
+ * to validate is the validator's own answer (its metadata: a constraint on a parameter, the return value or across
+ * the parameters, or a cascade), asked once per method when the proxy is made.
  */
 @Configuration(proxyBeanMethods = false)
 class ConstrainedMethodValidation {
