@@ -155,7 +155,8 @@ class HazardRepository {
     }
 
     Optional<Hazard> find(long id, OffsetDateTime now) {
-        return find(id, now, true);
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((row, n) -> hazard(row, now, true))
+                .optional();
     }
 
     /**
@@ -169,11 +170,6 @@ class HazardRepository {
                 .query((row, n) -> new TitledHazard(hazard(row, now, false),
                         new ProjectTitle(row.getLong("project_id"), row.getString("title_code"),
                                 row.getString("title_name"))))
-                .optional();
-    }
-
-    private Optional<Hazard> find(long id, OffsetDateTime now, boolean withRounds) {
-        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((row, n) -> hazard(row, now, withRounds))
                 .optional();
     }
 
