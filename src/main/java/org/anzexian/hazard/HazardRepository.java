@@ -32,7 +32,7 @@ class HazardRepository {
             """;
 
     private final JdbcClient jdbc;
-    /** PostgreSQL: a round's stamp and its hazard's escalation in one statement ({@link #stampEscalation}). */
+    /** PostgreSQL: a timer step's hazard, its round's stamp and the hazard's escalation in one statement ({@link #stampEscalation}). */
     private final boolean stampsInOneStatement;
 
     HazardRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
@@ -84,34 +84,36 @@ class HazardRepository {
         return stampRound("reminded_at", hazardId, round, at);
     }
 
-    boolean stampCountyEscalated(long hazardId, int round, OffsetDateTime at) {
-        return stampEscalation("county_escalated_at", HazardEscalation.COUNTY, hazardId, round, at);
-    }
-
-    boolean stampCityEscalated(long hazardId, int round, OffsetDateTime at) {
-        return stampEscalation("city_escalated_at", HazardEscalation.CITY, hazardId, round, at);
+    /** A timer step's hazard with its project's title, as it was before the step, and whether the step stamped. */
+    record Stamped(TitledHazard titled, boolean first) {
     }
 
     /**
-     * Stamps the round's escalation unless it has one, and then sets the hazard's escalation if the round is still
-     * its current one; true when this call stamped. PostgreSQL does both in one statement (a storm of escalations
-     * makes thousands of these, #15), H2 in two.
+     * Stamps the round's escalation to {@code level} unless it has one or the hazard is closed, and sets the hazard's
+     * escalation if the round is still its current one; empty when there is no such hazard. PostgreSQL reads, stamps
+     * and sets in one statement (a storm of escalations makes thousands of these, #15), H2 in three.
      */
-    private boolean stampEscalation(String column, HazardEscalation escalation, long hazardId, int round,
-            OffsetDateTime at) {
+    Optional<Stamped> stampEscalation(HazardEscalation level, long hazardId, int round, OffsetDateTime at) {
+        String column = level == HazardEscalation.CITY ? "city_escalated_at" : "county_escalated_at";
         if (stampsInOneStatement) {
-            return jdbc.sql("WITH stamped AS (" + stampRound(column) + " RETURNING hazard_id), escalated AS ("
-                    + "UPDATE hazard SET escalation = :escalation WHERE id IN (SELECT hazard_id FROM stamped)"
-                    + " AND round = :round) SELECT COUNT(*) FROM stamped")
+            // the data-modifying parts run once whether read or not; the outer select sees the hazard as before them
+            return jdbc.sql("WITH stamped AS (" + stampRound(column) + " AND EXISTS (SELECT 1 FROM hazard"
+                            + " WHERE id = :hazard AND status <> 'CLOSED') RETURNING hazard_id), escalated AS ("
+                            + "UPDATE hazard SET escalation = :escalation WHERE id IN (SELECT hazard_id FROM stamped)"
+                            + " AND round = :round) " + titledSelect("(SELECT COUNT(*) FROM stamped) AS first_stamp"))
                     .param("at", at).param("hazard", hazardId).param("round", round)
-                    .param("escalation", escalation.name()).query(Long.class).single() == 1;
+                    .param("escalation", level.name())
+                    .query((row, n) -> new Stamped(titled(row, at), row.getLong("first_stamp") == 1))
+                    .optional();
         }
-        boolean first = stampRound(column, hazardId, round, at);
+        Optional<TitledHazard> titled = findTitledWithoutRounds(hazardId, at);
+        boolean first = titled.isPresent() && titled.get().hazard().status() != HazardStatus.CLOSED
+                && stampRound(column, hazardId, round, at);
         if (first) {
             jdbc.sql("UPDATE hazard SET escalation = :escalation WHERE id = :hazard AND round = :round")
-                    .param("escalation", escalation.name()).param("hazard", hazardId).param("round", round).update();
+                    .param("escalation", level.name()).param("hazard", hazardId).param("round", round).update();
         }
-        return first;
+        return titled.map(hazard -> new Stamped(hazard, first));
     }
 
     /** Stamps the round's {@code column} unless it has a stamp; true when this call stamped. */
@@ -164,13 +166,19 @@ class HazardRepository {
      * statement: what a timer step reads before it mails (a storm of escalations makes thousands of these, #15).
      */
     Optional<TitledHazard> findTitledWithoutRounds(long id, OffsetDateTime now) {
-        return jdbc.sql("SELECT h.*, p.project_code AS title_code, p.name AS title_name FROM (" + SELECT
-                        + " WHERE id = :id) h JOIN project p ON p.id = h.project_id")
-                .param("id", id)
-                .query((row, n) -> new TitledHazard(hazard(row, now, false),
-                        new ProjectTitle(row.getLong("project_id"), row.getString("title_code"),
-                                row.getString("title_name"))))
-                .optional();
+        return jdbc.sql(titledSelect(null)).param("hazard", id).query((row, n) -> titled(row, now)).optional();
+    }
+
+    /** The hazard {@code :hazard} without its rounds, with its project's title and an extra column if given. */
+    private static String titledSelect(String extraColumn) {
+        return "SELECT h.*, p.project_code AS title_code, p.name AS title_name"
+                + (extraColumn == null ? "" : ", " + extraColumn) + " FROM (" + SELECT
+                + " WHERE id = :hazard) h JOIN project p ON p.id = h.project_id";
+    }
+
+    private TitledHazard titled(ResultSet row, OffsetDateTime now) throws SQLException {
+        return new TitledHazard(hazard(row, now, false),
+                new ProjectTitle(row.getLong("project_id"), row.getString("title_code"), row.getString("title_name")));
     }
 
     /** Who may see what: empty collections grant nothing; {@code null} scope = the whole city. */

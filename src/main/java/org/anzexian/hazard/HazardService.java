@@ -197,11 +197,12 @@ public class HazardService {
      */
     @Transactional
     public void escalateToCounty(long hazardId, int round) {
-        TitledHazard titled = requireTitledWithoutRounds(hazardId);
-        Hazard hazard = titled.hazard();
-        if (hazard.status() == HazardStatus.CLOSED || !repository.stampCountyEscalated(hazardId, round, now())) {
+        HazardRepository.Stamped stamped = stampEscalation(HazardEscalation.COUNTY, hazardId, round);
+        if (!stamped.first()) {
             return;
         }
+        TitledHazard titled = stamped.titled();
+        Hazard hazard = titled.hazard();
         String county = countyGroup(hazard);
         notices.send(NoticeTemplates.HAZARD_OVERDUE, List.of(county), hazard, titled.project(), "county", Map.of());
         appendStep(hazard, "ESCALATED_TO_COUNTY", SYSTEM, "逾期未整改，报县级住建部门督办：" + county, List.of());
@@ -210,11 +211,12 @@ public class HazardService {
     /** Still not rectified a further time after the deadline: the city bureau is called in; once per round. */
     @Transactional
     public void escalateToCity(long hazardId, int round) {
-        TitledHazard titled = requireTitledWithoutRounds(hazardId);
-        Hazard hazard = titled.hazard();
-        if (hazard.status() == HazardStatus.CLOSED || !repository.stampCityEscalated(hazardId, round, now())) {
+        HazardRepository.Stamped stamped = stampEscalation(HazardEscalation.CITY, hazardId, round);
+        if (!stamped.first()) {
             return;
         }
+        TitledHazard titled = stamped.titled();
+        Hazard hazard = titled.hazard();
         notices.send(NoticeTemplates.HAZARD_ESCALATED_TO_CITY, List.of(PlatformGroups.CITY_BUREAU, countyGroup(hazard)),
                 hazard, titled.project(), "city", Map.of());
         appendStep(hazard, "ESCALATED_TO_CITY", SYSTEM, "逾期仍未整改，报市住建局督办", List.of());
@@ -480,6 +482,11 @@ public class HazardService {
      */
     private TitledHazard requireTitledWithoutRounds(long hazardId) {
         return repository.findTitledWithoutRounds(hazardId, now()).orElseThrow(() -> noSuchHazard(hazardId));
+    }
+
+    /** Stamps the round's escalation once, unless the hazard is closed: see {@link HazardRepository#stampEscalation}. */
+    private HazardRepository.Stamped stampEscalation(HazardEscalation level, long hazardId, int round) {
+        return repository.stampEscalation(level, hazardId, round, now()).orElseThrow(() -> noSuchHazard(hazardId));
     }
 
     private static NotFoundException noSuchHazard(long hazardId) {

@@ -22,6 +22,7 @@ import org.anzexian.notification.NotificationService;
 import org.anzexian.platform.access.Actor;
 import org.anzexian.platform.files.FileStore;
 import org.anzexian.platform.identity.PlatformGroups;
+import org.anzexian.platform.web.NotFoundException;
 import org.anzexian.platform.web.PageQuery;
 import org.anzexian.support.DueJobs;
 import org.anzexian.support.InsuredProjects.Party;
@@ -420,6 +421,40 @@ abstract class HazardRectificationContract extends HazardFixtures {
         assertThat(mails(COUNTY_MAIL, "隐患逾期未整改：" + site.insured().project().name())).hasSize(1);
         transactions.executeWithoutResult(status -> hazards.remindBuilder(id, 1));
         assertThat(noticesOf(id, NoticeTemplates.HAZARD_RECTIFICATION_REMINDER)).hasSize(1);
+    }
+
+    /**
+     * An escalation step that comes too late — the hazard was closed meanwhile (a second node whose job lock had
+     * expired) — stamps, tells and records nothing; one for a hazard that does not exist fails, so its job retries and
+     * then raises an incident. The escalation of an open hazard is the retried-job test above.
+     */
+    @Test
+    void aLateEscalationOfAClosedHazardDoesNothingAndOneOfAnUnknownHazardFails_N8_9() {
+        Site site = site();
+        long id = raise(site, HazardSeverity.GENERAL);
+        ProcessInstance instance = instance(id);
+        assertThat(submitEvidence(site.builder(), id, "已整改", List.of(photo(site.builder(), "done"))).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(verify(site.verifier(), id, true, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        DueJobs.run(engine, instance);
+        assertThat(hazards.require(id).status()).isEqualTo(HazardStatus.CLOSED);
+
+        transactions.executeWithoutResult(status -> {
+            hazards.escalateToCounty(id, 1);
+            hazards.escalateToCity(id, 1);
+        });
+
+        Hazard closed = hazards.require(id);
+        assertThat(closed.escalation()).isEqualTo(HazardEscalation.NONE);
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        assertThat(jdbc.queryForList("SELECT county_escalated_at, city_escalated_at FROM hazard_round WHERE hazard_id = ?",
+                id)).singleElement().satisfies(round -> assertThat(round.values()).containsOnlyNulls());
+        assertThat(noticesOf(id, NoticeTemplates.HAZARD_OVERDUE)).isEmpty();
+        assertThat(noticesOf(id, NoticeTemplates.HAZARD_ESCALATED_TO_CITY)).isEmpty();
+        assertThat(archivedEvents(id)).doesNotContain("ESCALATED_TO_COUNTY", "ESCALATED_TO_CITY");
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> hazards.escalateToCounty(-id, 1)))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

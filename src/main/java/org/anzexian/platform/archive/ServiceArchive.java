@@ -44,13 +44,17 @@ public class ServiceArchive {
     @Transactional(propagation = Propagation.MANDATORY)
     public long append(ArchiveRecord record) {
         repository.lockChain(record.projectId());
+        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        String content = content(record.subject(), record.subjectId(), record.event(), record.actor(), record.detail(),
+                record.files(), at);
+        if (repository.chainsInDatabase()) {
+            return repository.insertAfterLast(record, at, content);
+        }
         var last = repository.last(record.projectId());
         long seq = last.map(entry -> entry.seq() + 1).orElse(1L);
         String previousHash = last.map(ArchiveEntry::entryHash).orElse(GENESIS);
-        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        String hash = hash(record.projectId(), seq, record.subject(), record.subjectId(), record.event(),
-                record.actor(), record.detail(), record.files(), at, previousHash);
-        return repository.insert(record.projectId(), seq, record, at, previousHash, hash);
+        return repository.insert(record.projectId(), seq, record, at, previousHash,
+                hash(previousHash, record.projectId(), seq, content));
     }
 
     /** A project's entries in the order they were appended. */
@@ -107,14 +111,22 @@ public class ServiceArchive {
     }
 
     static String hash(ArchiveEntry entry) {
-        return hash(entry.projectId(), entry.seq(), entry.subject(), entry.subjectId(), entry.event(), entry.actor(),
-                entry.detail(), entry.files(), entry.recordedAt(), entry.previousHash());
+        return hash(entry.previousHash(), entry.projectId(), entry.seq(), content(entry.subject(), entry.subjectId(),
+                entry.event(), entry.actor(), entry.detail(), entry.files(), entry.recordedAt()));
     }
 
-    private static String hash(long projectId, long seq, ArchiveSubject subject, long subjectId, String event,
-            String actor, String detail, List<String> files, OffsetDateTime at, String previousHash) {
-        return sha256(String.join("\n", previousHash, Long.toString(projectId), Long.toString(seq), subject.name(),
-                Long.toString(subjectId), event, actor, at.toInstant().toString(), String.join(" ", files), detail));
+    /**
+     * An entry's hash covers the previous entry's hash, the entry's place in the chain and its content, one per line.
+     * {@link ServiceArchiveRepository#insertAfterLast} computes the same in PostgreSQL; {@link #verify} computes it here.
+     */
+    private static String hash(String previousHash, long projectId, long seq, String content) {
+        return sha256(String.join("\n", previousHash, Long.toString(projectId), Long.toString(seq), content));
+    }
+
+    private static String content(ArchiveSubject subject, long subjectId, String event, String actor, String detail,
+            List<String> files, OffsetDateTime at) {
+        return String.join("\n", subject.name(), Long.toString(subjectId), event, actor, at.toInstant().toString(),
+                String.join(" ", files), detail);
     }
 
     static String sha256(String content) {

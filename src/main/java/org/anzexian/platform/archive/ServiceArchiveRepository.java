@@ -25,10 +25,17 @@ class ServiceArchiveRepository {
 
     private final JdbcClient jdbc;
     private final String lockChain;
+    /** PostgreSQL: an entry reads its predecessor and hashes itself in its insert ({@link #insertAfterLast}). */
+    private final boolean chainsInDatabase;
 
     ServiceArchiveRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
         this.lockChain = lockRow(dataSource, "project", "project");
+        this.chainsInDatabase = DatabaseProduct.isPostgreSql(dataSource);
+    }
+
+    boolean chainsInDatabase() {
+        return chainsInDatabase;
     }
 
     /**
@@ -69,6 +76,38 @@ class ServiceArchiveRepository {
                 .param("at", at).param("previous", previousHash).param("hash", entryHash)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /**
+     * PostgreSQL: appends the entry after the project's last one, the link and the hash computed in the insert, where
+     * reading the last entry first would be a statement more per business step (#15). The chain must be locked
+     * ({@link #lockChain}) by an earlier statement: this statement's snapshot then holds every entry committed before
+     * the lock was granted.
+     *
+     * @param content the entry's own part of its hash ({@code ServiceArchive#content})
+     * @return the entry's id
+     */
+    long insertAfterLast(ArchiveRecord record, OffsetDateTime at, String content) {
+        return jdbc.sql("""
+                WITH last AS (
+                    SELECT seq, entry_hash FROM service_archive WHERE project_id = :project ORDER BY seq DESC LIMIT 1),
+                head AS (
+                    SELECT COALESCE((SELECT seq FROM last), 0) + 1 AS seq,
+                           COALESCE((SELECT entry_hash FROM last), :genesis) AS previous_hash)
+                INSERT INTO service_archive (project_id, seq, subject_type, subject_id, event, actor, detail, files,
+                    recorded_at, previous_hash, entry_hash)
+                SELECT :project, head.seq, :subject, :subjectId, :event, :actor, :detail, :files, :at, head.previous_hash,
+                    encode(sha256(convert_to(head.previous_hash || chr(10) || :projectText || chr(10) || head.seq
+                        || chr(10) || :content, 'UTF8')), 'hex')
+                FROM head
+                RETURNING id
+                """)
+                .param("project", record.projectId()).param("genesis", ServiceArchive.GENESIS)
+                .param("subject", record.subject().name()).param("subjectId", record.subjectId())
+                .param("event", record.event()).param("actor", record.actor()).param("detail", record.detail())
+                .param("files", String.join(" ", record.files())).param("at", at)
+                .param("projectText", Long.toString(record.projectId())).param("content", content)
+                .query(Long.class).single();
     }
 
     List<ArchiveEntry> ofProject(long projectId) {
