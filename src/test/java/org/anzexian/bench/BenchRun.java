@@ -36,6 +36,8 @@ final class BenchRun implements AutoCloseable {
     private final Set<AppNode> paused = new HashSet<>();
     /** Each node's CPU budget in cores ({@link NodeCpuBudget}), {@code null} for none. */
     private Double coresPerNode;
+    /** Whether the nodes' budgets are lifted for now ({@link #liftBudgets()}). */
+    private boolean budgetsLifted;
     private int started;
 
     private BenchRun(Map<String, String> options, String server, String database, ConfigurableApplicationContext loader) {
@@ -99,10 +101,14 @@ final class BenchRun implements AutoCloseable {
             }
             AppNode node = AppNode.start("bench-" + (++started), url, Path.of("target", "bench"), nodeJvmOptions(), args);
             if (coresPerNode != null) {
-                budgets.put(node, NodeCpuBudget.apply(node.name, node.pid(), coresPerNode));
+                NodeCpuBudget budget = NodeCpuBudget.apply(node.name, node.pid(), coresPerNode);
+                budgets.put(node, budget);
+                if (budgetsLifted) {
+                    budget.lift();
+                }
             }
             // under a quarter core a node starts in two to four minutes (the twenty-third run's outlasted three)
-            node.awaitStarted(Duration.ofMinutes(coresPerNode == null ? 3 : 8));
+            node.awaitStarted(Duration.ofMinutes(coresPerNode == null || budgetsLifted ? 3 : 8));
             nodes.add(node);
         }
         while (nodes.size() > count) {
@@ -141,6 +147,26 @@ final class BenchRun implements AutoCloseable {
             stop(nodes.remove(nodes.size() - 1));
         }
         coresPerNode = cores;
+        budgetsLifted = false;
+    }
+
+    /**
+     * Lets the nodes, and those started until {@link #enforceBudgets()}, use the whole host: to start them and warm
+     * them up at the host's speed rather than a quarter core's.
+     */
+    void liftBudgets() throws Exception {
+        budgetsLifted = true;
+        for (NodeCpuBudget budget : budgets.values()) {
+            budget.lift();
+        }
+    }
+
+    /** Holds every node to its budget again. */
+    void enforceBudgets() throws Exception {
+        budgetsLifted = false;
+        for (NodeCpuBudget budget : budgets.values()) {
+            budget.enforce();
+        }
     }
 
     /**

@@ -23,9 +23,11 @@ final class NodeCpuBudget {
             + V1_CPU + " or cgroup v2 with cpu enabled): none here";
 
     private final Path group;
+    private final long quota;
 
-    private NodeCpuBudget(Path group) {
+    private NodeCpuBudget(Path group, long quota) {
         this.group = group;
+        this.quota = quota;
     }
 
     /** Why no node can get a budget here, or empty when one can. */
@@ -51,20 +53,37 @@ final class NodeCpuBudget {
         if (!(cores > 0)) {
             throw new IllegalArgumentException("a CPU budget must be a positive number of cores, not " + cores);
         }
-        long quota = Math.round(cores * PERIOD_MICROS);
         Path group;
         if (v1()) {
             group = Files.createDirectories(V1_CPU.resolve("anzexian-" + name));
             Files.writeString(group.resolve("cpu.cfs_period_us"), String.valueOf(PERIOD_MICROS));
-            Files.writeString(group.resolve("cpu.cfs_quota_us"), String.valueOf(quota));
         } else if (v2()) {
             group = Files.createDirectories(V2_ROOT.resolve("anzexian-" + name));
-            Files.writeString(group.resolve("cpu.max"), quota + " " + PERIOD_MICROS);
         } else {
             throw new IllegalStateException(NO_CONTROLLER);
         }
+        NodeCpuBudget budget = new NodeCpuBudget(group, Math.round(cores * PERIOD_MICROS));
+        budget.enforce();
         Files.writeString(group.resolve("cgroup.procs"), String.valueOf(pid));
-        return new NodeCpuBudget(group);
+        return budget;
+    }
+
+    /** Holds the node to its budget (again). */
+    void enforce() throws IOException {
+        setQuota(String.valueOf(quota));
+    }
+
+    /** Lets the node use the whole host until {@link #enforce()}; the process stays in its group. */
+    void lift() throws IOException {
+        setQuota(null);
+    }
+
+    private void setQuota(String micros) throws IOException {
+        if (Files.exists(group.resolve("cpu.cfs_quota_us"))) {
+            Files.writeString(group.resolve("cpu.cfs_quota_us"), micros == null ? "-1" : micros);
+        } else {
+            Files.writeString(group.resolve("cpu.max"), (micros == null ? "max" : micros) + " " + PERIOD_MICROS);
+        }
     }
 
     /** Removes the group once its node has stopped (a group with a process left in it stays). */
