@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one has its second task. Both on one node, then ours on two nodes; then goal 3 as two hosts would show it, ours
  * on one node and on two, each node under a CPU budget of its own ({@link #budgetedScaling}). Options:
  * {@code --storm=10000}, {@code --storm-warm-up=3000}, {@code --storm-projects=500}, {@code --scaling-storm=5000},
- * {@code --scaling-warm-up=8000}, {@code --scaling-only=true} (goal 3 alone).
+ * {@code --scaling-warm-up=16000}, {@code --scaling-only=true} (goal 3 alone).
  */
 final class EscalationStorm implements BenchPart {
 
@@ -142,7 +142,7 @@ final class EscalationStorm implements BenchPart {
             return null;
         }
         int size = run.intOption("scaling-storm", 5_000);
-        int warmUp = run.intOption("scaling-warm-up", 8_000);
+        int warmUp = run.intOption("scaling-warm-up", 16_000);
         run.stopNodesThenBudget(Double.valueOf(cores));
         try {
             List<Double> one = new ArrayList<>();
