@@ -70,7 +70,7 @@ final class EscalationStorm implements BenchPart {
             // goal 3 alone, under a budget per node: a shorter run when only that is in question
             Figure[] scaling = budgetedScaling(run, report, reps);
             if (scaling != null) {
-                scalingGoal(report, "each node " + scalingCores(run) + " cores", scaling[0], scaling[1]);
+                budgetedScalingGoal(run, report, scaling);
             }
             return;
         }
@@ -117,11 +117,16 @@ final class EscalationStorm implements BenchPart {
         } else {
             report.line("two nodes sharing the host (not the goal: they share the CPU one node fills): %s",
                     times(ours1, ours2));
-            Figure paired = scaling[2];
-            report.goal("3 two nodes vs one (same storm, each node " + scalingCores(run) + " cores; median of the "
-                    + "repetitions' ratios)", "≥ 1.6×", Report.spread(paired) + "; the medians' ratio " + times(
-                    scaling[0], scaling[1]), paired.median() >= 1.6);
+            budgetedScalingGoal(run, report, scaling);
         }
+    }
+
+    /** Goal 3 on {@link #budgetedScaling}'s figures: the median of the repetitions' ratios. */
+    private static void budgetedScalingGoal(BenchRun run, Report report, Figure[] scaling) {
+        Figure ratios = scaling[2];
+        report.goal("3 two nodes vs one (same storm, each node " + scalingCores(run) + " cores; median of the "
+                + "repetitions' ratios)", "≥ 1.6×", Report.spread(ratios) + "; the medians' ratio "
+                + times(scaling[0], scaling[1]), ratios.median() >= 1.6);
     }
 
     /**
