@@ -211,9 +211,11 @@ final class EscalationStorm implements BenchPart {
         int rounds = run.intOption("scaling-settle-rounds", 4);
         double settled = Double.parseDouble(run.options.getOrDefault("scaling-settled", "0.05"));
         List<String> names = List.copyOf(run.nodePids().keySet());
-        for (int node = 0; node < names.size(); node++) {
+        // goal 3 runs two nodes: while one settles the other is paused
+        for (int node = 0; node < 2; node++) {
+            int other = 1 - node;
             awaitIdle(run, run.jdbc());
-            pauseAllBut(run, names.size(), node, true);
+            run.pause(other);
             try {
                 for (int round = 1; round <= rounds; round++) {
                     Storm storm = ours(run, report, size);
@@ -225,19 +227,6 @@ final class EscalationStorm implements BenchPart {
                     }
                 }
             } finally {
-                pauseAllBut(run, names.size(), node, false);
-            }
-        }
-    }
-
-    private static void pauseAllBut(BenchRun run, int nodes, int running, boolean pause) throws Exception {
-        for (int other = 0; other < nodes; other++) {
-            if (other == running) {
-                continue;
-            }
-            if (pause) {
-                run.pause(other);
-            } else {
                 run.resume(other);
             }
         }
