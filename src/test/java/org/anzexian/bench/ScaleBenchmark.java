@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * {@code --only=storm,starts,tasklist}, {@code --reps=3}, {@code --storm=10000}, {@code --keep=true} (keep the
  * database), {@code --node-arg="--key=value …"} (a setting to try on every node), {@code --node-jvm="-Xmx1g …"} (the nodes'
  * JVM options, e.g. a flight recording), {@code --node-cpus=0.25} (every node under a CPU budget of its own),
- * {@code --scaling-cpus=0.25} (the budget of each node in the storm's goal 3, {@code off} to skip it), and each part's
+ * {@code --scaling-cpus=0.15} (the budget of each node in the storm's goal 3, {@code off} to skip it), and each part's
  * own.
  */
 public final class ScaleBenchmark {
