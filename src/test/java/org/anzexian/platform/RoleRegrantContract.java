@@ -4,10 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.anzexian.platform.PlatformFixtures.Member;
 import org.anzexian.platform.identity.GroupDirectory;
 import org.anzexian.platform.identity.PlatformGroups;
@@ -62,6 +70,51 @@ abstract class RoleRegrantContract {
         groups.regrantAllRoles();
         assertThat(revisionsOfAllGrants()).as("a second regrant with nothing missing writes nothing")
                 .isEqualTo(revisions);
+    }
+
+    /**
+     * Two nodes starting at once (a cluster restarted together, #15) both seed the platform groups and regrant every
+     * role while grants are missing: both read them missing, both write, and whichever writes second finds the other's
+     * grant instead of failing its start. Many missing grants written in the same order make the two collide.
+     */
+    @Test
+    void twoNodesRegrantingAtOnceBothStartAndEachGrantExistsOnce() throws Exception {
+        PlatformFixtures fixtures = new PlatformFixtures(engine, groups);
+        List<String> counties = IntStream.range(0, 12).mapToObj(i -> fixtures.member(Role.COUNTY).groupId()).toList();
+        Map<String, Map<String, Authorization>> granted = new HashMap<>();
+        for (String county : counties) {
+            granted.put(county, grantsOf(county));
+            // all but the engine's own grant of the group to its members, which the roles' grants do not restore
+            granted.get(county).values().stream()
+                    .filter(grant -> grant.getResourceType() != Resources.GROUP.resourceType())
+                    .forEach(grant -> engine.getAuthorizationService().deleteAuthorization(grant.getId()));
+        }
+        String newPlatformGroup = "platformrace" + Math.abs(counties.get(0).hashCode());
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Void>> starts = new ArrayList<>();
+            for (int node = 0; node < 2; node++) {
+                starts.add(nodes.submit(() -> {
+                    together.await();
+                    groups.ensureGroup(newPlatformGroup, "同时启动", Role.CITY_BUREAU);
+                    groups.regrantAllRoles();
+                    return null;
+                }));
+            }
+            for (Future<Void> start : starts) {
+                start.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        for (String county : counties) {
+            assertThat(grantsOf(county).keySet()).as(county).isEqualTo(granted.get(county).keySet());
+        }
+        assertThat(engine.getIdentityService().createGroupQuery().groupId(newPlatformGroup).count()).isEqualTo(1);
+        assertThat(grantsOf(newPlatformGroup)).isNotEmpty();
     }
 
     /** A group's grants by resource type and id, failing where one resource has two (the engine forbids it). */

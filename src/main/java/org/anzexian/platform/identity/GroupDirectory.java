@@ -14,6 +14,7 @@ import org.anzexian.platform.access.SystemAuthority;
 import org.anzexian.platform.tasklist.TasklistFilters;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -58,16 +59,33 @@ public class GroupDirectory {
     private void saveGroup(String groupId, String name, Role role) {
         Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
         if (group == null) {
-            group = identityService.newGroup(groupId);
-            group.setName(name);
-            group.setType(role.groupType());
-            identityService.saveGroup(group);
-        } else if (!Objects.equals(group.getType(), role.groupType())) {
+            Group created = identityService.newGroup(groupId);
+            created.setName(name);
+            created.setType(role.groupType());
+            try {
+                identityService.saveGroup(created);
+            } catch (ProcessEngineException raced) {
+                group = createdMeanwhile(raced, identityService.createGroupQuery().groupId(groupId).singleResult());
+            }
+        }
+        if (group != null && !Objects.equals(group.getType(), role.groupType())) {
             // the name is left alone: the registry names a bureau's group after the organization
             group.setType(role.groupType());
             identityService.saveGroup(group);
         }
         grantRolePermissions(groupId, role);
+    }
+
+    /**
+     * What another node wrote between our read and our write, which failed with {@code raced}: nodes of a cluster
+     * starting at once seed the same groups and grants (#15). Where nothing is there, the write failed for another
+     * reason, and so does this.
+     */
+    private static <T> T createdMeanwhile(ProcessEngineException raced, T found) {
+        if (found == null) {
+            throw raced;
+        }
+        return found;
     }
 
     public boolean groupExists(String groupId) {
@@ -158,17 +176,34 @@ public class GroupDirectory {
     }
 
     public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        system.run(() -> saveGrant(new GrantKey(groupId, resource.resourceType(), resourceId), permissions,
-                authorizationService.createAuthorizationQuery()
-                        .groupIdIn(groupId)
-                        .resourceType(resource)
-                        .resourceId(resourceId)
-                        .authorizationType(AUTH_TYPE_GRANT)
-                        .list().stream().findFirst().orElse(null)));
+        system.run(() -> {
+            GrantKey key = new GrantKey(groupId, resource.resourceType(), resourceId);
+            saveGrant(key, permissions, storedGrant(key));
+        });
     }
 
-    /** Adds what {@code existing} lacks of {@code permissions}, or creates the grant. */
+    private Authorization storedGrant(GrantKey key) {
+        return authorizationService.createAuthorizationQuery()
+                .groupIdIn(key.groupId())
+                .resourceType(key.resourceType())
+                .resourceId(key.resourceId())
+                .authorizationType(AUTH_TYPE_GRANT)
+                .list().stream().findFirst().orElse(null);
+    }
+
+    /**
+     * Adds what {@code existing} lacks of {@code permissions}, or creates the grant; where another node created or
+     * changed it since it was read, once more on what that node wrote.
+     */
     private void saveGrant(GrantKey key, Permission[] permissions, Authorization existing) {
+        try {
+            writeGrant(key, permissions, existing);
+        } catch (ProcessEngineException raced) {
+            writeGrant(key, permissions, createdMeanwhile(raced, storedGrant(key)));
+        }
+    }
+
+    private void writeGrant(GrantKey key, Permission[] permissions, Authorization existing) {
         Authorization authorization = existing;
         if (authorization == null) {
             authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);

@@ -6,6 +6,7 @@ import org.anzexian.platform.access.SystemAuthority;
 import org.anzexian.platform.identity.Role;
 import org.anzexian.platform.tasklist.TasklistFilterProperties.FilterDefinition;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -37,8 +38,20 @@ public class TasklistFilters {
     public List<String> ensureFiltersFor(Role role) {
         return properties.filters().stream()
                 .filter(definition -> definition.roles().contains(role.groupType()))
-                .map(definition -> system.call(() -> ensure(definition)))
+                .map(definition -> system.call(() -> ensureAgainIfRaced(definition)))
                 .toList();
+    }
+
+    /**
+     * Nodes starting at once (#15) update the same filter from the same configuration: the one that saves second
+     * finds it changed and saves it again over what the other wrote.
+     */
+    private String ensureAgainIfRaced(FilterDefinition definition) {
+        try {
+            return ensure(definition);
+        } catch (OptimisticLockingException savedByAnotherNode) {
+            return ensure(definition);
+        }
     }
 
     private String ensure(FilterDefinition definition) {
