@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.anzexian.platform.access.SystemAuthority;
 import org.anzexian.platform.tasklist.TasklistFilters;
@@ -65,7 +66,7 @@ public class GroupDirectory {
             try {
                 identityService.saveGroup(created);
             } catch (ProcessEngineException raced) {
-                group = createdMeanwhile(raced, identityService.createGroupQuery().groupId(groupId).singleResult());
+                group = createdMeanwhile(raced, () -> identityService.createGroupQuery().groupId(groupId).singleResult());
             }
         }
         if (group != null && !Objects.equals(group.getType(), role.groupType())) {
@@ -78,10 +79,18 @@ public class GroupDirectory {
 
     /**
      * What another node wrote between our read and our write, which failed with {@code raced}: nodes of a cluster
-     * starting at once seed the same groups and grants (#15). Where nothing is there, the write failed for another
-     * reason, and so does this.
+     * starting at once seed the same groups and grants (#15). Where nothing is there, or it cannot be read (a
+     * surrounding transaction the failed write has spoilt), the write failed for another reason: its own failure is
+     * the one raised.
      */
-    private static <T> T createdMeanwhile(ProcessEngineException raced, T found) {
+    private static <T> T createdMeanwhile(ProcessEngineException raced, Supplier<T> lookUp) {
+        T found;
+        try {
+            found = lookUp.get();
+        } catch (RuntimeException unreadable) {
+            raced.addSuppressed(unreadable);
+            throw raced;
+        }
         if (found == null) {
             throw raced;
         }
@@ -199,7 +208,7 @@ public class GroupDirectory {
         try {
             writeGrant(key, permissions, existing);
         } catch (ProcessEngineException raced) {
-            writeGrant(key, permissions, createdMeanwhile(raced, storedGrant(key)));
+            writeGrant(key, permissions, createdMeanwhile(raced, () -> storedGrant(key)));
         }
     }
 
